@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Cartera",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cartera", targets: ["cartera"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+    ],
+    targets: [
+        // Pure domain: money, dates, terms, invoice ledger, aging. Foundation only.
+        .target(name: "CarteraCore"),
+        // Vapor wiring: persistence, HTTP API, commands.
+        .target(
+            name: "CarteraApp",
+            dependencies: [
+                "CarteraCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(name: "cartera", dependencies: ["CarteraApp"]),
+        .testTarget(name: "CarteraCoreTests", dependencies: ["CarteraCore"]),
+        .testTarget(
+            name: "CarteraAppTests",
+            dependencies: [
+                "CarteraApp",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)

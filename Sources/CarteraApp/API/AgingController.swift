@@ -1,0 +1,15 @@
+import Vapor
+
+struct AgingController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("aging", use: summary)
+    }
+
+    /// Organisation-wide aging, one section per currency.
+    func summary(req: Request) async throws -> AgingDTO {
+        let context = try await req.serviceContext()
+        let asOf = try FieldParser.optionalDate(try req.query.decode(AsOfQuery.self).asOf, "as_of") ?? context.today
+        let reports = try await AgingQuery.reports(organisationID: context.organisationID, asOf: asOf, on: context.db)
+        return AgingDTO(asOf: asOf.iso, currencies: reports.map { AgingDTO.CurrencyAging($0.report, invoiceCount: $0.invoiceCount) })
+    }
+}

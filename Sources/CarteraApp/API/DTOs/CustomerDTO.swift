@@ -1,0 +1,51 @@
+import CarteraCore
+import Vapor
+
+struct CustomerDTO: Content {
+    let id: UUID
+    let legalName: String
+    let taxId: String?
+    let paymentTerms: String
+    let currency: String
+    let creditLimit: String?
+    let language: String
+    let notes: String
+    let tags: [String]
+    let createdAt: Date?
+    let updatedAt: Date?
+
+    init(_ customer: Customer) throws {
+        id = try customer.requireID()
+        legalName = customer.legalName
+        taxId = customer.taxID
+        paymentTerms = customer.paymentTerms
+        currency = customer.currency
+        creditLimit = try customer.creditLimitMinor.map { Money(minorUnits: $0, currency: try Currency(code: customer.currency)).decimalString }
+        language = customer.language
+        notes = customer.notes
+        tags = customer.tags
+        createdAt = customer.createdAt
+        updatedAt = customer.updatedAt
+    }
+}
+
+/// Body of POST (all required fields) and PATCH (any subset) on customers.
+struct CustomerInput: Content {
+    var legalName: String?
+    var taxId: String?
+    var paymentTerms: String?
+    var currency: String?
+    var creditLimit: String?
+    var language: String?
+    var notes: String?
+    var tags: [String]?
+}
+
+/// Query string; URL decoding has no key conversion, hence the explicit keys.
+struct CustomerListQuery: Content {
+    var page: Int?
+    var perPage: Int?
+    var q: String?
+    var tag: String?
+    enum CodingKeys: String, CodingKey { case page, perPage = "per_page", q, tag }
+}

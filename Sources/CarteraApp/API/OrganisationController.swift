@@ -1,0 +1,18 @@
+import Vapor
+
+struct OrganisationController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let organisation = routes.grouped("organisation")
+        organisation.get(use: show)
+        organisation.patch(use: update)
+    }
+
+    func show(req: Request) async throws -> OrganisationDTO {
+        try OrganisationDTO(try await req.serviceContext().organisation)
+    }
+
+    func update(req: Request) async throws -> OrganisationDTO {
+        let input = try req.decodeBody(OrganisationUpdate.self)
+        return try OrganisationDTO(try await OrganisationService.update(input, in: try await req.serviceContext()))
+    }
+}

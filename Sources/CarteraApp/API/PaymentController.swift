@@ -1,0 +1,55 @@
+import Vapor
+
+struct PaymentController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let payments = routes.grouped("payments")
+        payments.get(use: list)
+        payments.post(use: create)
+        payments.group(":paymentID") { payment in
+            payment.get(use: show)
+            payment.patch(use: update)
+            payment.post("allocations", use: allocate)
+        }
+    }
+
+    func list(req: Request) async throws -> Page<PaymentDTO> {
+        let context = try await req.serviceContext()
+        let result = try await PaymentService.list(try req.query.decode(PaymentListQuery.self), in: context)
+        let allocations = try await PaymentService.allocations(of: result.items, on: context.db)
+        let items = try result.items.map { try PaymentDTO($0, allocations: allocations[try $0.requireID()] ?? []) }
+        return Page(items: items, page: result.page.page, perPage: result.page.perPage, total: result.total)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let input = try req.decodeBody(PaymentInput.self)
+        let context = try await req.serviceContext()
+        let payment = try await PaymentService.record(input, in: context)
+        return try await dto(payment, context).encodeResponse(status: .created, for: req)
+    }
+
+    func show(req: Request) async throws -> PaymentDTO {
+        let context = try await req.serviceContext()
+        return try await dto(try await find(req, context), context)
+    }
+
+    func update(req: Request) async throws -> PaymentDTO {
+        let input = try req.decodeBody(PaymentUpdate.self)
+        let context = try await req.serviceContext()
+        return try await dto(try await PaymentService.update(try await find(req, context), with: input, in: context), context)
+    }
+
+    func allocate(req: Request) async throws -> PaymentDTO {
+        let input = try req.decodeBody(ApplyCreditInput.self)
+        let context = try await req.serviceContext()
+        return try await dto(try await PaymentService.applyCredit(try await find(req, context), input, in: context), context)
+    }
+
+    private func find(_ req: Request, _ context: ServiceContext) async throws -> Payment {
+        try await PaymentService.find(try req.uuidParameter("paymentID", entity: "payment"), in: context)
+    }
+
+    private func dto(_ payment: Payment, _ context: ServiceContext) async throws -> PaymentDTO {
+        let allocations = try await PaymentService.allocations(of: [payment], on: context.db)
+        return try PaymentDTO(payment, allocations: allocations[try payment.requireID()] ?? [])
+    }
+}

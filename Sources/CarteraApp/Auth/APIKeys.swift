@@ -1,0 +1,38 @@
+import Vapor
+import Fluent
+import Foundation
+
+/// Creates and checks API keys. Secrets are 256 random bits; only their SHA-256 is stored, which is
+/// enough for secrets of that entropy (a slow password hash would only slow every request).
+enum APIKeys {
+    static let secretPrefix = "ck_"
+
+    struct Created {
+        let key: APIKey
+        let secret: String
+    }
+
+    static func create(name: String, organisationID: UUID, on db: any Database) async throws -> Created {
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max) }
+        let secret = secretPrefix + bytes.map { String(format: "%02x", $0) }.joined()
+        let key = APIKey()
+        key.organisationID = organisationID
+        key.name = name
+        key.prefix = String(secret.prefix(secretPrefix.count + 8))
+        key.secretHash = hash(secret)
+        try await key.create(on: db)
+        return Created(key: key, secret: secret)
+    }
+
+    static func find(secret: String, on db: any Database) async throws -> APIKey? {
+        guard secret.hasPrefix(secretPrefix) else { return nil }
+        return try await APIKey.query(on: db)
+            .filter(\.$secretHash == hash(secret))
+            .filter(\.$revokedAt == nil)
+            .first()
+    }
+
+    private static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,38 @@
+import Fluent
+import Vapor
+
+/// `cartera demo`: loads the demo company into an empty organisation and prints an API key for it.
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "seed", help: "Random seed (same seed, same data)")
+        var seed: UInt64?
+        @Option(name: "customers", help: "Number of customers (default 50)")
+        var customers: Int?
+    }
+
+    var help: String { "Loads a realistic Spanish-language demo company (~50 customers, ~1,000 invoices)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let customers = signature.customers ?? 50
+        guard (5...5_000).contains(customers) else { throw CommandError(field: "--customers", message: "must be between 5 and 5000") }
+        var defaults = OrganisationSetup.Defaults()
+        defaults.name = "Distribuidora Andina S.A.S."
+        let organisation = try await OrganisationSetup.resolve(id: nil, creating: defaults, on: app.db)
+        let organisationID = try organisation.requireID()
+        guard try await Invoice.query(on: app.db).filter(\.$organisationID == organisationID).count() == 0 else {
+            throw CommandError(field: "demo", message: "the organisation already has invoices; load the demo into a new database (CARTERA_SQLITE_PATH=demo.sqlite)")
+        }
+        let actor = Actor(organisationID: organisationID, name: "cli:demo")
+        let started = Date()
+        let summary = try await app.db.transaction { db in
+            var loader = DemoLoader(seed: signature.seed ?? 20_261_125, context: try await ServiceContext.make(db: db, actor: actor, clock: app.clock))
+            loader.customerCount = customers
+            return try await loader.load()
+        }
+        let key = try await APIKeys.create(name: "demo", organisationID: organisationID, on: app.db)
+        context.console.info("Loaded \(summary.customers) customers, \(summary.invoices) invoices, \(summary.payments) payments, \(summary.creditNotes) credit notes in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
+        context.console.info("API key for \(organisation.name):")
+        context.console.print(key.secret)
+    }
+}

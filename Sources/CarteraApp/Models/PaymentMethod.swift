@@ -1,0 +1,3 @@
+public enum PaymentMethod: String, Codable, Sendable, CaseIterable {
+    case transfer, card, cash, check, online, other
+}

@@ -1,0 +1,77 @@
+import Fluent
+import Foundation
+
+enum ContactService {
+    static func create(for customer: Customer, _ input: ContactInput, in context: ServiceContext) async throws -> Contact {
+        let contact = Contact()
+        contact.$customer.id = try customer.requireID()
+        contact.name = try FieldParser.text(input.name, "name", maxLength: 200)
+        contact.role = try FieldParser.enumValue(input.role ?? ContactRole.primary.rawValue, ContactRole.self, "role")
+        contact.email = try email(input.email)
+        contact.phone = try phone(input.phone)
+        guard contact.email != nil || contact.phone != nil else {
+            throw APIError.invalid("email", code: "missing_field", "A contact needs an email or a phone number")
+        }
+        return try await context.transaction { tx in
+            try await contact.create(on: tx.db)
+            try await AuditLog.record("contact.created", entityType: "contact", entityID: try contact.requireID(),
+                                      details: ["customer_id": contact.$customer.id.uuidString, "role": contact.role.rawValue], in: tx)
+            return contact
+        }
+    }
+
+    static func update(_ contact: Contact, with input: ContactInput, in context: ServiceContext) async throws -> Contact {
+        if let value = input.name { contact.name = try FieldParser.text(value, "name", maxLength: 200) }
+        if let value = input.role { contact.role = try FieldParser.enumValue(value, ContactRole.self, "role") }
+        if input.email != nil { contact.email = try email(input.email) }
+        if input.phone != nil { contact.phone = try phone(input.phone) }
+        guard contact.email != nil || contact.phone != nil else {
+            throw APIError.invalid("email", code: "missing_field", "A contact needs an email or a phone number")
+        }
+        return try await context.transaction { tx in
+            try await contact.save(on: tx.db)
+            try await AuditLog.record("contact.updated", entityType: "contact", entityID: try contact.requireID(),
+                                      details: ["role": contact.role.rawValue, "email": contact.email ?? ""], in: tx)
+            return contact
+        }
+    }
+
+    static func delete(_ contact: Contact, in context: ServiceContext) async throws {
+        try await context.transaction { tx in
+            try await contact.delete(on: tx.db)
+            try await AuditLog.record("contact.deleted", entityType: "contact", entityID: try contact.requireID(),
+                                      details: ["customer_id": contact.$customer.id.uuidString], in: tx)
+        }
+    }
+
+    static func find(_ id: UUID, in context: ServiceContext) async throws -> Contact {
+        guard let contact = try await Contact.query(on: context.db)
+            .join(Customer.self, on: \Contact.$customer.$id == \Customer.$id)
+            .filter(Customer.self, \.$organisationID == context.organisationID)
+            .filter(\.$id == id).first()
+        else { throw APIError.notFound("contact") }
+        return contact
+    }
+
+    static func list(for customer: Customer, in context: ServiceContext) async throws -> [Contact] {
+        try await Contact.query(on: context.db).filter(\.$customer.$id == customer.requireID()).sort(\.$name).all()
+    }
+
+    private static func email(_ value: String?) throws -> String? {
+        guard let email = try FieldParser.optionalText(value, "email", maxLength: 254) else { return nil }
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" "), !parts[1].hasSuffix(".") else {
+            throw APIError.invalid("email", code: "invalid_email", "email is not a valid address: \"\(email)\"")
+        }
+        return email
+    }
+
+    private static func phone(_ value: String?) throws -> String? {
+        guard let phone = try FieldParser.optionalText(value, "phone", maxLength: 40) else { return nil }
+        let allowed = CharacterSet(charactersIn: "+0123456789 -().")
+        guard phone.unicodeScalars.allSatisfy(allowed.contains), phone.filter(\.isNumber).count >= 5 else {
+            throw APIError.invalid("phone", code: "invalid_phone", "phone may contain digits, spaces, +, -, ( and ) only")
+        }
+        return phone
+    }
+}

@@ -1,0 +1,33 @@
+import CarteraCore
+import Fluent
+import Foundation
+
+/// Decides how much of a customer's credit (a payment or a credit note) goes to which invoice.
+enum CreditApplication {
+    /// Explicit requests when given, else oldest due first. Must run inside the transaction, after
+    /// `RowLocks.lockOpenInvoices`, so the balances it reads are the ones it writes against.
+    static func plan(
+        available: Money,
+        customerID: UUID,
+        requests: [AllocationInput]?,
+        in context: ServiceContext
+    ) async throws -> [PaymentAllocator.Allocation] {
+        try await RowLocks.lockOpenInvoices(customerID: customerID, on: context.db)
+        let items = try await SettlementLedger.openItems(customerID: customerID, currency: available.currency, on: context.db)
+        let allocator = PaymentAllocator()
+        do {
+            guard let requests else {
+                return try allocator.allocateOldestFirst(available, to: items).allocations
+            }
+            let parsed = try requests.enumerated().map { index, request in
+                PaymentAllocator.Allocation(
+                    invoiceID: try FieldParser.required(request.invoiceId, "allocations[\(index)].invoice_id"),
+                    amount: try FieldParser.money(try FieldParser.required(request.amount, "allocations[\(index)].amount"),
+                                                  currency: available.currency, "allocations[\(index)].amount"))
+            }
+            return try allocator.allocateExplicitly(available, requests: parsed, to: items).allocations
+        } catch let error as DomainError {
+            throw APIError(error, field: "allocations")
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import CarteraCore
+import Fluent
+import Foundation
+
+enum CustomerService {
+    static func create(_ input: CustomerInput, in context: ServiceContext) async throws -> Customer {
+        let customer = Customer()
+        customer.organisationID = context.organisationID
+        customer.legalName = try FieldParser.text(input.legalName, "legal_name", maxLength: 200)
+        customer.paymentTerms = try FieldParser.terms(input.paymentTerms ?? "net30", "payment_terms").code
+        customer.currency = try FieldParser.currency(input.currency ?? context.organisation.defaultCurrency, "currency").code
+        customer.language = try FieldParser.language(input.language ?? String(context.organisation.locale.prefix(2)), "language")
+        customer.taxID = try FieldParser.optionalText(input.taxId, "tax_id", maxLength: 50)
+        customer.notes = try FieldParser.optionalText(input.notes, "notes") ?? ""
+        customer.tags = try tags(input.tags ?? [])
+        customer.creditLimitMinor = try creditLimit(input.creditLimit, currency: customer.currency)
+        return try await context.transaction { tx in
+            try await customer.create(on: tx.db)
+            try await AuditLog.record("customer.created", entityType: "customer", entityID: try customer.requireID(),
+                                      details: ["legal_name": customer.legalName], in: tx)
+            return customer
+        }
+    }
+
+    static func update(_ customer: Customer, with input: CustomerInput, in context: ServiceContext) async throws -> Customer {
+        var changes: [String: String] = [:]
+        if let value = input.legalName { customer.legalName = try FieldParser.text(value, "legal_name", maxLength: 200); changes["legal_name"] = customer.legalName }
+        if let value = input.paymentTerms { customer.paymentTerms = try FieldParser.terms(value, "payment_terms").code; changes["payment_terms"] = customer.paymentTerms }
+        if let value = input.language { customer.language = try FieldParser.language(value, "language"); changes["language"] = customer.language }
+        if let value = input.notes { customer.notes = try FieldParser.optionalText(value, "notes") ?? ""; changes["notes"] = "changed" }
+        if let value = input.tags { customer.tags = try tags(value); changes["tags"] = customer.tags.joined(separator: ",") }
+        if input.taxId != nil { customer.taxID = try FieldParser.optionalText(input.taxId, "tax_id", maxLength: 50); changes["tax_id"] = customer.taxID ?? "" }
+        if let value = input.currency {
+            let currency = try FieldParser.currency(value, "currency").code
+            if currency != customer.currency, customer.creditLimitMinor != nil, input.creditLimit == nil {
+                throw APIError.invalid("credit_limit", "Changing the currency needs a new credit_limit in that currency")
+            }
+            customer.currency = currency
+            changes["currency"] = currency
+        }
+        if let value = input.creditLimit {
+            customer.creditLimitMinor = try creditLimit(value, currency: customer.currency)
+            changes["credit_limit"] = value
+        }
+        let recordedChanges = changes
+        return try await context.transaction { tx in
+            try await customer.save(on: tx.db)
+            try await AuditLog.record("customer.updated", entityType: "customer", entityID: try customer.requireID(), details: recordedChanges, in: tx)
+            return customer
+        }
+    }
+
+    static func find(_ id: UUID, in context: ServiceContext) async throws -> Customer {
+        guard let customer = try await Customer.query(on: context.db)
+            .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
+        else { throw APIError.notFound("customer") }
+        return customer
+    }
+
+    /// Like `find`, but a missing customer is a bad field in the request body rather than a missing resource.
+    static func referenced(_ id: UUID?, field: String = "customer_id", in context: ServiceContext) async throws -> Customer {
+        let id = try FieldParser.required(id, field)
+        guard let customer = try await Customer.query(on: context.db)
+            .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
+        else { throw APIError.invalid(field, code: "unknown_customer", "Customer \(id) does not exist") }
+        return customer
+    }
+
+    static func list(_ query: CustomerListQuery, in context: ServiceContext) async throws -> (items: [Customer], total: Int, page: PageRequest) {
+        let page = try PageRequest(page: query.page, perPage: query.perPage)
+        let builder = Customer.query(on: context.db).filter(\.$organisationID == context.organisationID)
+        if let text = query.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            builder.group(.or) { $0.filter(\.$legalName ~~ text).filter(\.$taxID == text) }
+        }
+        let all = try await builder.sort(\.$legalName).sort(\.$id).page(page)
+        guard let tag = query.tag else { return (all.items, all.total, page) }
+        // Tags are a small array column whose storage differs per database; filter them here.
+        let tagged = try await builder.sort(\.$legalName).sort(\.$id).all().filter { $0.tags.contains(tag) }
+        let slice = tagged.dropFirst(page.offset).prefix(page.perPage)
+        return (Array(slice), tagged.count, page)
+    }
+
+    private static func tags(_ values: [String]) throws -> [String] {
+        let cleaned = values.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        guard cleaned.count <= 20, cleaned.allSatisfy({ $0.count <= 40 }) else {
+            throw APIError.invalid("tags", "At most 20 tags of up to 40 characters each")
+        }
+        return Array(Set(cleaned)).sorted()
+    }
+
+    private static func creditLimit(_ value: String?, currency: String) throws -> Int64? {
+        guard let value else { return nil }
+        return try FieldParser.money(value, currency: try FieldParser.currency(currency, "currency"), "credit_limit", allowZero: true).minorUnits
+    }
+}

@@ -1,0 +1,88 @@
+import CarteraCore
+import Fluent
+import Foundation
+
+enum PaymentService {
+    static func record(_ input: PaymentInput, in context: ServiceContext) async throws -> Payment {
+        let customer = try await CustomerService.referenced(input.customerId, in: context)
+        let currency = try FieldParser.currency(input.currency ?? customer.currency, "currency")
+        let amount = try FieldParser.money(try FieldParser.required(input.amount, "amount"), currency: currency, "amount")
+        let receivedOn = try FieldParser.optionalDate(input.receivedOn, "received_on") ?? context.today
+        guard receivedOn <= context.today else {
+            throw APIError.invalid("received_on", code: "date_in_future", "received_on cannot be after today (\(context.today.iso))")
+        }
+        let payment = Payment()
+        payment.organisationID = context.organisationID
+        payment.$customer.id = try customer.requireID()
+        payment.receivedOn = receivedOn.iso
+        payment.currency = currency.code
+        payment.amountMinor = amount.minorUnits
+        payment.allocatedMinor = 0
+        payment.method = try FieldParser.enumValue(input.method ?? PaymentMethod.transfer.rawValue, PaymentMethod.self, "method")
+        payment.reference = try FieldParser.optionalText(input.reference, "reference", maxLength: 140)
+        payment.notes = try FieldParser.optionalText(input.notes, "notes") ?? ""
+        let autoAllocate = input.autoAllocate ?? true
+
+        return try await context.transaction { tx in
+            try await payment.create(on: tx.db)
+            try await AuditLog.record("payment.recorded", entityType: "payment", entityID: try payment.requireID(), details: [
+                "amount": amount.decimalString, "currency": currency.code, "method": payment.method.rawValue,
+                "received_on": payment.receivedOn, "customer_id": customer.id?.uuidString ?? "",
+            ], in: tx)
+            if input.allocations != nil || autoAllocate {
+                let plan = try await CreditApplication.plan(available: amount, customerID: try customer.requireID(), requests: input.allocations, in: tx)
+                try await SettlementLedger.apply(plan, kind: .payment, payment: payment, appliedOn: receivedOn, in: tx)
+            }
+            return payment
+        }
+    }
+
+    /// Applies what is left of a payment to invoices (the customer's credit).
+    static func applyCredit(_ payment: Payment, _ input: ApplyCreditInput, in context: ServiceContext) async throws -> Payment {
+        try await context.transaction { tx in
+            guard let fresh = try await Payment.find(payment.requireID(), on: tx.db) else { throw APIError.notFound("payment") }
+            let currency = try Currency(code: fresh.currency)
+            let available = Money(minorUnits: fresh.amountMinor - fresh.allocatedMinor, currency: currency)
+            guard available.isPositive else { throw APIError.conflict("no_credit_left", "The payment is fully allocated") }
+            let plan = try await CreditApplication.plan(available: available, customerID: fresh.$customer.id, requests: input.allocations, in: tx)
+            try await SettlementLedger.apply(plan, kind: .payment, payment: fresh, appliedOn: tx.today, in: tx)
+            return fresh
+        }
+    }
+
+    static func update(_ payment: Payment, with input: PaymentUpdate, in context: ServiceContext) async throws -> Payment {
+        if input.reference != nil { payment.reference = try FieldParser.optionalText(input.reference, "reference", maxLength: 140) }
+        if let value = input.notes { payment.notes = try FieldParser.optionalText(value, "notes") ?? "" }
+        if let value = input.method { payment.method = try FieldParser.enumValue(value, PaymentMethod.self, "method") }
+        return try await context.transaction { tx in
+            try await payment.save(on: tx.db)
+            try await AuditLog.record("payment.updated", entityType: "payment", entityID: try payment.requireID(),
+                                      details: ["reference": payment.reference ?? "", "method": payment.method.rawValue], in: tx)
+            return payment
+        }
+    }
+
+    static func find(_ id: UUID, in context: ServiceContext) async throws -> Payment {
+        guard let payment = try await Payment.query(on: context.db)
+            .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
+        else { throw APIError.notFound("payment") }
+        return payment
+    }
+
+    static func allocations(of payments: [Payment], on db: any Database) async throws -> [UUID: [Allocation]] {
+        let ids = try payments.map { try $0.requireID() }
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await Allocation.query(on: db).filter(\.$payment.$id ~~ ids).sort(\.$createdAt).all()
+        return Dictionary(grouping: rows, by: { $0.$payment.id! })
+    }
+
+    static func list(_ query: PaymentListQuery, in context: ServiceContext) async throws -> (items: [Payment], total: Int, page: PageRequest) {
+        let page = try PageRequest(page: query.page, perPage: query.perPage)
+        let builder = Payment.query(on: context.db).filter(\.$organisationID == context.organisationID)
+        if let customer = query.customerId { builder.filter(\.$customer.$id == customer) }
+        if let from = query.from { builder.filter(\.$receivedOn >= (try FieldParser.date(from, "from").iso)) }
+        if let to = query.to { builder.filter(\.$receivedOn <= (try FieldParser.date(to, "to").iso)) }
+        let result = try await builder.sort(\.$receivedOn, .descending).sort(\.$id).page(page)
+        return (result.items, result.total, page)
+    }
+}

@@ -1,0 +1,13 @@
+import Fluent
+import SQLKit
+
+/// Serialises concurrent settlements of the same invoices. PostgreSQL runs transactions concurrently,
+/// so two payments could both read a balance of 100 and both apply 100; locking the invoice rows
+/// first makes the second wait and then see the first's allocation. SQLite already allows one
+/// writer at a time, so there is nothing to do there.
+enum RowLocks {
+    static func lockOpenInvoices(customerID: UUID, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT id FROM invoices WHERE customer_id = \(bind: customerID) ORDER BY id FOR UPDATE").run()
+    }
+}

@@ -1,0 +1,100 @@
+import CarteraCore
+import Fluent
+import SQLKit
+import Foundation
+
+/// Keeps the stored balances of invoices, payments and credit notes equal to what their allocation
+/// rows say. The only code that writes `settled_minor`, `balance_minor`, `status` and `allocated_minor`.
+enum SettlementLedger {
+    static func ledger(for invoice: Invoice, on db: any Database) async throws -> InvoiceLedger {
+        let currency = try invoice.currencyValue
+        let allocations = try await Allocation.query(on: db).filter(\.$invoice.$id == invoice.requireID()).all()
+        let settlements = allocations.map {
+            InvoiceSettlement(kind: $0.kind, amount: Money(minorUnits: $0.amountMinor, currency: currency))
+        }
+        return InvoiceLedger(total: try invoice.total, settlements: settlements,
+                             isDraft: invoice.status == .draft, isVoid: invoice.status == .void)
+    }
+
+    /// Recomputes and saves an invoice's derived amounts and status.
+    static func refresh(_ invoice: Invoice, on db: any Database) async throws {
+        let ledger = try await ledger(for: invoice, on: db)
+        invoice.settledMinor = ledger.settled.minorUnits
+        invoice.balanceMinor = ledger.balance.minorUnits
+        invoice.status = ledger.status
+        try await invoice.save(on: db)
+    }
+
+    static func refresh(_ payment: Payment, on db: any Database) async throws {
+        payment.allocatedMinor = try await allocatedTotal(column: "payment_id", id: payment.requireID(), on: db)
+        try await payment.save(on: db)
+    }
+
+    static func refresh(_ creditNote: CreditNote, on db: any Database) async throws {
+        creditNote.allocatedMinor = try await allocatedTotal(column: "credit_note_id", id: creditNote.requireID(), on: db)
+        try await creditNote.save(on: db)
+    }
+
+    /// Fluent's `sum` comes back as NUMERIC on PostgreSQL; the explicit cast keeps it an Int64 on both.
+    private static func allocatedTotal(column: String, id: UUID, on db: any Database) async throws -> Int64 {
+        struct Row: Decodable { let total: Int64 }
+        let sql = db as! any SQLDatabase
+        let row = try await sql.raw("""
+            SELECT CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) AS total FROM allocations WHERE \(ident: column) = \(bind: id)
+            """).first(decoding: Row.self)
+        return row?.total ?? 0
+    }
+
+    /// Applies amounts from one source (payment or credit note) to invoices, validating each against
+    /// the invoice's ledger, then refreshes everything touched.
+    static func apply(
+        _ allocations: [PaymentAllocator.Allocation],
+        kind: InvoiceSettlement.Kind,
+        payment: Payment? = nil,
+        creditNote: CreditNote? = nil,
+        appliedOn: LocalDate,
+        in context: ServiceContext
+    ) async throws {
+        for (index, requested) in allocations.enumerated() {
+            guard let invoice = try await Invoice.query(on: context.db)
+                .filter(\.$id == requested.invoiceID)
+                .filter(\.$organisationID == context.organisationID)
+                .first()
+            else {
+                throw APIError.invalid("allocations[\(index)].invoice_id", code: "unknown_invoice", "Invoice \(requested.invoiceID) does not exist")
+            }
+            do {
+                _ = try await ledger(for: invoice, on: context.db).applying(InvoiceSettlement(kind: kind, amount: requested.amount))
+            } catch let error as DomainError {
+                throw APIError(error, field: "allocations[\(index)].amount")
+            }
+            let row = Allocation()
+            row.organisationID = context.organisationID
+            row.$invoice.id = try invoice.requireID()
+            row.kind = kind
+            row.$payment.id = try payment?.requireID()
+            row.$creditNote.id = try creditNote?.requireID()
+            row.amountMinor = requested.amount.minorUnits
+            row.appliedOn = appliedOn.iso
+            try await row.create(on: context.db)
+            try await refresh(invoice, on: context.db)
+            try await AuditLog.record("invoice.settled", entityType: "invoice", entityID: try invoice.requireID(), details: [
+                "kind": kind.rawValue, "amount": requested.amount.decimalString, "currency": invoice.currency,
+                "balance_after": try invoice.balance.decimalString, "source_id": (try payment?.requireID() ?? creditNote?.requireID())?.uuidString ?? "",
+            ], in: context)
+        }
+        if let payment { try await refresh(payment, on: context.db) }
+        if let creditNote { try await refresh(creditNote, on: context.db) }
+    }
+
+    /// Open items of a customer in one currency, as the allocator sees them.
+    static func openItems(customerID: UUID, currency: Currency, on db: any Database) async throws -> [PaymentAllocator.OpenItem] {
+        try await Invoice.query(on: db)
+            .filter(\.$customer.$id == customerID)
+            .filter(\.$currency == currency.code)
+            .filter(\.$status ~~ [.open, .partiallyPaid])
+            .sort(\.$dueDate).sort(\.$number)
+            .all()
+            .map { PaymentAllocator.OpenItem(id: try $0.requireID(), dueDate: try $0.due, number: $0.number, balance: try $0.balance) }
+    }
+}

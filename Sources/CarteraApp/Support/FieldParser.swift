@@ -1,0 +1,87 @@
+import CarteraCore
+import Foundation
+
+/// Turns raw request values into domain values, naming the field at fault when they are wrong.
+/// Amounts travel as decimal strings ("1234.56") so no client ever has to use a float.
+enum FieldParser {
+    static func required<T>(_ value: T?, _ field: String) throws -> T {
+        guard let value else { throw APIError.missing(field) }
+        return value
+    }
+
+    static func text(_ value: String?, _ field: String, maxLength: Int = 500) throws -> String {
+        let trimmed = try required(value, field).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw APIError.invalid(field, "\(field) must not be empty") }
+        guard trimmed.count <= maxLength else { throw APIError.invalid(field, "\(field) is longer than \(maxLength) characters") }
+        return trimmed
+    }
+
+    static func optionalText(_ value: String?, _ field: String, maxLength: Int = 2000) throws -> String? {
+        guard let value else { return nil }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= maxLength else { throw APIError.invalid(field, "\(field) is longer than \(maxLength) characters") }
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    static func currency(_ value: String, _ field: String) throws -> Currency {
+        do { return try Currency(code: value) } catch let error as DomainError { throw APIError(error, field: field) }
+    }
+
+    static func date(_ value: String, _ field: String) throws -> LocalDate {
+        do { return try LocalDate(iso: value) } catch {
+            throw APIError.invalid(field, code: "invalid_date", "\(field) must be a calendar date as YYYY-MM-DD, got \"\(value)\"")
+        }
+    }
+
+    static func optionalDate(_ value: String?, _ field: String) throws -> LocalDate? {
+        try value.map { try date($0, field) }
+    }
+
+    static func terms(_ value: String, _ field: String) throws -> PaymentTerms {
+        do { return try PaymentTerms(code: value) } catch {
+            throw APIError.invalid(field, code: "invalid_terms", "\(field) must be payment terms such as \"net30\", \"eom30\" or \"2/10 net30\", got \"\(value)\"")
+        }
+    }
+
+    /// A decimal string in the currency's precision; `allowZero`/`allowNegative` narrow what is accepted.
+    static func money(_ value: String, currency: Currency, _ field: String, allowZero: Bool = false) throws -> Money {
+        let amount: Money
+        do { amount = try Money(decimalString: value, currency: currency) } catch let error as DomainError {
+            throw APIError(error.code, field: field, message: "\(field): \(error.message)")
+        }
+        if amount.isNegative {
+            throw APIError.invalid(field, code: "negative_amount", "\(field) must not be negative")
+        }
+        if amount.isZero && !allowZero {
+            throw APIError.invalid(field, code: "invalid_amount", "\(field) must be greater than zero")
+        }
+        return amount
+    }
+
+    static func language(_ value: String, _ field: String) throws -> String {
+        let language = value.lowercased()
+        guard ["es", "en"].contains(language) else { throw APIError.invalid(field, "\(field) must be \"es\" or \"en\"") }
+        return language
+    }
+
+    static func timeZone(_ value: String, _ field: String) throws -> TimeZone {
+        guard let zone = TimeZone(identifier: value) else {
+            throw APIError.invalid(field, "\(field) must be an IANA time zone such as America/Bogota")
+        }
+        return zone
+    }
+
+    static func enumValue<E: RawRepresentable & CaseIterable>(_ value: String, _ type: E.Type, _ field: String) throws -> E where E.RawValue == String {
+        guard let parsed = E(rawValue: value) else {
+            let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
+            throw APIError.invalid(field, "\(field) must be one of: \(allowed)")
+        }
+        return parsed
+    }
+}
+
+extension APIError {
+    init(_ code: String, field: String, message: String) {
+        self.init(.unprocessableEntity, code: code, message: message, field: field)
+    }
+}

@@ -1,0 +1,57 @@
+/// Locale formatting written out by hand: Foundation's NumberFormatter differs between platforms,
+/// and an invoice must read the same everywhere.
+extension Money {
+    struct LocaleStyle {
+        let grouping: Character
+        let decimal: Character
+        /// "$ 1.234" (es-CO) vs "$1.234" (es-CL).
+        let spaceAfterSymbol: Bool
+        /// es-ES writes "1.234,56 €".
+        let symbolAfter: Bool
+        let usesLatinAmericanDollarSign: Bool
+    }
+
+    static func style(for locale: String) -> LocaleStyle {
+        switch locale.lowercased() {
+        case "es-co", "es":
+            LocaleStyle(grouping: ".", decimal: ",", spaceAfterSymbol: true, symbolAfter: false, usesLatinAmericanDollarSign: true)
+        case "es-cl":
+            LocaleStyle(grouping: ".", decimal: ",", spaceAfterSymbol: false, symbolAfter: false, usesLatinAmericanDollarSign: true)
+        case "es-mx":
+            LocaleStyle(grouping: ",", decimal: ".", spaceAfterSymbol: false, symbolAfter: false, usesLatinAmericanDollarSign: true)
+        case "es-es":
+            LocaleStyle(grouping: ".", decimal: ",", spaceAfterSymbol: true, symbolAfter: true, usesLatinAmericanDollarSign: false)
+        default:
+            LocaleStyle(grouping: ",", decimal: ".", spaceAfterSymbol: false, symbolAfter: false, usesLatinAmericanDollarSign: false)
+        }
+    }
+
+    /// es-CO "$ 1.234.567,89", es-CL "$1.234.567", es-MX "$1,234,567.89", es-ES "1.234.567,89 €",
+    /// en-US "$1,234,567.89". Where "$" means pesos, US dollars are written "US$".
+    public func formatted(locale: String) -> String {
+        let style = Self.style(for: locale)
+        let (major, minor) = magnitudeParts
+        var grouped = ""
+        for (offset, digit) in major.enumerated() {
+            if offset > 0 && (major.count - offset) % 3 == 0 { grouped.append(style.grouping) }
+            grouped.append(digit)
+        }
+        let number = minor.isEmpty ? grouped : "\(grouped)\(style.decimal)\(minor)"
+        let sign = minorUnits < 0 ? "-" : ""
+        let symbol = symbol(in: style)
+        if style.symbolAfter {
+            return "\(sign)\(number) \(symbol)"
+        }
+        let separator = style.spaceAfterSymbol || symbol.count == 3 && symbol.allSatisfy(\.isLetter) ? " " : ""
+        return "\(sign)\(symbol)\(separator)\(number)"
+    }
+
+    private func symbol(in style: LocaleStyle) -> String {
+        switch currency.code {
+        case "USD" where style.usesLatinAmericanDollarSign: "US$"
+        case "USD", "COP", "CLP", "MXN", "ARS": style.symbolAfter ? currency.code : "$"
+        case "EUR": "€"
+        default: currency.code
+        }
+    }
+}

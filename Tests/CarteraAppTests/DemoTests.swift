@@ -1,0 +1,39 @@
+import CarteraCore
+import Fluent
+import Testing
+import Vapor
+@testable import CarteraApp
+
+@Suite struct DemoTests {
+    @Test func demoCompanyFillsEveryAgingBucketAndAgingSumsToTheOpenBalance() async throws {
+        try await TestHarness.run { h in
+            // given the demo loader on a smaller company
+            let context = try await ServiceContext.make(db: h.app.db, actor: Actor(organisationID: h.organisationID, name: "test"), clock: h.clock)
+            var loader = DemoLoader(seed: 42, context: context)
+            loader.customerCount = 12
+            let summary = try await loader.load()
+            #expect(summary.customers == 12)
+            #expect(summary.invoices >= 12 * 12)
+            #expect(summary.payments > 0)
+
+            // when
+            let aging = try await h.get("/api/v1/aging")
+
+            // then every currency's buckets add up to the sum of open balances
+            let invoices = try await Invoice.query(on: h.app.db).filter(\.$status ~~ [.open, .partiallyPaid]).all()
+            #expect(aging.json["currencies"].array.count == 2)
+            for section in aging.json["currencies"].array {
+                let currency = try Currency(code: try #require(section["currency"].string))
+                let open = invoices.filter { $0.currency == currency.code }.reduce(Int64(0)) { $0 + $1.balanceMinor }
+                let buckets = try section["buckets"].object.values.map { try Money(decimalString: try #require($0.string), currency: currency) }
+                #expect(try Money.sum(buckets, currency: currency).minorUnits == open)
+                #expect(section["total"].string == Money(minorUnits: open, currency: currency).decimalString)
+            }
+            let cop = aging.json["currencies"].array.first { $0["currency"].string == "COP" }!
+            let filled = cop["buckets"].object.values.filter { $0.string != "0.00" }
+            #expect(filled.count == 5, "demo should fill every bucket: \(cop)")
+            let statuses = Set(try await Invoice.query(on: h.app.db).all().map(\.status))
+            #expect(statuses.isSuperset(of: [.open, .partiallyPaid, .paid]))
+        }
+    }
+}

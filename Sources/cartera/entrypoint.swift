@@ -1,4 +1,5 @@
 import CarteraApp
+import Foundation
 import Logging
 import Vapor
 
@@ -12,9 +13,10 @@ enum Entrypoint {
             try await configure(app, config: try AppConfig.fromEnvironment())
             try await app.execute()
         } catch {
-            app.logger.report(error: error)
+            // A clear line naming what is wrong, and a non-zero exit; no crash report.
+            FileHandle.standardError.write(Data("cartera: \(error)\n".utf8))
             try? await app.asyncShutdown()
-            throw error
+            exit(1)
         }
         try await app.asyncShutdown()
     }

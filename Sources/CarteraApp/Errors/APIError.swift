@@ -3,7 +3,7 @@ import Vapor
 
 /// A client error with a machine-readable code, a human message and, for validation, the field at fault.
 /// Serialised by `APIErrorMiddleware` as `{"error": {"code", "message", "field"}}`.
-public struct APIError: AbortError, Sendable {
+public struct APIError: AbortError, Sendable, CustomStringConvertible {
     public let status: HTTPResponseStatus
     public let code: String
     public let message: String
@@ -17,6 +17,8 @@ public struct APIError: AbortError, Sendable {
     }
 
     public var reason: String { message }
+
+    public var description: String { field.map { "\($0): \(message)" } ?? message }
 
     static func invalid(_ field: String, code: String = "invalid_field", _ message: String) -> APIError {
         APIError(.unprocessableEntity, code: code, message: message, field: field)

@@ -7,6 +7,7 @@ import Vapor
 public func configure(_ app: Application, config: AppConfig, clock: any AppClock = SystemClock()) async throws {
     app.clock = clock
     app.localizer = try Localizer.loadBundled()
+    app.messaging = Messaging(catalog: try TemplateCatalog.loadBundled(), localizer: app.localizer)
     _ = jsonConfigured
     try configureDatabase(app, config.database)
     app.migrations.add(Migrations.all)
@@ -19,6 +20,13 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     try routes(app)
     app.asyncCommands.use(CreateAPIKeyCommand(), as: "create-api-key")
     app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(RunRemindersCommand(), as: "run-reminders")
+    app.asyncCommands.use(DeliverOutboxCommand(), as: "deliver-outbox")
+
+    app.transports = Transports.make(config.delivery, app: app)
+    if config.scheduler.enabled {
+        app.lifecycle.use(Scheduler(intervalSeconds: config.scheduler.intervalSeconds))
+    }
 
     if config.autoMigrate {
         try await app.autoMigrate()

@@ -15,4 +15,9 @@ func routes(_ app: Application) throws {
     try authenticated.register(collection: PaymentController())
     try authenticated.register(collection: CreditNoteController())
     try authenticated.register(collection: AgingController())
+    try authenticated.register(collection: PolicyController())
+    try authenticated.register(collection: TemplateController())
+    try authenticated.register(collection: OutboxController())
+    try authenticated.register(collection: ReminderController())
+    try authenticated.register(collection: CollectionController())
 }

@@ -10,7 +10,11 @@ enum Entrypoint {
         try LoggingSystem.bootstrap(from: &environment)
         let app = try await Application.make(environment)
         do {
-            try await configure(app, config: try AppConfig.fromEnvironment())
+            var config = try AppConfig.fromEnvironment()
+            // Background jobs run inside the server only; commands do their one job and exit.
+            let command = CommandLine.arguments.dropFirst().first
+            config.scheduler.enabled = config.scheduler.enabled && (command == nil || command == "serve")
+            try await configure(app, config: config)
             try await app.execute()
         } catch {
             // A clear line naming what is wrong, and a non-zero exit; no crash report.

@@ -3,7 +3,7 @@ import Vapor
 extension Request {
     /// The service context for the authenticated caller.
     func serviceContext() async throws -> ServiceContext {
-        try await ServiceContext.make(db: db, actor: try actor, clock: clock)
+        try await ServiceContext.make(db: db, actor: try actor, app: application)
     }
 
     func uuidParameter(_ name: String, entity: String) throws -> UUID {

@@ -26,7 +26,9 @@ struct DemoCommand: AsyncCommand {
         let actor = Actor(organisationID: organisationID, name: "cli:demo")
         let started = Date()
         let summary = try await app.db.transaction { db in
-            var loader = DemoLoader(seed: signature.seed ?? 20_261_125, context: try await ServiceContext.make(db: db, actor: actor, clock: app.clock))
+            var context = try await ServiceContext.make(db: db, actor: actor, app: app)
+            context.notifiesCustomers = false
+            var loader = DemoLoader(seed: signature.seed ?? 20_261_125, context: context)
             loader.customerCount = customers
             return try await loader.load()
         }

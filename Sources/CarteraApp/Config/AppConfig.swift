@@ -8,9 +8,32 @@ public struct AppConfig: Sendable {
         case postgres(url: String, searchPath: [String]?)
     }
 
+    /// Where customer messages go.
+    public struct Delivery: Sendable {
+        /// Folder of the file transport, used for email unless SMTP is configured and for SMS
+        /// unless a webhook is.
+        public var mailDirectory = "outbox-mail"
+        public var fromAddress = "cobranza@localhost"
+        var smtp: SMTPTransport.Configuration?
+        public var smsWebhookURL: String?
+        public var smsWebhookToken: String?
+
+        public init() {}
+    }
+
+    /// The in-process job runner of `serve`.
+    public struct Scheduler: Sendable {
+        public var enabled = true
+        public var intervalSeconds = 300
+
+        public init() {}
+    }
+
     public var database: DatabaseLocation
     /// Run pending migrations when the server or a command starts.
     public var autoMigrate: Bool
+    public var delivery = Delivery()
+    public var scheduler = Scheduler()
 
     public init(database: DatabaseLocation, autoMigrate: Bool = true) {
         self.database = database
@@ -20,15 +43,42 @@ public struct AppConfig: Sendable {
     /// `DATABASE_URL` (postgres://…) selects PostgreSQL; otherwise `CARTERA_SQLITE_PATH`
     /// (default `cartera.sqlite` in the working directory).
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
-        let autoMigrate = try parseBool(environment["CARTERA_AUTO_MIGRATE"], name: "CARTERA_AUTO_MIGRATE", default: true)
-        if let url = environment["DATABASE_URL"], !url.isEmpty {
+        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let autoMigrate = try parseBool(value("CARTERA_AUTO_MIGRATE"), name: "CARTERA_AUTO_MIGRATE", default: true)
+        var config: AppConfig
+        if let url = value("DATABASE_URL") {
             guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
                 throw ConfigError(variable: "DATABASE_URL", reason: "must start with postgres:// or postgresql://")
             }
-            return AppConfig(database: .postgres(url: url, searchPath: nil), autoMigrate: autoMigrate)
+            config = AppConfig(database: .postgres(url: url, searchPath: nil), autoMigrate: autoMigrate)
+        } else {
+            config = AppConfig(database: .sqliteFile(path: value("CARTERA_SQLITE_PATH") ?? "cartera.sqlite"), autoMigrate: autoMigrate)
         }
-        let path = environment["CARTERA_SQLITE_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "cartera.sqlite"
-        return AppConfig(database: .sqliteFile(path: path), autoMigrate: autoMigrate)
+        config.delivery.mailDirectory = value("CARTERA_MAIL_DIR") ?? config.delivery.mailDirectory
+        config.delivery.fromAddress = value("CARTERA_MAIL_FROM") ?? config.delivery.fromAddress
+        if let host = value("CARTERA_SMTP_HOST") {
+            let securityText = value("CARTERA_SMTP_SECURITY") ?? "starttls"
+            guard let security = SMTPTransport.Security(rawValue: securityText) else {
+                throw ConfigError(variable: "CARTERA_SMTP_SECURITY", reason: "expected none, starttls or tls, got \"\(securityText)\"")
+            }
+            let portText = value("CARTERA_SMTP_PORT") ?? (security == .tls ? "465" : "587")
+            guard let port = Int(portText), (1...65_535).contains(port) else {
+                throw ConfigError(variable: "CARTERA_SMTP_PORT", reason: "expected a port number, got \"\(portText)\"")
+            }
+            config.delivery.smtp = SMTPTransport.Configuration(
+                host: host, port: port, security: security, username: value("CARTERA_SMTP_USERNAME"), password: value("CARTERA_SMTP_PASSWORD"),
+                verifyCertificates: try parseBool(value("CARTERA_SMTP_VERIFY_TLS"), name: "CARTERA_SMTP_VERIFY_TLS", default: true))
+        }
+        config.delivery.smsWebhookURL = value("CARTERA_SMS_WEBHOOK_URL")
+        config.delivery.smsWebhookToken = value("CARTERA_SMS_WEBHOOK_TOKEN")
+        config.scheduler.enabled = try parseBool(value("CARTERA_SCHEDULER"), name: "CARTERA_SCHEDULER", default: true)
+        if let interval = value("CARTERA_SCHEDULER_INTERVAL") {
+            guard let seconds = Int(interval), (5...86_400).contains(seconds) else {
+                throw ConfigError(variable: "CARTERA_SCHEDULER_INTERVAL", reason: "expected seconds between 5 and 86400, got \"\(interval)\"")
+            }
+            config.scheduler.intervalSeconds = seconds
+        }
+        return config
     }
 
     private static func parseBool(_ value: String?, name: String, default defaultValue: Bool) throws -> Bool {

@@ -13,5 +13,15 @@ enum Migrations {
         CreateAllocations(),
         CreateAPIKeys(),
         CreateAuditEvents(),
+        UpdateOrganisationsAddReminderSettings(),
+        UpdateCustomersAddDunningSettings(),
+        CreateCollectionPolicies(),
+        CreateMessageTemplates(),
+        CreateOutboxMessages(),
+        CreateReminderDeliveries(),
+        CreateCollectionTasks(),
+        CreateDisputes(),
+        CreatePaymentPromises(),
+        CreateDunningHolds(),
     ]
 }

@@ -17,6 +17,12 @@ public final class Customer: Model, @unchecked Sendable {
     @Field(key: "language") public var language: String
     @Field(key: "notes") public var notes: String
     @Field(key: "tags") public var tags: [String]
+    /// The customer's own collection policy; nil follows the organisation's default.
+    @OptionalField(key: "collection_policy_id") public var collectionPolicyID: UUID?
+    /// Never send this customer reminders (legal, agency, or asked not to be contacted).
+    @Field(key: "do_not_contact") public var doNotContact: Bool
+    /// Comma-separated `ReminderKind` raw values switched off for this customer.
+    @Field(key: "reminder_kinds_off") public var reminderKindsOff: String
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

@@ -1,3 +1,4 @@
+import CarteraCore
 import Fluent
 import Foundation
 
@@ -10,6 +11,16 @@ public final class Organisation: Model, @unchecked Sendable {
     @Field(key: "default_currency") public var defaultCurrency: String
     @Field(key: "locale") public var locale: String
     @Field(key: "time_zone") public var timeZone: String
+    /// Comma-separated `ReminderKind` raw values that are switched on.
+    @Field(key: "reminder_kinds") public var reminderKinds: String
+    @Field(key: "summary_frequency") public var summaryFrequency: SummaryFrequency
+    /// Comma-separated ISO weekdays reminders go out on (1 = Monday).
+    @Field(key: "working_weekdays") public var workingWeekdays: String
+    /// Comma-separated ISO dates with no reminders.
+    @Field(key: "holidays") public var holidays: String
+    /// Shown in every reminder: how to pay (bank account, reference to quote…).
+    @Field(key: "payment_instructions") public var paymentInstructions: String
+    @OptionalField(key: "reply_to_email") public var replyToEmail: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
@@ -21,5 +32,10 @@ public final class Organisation: Model, @unchecked Sendable {
         self.defaultCurrency = defaultCurrency
         self.locale = locale
         self.timeZone = timeZone
+        reminderKinds = ReminderKind.allCases.map(\.rawValue).joined(separator: ",")
+        summaryFrequency = .monthly
+        workingWeekdays = "1,2,3,4,5"
+        holidays = ""
+        paymentInstructions = ""
     }
 }

@@ -57,11 +57,11 @@ enum ContactService {
         try await Contact.query(on: context.db).filter(\.$customer.$id == customer.requireID()).sort(\.$name).all()
     }
 
-    private static func email(_ value: String?) throws -> String? {
-        guard let email = try FieldParser.optionalText(value, "email", maxLength: 254) else { return nil }
+    static func email(_ value: String?, field: String = "email") throws -> String? {
+        guard let email = try FieldParser.optionalText(value, field, maxLength: 254) else { return nil }
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" "), !parts[1].hasSuffix(".") else {
-            throw APIError.invalid("email", code: "invalid_email", "email is not a valid address: \"\(email)\"")
+            throw APIError.invalid(field, code: "invalid_email", "\(field) is not a valid address: \"\(email)\"")
         }
         return email
     }

@@ -14,6 +14,9 @@ enum CustomerService {
         customer.notes = try FieldParser.optionalText(input.notes, "notes") ?? ""
         customer.tags = try tags(input.tags ?? [])
         customer.creditLimitMinor = try creditLimit(input.creditLimit, currency: customer.currency)
+        customer.doNotContact = input.doNotContact ?? false
+        customer.reminderKindsOff = try reminderKinds(input.remindersOff ?? [], field: "reminders_off")
+        if let value = input.collectionPolicyId, value != "default" { customer.collectionPolicyID = try await policyID(value, in: context) }
         return try await context.transaction { tx in
             try await customer.create(on: tx.db)
             try await AuditLog.record("customer.created", entityType: "customer", entityID: try customer.requireID(),
@@ -29,6 +32,12 @@ enum CustomerService {
         if let value = input.language { customer.language = try FieldParser.language(value, "language"); changes["language"] = customer.language }
         if let value = input.notes { customer.notes = try FieldParser.optionalText(value, "notes") ?? ""; changes["notes"] = "changed" }
         if let value = input.tags { customer.tags = try tags(value); changes["tags"] = customer.tags.joined(separator: ",") }
+        if let value = input.doNotContact { customer.doNotContact = value; changes["do_not_contact"] = String(value) }
+        if let value = input.remindersOff { customer.reminderKindsOff = try reminderKinds(value, field: "reminders_off"); changes["reminders_off"] = customer.reminderKindsOff }
+        if let value = input.collectionPolicyId {
+            customer.collectionPolicyID = value == "default" ? nil : try await policyID(value, in: context)
+            changes["collection_policy_id"] = value
+        }
         if input.taxId != nil { customer.taxID = try FieldParser.optionalText(input.taxId, "tax_id", maxLength: 50); changes["tax_id"] = customer.taxID ?? "" }
         if let value = input.currency {
             let currency = try FieldParser.currency(value, "currency").code
@@ -91,5 +100,17 @@ enum CustomerService {
     private static func creditLimit(_ value: String?, currency: String) throws -> Int64? {
         guard let value else { return nil }
         return try FieldParser.money(value, currency: try FieldParser.currency(currency, "currency"), "credit_limit", allowZero: true).minorUnits
+    }
+
+    private static func reminderKinds(_ values: [String], field: String) throws -> String {
+        try values.map { try FieldParser.enumValue($0, ReminderKind.self, field).rawValue }.joined(separator: ",")
+    }
+
+    private static func policyID(_ value: String, in context: ServiceContext) async throws -> UUID {
+        guard let id = UUID(uuidString: value), try await CollectionPolicyRecord.query(on: context.db)
+            .filter(\.$id == id).filter(\.$organisationID == context.organisationID).count() > 0 else {
+            throw APIError.invalid("collection_policy_id", code: "unknown_policy", "No policy \(value); use a policy id or \"default\"")
+        }
+        return id
     }
 }

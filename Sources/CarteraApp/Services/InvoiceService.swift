@@ -40,6 +40,7 @@ enum InvoiceService {
                 throw duplicateNumber(invoice.number)
             }
             try await saveLines(draft, of: invoice, on: tx.db)
+            try await EventReminders.invoiceIssued(invoice, in: tx)
             try await AuditLog.record("invoice.created", entityType: "invoice", entityID: try invoice.requireID(), details: [
                 "number": invoice.number, "total": draft.total.decimalString, "currency": currency.code,
                 "status": invoice.status.rawValue, "due_date": invoice.dueDate,
@@ -112,6 +113,7 @@ enum InvoiceService {
             try await SettlementLedger.refresh(invoice, on: tx.db)
             try await AuditLog.record("invoice.issued", entityType: "invoice", entityID: try invoice.requireID(),
                                       details: ["total": try invoice.total.decimalString], in: tx)
+            try await EventReminders.invoiceIssued(invoice, in: tx)
             return invoice
         }
     }

@@ -27,11 +27,42 @@ enum OrganisationService {
             organisation.timeZone = try FieldParser.timeZone(zone, "time_zone").identifier
             changes["time_zone"] = organisation.timeZone
         }
+        try updateReminderSettings(input, of: organisation, changes: &changes)
         let recordedChanges = changes
         return try await context.transaction { tx in
             try await organisation.save(on: tx.db)
             try await AuditLog.record("organisation.updated", entityType: "organisation", entityID: try organisation.requireID(), details: recordedChanges, in: tx)
             return organisation
+        }
+    }
+
+    private static func updateReminderSettings(_ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]) throws {
+        if let kinds = input.reminderKinds {
+            organisation.reminderKinds = try kinds.map { try FieldParser.enumValue($0, ReminderKind.self, "reminder_kinds").rawValue }.joined(separator: ",")
+            changes["reminder_kinds"] = organisation.reminderKinds
+        }
+        if let frequency = input.summaryFrequency {
+            organisation.summaryFrequency = try FieldParser.enumValue(frequency, SummaryFrequency.self, "summary_frequency")
+            changes["summary_frequency"] = frequency
+        }
+        if let days = input.workingWeekdays {
+            guard !days.isEmpty, days.allSatisfy((1...7).contains) else {
+                throw APIError.invalid("working_weekdays", "working_weekdays must list ISO weekdays 1 (Monday) to 7 (Sunday)")
+            }
+            organisation.workingWeekdays = Set(days).sorted().map(String.init).joined(separator: ",")
+            changes["working_weekdays"] = organisation.workingWeekdays
+        }
+        if let holidays = input.holidays {
+            organisation.holidays = try holidays.enumerated().map { try FieldParser.date($1, "holidays[\($0)]").iso }.sorted().joined(separator: ",")
+            changes["holidays"] = organisation.holidays
+        }
+        if let instructions = input.paymentInstructions {
+            organisation.paymentInstructions = try FieldParser.optionalText(instructions, "payment_instructions", maxLength: 2_000) ?? ""
+            changes["payment_instructions"] = "changed"
+        }
+        if input.replyToEmail != nil {
+            organisation.replyToEmail = try ContactService.email(input.replyToEmail, field: "reply_to_email")
+            changes["reply_to_email"] = organisation.replyToEmail ?? ""
         }
     }
 }

@@ -33,6 +33,7 @@ enum PaymentService {
                 let plan = try await CreditApplication.plan(available: amount, customerID: try customer.requireID(), requests: input.allocations, in: tx)
                 try await SettlementLedger.apply(plan, kind: .payment, payment: payment, appliedOn: receivedOn, in: tx)
             }
+            try await EventReminders.paymentReceived(payment, in: tx)
             return payment
         }
     }

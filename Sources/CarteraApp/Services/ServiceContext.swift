@@ -1,23 +1,38 @@
 import CarteraCore
 import Fluent
+import Vapor
 import Foundation
 
 /// What every service call needs: the database (or the transaction), who acts, for which
 /// organisation, and the clock that says what "today" is in the organisation's time zone.
 struct ServiceContext: Sendable {
-    let db: any Database
+    private(set) var db: any Database
     let actor: Actor
     let organisation: Organisation
     let clock: any AppClock
+    let messaging: Messaging
+    /// Off while loading demo or imported history: nobody should be written to about the past.
+    var notifiesCustomers = true
 
     var organisationID: UUID { actor.organisationID }
 
     var timeZone: TimeZone { TimeZone(identifier: organisation.timeZone) ?? TimeZone(identifier: "UTC")! }
 
-    var today: LocalDate { LocalDate.today(at: clock.now(), in: timeZone) }
+    /// Set when working "as of" another day (a dunning run for a given date).
+    var todayOverride: LocalDate?
+
+    var today: LocalDate { todayOverride ?? LocalDate.today(at: clock.now(), in: timeZone) }
+
+    func asOf(_ date: LocalDate) -> ServiceContext {
+        var copy = self
+        copy.todayOverride = date
+        return copy
+    }
 
     func with(db: any Database) -> ServiceContext {
-        ServiceContext(db: db, actor: actor, organisation: organisation, clock: clock)
+        var copy = self
+        copy.db = db
+        return copy
     }
 
     /// Runs `work` in one transaction, so a change and its audit record land together or not at all.
@@ -25,10 +40,10 @@ struct ServiceContext: Sendable {
         try await db.transaction { tx in try await work(self.with(db: tx)) }
     }
 
-    static func make(db: any Database, actor: Actor, clock: any AppClock) async throws -> ServiceContext {
+    static func make(db: any Database, actor: Actor, app: Application) async throws -> ServiceContext {
         guard let organisation = try await Organisation.find(actor.organisationID, on: db) else {
             throw APIError.notFound("organisation")
         }
-        return ServiceContext(db: db, actor: actor, organisation: organisation, clock: clock)
+        return ServiceContext(db: db, actor: actor, organisation: organisation, clock: app.clock, messaging: app.messaging)
     }
 }

@@ -14,6 +14,8 @@ struct TestHarness {
     let clock: FixedClock
     let organisationID: UUID
     let apiKey: String
+    /// Where the file transport writes this test's email.
+    let mailDirectory: URL
 
     static let defaultNow = ISO8601DateFormatter().date(from: "2026-03-15T15:00:00Z")!
 
@@ -27,8 +29,13 @@ struct TestHarness {
         let clock = FixedClock(now)
         let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let database: AppConfig.DatabaseLocation = postgresURL.map { .postgres(url: $0, searchPath: [schema]) } ?? .sqliteMemory
+        let mailDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("cartera-mail-\(schema)")
+        defer { try? FileManager.default.removeItem(at: mailDirectory) }
         try await withApp { app in
-            try await configure(app, config: AppConfig(database: database, autoMigrate: false), clock: clock)
+            var config = AppConfig(database: database, autoMigrate: false)
+            config.scheduler.enabled = false
+            config.delivery.mailDirectory = mailDirectory.path
+            try await configure(app, config: config, clock: clock)
             if usesPostgres {
                 try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
             }
@@ -37,7 +44,7 @@ struct TestHarness {
                 let organisation = Organisation(name: "Ferretería Prueba S.A.S.", defaultCurrency: "COP", locale: "es-CO", timeZone: "America/Bogota")
                 try await organisation.create(on: app.db)
                 let key = try await APIKeys.create(name: "tests", organisationID: try organisation.requireID(), on: app.db)
-                try await body(TestHarness(app: app, clock: clock, organisationID: try organisation.requireID(), apiKey: key.secret))
+                try await body(TestHarness(app: app, clock: clock, organisationID: try organisation.requireID(), apiKey: key.secret, mailDirectory: mailDirectory))
             } catch {
                 try? await dropSchema(schema, app: app)
                 throw error

@@ -11,6 +11,9 @@ struct CustomerDTO: Content {
     let language: String
     let notes: String
     let tags: [String]
+    let doNotContact: Bool
+    let remindersOff: [String]
+    let collectionPolicyId: UUID?
     let createdAt: Date?
     let updatedAt: Date?
 
@@ -24,6 +27,9 @@ struct CustomerDTO: Content {
         language = customer.language
         notes = customer.notes
         tags = customer.tags
+        doNotContact = customer.doNotContact
+        remindersOff = customer.reminderKindsOff.split(separator: ",").map(String.init)
+        collectionPolicyId = customer.collectionPolicyID
         createdAt = customer.createdAt
         updatedAt = customer.updatedAt
     }
@@ -39,6 +45,11 @@ struct CustomerInput: Content {
     var language: String?
     var notes: String?
     var tags: [String]?
+    var doNotContact: Bool?
+    /// Reminder kinds this customer does not get, e.g. ["before_due"].
+    var remindersOff: [String]?
+    /// A policy id, or "default" to follow the organisation's.
+    var collectionPolicyId: String?
 }
 
 /// Query string; URL decoding has no key conversion, hence the explicit keys.

@@ -1,0 +1,45 @@
+import Vapor
+
+struct OutboxController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let outbox = routes.grouped("outbox")
+        outbox.get(use: list)
+        outbox.group(":messageID") { message in
+            message.get(use: show)
+            message.get("letter", use: letter)
+            message.post("retry", use: retry)
+            message.post("cancel", use: cancel)
+        }
+    }
+
+    func list(req: Request) async throws -> Page<OutboxMessageDTO> {
+        let result = try await OutboxService.list(try req.query.decode(OutboxListQuery.self), in: try await req.serviceContext())
+        return Page(items: try result.items.map(OutboxMessageDTO.init), page: result.page.page, perPage: result.page.perPage, total: result.total)
+    }
+
+    func show(req: Request) async throws -> OutboxMessageDTO {
+        try OutboxMessageDTO(try await find(req, try await req.serviceContext()))
+    }
+
+    /// The printable letter (or any message) as an HTML page with print styles.
+    func letter(req: Request) async throws -> Response {
+        let message = try await find(req, try await req.serviceContext())
+        let html = message.bodyHTML.replacingOccurrences(
+            of: "</head>", with: "<style>@page { size: A4; margin: 25mm; } @media print { body { font-size: 12pt; } }</style></head>")
+        return Response(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
+    }
+
+    func retry(req: Request) async throws -> OutboxMessageDTO {
+        let context = try await req.serviceContext()
+        return try OutboxMessageDTO(try await OutboxService.retry(try await find(req, context), in: context))
+    }
+
+    func cancel(req: Request) async throws -> OutboxMessageDTO {
+        let context = try await req.serviceContext()
+        return try OutboxMessageDTO(try await OutboxService.cancel(try await find(req, context), in: context))
+    }
+
+    private func find(_ req: Request, _ context: ServiceContext) async throws -> OutboxMessage {
+        try await OutboxService.find(try req.uuidParameter("messageID", entity: "message"), in: context)
+    }
+}

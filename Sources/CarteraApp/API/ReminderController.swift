@@ -1,0 +1,45 @@
+import CarteraCore
+import Fluent
+import Vapor
+
+struct ReminderController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let reminders = routes.grouped("reminders")
+        reminders.get("dry-run", use: dryRun)
+        reminders.post("run", use: run)
+        routes.get("invoices", ":invoiceID", "reminders", use: invoiceReminders)
+    }
+
+    /// What would be queued on a date, changing nothing.
+    func dryRun(req: Request) async throws -> DunningRun.Report {
+        let context = try await req.serviceContext()
+        let date = try FieldParser.optionalDate(try req.query.decode(DateQuery.self).date, "date") ?? context.today
+        return try await DunningRun.run(on: date, dryRun: true, in: context)
+    }
+
+    func run(req: Request) async throws -> DunningRun.Report {
+        let input = try req.decodeBody(DunningRunInput.self)
+        let context = try await req.serviceContext()
+        let date = try FieldParser.optionalDate(input.date, "date") ?? context.today
+        return try await DunningRun.run(on: date, dryRun: false, in: context)
+    }
+
+    /// An invoice's reminder history and the next step it will get.
+    func invoiceReminders(req: Request) async throws -> InvoiceRemindersDTO {
+        let context = try await req.serviceContext()
+        let invoice = try await InvoiceService.find(try req.uuidParameter("invoiceID", entity: "invoice"), in: context)
+        let invoiceID = try invoice.requireID()
+        let deliveries = try await ReminderDelivery.query(on: context.db).filter(\.$invoice.$id == invoiceID).sort(\.$runOn).all()
+        let paused = try await HoldService.isHeld(invoiceID: invoiceID, in: context)
+        let settings = try await DunningSettings.load(for: context.organisation, on: context.db)
+        let customer = try await CustomerService.find(invoice.$customer.id, in: context)
+        let rules = settings.rules(for: .init(id: invoice.$customer.id, collectionPolicyId: customer.collectionPolicyID, reminderKindsOff: customer.reminderKindsOff))
+        let facts = DunningFacts(dueDate: try invoice.due, status: invoice.status, stepsDone: Set(deliveries.map(\.stepKey)), isPaused: paused)
+        let owed = (invoice.status == .open || invoice.status == .partiallyPaid) && !customer.doNotContact && !paused
+        let next = owed ? rules.nextStep(for: facts, after: context.today.adding(days: -1)) : nil
+        return InvoiceRemindersDTO(
+            invoiceId: invoiceID, paused: paused,
+            delivered: deliveries.map { .init(step: $0.stepKey, runOn: $0.runOn, messageId: $0.$message.id, taskId: $0.taskID) },
+            next: next.map { .init(step: $0.step.key, date: $0.date.iso, channel: $0.step.channel.rawValue) })
+    }
+}

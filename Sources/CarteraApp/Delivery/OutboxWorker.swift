@@ -1,0 +1,79 @@
+import CarteraCore
+import Fluent
+import Foundation
+import Logging
+
+/// Sends what the outbox holds, with retries and backoff.
+///
+/// Delivery is at-least-once: a message is marked sent only after the transport accepted it, so a
+/// crash between the two leaves a claim that expires and the message is sent again — with the same
+/// Message-ID, so the duplicate is recognisable. A message marked sent is never taken again.
+struct OutboxWorker: Sendable {
+    static let maxAttempts = 6
+    /// Wait after the n-th failed attempt.
+    static let backoff: [TimeInterval] = [60, 5 * 60, 30 * 60, 2 * 3600, 12 * 3600]
+    static let claimDuration: TimeInterval = 10 * 60
+
+    let db: any Database
+    let transports: Transports
+    let clock: any AppClock
+    let workerID: String
+    let logger: Logger
+
+    struct Result: Sendable, Equatable { var sent = 0, retried = 0, failed = 0 }
+
+    @discardableResult
+    func runOnce(limit: Int = 50) async throws -> Result {
+        let now = clock.now()
+        let ids = try await OutboxClaims.claim(worker: workerID, now: now, until: now.addingTimeInterval(Self.claimDuration), limit: limit, on: db)
+        var result = Result()
+        for id in ids {
+            guard let message = try await OutboxMessage.find(id, on: db), message.claimedBy == workerID else { continue }
+            do {
+                try await transports.transport(for: message.channel).deliver(try await outgoing(message))
+                try await finish(message, status: .sent, error: nil)
+                result.sent += 1
+            } catch {
+                let permanent = (error as? TransportError)?.isPermanent ?? false
+                let giveUp = permanent || message.attempts >= Self.maxAttempts
+                logger.warning("Delivery of \(message.rfcMessageID) failed (attempt \(message.attempts)): \(error)")
+                try await finish(message, status: giveUp ? .failed : .pending, error: String(describing: error))
+                if giveUp { result.failed += 1 } else { result.retried += 1 }
+            }
+        }
+        return result
+    }
+
+    private func outgoing(_ message: OutboxMessage) async throws -> OutgoingMessage {
+        let organisation = try await Organisation.find(message.organisationID, on: db)
+        return OutgoingMessage(channel: message.channel, messageID: message.rfcMessageID,
+                               fromName: organisation?.name ?? "Cartera", fromAddress: transports.fromAddress,
+                               replyTo: organisation?.replyToEmail, toName: message.recipientName, toAddress: message.recipientAddress,
+                               subject: message.subject, text: message.bodyText, html: message.bodyHTML, date: clock.now())
+    }
+
+    /// Records the outcome, but only while this worker still holds the claim.
+    private func finish(_ message: OutboxMessage, status: OutboxStatus, error: String?) async throws {
+        try await db.transaction { tx in
+            guard let fresh = try await OutboxMessage.find(message.requireID(), on: tx), fresh.claimedBy == workerID, fresh.status == .sending else { return }
+            fresh.status = status
+            fresh.claimedBy = nil
+            fresh.claimedUntil = nil
+            fresh.lastError = error.map { String($0.prefix(500)) }
+            if status == .sent { fresh.sentAt = clock.now() }
+            if status == .pending {
+                fresh.nextAttemptAt = clock.now().addingTimeInterval(Self.backoff[min(fresh.attempts - 1, Self.backoff.count - 1)])
+            }
+            try await fresh.save(on: tx)
+            let event = AuditEvent()
+            event.organisationID = fresh.organisationID
+            event.actor = "system:\(workerID)"
+            event.action = "message.\(status.rawValue)"
+            event.entityType = "outbox_message"
+            event.entityID = try fresh.requireID()
+            event.details = "{\"attempts\":\(fresh.attempts)}"
+            event.occurredAt = clock.now()
+            try await event.create(on: tx)
+        }
+    }
+}

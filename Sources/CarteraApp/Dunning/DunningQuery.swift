@@ -1,0 +1,71 @@
+import CarteraCore
+import Fluent
+import SQLKit
+
+/// The SQL that finds what the dunning engine must look at, in a few set-based reads: owed
+/// invoices of contactable customers, the steps they already had, and active holds.
+enum DunningQuery {
+    struct Candidate: Decodable, Sendable {
+        let id: UUID
+        let customerId: UUID
+        let dueDate: String
+        let status: String
+        enum CodingKeys: String, CodingKey { case id, customerId = "customer_id", dueDate = "due_date", status }
+    }
+
+    struct Done: Decodable, Sendable {
+        let invoiceId: UUID
+        let stepKey: String
+        enum CodingKeys: String, CodingKey { case invoiceId = "invoice_id", stepKey = "step_key" }
+    }
+
+    struct CustomerSettings: Decodable, Sendable {
+        let id: UUID
+        let collectionPolicyId: UUID?
+        let reminderKindsOff: String
+        enum CodingKeys: String, CodingKey { case id, collectionPolicyId = "collection_policy_id", reminderKindsOff = "reminder_kinds_off" }
+    }
+
+    /// Owed invoices whose earliest possible step (`dueOnOrBefore`) has come, of customers we may contact.
+    static func candidates(organisationID: UUID, dueOnOrBefore: LocalDate, on db: any Database) async throws -> [Candidate] {
+        try await sql(db).raw("""
+            SELECT i.id, i.customer_id, i.due_date, i.status
+            FROM invoices i JOIN customers c ON c.id = i.customer_id
+            WHERE i.organisation_id = \(bind: organisationID)
+              AND i.status IN ('open', 'partially_paid')
+              AND i.due_date <= \(bind: dueOnOrBefore.iso)
+              AND c.do_not_contact = \(bind: false)
+            """).all(decoding: Candidate.self)
+    }
+
+    static func stepsDone(organisationID: UUID, on db: any Database) async throws -> [UUID: Set<String>] {
+        let rows = try await sql(db).raw("""
+            SELECT d.invoice_id, d.step_key
+            FROM reminder_deliveries d JOIN invoices i ON i.id = d.invoice_id
+            WHERE d.organisation_id = \(bind: organisationID) AND i.status IN ('open', 'partially_paid')
+            """).all(decoding: Done.self)
+        return rows.reduce(into: [:]) { $0[$1.invoiceId, default: []].insert($1.stepKey) }
+    }
+
+    /// Invoices with a dispute, promise or plan in force on `date`.
+    static func heldInvoices(organisationID: UUID, on date: LocalDate, on db: any Database) async throws -> Set<UUID> {
+        struct Row: Decodable { let invoice_id: UUID }
+        let rows = try await sql(db).raw("""
+            SELECT DISTINCT invoice_id FROM dunning_holds
+            WHERE organisation_id = \(bind: organisationID) AND released_at IS NULL
+              AND starts_on <= \(bind: date.iso) AND (ends_on IS NULL OR ends_on >= \(bind: date.iso))
+            """).all(decoding: Row.self)
+        return Set(rows.map(\.invoice_id))
+    }
+
+    /// Only customers that differ from the organisation's defaults.
+    static func customerSettings(organisationID: UUID, on db: any Database) async throws -> [UUID: CustomerSettings] {
+        let rows = try await sql(db).raw("""
+            SELECT id, collection_policy_id, reminder_kinds_off FROM customers
+            WHERE organisation_id = \(bind: organisationID) AND (collection_policy_id IS NOT NULL OR reminder_kinds_off <> '')
+            """).all(decoding: CustomerSettings.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
+    }
+
+    private static func sql(_ db: any Database) -> any SQLDatabase { db as! any SQLDatabase }
+}

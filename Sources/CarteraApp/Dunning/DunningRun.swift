@@ -1,0 +1,154 @@
+import CarteraCore
+import Fluent
+import Foundation
+import Vapor
+
+/// One dunning pass for one organisation and one day: the same function behind the scheduler,
+/// `cartera run-reminders` and the dry-run endpoint. Safe to repeat and to run on several
+/// servers at once: every (invoice, step) and every customer-day message is guarded by a
+/// unique constraint, so a pass that loses a race rolls back and changes nothing.
+enum DunningRun {
+    struct Planned: Content, Equatable {
+        let customerId: UUID
+        let channel: String
+        let kind: String
+        let tone: String
+        let template: String
+        let steps: [String]
+        let invoiceIds: [UUID]
+    }
+
+    struct Report: Content {
+        let date: String
+        let dryRun: Bool
+        var planned: [Planned] = []
+        var messagesQueued = 0
+        var tasksCreated = 0
+        var summariesQueued = 0
+        /// Another run (or an earlier one today) already did it.
+        var alreadyDone = 0
+        /// No contact who can be reached on the channel.
+        var noContact = 0
+    }
+
+    static func run(on date: LocalDate, dryRun: Bool, in context: ServiceContext) async throws -> Report {
+        let context = context.asOf(date)
+        var report = Report(date: date.iso, dryRun: dryRun)
+        let settings = try await DunningSettings.load(for: context.organisation, on: context.db)
+        let due = try await dueReminders(on: date, settings: settings, in: context)
+        let batches = ReminderBatcher.batches(due)
+        report.planned = batches.map { batch in
+            Planned(customerId: batch.customerID, channel: batch.channel.rawValue, kind: batch.kind.rawValue, tone: batch.lead.tone.rawValue,
+                    template: batch.lead.templateKey, steps: batch.reminders.map(\.step.key), invoiceIds: batch.invoiceIDs)
+        }
+        guard !dryRun else { return report }
+        for batch in batches {
+            do {
+                let outcome = try await context.transaction { tx in try await commit(batch, on: date, in: tx) }
+                switch outcome {
+                case .message: report.messagesQueued += 1
+                case .task: report.tasksCreated += 1
+                case .noContact: report.noContact += 1
+                }
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                report.alreadyDone += 1
+            }
+        }
+        if settings.isSummaryDay(date), settings.enabledKinds.contains(.debtSummary) {
+            try await queueSummaries(on: date, report: &report, in: context)
+        }
+        return report
+    }
+
+    /// Every owed invoice with a step due on `date`, by the rules of its customer's policy.
+    static func dueReminders(on date: LocalDate, settings: DunningSettings, in context: ServiceContext) async throws -> [DueReminder] {
+        let organisationID = context.organisationID
+        let candidates = try await DunningQuery.candidates(organisationID: organisationID, dueOnOrBefore: date.adding(days: -settings.earliestOffset), on: context.db)
+        let done = try await DunningQuery.stepsDone(organisationID: organisationID, on: context.db)
+        let held = try await DunningQuery.heldInvoices(organisationID: organisationID, on: date, on: context.db)
+        let customers = try await DunningQuery.customerSettings(organisationID: organisationID, on: context.db)
+        let defaultRules = settings.rules(for: nil)
+        var due: [DueReminder] = []
+        for candidate in candidates {
+            guard let status = InvoiceStatus(rawValue: candidate.status), let dueDate = try? LocalDate(iso: candidate.dueDate) else { continue }
+            let rules = customers[candidate.customerId].map(settings.rules(for:)) ?? defaultRules
+            let facts = DunningFacts(dueDate: dueDate, status: status, stepsDone: done[candidate.id] ?? [], isPaused: held.contains(candidate.id))
+            if let step = rules.stepDue(for: facts, on: date) {
+                due.append(DueReminder(invoiceID: candidate.id, customerID: candidate.customerId, step: step))
+            }
+        }
+        return due
+    }
+
+    enum Outcome { case message, task, noContact }
+
+    private static func commit(_ batch: ReminderBatch, on date: LocalDate, in context: ServiceContext) async throws -> Outcome {
+        guard let customer = try await Customer.find(batch.customerID, on: context.db) else { return .noContact }
+        let invoices = try await Invoice.query(on: context.db).filter(\.$id ~~ batch.invoiceIDs).sort(\.$dueDate).sort(\.$number).all()
+        var messageID: UUID?
+        var taskID: UUID?
+        if batch.channel == .callTask {
+            taskID = try await createTask(.call, for: customer, invoices: invoices, on: date, in: context).requireID()
+        } else {
+            guard let message = try await OutboxWriter.queue(.init(
+                customer: customer, contact: nil, kind: batch.kind, channel: batch.channel, tone: batch.lead.tone,
+                templateKey: batch.lead.templateKey, dedupeKey: "dunning:\(batch.customerID):\(date.iso)", invoices: invoices), in: context)
+            else { return .noContact }
+            messageID = message.id
+            if batch.channel == .letter {
+                taskID = try await createTask(.letter, for: customer, invoices: invoices, on: date, in: context).requireID()
+            }
+        }
+        for reminder in batch.reminders {
+            let delivery = ReminderDelivery()
+            delivery.organisationID = context.organisationID
+            delivery.$invoice.id = reminder.invoiceID
+            delivery.stepKey = reminder.step.key
+            delivery.$message.id = messageID
+            delivery.taskID = taskID
+            delivery.runOn = date.iso
+            try await delivery.create(on: context.db)
+        }
+        return messageID == nil ? .task : .message
+    }
+
+    private static func createTask(_ kind: CollectionTaskKind, for customer: Customer, invoices: [Invoice], on date: LocalDate, in context: ServiceContext) async throws -> CollectionTask {
+        let localizer = context.messaging.localizer
+        let language = String(context.organisation.locale.prefix(2))
+        let task = CollectionTask()
+        task.organisationID = context.organisationID
+        task.$customer.id = try customer.requireID()
+        task.kind = kind
+        task.title = localizer.text("task.\(kind.rawValue).title", language: language,
+                                    arguments: ["customer": customer.legalName, "count": String(invoices.count)]) ?? kind.rawValue
+        task.dueOn = date.iso
+        task.status = .open
+        task.dedupeKey = "\(kind.rawValue):\(try customer.requireID()):\(date.iso)"
+        task.invoiceIDs = try invoices.map { try $0.requireID().uuidString }.joined(separator: ",")
+        try await task.create(on: context.db)
+        try await AuditLog.record("task.created", entityType: "collection_task", entityID: try task.requireID(),
+                                  details: ["kind": kind.rawValue, "customer_id": customer.id?.uuidString ?? ""], in: context)
+        return task
+    }
+
+    /// The periodic statement of open items, for customers who got no reminder today.
+    private static func queueSummaries(on date: LocalDate, report: inout Report, in context: ServiceContext) async throws {
+        let customers = try await Customer.query(on: context.db)
+            .filter(\.$organisationID == context.organisationID).filter(\.$doNotContact == false).all()
+        for customer in customers where !DunningSettings.kinds(customer.reminderKindsOff).contains(.debtSummary) {
+            let open = try await Invoice.query(on: context.db).filter(\.$customer.$id == customer.requireID())
+                .filter(\.$status ~~ [.open, .partiallyPaid]).sort(\.$dueDate).all()
+            guard !open.isEmpty else { continue }
+            do {
+                let queued = try await context.transaction { tx in
+                    try await OutboxWriter.queue(.init(customer: customer, contact: nil, kind: .debtSummary, channel: .email, tone: .friendly,
+                                                       templateKey: ReminderKind.debtSummary.rawValue,
+                                                       dedupeKey: "dunning:\(try customer.requireID()):\(date.iso)", invoices: open), in: tx) != nil
+                }
+                if queued { report.summariesQueued += 1 } else { report.noContact += 1 }
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                report.alreadyDone += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import CarteraCore
+import Fluent
+import Foundation
+
+/// The wording of every message: an organisation's own template when it has one, otherwise the
+/// bundled default in `Resources/Templates/<language>.json`.
+struct TemplateCatalog: Sendable {
+    struct Source: Codable, Hashable, Sendable {
+        var subject: String
+        var body: String
+    }
+
+    /// key -> channel -> source, per language.
+    private let defaults: [String: [String: [String: Source]]]
+
+    static let keys = ["new_invoice", "payment_received", "before_due", "overdue", "overdue_firm", "final_notice", "debt_summary"]
+
+    /// Everything a template may use. Inside `{{#invoices}}` rows also have the row names.
+    static let variables: Set<String> = [
+        "organisation_name", "customer_name", "contact_name", "invoice_number", "amount", "due_date", "days_overdue",
+        "total_balance", "payment_instructions", "portal_link", "payment_amount", "payment_date", "statement_date",
+        "invoices", "invoices.number", "invoices.issue_date", "invoices.due_date", "invoices.total", "invoices.balance",
+        "invoices.days_overdue",
+    ]
+
+    static func loadBundled() throws -> TemplateCatalog {
+        var defaults: [String: [String: [String: Source]]] = [:]
+        for language in Localizer.supportedLanguages {
+            guard let url = Bundle.module.url(forResource: language, withExtension: "json", subdirectory: "Resources/Templates") else {
+                throw ConfigError(variable: "Resources/Templates/\(language).json", reason: "missing from the bundle")
+            }
+            defaults[language] = try JSONDecoder().decode([String: [String: Source]].self, from: Data(contentsOf: url))
+        }
+        return TemplateCatalog(defaults: defaults)
+    }
+
+    func bundled(key: String, language: String, channel: ReminderChannel) -> Source? {
+        defaults[language]?[key]?[channel.rawValue] ?? defaults[language]?[key]?[ReminderChannel.email.rawValue]
+    }
+
+    /// The organisation's override, else the default; call tasks have no template.
+    func source(key: String, language: String, channel: ReminderChannel, organisationID: UUID, on db: any Database) async throws -> Source? {
+        if let record = try await MessageTemplateRecord.query(on: db)
+            .filter(\.$organisationID == organisationID).filter(\.$key == key)
+            .filter(\.$language == language).filter(\.$channel == channel.rawValue).first() {
+            return Source(subject: record.subject, body: record.body)
+        }
+        return bundled(key: key, language: language, channel: channel)
+    }
+
+    /// Parses and checks a template before it is stored.
+    static func validate(_ source: Source) throws {
+        do {
+            try MessageTemplate(source.subject).validate(allowed: variables, field: "subject")
+            try MessageTemplate(source.body).validate(allowed: variables, field: "body")
+        } catch let error as DomainError {
+            throw APIError(error, field: error.field ?? "body")
+        }
+    }
+}

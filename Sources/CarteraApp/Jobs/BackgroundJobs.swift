@@ -1,0 +1,36 @@
+import CarteraCore
+import Fluent
+import Foundation
+import Vapor
+
+/// The work the scheduler does on every tick, written once and also run by the CLI commands.
+enum BackgroundJobs {
+    static let actorName = "system:scheduler"
+
+    /// Dunning for each organisation's own "today" (its time zone), or for `date` when given.
+    static func runReminders(app: Application, date: LocalDate? = nil, dryRun: Bool = false) async throws -> [DunningRun.Report] {
+        var reports: [DunningRun.Report] = []
+        for organisation in try await Organisation.query(on: app.db).all() {
+            let context = try await ServiceContext.make(db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: actorName), app: app)
+            reports.append(try await DunningRun.run(on: date ?? context.today, dryRun: dryRun, in: context))
+        }
+        return reports
+    }
+
+    /// Sends until the outbox has nothing due.
+    static func deliverOutbox(app: Application, workerID: String) async throws -> OutboxWorker.Result {
+        let worker = OutboxWorker(db: app.db, transports: app.transports, clock: app.clock, workerID: workerID, logger: app.logger)
+        var total = OutboxWorker.Result()
+        while true {
+            let batch = try await worker.runOnce()
+            total.sent += batch.sent
+            total.retried += batch.retried
+            total.failed += batch.failed
+            if batch == OutboxWorker.Result() { return total }
+        }
+    }
+
+    static var workerID: String {
+        "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+    }
+}

@@ -1,0 +1,84 @@
+import CarteraCore
+import Fluent
+import Foundation
+
+enum PolicyService {
+    static func dto(_ record: CollectionPolicyRecord) throws -> CollectionPolicyDTO {
+        CollectionPolicyDTO(id: record.id, name: record.name, isDefault: record.isDefault, steps: try record.policy.steps.map(PolicyStepDTO.init))
+    }
+
+    /// The built-in policy, shown while the organisation has none of its own.
+    static let standardDTO = CollectionPolicyDTO(id: nil, name: "standard", isDefault: true, steps: CollectionPolicy.standard.steps.map(PolicyStepDTO.init))
+
+    static func list(in context: ServiceContext) async throws -> [CollectionPolicyDTO] {
+        let records = try await CollectionPolicyRecord.query(on: context.db).filter(\.$organisationID == context.organisationID).sort(\.$name).all()
+        let dtos = try records.map(dto)
+        return dtos.contains(where: \.isDefault) ? dtos : [standardDTO] + dtos
+    }
+
+    static func create(_ input: CollectionPolicyInput, in context: ServiceContext) async throws -> CollectionPolicyRecord {
+        let record = CollectionPolicyRecord()
+        record.organisationID = context.organisationID
+        record.name = try FieldParser.text(input.name, "name", maxLength: 100)
+        record.isDefault = input.isDefault ?? false
+        try record.setPolicy(try policy(from: try FieldParser.required(input.steps, "steps")))
+        return try await save(record, action: "policy.created", in: context)
+    }
+
+    static func update(_ record: CollectionPolicyRecord, with input: CollectionPolicyInput, in context: ServiceContext) async throws -> CollectionPolicyRecord {
+        if let name = input.name { record.name = try FieldParser.text(name, "name", maxLength: 100) }
+        if let isDefault = input.isDefault { record.isDefault = isDefault }
+        if let steps = input.steps { try record.setPolicy(try policy(from: steps)) }
+        return try await save(record, action: "policy.updated", in: context)
+    }
+
+    static func find(_ id: UUID, in context: ServiceContext) async throws -> CollectionPolicyRecord {
+        guard let record = try await CollectionPolicyRecord.query(on: context.db)
+            .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
+        else { throw APIError.notFound("policy") }
+        return record
+    }
+
+    static func delete(_ record: CollectionPolicyRecord, in context: ServiceContext) async throws {
+        let inUse = try await Customer.query(on: context.db).filter(\.$collectionPolicyID == record.requireID()).count()
+        guard inUse == 0 else { throw APIError.conflict("policy_in_use", "\(inUse) customer(s) follow this policy") }
+        try await context.transaction { tx in
+            try await record.delete(on: tx.db)
+            try await AuditLog.record("policy.deleted", entityType: "collection_policy", entityID: try record.requireID(), details: ["name": record.name], in: tx)
+        }
+    }
+
+    private static func save(_ record: CollectionPolicyRecord, action: String, in context: ServiceContext) async throws -> CollectionPolicyRecord {
+        let taken = try await CollectionPolicyRecord.query(on: context.db).filter(\.$organisationID == context.organisationID)
+            .filter(\.$name == record.name).all().contains { $0.id != record.id }
+        if taken { throw APIError.conflict("duplicate_policy_name", "A policy named \(record.name) exists", field: "name") }
+        return try await context.transaction { tx in
+            // One default per organisation: making this one the default unsets the others.
+            if record.isDefault {
+                try await CollectionPolicyRecord.query(on: tx.db).filter(\.$organisationID == tx.organisationID)
+                    .set(\.$isDefault, to: false).update()
+            }
+            try await record.save(on: tx.db)
+            try await AuditLog.record(action, entityType: "collection_policy", entityID: try record.requireID(),
+                                      details: ["name": record.name, "steps": record.stepsJSON, "default": String(record.isDefault)], in: tx)
+            return record
+        }
+    }
+
+    private static func policy(from steps: [PolicyStepDTO]) throws -> CollectionPolicy {
+        let parsed = try steps.enumerated().map { index, step in
+            let field = "steps[\(index)]"
+            let channel = try FieldParser.enumValue(try FieldParser.required(step.channel, "\(field).channel"), ReminderChannel.self, "\(field).channel")
+            let tone = try FieldParser.enumValue(step.tone ?? ReminderTone.friendly.rawValue, ReminderTone.self, "\(field).tone")
+            let template = try step.template.map { key in
+                guard TemplateCatalog.keys.contains(key) else {
+                    throw APIError.invalid("\(field).template", "template must be one of: \(TemplateCatalog.keys.joined(separator: ", "))")
+                }
+                return key
+            }
+            return PolicyStep(key: try FieldParser.required(step.key, "\(field).key"), offsetDays: try FieldParser.required(step.offsetDays, "\(field).offset_days"),
+                              channel: channel, tone: tone, templateKey: template)
+        }
+        do { return try CollectionPolicy(steps: parsed) } catch let error as DomainError { throw APIError(error) }
+    }
+}

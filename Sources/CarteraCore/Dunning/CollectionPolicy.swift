@@ -1,0 +1,71 @@
+/// One step of a collection policy: what to do how many days before (negative) or after the due date.
+public struct PolicyStep: Hashable, Codable, Sendable {
+    /// Stable identifier: an invoice gets each step at most once, keyed by this.
+    public let key: String
+    public let offsetDays: Int
+    public let channel: ReminderChannel
+    public let tone: ReminderTone
+    /// Which template renders it; by default chosen from the kind and tone: "before_due",
+    /// "overdue", "overdue_firm" or "final_notice".
+    public let templateKey: String
+
+    public init(key: String, offsetDays: Int, channel: ReminderChannel, tone: ReminderTone, templateKey: String? = nil) {
+        self.key = key
+        self.offsetDays = offsetDays
+        self.channel = channel
+        self.tone = tone
+        self.templateKey = templateKey ?? Self.defaultTemplateKey(offsetDays: offsetDays, tone: tone)
+    }
+
+    public static func defaultTemplateKey(offsetDays: Int, tone: ReminderTone) -> String {
+        guard offsetDays > 0 else { return "before_due" }
+        switch tone {
+        case .friendly: return "overdue"
+        case .firm: return "overdue_firm"
+        case .finalNotice: return "final_notice"
+        }
+    }
+
+    /// The due day itself still counts as "about to fall due": the invoice is not late yet.
+    public var kind: ReminderKind { offsetDays <= 0 ? .beforeDue : .overdue }
+
+    public func scheduledDate(dueDate: LocalDate) -> LocalDate { dueDate.adding(days: offsetDays) }
+}
+
+/// An ordered list of steps: the organisation's default, or a customer's own.
+public struct CollectionPolicy: Hashable, Codable, Sendable {
+    public let steps: [PolicyStep]
+
+    public init(steps: [PolicyStep]) throws {
+        guard !steps.isEmpty, steps.count <= 30 else {
+            throw DomainError(code: "invalid_policy", field: "steps", message: "A policy has between 1 and 30 steps")
+        }
+        for (index, step) in steps.enumerated() {
+            let field = "steps[\(index)]"
+            guard (-90...365).contains(step.offsetDays) else {
+                throw DomainError(code: "invalid_policy", field: "\(field).offset_days", message: "offset_days must be between -90 and 365")
+            }
+            guard !step.key.isEmpty, step.key.count <= 40, step.key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
+                throw DomainError(code: "invalid_policy", field: "\(field).key", message: "key must be 1–40 letters, digits, _ or -")
+            }
+        }
+        guard Set(steps.map(\.key)).count == steps.count else {
+            throw DomainError(code: "invalid_policy", field: "steps", message: "Step keys must be unique")
+        }
+        guard Set(steps.map(\.offsetDays)).count == steps.count else {
+            throw DomainError(code: "invalid_policy", field: "steps", message: "Two steps cannot fall on the same day")
+        }
+        self.steps = steps.sorted { $0.offsetDays < $1.offsetDays }
+    }
+
+    /// Seed 003's schedule — 10 days before, the due day, 10 days after — then escalating:
+    /// a call at 30 days, a final notice at 45 and a letter at 60.
+    public static let standard = try! CollectionPolicy(steps: [
+        PolicyStep(key: "before_10", offsetDays: -10, channel: .email, tone: .friendly),
+        PolicyStep(key: "due_day", offsetDays: 0, channel: .email, tone: .friendly),
+        PolicyStep(key: "after_10", offsetDays: 10, channel: .email, tone: .firm),
+        PolicyStep(key: "call_30", offsetDays: 30, channel: .callTask, tone: .firm),
+        PolicyStep(key: "final_45", offsetDays: 45, channel: .email, tone: .finalNotice),
+        PolicyStep(key: "letter_60", offsetDays: 60, channel: .letter, tone: .finalNotice),
+    ])
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// A value a template can show: text, or a list of rows (the invoices in a reminder).
+public enum TemplateValue: Hashable, Sendable {
+    case text(String)
+    case list([[String: TemplateValue]])
+}
+
+/// A small Mustache-like template: `{{name}}` inserts a value (HTML-escaped when rendering HTML),
+/// `{{#list}}…{{/list}}` repeats for each row, `{{^list}}…{{/list}}` shows when the list is empty.
+/// Parsed once; unknown names are caught when a template is saved, not when a customer is written to.
+public struct MessageTemplate: Hashable, Sendable {
+    indirect enum Node: Hashable, Sendable {
+        case literal(String)
+        case variable(String)
+        case section(String, [Node], inverted: Bool)
+    }
+
+    let nodes: [Node]
+
+    public init(_ source: String) throws {
+        var parser = Parser(source: source)
+        nodes = try parser.parse(until: nil)
+    }
+
+    /// Every name used, including those inside sections (qualified as "list.name").
+    public var variableNames: Set<String> {
+        func collect(_ nodes: [Node], prefix: String) -> Set<String> {
+            nodes.reduce(into: Set<String>()) { names, node in
+                switch node {
+                case .literal: break
+                case let .variable(name): names.insert(prefix + name)
+                case let .section(name, children, _):
+                    names.insert(prefix + name)
+                    names.formUnion(collect(children, prefix: prefix + name + "."))
+                }
+            }
+        }
+        return collect(nodes, prefix: "")
+    }
+
+    /// Fails with "unknown_variable" naming the first name not in `allowed`.
+    public func validate(allowed: Set<String>, field: String) throws {
+        if let unknown = variableNames.subtracting(allowed).sorted().first {
+            throw DomainError(code: "unknown_variable", field: field, message: "{{\(unknown)}} is not a template variable; use one of \(allowed.sorted().joined(separator: ", "))")
+        }
+    }
+
+    public func render(_ values: [String: TemplateValue], escapingHTML: Bool) -> String {
+        render(nodes, scopes: [values], escapingHTML: escapingHTML)
+    }
+
+    private func render(_ nodes: [Node], scopes: [[String: TemplateValue]], escapingHTML: Bool) -> String {
+        func lookup(_ name: String) -> TemplateValue? { scopes.reversed().lazy.compactMap { $0[name] }.first }
+        var output = ""
+        for node in nodes {
+            switch node {
+            case let .literal(text):
+                output += text
+            case let .variable(name):
+                if case let .text(value)? = lookup(name) { output += escapingHTML ? Self.escapeHTML(value) : value }
+            case let .section(name, children, inverted):
+                let rows: [[String: TemplateValue]]
+                switch lookup(name) {
+                case let .list(list)?: rows = list
+                case let .text(text)?: rows = text.isEmpty ? [] : [[:]]
+                case nil: rows = []
+                }
+                if inverted {
+                    if rows.isEmpty { output += render(children, scopes: scopes, escapingHTML: escapingHTML) }
+                } else {
+                    for row in rows { output += render(children, scopes: scopes + [row], escapingHTML: escapingHTML) }
+                }
+            }
+        }
+        return output
+    }
+
+    public static func escapeHTML(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    struct Parser {
+        let source: String
+        var index: String.Index
+
+        init(source: String) {
+            self.source = source
+            index = source.startIndex
+        }
+
+        mutating func parse(until closing: String?) throws -> [Node] {
+            var nodes: [Node] = []
+            while index < source.endIndex {
+                guard let open = source.range(of: "{{", range: index..<source.endIndex) else {
+                    nodes.append(.literal(String(source[index...])))
+                    index = source.endIndex
+                    break
+                }
+                if open.lowerBound > index { nodes.append(.literal(String(source[index..<open.lowerBound]))) }
+                guard let close = source.range(of: "}}", range: open.upperBound..<source.endIndex) else {
+                    throw DomainError(code: "invalid_template", message: "A {{ is never closed")
+                }
+                let tag = source[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                index = close.upperBound
+                switch tag.first {
+                case "#", "^":
+                    let name = try Self.name(String(tag.dropFirst()))
+                    let children = try parse(until: name)
+                    nodes.append(.section(name, children, inverted: tag.first == "^"))
+                case "/":
+                    let name = try Self.name(String(tag.dropFirst()))
+                    guard name == closing else { throw DomainError(code: "invalid_template", message: "{{/\(name)}} closes nothing that is open") }
+                    return nodes
+                default:
+                    nodes.append(.variable(try Self.name(tag)))
+                }
+            }
+            if let closing { throw DomainError(code: "invalid_template", message: "{{#\(closing)}} is never closed") }
+            return nodes
+        }
+
+        static func name(_ text: String) throws -> String {
+            let name = text.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+                throw DomainError(code: "invalid_template", message: "\"\(text)\" is not a variable name")
+            }
+            return name
+        }
+    }
+}

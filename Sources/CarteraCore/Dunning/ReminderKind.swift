@@ -1,0 +1,30 @@
+/// The five reminders a customer can receive (seed 003), each switchable per organisation and customer.
+public enum ReminderKind: String, Codable, Sendable, CaseIterable {
+    case newInvoice = "new_invoice"
+    case paymentReceived = "payment_received"
+    case beforeDue = "before_due"
+    case overdue
+    case debtSummary = "debt_summary"
+
+    /// Reminders about money owed count toward the one-message-a-day cap; receipts and new invoices don't.
+    public var isDunning: Bool { self == .beforeDue || self == .overdue || self == .debtSummary }
+}
+
+public enum ReminderChannel: String, Codable, Sendable, CaseIterable {
+    case email, sms, letter
+    /// Not sent: becomes a task on the collector's list.
+    case callTask = "call_task"
+
+    /// Letters and call tasks are produced for people to act on; nothing is transmitted.
+    public var isTransmitted: Bool { self == .email || self == .sms }
+}
+
+/// How firm the wording is; when several invoices are grouped, the firmest one sets the tone.
+public enum ReminderTone: String, Codable, Sendable, CaseIterable, Comparable {
+    case friendly, firm
+    case finalNotice = "final_notice"
+
+    public static func < (lhs: ReminderTone, rhs: ReminderTone) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,202 @@
+"""Writes Sources/CarteraApp/Resources/openapi.json, the API contract.
+
+Edit the schemas and paths here, run `python3 tools/openapi.py`, commit both files.
+OpenAPIDocumentTests fails when a served route or a reply field is missing from the document.
+"""
+import json
+import os
+money = {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$", "description": "Decimal amount in the currency's minor-unit precision, e.g. \"1234.56\" (COP) or \"1500\" (CLP). Never a JSON number."}
+date = {"type": "string", "format": "date", "description": "Calendar date YYYY-MM-DD"}
+uuid = {"type": "string", "format": "uuid"}
+def ref(n): return {"$ref": f"#/components/schemas/{n}"}
+def nullable(s): return {"oneOf": [s, {"type": "null"}]}
+def obj(props, required=None, additional=False, desc=None):
+    o = {"type": "object", "properties": props, "required": required if required is not None else list(props.keys())}
+    if desc: o["description"] = desc
+    return o
+def inp(props, required=(), desc=None):
+    o = {"type": "object", "properties": props}
+    if required: o["required"] = list(required)
+    if desc: o["description"] = desc
+    return o
+def page(item): return obj({"items": {"type": "array", "items": ref(item)}, "page": {"type": "integer", "minimum": 1}, "per_page": {"type": "integer", "minimum": 1, "maximum": 200}, "total": {"type": "integer", "minimum": 0}})
+buckets = obj({b: money for b in ["current", "days_1_30", "days_31_60", "days_61_90", "over_90"]})
+ts = {"type": "string", "format": "date-time"}
+kind = {"type": "string", "enum": ["new_invoice", "payment_received", "before_due", "overdue", "debt_summary"]}
+channel = {"type": "string", "enum": ["email", "sms", "letter", "call_task"]}
+tone = {"type": "string", "enum": ["friendly", "firm", "final_notice"]}
+template_key = {"type": "string", "enum": ["new_invoice", "payment_received", "before_due", "overdue", "overdue_firm", "final_notice", "debt_summary"]}
+schemas = {
+ "Error": obj({"error": obj({"code": {"type": "string", "description": "Machine-readable code, e.g. missing_field, duplicate_invoice_number"}, "message": {"type": "string"}, "field": {"type": "string", "description": "The field at fault, when there is one"}}, ["code", "message"])}),
+ "Organisation": obj({"id": uuid, "name": {"type": "string"}, "default_currency": {"type": "string"}, "locale": {"type": "string"}, "time_zone": {"type": "string"}, "reminder_kinds": {"type": "array", "items": kind}, "summary_frequency": {"type": "string", "enum": ["off", "weekly", "monthly"]}, "working_weekdays": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 7}}, "holidays": {"type": "array", "items": date}, "payment_instructions": {"type": "string"}, "reply_to_email": nullable({"type": "string"})}, ["id", "name", "default_currency", "locale", "time_zone", "reminder_kinds", "summary_frequency", "working_weekdays", "holidays", "payment_instructions"]),
+ "OrganisationUpdate": inp({"name": {"type": "string"}, "default_currency": {"type": "string", "description": "ISO 4217"}, "locale": {"type": "string", "enum": ["es-CO", "es-CL", "es-MX", "es-ES", "en-US"]}, "time_zone": {"type": "string", "description": "IANA time zone"}, "reminder_kinds": {"type": "array", "items": kind}, "summary_frequency": {"type": "string", "enum": ["off", "weekly", "monthly"]}, "working_weekdays": {"type": "array", "items": {"type": "integer"}}, "holidays": {"type": "array", "items": date}, "payment_instructions": {"type": "string"}, "reply_to_email": {"type": "string"}}),
+ "Customer": obj({"id": uuid, "legal_name": {"type": "string"}, "tax_id": nullable({"type": "string"}), "payment_terms": {"type": "string", "description": "net30, eom30, 2/10 net30 …"}, "currency": {"type": "string"}, "credit_limit": nullable(money), "language": {"type": "string", "enum": ["es", "en"]}, "notes": {"type": "string"}, "tags": {"type": "array", "items": {"type": "string"}}, "do_not_contact": {"type": "boolean"}, "reminders_off": {"type": "array", "items": kind}, "collection_policy_id": nullable(uuid), "created_at": ts, "updated_at": ts}, ["id", "legal_name", "payment_terms", "currency", "language", "notes", "tags", "do_not_contact", "reminders_off"]),
+ "CustomerInput": inp({"legal_name": {"type": "string"}, "tax_id": {"type": "string"}, "payment_terms": {"type": "string"}, "currency": {"type": "string"}, "credit_limit": money, "language": {"type": "string", "enum": ["es", "en"]}, "notes": {"type": "string"}, "tags": {"type": "array", "items": {"type": "string"}}, "do_not_contact": {"type": "boolean"}, "reminders_off": {"type": "array", "items": kind}, "collection_policy_id": {"type": "string", "description": "A policy id, or \"default\""}}, desc="POST requires legal_name; PATCH takes any subset."),
+ "CustomerPage": page("Customer"),
+ "Contact": obj({"id": uuid, "customer_id": uuid, "name": {"type": "string"}, "role": {"type": "string", "enum": ["billing", "primary", "alternate"]}, "email": nullable({"type": "string"}), "phone": nullable({"type": "string"})}, ["id", "customer_id", "name", "role"]),
+ "ContactInput": inp({"name": {"type": "string"}, "role": {"type": "string", "enum": ["billing", "primary", "alternate"]}, "email": {"type": "string"}, "phone": {"type": "string"}}, desc="POST requires name and an email or phone."),
+ "InvoiceLine": obj({"description": {"type": "string"}, "quantity": {"type": "string"}, "unit_price": money, "amount": money}),
+ "Invoice": obj({"id": uuid, "customer_id": uuid, "number": {"type": "string"}, "status": {"type": "string", "enum": ["draft", "open", "partially_paid", "paid", "void", "written_off"]}, "issue_date": date, "due_date": date, "payment_terms": {"type": "string"}, "currency": {"type": "string"}, "total": money, "settled": money, "balance": money, "days_past_due": nullable({"type": "integer"}), "aging_bucket": nullable({"type": "string", "enum": ["current", "days_1_30", "days_31_60", "days_61_90", "over_90"]}), "early_payment_discount": nullable(obj({"deadline": date, "amount_due": money})), "external_reference": nullable({"type": "string"}), "notes": {"type": "string"}, "lines": {"type": "array", "items": ref("InvoiceLine")}, "created_at": ts, "updated_at": ts}, ["id", "customer_id", "number", "status", "issue_date", "due_date", "payment_terms", "currency", "total", "settled", "balance", "notes", "lines"]),
+ "InvoiceInput": inp({"customer_id": uuid, "number": {"type": "string"}, "issue_date": date, "due_date": date, "payment_terms": {"type": "string"}, "currency": {"type": "string"}, "total": money, "lines": {"type": "array", "items": inp({"description": {"type": "string"}, "quantity": {"type": "string", "description": "Up to 3 decimals, default 1"}, "unit_price": money}, ["description", "unit_price"])}, "external_reference": {"type": "string"}, "notes": {"type": "string"}, "status": {"type": "string", "enum": ["open", "draft"]}}, desc="POST requires customer_id, number and lines or total. Issued invoices accept only due_date, external_reference and notes in PATCH."),
+ "InvoicePage": page("Invoice"),
+ "VoidInput": inp({"reason": {"type": "string"}}, ["reason"]),
+ "Allocation": obj({"invoice_id": uuid, "kind": {"type": "string", "enum": ["payment", "credit_note", "write_off", "discount"]}, "amount": money, "applied_on": date}),
+ "AllocationInput": inp({"invoice_id": uuid, "amount": money}, ["invoice_id", "amount"]),
+ "ApplyCreditInput": inp({"allocations": {"type": "array", "items": ref("AllocationInput")}}, desc="Without allocations the remaining credit settles the oldest open invoices first."),
+ "Payment": obj({"id": uuid, "customer_id": uuid, "received_on": date, "currency": {"type": "string"}, "amount": money, "allocated": money, "unallocated": money, "method": {"type": "string", "enum": ["transfer", "card", "cash", "check", "online", "other"]}, "reference": nullable({"type": "string"}), "notes": {"type": "string"}, "allocations": {"type": "array", "items": ref("Allocation")}, "created_at": ts}, ["id", "customer_id", "received_on", "currency", "amount", "allocated", "unallocated", "method", "notes", "allocations"]),
+ "PaymentInput": inp({"customer_id": uuid, "received_on": date, "amount": money, "currency": {"type": "string"}, "method": {"type": "string", "enum": ["transfer", "card", "cash", "check", "online", "other"]}, "reference": {"type": "string"}, "notes": {"type": "string"}, "allocations": {"type": "array", "items": ref("AllocationInput")}, "auto_allocate": {"type": "boolean", "default": True}}, ["customer_id", "amount"]),
+ "PaymentUpdate": inp({"reference": {"type": "string"}, "notes": {"type": "string"}, "method": {"type": "string", "enum": ["transfer", "card", "cash", "check", "online", "other"]}}),
+ "PaymentPage": page("Payment"),
+ "CreditNote": obj({"id": uuid, "customer_id": uuid, "number": {"type": "string"}, "issued_on": date, "currency": {"type": "string"}, "amount": money, "allocated": money, "unallocated": money, "reason": {"type": "string"}, "allocations": {"type": "array", "items": ref("Allocation")}, "created_at": ts}, ["id", "customer_id", "number", "issued_on", "currency", "amount", "allocated", "unallocated", "reason", "allocations"]),
+ "CreditNoteInput": inp({"customer_id": uuid, "number": {"type": "string"}, "issued_on": date, "amount": money, "currency": {"type": "string"}, "reason": {"type": "string"}, "invoice_id": uuid}, ["customer_id", "number", "amount", "reason"]),
+ "CreditNoteUpdate": inp({"reason": {"type": "string"}}),
+ "CreditNotePage": page("CreditNote"),
+ "AgingBuckets": buckets,
+ "Aging": obj({"as_of": date, "currencies": {"type": "array", "items": obj({"currency": {"type": "string"}, "buckets": ref("AgingBuckets"), "total": money, "invoice_count": {"type": "integer"}})}}),
+ "PolicyStep": obj({"key": {"type": "string"}, "offset_days": {"type": "integer", "minimum": -90, "maximum": 365, "description": "Days relative to the due date; negative is before"}, "channel": channel, "tone": tone, "template": template_key}),
+ "PolicyStepInput": inp({"key": {"type": "string"}, "offset_days": {"type": "integer"}, "channel": channel, "tone": tone, "template": template_key}, ["key", "offset_days", "channel"]),
+ "CollectionPolicy": obj({"id": nullable(uuid), "name": {"type": "string"}, "is_default": {"type": "boolean"}, "steps": {"type": "array", "items": ref("PolicyStep")}}, ["name", "is_default", "steps"]),
+ "CollectionPolicyInput": inp({"name": {"type": "string"}, "is_default": {"type": "boolean"}, "steps": {"type": "array", "items": ref("PolicyStepInput")}}, desc="POST requires name and steps."),
+ "MessageTemplate": obj({"key": template_key, "language": {"type": "string", "enum": ["es", "en"]}, "channel": channel, "subject": {"type": "string"}, "body": {"type": "string"}, "customized": {"type": "boolean"}}),
+ "MessageTemplateInput": inp({"subject": {"type": "string"}, "body": {"type": "string", "description": "{{variable}}, {{#invoices}}…{{/invoices}}; see README"}}, ["body"]),
+ "TemplatePreviewInput": inp({"key": template_key, "language": {"type": "string"}, "channel": channel, "subject": {"type": "string"}, "body": {"type": "string"}, "customer_id": uuid}, ["key"]),
+ "TemplatePreview": obj({"subject": {"type": "string"}, "text": {"type": "string"}, "html": {"type": "string"}}),
+ "OutboxMessage": obj({"id": uuid, "customer_id": uuid, "kind": kind, "channel": channel, "tone": tone, "status": {"type": "string", "enum": ["pending", "sending", "sent", "failed", "cancelled", "ready"]}, "recipient_name": {"type": "string"}, "recipient_address": {"type": "string"}, "subject": {"type": "string"}, "body_text": {"type": "string"}, "message_id": {"type": "string"}, "attempts": {"type": "integer"}, "last_error": nullable({"type": "string"}), "scheduled_on": date, "sent_at": ts, "created_at": ts}, ["id", "customer_id", "kind", "channel", "tone", "status", "recipient_name", "recipient_address", "subject", "body_text", "message_id", "attempts", "scheduled_on"]),
+ "OutboxPage": page("OutboxMessage"),
+ "DunningRunInput": inp({"date": date}),
+ "DunningReport": obj({"date": date, "dry_run": {"type": "boolean"}, "planned": {"type": "array", "items": obj({"customer_id": uuid, "channel": channel, "kind": kind, "tone": tone, "template": template_key, "steps": {"type": "array", "items": {"type": "string"}}, "invoice_ids": {"type": "array", "items": uuid}})}, "messages_queued": {"type": "integer"}, "tasks_created": {"type": "integer"}, "summaries_queued": {"type": "integer"}, "already_done": {"type": "integer"}, "no_contact": {"type": "integer"}}),
+ "InvoiceReminders": obj({"invoice_id": uuid, "paused": {"type": "boolean"}, "delivered": {"type": "array", "items": obj({"step": {"type": "string"}, "run_on": date, "message_id": uuid, "task_id": uuid}, ["step", "run_on"])}, "next": nullable(obj({"step": {"type": "string"}, "date": date, "channel": channel}))}, ["invoice_id", "paused", "delivered"]),
+ "CollectionTask": obj({"id": uuid, "customer_id": uuid, "kind": {"type": "string", "enum": ["call", "letter", "follow_up"]}, "title": {"type": "string"}, "due_on": date, "status": {"type": "string", "enum": ["open", "done", "cancelled"]}, "invoice_ids": {"type": "array", "items": {"type": "string"}}}),
+ "Dispute": obj({"id": uuid, "invoice_id": uuid, "status": {"type": "string", "enum": ["open", "resolved"]}, "reason": {"type": "string"}, "opened_on": date, "resolved_on": date, "resolution": {"type": "string", "enum": ["credit_note", "corrected", "rejected"]}}, ["id", "invoice_id", "status", "reason", "opened_on"]),
+ "DisputeInput": inp({"reason": {"type": "string"}}, ["reason"]),
+ "DisputeResolution": inp({"resolution": {"type": "string", "enum": ["credit_note", "corrected", "rejected"]}}, ["resolution"]),
+ "Promise": obj({"id": uuid, "customer_id": uuid, "promised_on": date, "currency": {"type": "string"}, "amount": money, "status": {"type": "string", "enum": ["active", "kept", "broken", "cancelled"]}, "note": {"type": "string"}, "invoice_ids": {"type": "array", "items": uuid}}),
+ "PromiseInput": inp({"promised_on": date, "amount": money, "currency": {"type": "string"}, "note": {"type": "string"}, "invoice_ids": {"type": "array", "items": uuid, "description": "Default: every open invoice in the currency"}}, ["promised_on", "amount"]),
+ "Statement": obj({"customer_id": uuid, "legal_name": {"type": "string"}, "as_of": date, "currencies": {"type": "array", "items": obj({"currency": {"type": "string"}, "open_items": {"type": "array", "items": obj({"invoice_id": uuid, "number": {"type": "string"}, "issue_date": date, "due_date": date, "total": money, "balance": money, "days_past_due": {"type": "integer"}, "aging_bucket": {"type": "string"}})}, "open_balance": money, "unapplied_credit": money, "net_balance": money, "aging": ref("AgingBuckets")})}}),
+}
+def err(desc): return {"description": desc, "content": {"application/json": {"schema": ref("Error")}}}
+def ok(schema, code="200", desc="OK"):
+    return {code: {"description": desc, "content": {"application/json": {"schema": ref(schema) if isinstance(schema, str) else schema}}}}
+def errors(*codes):
+    d = {"401": err("Missing or invalid API key")}
+    texts = {"400": "Malformed request body", "404": "Not found", "409": "Conflicts with existing data or state", "415": "Body is not JSON", "422": "Invalid field; error.field names it"}
+    for c in codes: d[c] = err(texts[c])
+    return d
+def body(schema): return {"required": True, "content": {"application/json": {"schema": ref(schema)}}}
+def qp(name, schema, desc=None):
+    p = {"name": name, "in": "query", "required": False, "schema": schema}
+    if desc: p["description"] = desc
+    return p
+def pp(name): return {"name": name, "in": "path", "required": True, "schema": uuid}
+paging = [qp("page", {"type": "integer", "minimum": 1}), qp("per_page", {"type": "integer", "minimum": 1, "maximum": 200})]
+def op(opid, summary, responses, tag, params=None, request=None):
+    o = {"operationId": opid, "summary": summary, "tags": [tag], "responses": responses}
+    if params: o["parameters"] = params
+    if request: o["requestBody"] = body(request)
+    return o
+W = ("400", "415", "422")
+paths = {
+ "/organisation": {
+   "get": op("getOrganisation", "The caller's organisation", {**ok("Organisation"), **errors()}, "organisation"),
+   "patch": op("updateOrganisation", "Change name, default currency, locale or time zone", {**ok("Organisation"), **errors(*W)}, "organisation", request="OrganisationUpdate")},
+ "/customers": {
+   "get": op("listCustomers", "List customers", {**ok("CustomerPage"), **errors("422")}, "customers", paging + [qp("q", {"type": "string"}, "Text in the legal name, or exact tax id"), qp("tag", {"type": "string"})]),
+   "post": op("createCustomer", "Create a customer", {**ok("Customer", "201", "Created"), **errors(*W)}, "customers", request="CustomerInput")},
+ "/customers/{customer_id}": {
+   "get": op("getCustomer", "A customer", {**ok("Customer"), **errors("404")}, "customers", [pp("customer_id")]),
+   "patch": op("updateCustomer", "Change a customer", {**ok("Customer"), **errors("404", *W)}, "customers", [pp("customer_id")], "CustomerInput")},
+ "/customers/{customer_id}/statement": {
+   "get": op("getCustomerStatement", "Statement of account: open items, unapplied credit, aging", {**ok("Statement"), **errors("404", "422")}, "customers", [pp("customer_id"), qp("as_of", date)])},
+ "/customers/{customer_id}/contacts": {
+   "get": op("listContacts", "A customer's contacts", {**ok({"type": "array", "items": ref("Contact")}), **errors("404")}, "contacts", [pp("customer_id")]),
+   "post": op("createContact", "Add a contact", {**ok("Contact", "201", "Created"), **errors("404", *W)}, "contacts", [pp("customer_id")], "ContactInput")},
+ "/contacts/{contact_id}": {
+   "get": op("getContact", "A contact", {**ok("Contact"), **errors("404")}, "contacts", [pp("contact_id")]),
+   "patch": op("updateContact", "Change a contact", {**ok("Contact"), **errors("404", *W)}, "contacts", [pp("contact_id")], "ContactInput"),
+   "delete": op("deleteContact", "Remove a contact", {"204": {"description": "Deleted"}, **errors("404")}, "contacts", [pp("contact_id")])},
+ "/invoices": {
+   "get": op("listInvoices", "List invoices", {**ok("InvoicePage"), **errors("422")}, "invoices", paging + [qp("status", {"type": "string"}, "Comma-separated statuses"), qp("customer_id", uuid), qp("currency", {"type": "string"}), qp("overdue", {"type": "boolean"}), qp("due_from", date), qp("due_to", date)]),
+   "post": op("createInvoice", "Create an invoice (open by default, or draft)", {**ok("Invoice", "201", "Created"), **errors("409", *W)}, "invoices", request="InvoiceInput")},
+ "/invoices/{invoice_id}": {
+   "get": op("getInvoice", "An invoice", {**ok("Invoice"), **errors("404")}, "invoices", [pp("invoice_id")]),
+   "patch": op("updateInvoice", "Change an invoice", {**ok("Invoice"), **errors("404", "409", *W)}, "invoices", [pp("invoice_id")], "InvoiceInput")},
+ "/invoices/{invoice_id}/issue": {
+   "post": op("issueInvoice", "Issue a draft invoice", {**ok("Invoice"), **errors("404", "409")}, "invoices", [pp("invoice_id")])},
+ "/invoices/{invoice_id}/void": {
+   "post": op("voidInvoice", "Void an invoice with nothing applied to it", {**ok("Invoice"), **errors("404", "409", *W)}, "invoices", [pp("invoice_id")], "VoidInput")},
+ "/payments": {
+   "get": op("listPayments", "List payments", {**ok("PaymentPage"), **errors("422")}, "payments", paging + [qp("customer_id", uuid), qp("from", date), qp("to", date)]),
+   "post": op("recordPayment", "Record a payment and allocate it", {**ok("Payment", "201", "Created"), **errors(*W)}, "payments", request="PaymentInput")},
+ "/payments/{payment_id}": {
+   "get": op("getPayment", "A payment", {**ok("Payment"), **errors("404")}, "payments", [pp("payment_id")]),
+   "patch": op("updatePayment", "Change a payment's reference, notes or method", {**ok("Payment"), **errors("404", *W)}, "payments", [pp("payment_id")], "PaymentUpdate")},
+ "/payments/{payment_id}/allocations": {
+   "post": op("allocatePayment", "Apply a payment's remaining credit", {**ok("Payment"), **errors("404", "409", *W)}, "payments", [pp("payment_id")], "ApplyCreditInput")},
+ "/credit-notes": {
+   "get": op("listCreditNotes", "List credit notes", {**ok("CreditNotePage"), **errors("422")}, "credit-notes", paging + [qp("customer_id", uuid)]),
+   "post": op("createCreditNote", "Issue a credit note, optionally applied to an invoice", {**ok("CreditNote", "201", "Created"), **errors("409", *W)}, "credit-notes", request="CreditNoteInput")},
+ "/credit-notes/{credit_note_id}": {
+   "get": op("getCreditNote", "A credit note", {**ok("CreditNote"), **errors("404")}, "credit-notes", [pp("credit_note_id")]),
+   "patch": op("updateCreditNote", "Change a credit note's reason", {**ok("CreditNote"), **errors("404", *W)}, "credit-notes", [pp("credit_note_id")], "CreditNoteUpdate")},
+ "/credit-notes/{credit_note_id}/allocations": {
+   "post": op("allocateCreditNote", "Apply a credit note's remaining credit", {**ok("CreditNote"), **errors("404", "409", *W)}, "credit-notes", [pp("credit_note_id")], "ApplyCreditInput")},
+ "/aging": {
+   "get": op("getAging", "Organisation-wide aging per currency", {**ok("Aging"), **errors("422")}, "reports", [qp("as_of", date)])},
+ "/policies": {
+   "get": op("listPolicies", "Collection policies (the built-in one while none is the default)", {**ok({"type": "array", "items": ref("CollectionPolicy")}), **errors()}, "reminders"),
+   "post": op("createPolicy", "Create a collection policy", {**ok("CollectionPolicy", "201", "Created"), **errors("409", *W)}, "reminders", request="CollectionPolicyInput")},
+ "/policies/{policy_id}": {
+   "get": op("getPolicy", "A collection policy", {**ok("CollectionPolicy"), **errors("404")}, "reminders", [pp("policy_id")]),
+   "patch": op("updatePolicy", "Change a collection policy", {**ok("CollectionPolicy"), **errors("404", "409", *W)}, "reminders", [pp("policy_id")], "CollectionPolicyInput"),
+   "delete": op("deletePolicy", "Delete a policy no customer follows", {"204": {"description": "Deleted"}, **errors("404", "409")}, "reminders", [pp("policy_id")])},
+ "/templates": {
+   "get": op("listTemplates", "Every template in effect (own or default)", {**ok({"type": "array", "items": ref("MessageTemplate")}), **errors()}, "reminders")},
+ "/templates/preview": {
+   "post": op("previewTemplate", "Render a template with a customer's open invoices or sample data", {**ok("TemplatePreview"), **errors(*W)}, "reminders", request="TemplatePreviewInput")},
+ "/templates/{key}/{language}/{channel}": {
+   "put": op("saveTemplate", "Store the organisation's own wording", {**ok("MessageTemplate"), **errors("404", *W)}, "reminders", [{"name": n, "in": "path", "required": True, "schema": {"type": "string"}} for n in ["key", "language", "channel"]], "MessageTemplateInput"),
+   "delete": op("resetTemplate", "Go back to the default wording", {"204": {"description": "Reset"}, **errors("404", "422")}, "reminders", [{"name": n, "in": "path", "required": True, "schema": {"type": "string"}} for n in ["key", "language", "channel"]])},
+ "/outbox": {
+   "get": op("listOutbox", "Messages queued, sent, failed", {**ok("OutboxPage"), **errors("422")}, "reminders", paging + [qp("status", {"type": "string"}), qp("customer_id", uuid)])},
+ "/outbox/{message_id}": {
+   "get": op("getOutboxMessage", "A message", {**ok("OutboxMessage"), **errors("404")}, "reminders", [pp("message_id")])},
+ "/outbox/{message_id}/letter": {
+   "get": {"operationId": "getLetter", "summary": "The message as a printable HTML page", "tags": ["reminders"], "parameters": [pp("message_id")], "responses": {"200": {"description": "HTML", "content": {"text/html": {"schema": {"type": "string"}}}}, **errors("404")}}},
+ "/outbox/{message_id}/retry": {
+   "post": op("retryOutboxMessage", "Queue a failed or cancelled message again", {**ok("OutboxMessage"), **errors("404", "409")}, "reminders", [pp("message_id")])},
+ "/outbox/{message_id}/cancel": {
+   "post": op("cancelOutboxMessage", "Cancel a message not yet sent", {**ok("OutboxMessage"), **errors("404", "409")}, "reminders", [pp("message_id")])},
+ "/reminders/dry-run": {
+   "get": op("dryRunReminders", "What would be queued on a date (changes nothing)", {**ok("DunningReport"), **errors("422")}, "reminders", [qp("date", date)])},
+ "/reminders/run": {
+   "post": op("runReminders", "Queue every reminder due on a date (idempotent)", {**ok("DunningReport"), **errors(*W)}, "reminders", request="DunningRunInput")},
+ "/invoices/{invoice_id}/reminders": {
+   "get": op("getInvoiceReminders", "An invoice's reminder history and next step", {**ok("InvoiceReminders"), **errors("404")}, "reminders", [pp("invoice_id")])},
+ "/invoices/{invoice_id}/disputes": {
+   "post": op("openDispute", "Dispute an invoice: its reminders pause", {**ok("Dispute", "201", "Created"), **errors("404", "409", *W)}, "collection", [pp("invoice_id")], "DisputeInput")},
+ "/disputes/{dispute_id}/resolve": {
+   "post": op("resolveDispute", "Resolve a dispute: reminders resume", {**ok("Dispute"), **errors("404", "409", *W)}, "collection", [pp("dispute_id")], "DisputeResolution")},
+ "/customers/{customer_id}/promises": {
+   "get": op("listPromises", "A customer's promises to pay", {**ok({"type": "array", "items": ref("Promise")}), **errors("404")}, "collection", [pp("customer_id")]),
+   "post": op("createPromise", "Record a promise to pay: reminders for the covered invoices wait until its date", {**ok("Promise", "201", "Created"), **errors("404", *W)}, "collection", [pp("customer_id")], "PromiseInput")},
+ "/customers/{customer_id}/messages": {
+   "get": op("listCustomerMessages", "Every message to the customer, newest first", {**ok({"type": "array", "items": ref("OutboxMessage")}), **errors("404")}, "collection", [pp("customer_id")])},
+ "/tasks": {
+   "get": op("listTasks", "Call and letter tasks", {**ok({"type": "array", "items": ref("CollectionTask")}), **errors("422")}, "collection", [qp("status", {"type": "string", "enum": ["open", "done", "cancelled"]})])},
+ "/tasks/{task_id}/complete": {
+   "post": op("completeTask", "Mark a task done", {**ok("CollectionTask"), **errors("404", "409")}, "collection", [pp("task_id")])},
+ "/openapi.json": {
+   "get": {"operationId": "getOpenAPI", "summary": "This document", "tags": ["meta"], "security": [], "responses": {"200": {"description": "OpenAPI 3.1 document", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
+}
+doc = {
+ "openapi": "3.1.0",
+ "info": {"title": "Cartera API", "version": "1.0.0", "description": "Accounts-receivable collections. Amounts are decimal strings in the currency's precision; dates are calendar dates (YYYY-MM-DD); errors are {\"error\": {\"code\", \"message\", \"field\"}}."},
+ "servers": [{"url": "/api/v1"}],
+ "security": [{"bearer": []}, {"apiKey": []}],
+ "paths": paths,
+ "components": {"schemas": schemas, "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "API key created with `cartera create-api-key`"}, "apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"}}},
+}
+target = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "CarteraApp", "Resources", "openapi.json")
+with open(target, "w") as out:
+    json.dump(doc, out, indent=2, ensure_ascii=False)
+    out.write("\n")

@@ -29,17 +29,22 @@ struct OutboxWorker: Sendable {
         var result = Result()
         for id in ids {
             guard let message = try await OutboxMessage.find(id, on: db), message.claimedBy == workerID else { continue }
+            let status: OutboxStatus
+            var failure: String?
             do {
                 try await transports.transport(for: message.channel).deliver(try await outgoing(message))
-                try await finish(message, status: .sent, error: nil)
+                status = .sent
                 result.sent += 1
             } catch {
                 let permanent = (error as? TransportError)?.isPermanent ?? false
-                let giveUp = permanent || message.attempts >= Self.maxAttempts
+                status = permanent || message.attempts >= Self.maxAttempts ? .failed : .pending
+                failure = String(describing: error)
                 logger.warning("Delivery of \(message.rfcMessageID) failed (attempt \(message.attempts)): \(error)")
-                try await finish(message, status: giveUp ? .failed : .pending, error: String(describing: error))
-                if giveUp { result.failed += 1 } else { result.retried += 1 }
+                if status == .failed { result.failed += 1 } else { result.retried += 1 }
             }
+            // A database error here is not a delivery failure: the claim stays and expires, and the
+            // message is sent again with its Message-ID (the documented at-least-once case).
+            try await finish(message, status: status, error: failure)
         }
         return result
     }
@@ -55,6 +60,7 @@ struct OutboxWorker: Sendable {
     /// Records the outcome, but only while this worker still holds the claim.
     private func finish(_ message: OutboxMessage, status: OutboxStatus, error: String?) async throws {
         try await db.transaction { tx in
+            try await WriteIntent.declare(on: tx)
             guard let fresh = try await OutboxMessage.find(message.requireID(), on: tx), fresh.claimedBy == workerID, fresh.status == .sending else { return }
             fresh.status = status
             fresh.claimedBy = nil

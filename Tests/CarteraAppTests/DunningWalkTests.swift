@@ -48,14 +48,16 @@ import Vapor
                 "2026-03-10": ["before_due/email"],                 // −10
                 "2026-03-20": ["before_due/email"],                 // due day
                 "2026-03-30": ["overdue/email"],                    // +10
+                "2026-04-09": ["overdue/email"],                    // +20 second notice
                 "2026-04-20": ["task/call"],                        // +30 is Sunday 19 April
                 "2026-05-04": ["overdue/email"],                    // +45 final notice (Monday)
                 "2026-05-19": ["overdue/letter", "task/letter"],    // +60 letter
             ])
             let subjects = try await h.messages(customer: customer).compactMap { $0["subject"].string }
             #expect(subjects.contains("Aviso final antes de cobro prejurídico — Ferretería El Progreso S.A.S."))
+            #expect(subjects.contains("Segundo aviso: facturas vencidas por $ 1.250.000,00"))
             let history = try await h.get("/api/v1/invoices/\(try #require(invoice["id"].string))/reminders").json
-            #expect(history["delivered"].array.compactMap { $0["step"].string } == ["before_10", "due_day", "after_10", "call_30", "final_45", "letter_60"])
+            #expect(history["delivered"].array.compactMap { $0["step"].string } == ["before_10", "due_day", "after_10", "after_20", "call_30", "final_45", "letter_60"])
             #expect(history["next"].isNull)
         }
     }

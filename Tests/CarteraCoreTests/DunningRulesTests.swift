@@ -22,7 +22,7 @@ import Testing
 
     @Test func eachStepOnItsDayExactlyOnce() {
         #expect(walk(everyDay, from: -30, to: 120) == [
-            -10: "before_10", 0: "due_day", 10: "after_10", 30: "call_30", 45: "final_45", 60: "letter_60",
+            -10: "before_10", 0: "due_day", 10: "after_10", 20: "after_20", 30: "call_30", 45: "final_45", 60: "letter_60",
         ])
     }
 

@@ -18,6 +18,11 @@ struct SMTPTransport: MessageTransport {
         var verifyCertificates = true
         var heloName = "cartera.local"
         var timeout: TimeAmount = .seconds(30)
+
+        /// SNI may only carry a host name, never an IP address.
+        var serverName: String? {
+            host.contains(":") || host.allSatisfy({ $0.isNumber || $0 == "." }) ? nil : host
+        }
     }
 
     let configuration: Configuration
@@ -32,7 +37,7 @@ struct SMTPTransport: MessageTransport {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if configuration.security == .tls, let tls {
-                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: configuration.host))
+                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: configuration.serverName))
                     }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPReplyDecoder()))
                     try channel.pipeline.syncOperations.addHandler(handler)
@@ -46,7 +51,7 @@ struct SMTPTransport: MessageTransport {
             if configuration.security == .startTLS, let tls {
                 try await session.command("STARTTLS", expect: 220)
                 try await channel.eventLoop.submit {
-                    try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: configuration.host), position: .first)
+                    try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: configuration.serverName), position: .first)
                 }.get()
                 try await session.command("EHLO \(configuration.heloName)", expect: 250)
             }

@@ -58,12 +58,13 @@ public struct CollectionPolicy: Hashable, Codable, Sendable {
         self.steps = steps.sorted { $0.offsetDays < $1.offsetDays }
     }
 
-    /// Seed 003's schedule — 10 days before, the due day, 10 days after — then escalating:
-    /// a call at 30 days, a final notice at 45 and a letter at 60.
+    /// Seed 003's schedule — 10 days before, the due day, 10 days after, all friendly — then
+    /// escalating: a firm second notice at 20 days, a call at 30, a final notice at 45, a letter at 60.
     public static let standard = try! CollectionPolicy(steps: [
         PolicyStep(key: "before_10", offsetDays: -10, channel: .email, tone: .friendly),
         PolicyStep(key: "due_day", offsetDays: 0, channel: .email, tone: .friendly),
-        PolicyStep(key: "after_10", offsetDays: 10, channel: .email, tone: .firm),
+        PolicyStep(key: "after_10", offsetDays: 10, channel: .email, tone: .friendly),
+        PolicyStep(key: "after_20", offsetDays: 20, channel: .email, tone: .firm),
         PolicyStep(key: "call_30", offsetDays: 30, channel: .callTask, tone: .firm),
         PolicyStep(key: "final_45", offsetDays: 45, channel: .email, tone: .finalNotice),
         PolicyStep(key: "letter_60", offsetDays: 60, channel: .letter, tone: .finalNotice),

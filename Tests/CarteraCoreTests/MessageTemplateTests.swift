@@ -25,3 +25,15 @@ import Testing
         }
     }
 }
+
+@Suite struct MessageTemplateScopeTests {
+    @Test func namesInsideListsMayBeRowFieldsOrOuterNamesAndConditionsOpenNoScope() throws {
+        let allowed: Set<String> = ["customer_name", "invoices", "invoices.number", "invoices.days_overdue"]
+        try MessageTemplate("{{#invoices}}{{number}} {{customer_name}}{{#days_overdue}}({{days_overdue}}){{/days_overdue}}{{/invoices}}")
+            .validate(allowed: allowed, field: "body")
+        #expect { try MessageTemplate("{{number}}").validate(allowed: allowed, field: "body") } throws: { ($0 as? DomainError)?.code == "unknown_variable" }
+        #expect { try MessageTemplate("{{#invoices}}{{nope}}{{/invoices}}").validate(allowed: allowed, field: "subject") } throws: {
+            ($0 as? DomainError)?.field == "subject"
+        }
+    }
+}

@@ -39,11 +39,30 @@ public struct MessageTemplate: Hashable, Sendable {
         return collect(nodes, prefix: "")
     }
 
-    /// Fails with "unknown_variable" naming the first name not in `allowed`.
+    /// Fails with "unknown_variable" naming the first name not in `allowed`. Inside a list section
+    /// ("invoices") a name may be a row field ("invoices.number") or any outer name; a section
+    /// over a plain value is a condition and opens no new scope.
     public func validate(allowed: Set<String>, field: String) throws {
-        if let unknown = variableNames.subtracting(allowed).sorted().first {
-            throw DomainError(code: "unknown_variable", field: field, message: "{{\(unknown)}} is not a template variable; use one of \(allowed.sorted().joined(separator: ", "))")
+        func check(_ nodes: [Node], scopes: [String]) throws {
+            for node in nodes {
+                switch node {
+                case .literal:
+                    break
+                case let .variable(name):
+                    try resolve(name, scopes)
+                case let .section(name, children, _):
+                    let qualified = try resolve(name, scopes)
+                    let isList = allowed.contains { $0.hasPrefix(qualified + ".") }
+                    try check(children, scopes: isList ? scopes + [qualified + "."] : scopes)
+                }
+            }
         }
+        @discardableResult
+        func resolve(_ name: String, _ scopes: [String]) throws -> String {
+            if let match = scopes.reversed().map({ $0 + name }).first(where: allowed.contains) { return match }
+            throw DomainError(code: "unknown_variable", field: field, message: "{{\(name)}} is not a template variable; use one of \(allowed.sorted().joined(separator: ", "))")
+        }
+        try check(nodes, scopes: [""])
     }
 
     public func render(_ values: [String: TemplateValue], escapingHTML: Bool) -> String {

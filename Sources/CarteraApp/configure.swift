@@ -22,6 +22,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(RunRemindersCommand(), as: "run-reminders")
     app.asyncCommands.use(DeliverOutboxCommand(), as: "deliver-outbox")
+    app.asyncCommands.use(BenchDunningCommand(), as: "bench-dunning")
 
     app.transports = Transports.make(config.delivery, app: app)
     if config.scheduler.enabled {

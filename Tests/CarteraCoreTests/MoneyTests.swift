@@ -28,7 +28,7 @@ import Testing
         #expect(Money(minorUnits: -5, currency: .usd).decimalString == "-0.05")
         #expect(Money(minorUnits: 1_500, currency: .clp).decimalString == "1500")
         #expect(Money(minorUnits: 1, currency: try Currency(code: "KWD")).decimalString == "0.001")
-        var rng = SplitMix64(seed: 11)
+        var rng = SeededGenerator(seed: 11)
         for _ in 0..<2_000 {
             let currency = [Currency.cop, .clp, .usd, .jpy, try Currency(code: "KWD")].randomElement(using: &rng)!
             let money = Money(minorUnits: Int64.random(in: -1_000_000_000_000...1_000_000_000_000, using: &rng), currency: currency)
@@ -66,7 +66,7 @@ import Testing
 
 @Suite struct MoneyAllocationPropertyTests {
     @Test func splitAlwaysSumsExactlyAndPartsDifferByAtMostOneMinorUnit() {
-        var rng = SplitMix64(seed: 1)
+        var rng = SeededGenerator(seed: 1)
         for _ in 0..<2_000 {
             let amount = Money(minorUnits: Int64.random(in: -10_000_000_000...10_000_000_000, using: &rng), currency: .cop)
             let parts = amount.split(into: Int.random(in: 1...40, using: &rng))
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func allocateByWeightsAlwaysSumsExactlyAndIsProportional() {
-        var rng = SplitMix64(seed: 2)
+        var rng = SeededGenerator(seed: 2)
         for _ in 0..<2_000 {
             let amount = Money(minorUnits: Int64.random(in: -5_000_000_000...5_000_000_000, using: &rng), currency: .clp)
             var weights = (0..<Int.random(in: 1...12, using: &rng)).map { _ in Int64.random(in: 0...1_000, using: &rng) }

@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func oldestFirstAlwaysSumsExactlyAndNeverExceedsABalance() throws {
-        var rng = SplitMix64(seed: 5)
+        var rng = SeededGenerator(seed: 5)
         for _ in 0..<1_000 {
             let items = try (0..<Int.random(in: 0...15, using: &rng)).map { index in
                 try item(LocalDate(daysSinceEpoch: 20_000 + Int.random(in: 0...200, using: &rng)).iso, "N-\(index)", Int64.random(in: 1...1_000_000, using: &rng))

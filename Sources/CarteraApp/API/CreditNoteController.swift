@@ -15,7 +15,7 @@ struct CreditNoteController: RouteCollection {
     func list(req: Request) async throws -> Page<CreditNoteDTO> {
         let context = try await req.serviceContext()
         let result = try await CreditNoteService.list(try req.query.decode(CreditNoteListQuery.self), in: context)
-        let allocations = try await CreditNoteService.allocations(of: result.items, on: context.db)
+        let allocations = try await SettlementLedger.allocations(of: result.items, on: context.db)
         let items = try result.items.map { try CreditNoteDTO($0, allocations: allocations[try $0.requireID()] ?? []) }
         return Page(items: items, page: result.page.page, perPage: result.page.perPage, total: result.total)
     }
@@ -41,7 +41,7 @@ struct CreditNoteController: RouteCollection {
     func allocate(req: Request) async throws -> CreditNoteDTO {
         let input = try req.decodeBody(ApplyCreditInput.self)
         let context = try await req.serviceContext()
-        return try await dto(try await CreditNoteService.applyCredit(try await find(req, context), input, in: context), context)
+        return try await dto(try await CreditApplication.applyRemaining(try await find(req, context), input, in: context), context)
     }
 
     private func find(_ req: Request, _ context: ServiceContext) async throws -> CreditNote {
@@ -49,7 +49,7 @@ struct CreditNoteController: RouteCollection {
     }
 
     private func dto(_ note: CreditNote, _ context: ServiceContext) async throws -> CreditNoteDTO {
-        let allocations = try await CreditNoteService.allocations(of: [note], on: context.db)
+        let allocations = try await SettlementLedger.allocations(of: [note], on: context.db)
         return try CreditNoteDTO(note, allocations: allocations[try note.requireID()] ?? [])
     }
 }

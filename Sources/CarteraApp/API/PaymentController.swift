@@ -15,7 +15,7 @@ struct PaymentController: RouteCollection {
     func list(req: Request) async throws -> Page<PaymentDTO> {
         let context = try await req.serviceContext()
         let result = try await PaymentService.list(try req.query.decode(PaymentListQuery.self), in: context)
-        let allocations = try await PaymentService.allocations(of: result.items, on: context.db)
+        let allocations = try await SettlementLedger.allocations(of: result.items, on: context.db)
         let items = try result.items.map { try PaymentDTO($0, allocations: allocations[try $0.requireID()] ?? []) }
         return Page(items: items, page: result.page.page, perPage: result.page.perPage, total: result.total)
     }
@@ -41,7 +41,7 @@ struct PaymentController: RouteCollection {
     func allocate(req: Request) async throws -> PaymentDTO {
         let input = try req.decodeBody(ApplyCreditInput.self)
         let context = try await req.serviceContext()
-        return try await dto(try await PaymentService.applyCredit(try await find(req, context), input, in: context), context)
+        return try await dto(try await CreditApplication.applyRemaining(try await find(req, context), input, in: context), context)
     }
 
     private func find(_ req: Request, _ context: ServiceContext) async throws -> Payment {
@@ -49,7 +49,7 @@ struct PaymentController: RouteCollection {
     }
 
     private func dto(_ payment: Payment, _ context: ServiceContext) async throws -> PaymentDTO {
-        let allocations = try await PaymentService.allocations(of: [payment], on: context.db)
+        let allocations = try await SettlementLedger.allocations(of: [payment], on: context.db)
         return try PaymentDTO(payment, allocations: allocations[try payment.requireID()] ?? [])
     }
 }

@@ -10,8 +10,8 @@ struct SMSWebhookTransport: MessageTransport {
     struct Payload: Content {
         let to: String
         let body: String
+        /// "message_id" on the wire, by the JSON coders' snake_case strategy.
         let messageId: String
-        enum CodingKeys: String, CodingKey { case to, body, messageId = "message_id" }
     }
 
     func deliver(_ message: OutgoingMessage) async throws {

@@ -39,20 +39,9 @@ enum CreditNoteService {
                 let applied = min(amount.minorUnits, invoice.balanceMinor)
                 try await RowLocks.lockOpenInvoices(customerID: try customer.requireID(), on: tx.db)
                 try await SettlementLedger.apply([.init(invoiceID: invoiceID, amount: Money(minorUnits: applied, currency: currency))],
-                                                 kind: .creditNote, creditNote: note, appliedOn: try LocalDate(iso: note.issuedOn), in: tx)
+                                                 from: note, appliedOn: try LocalDate(iso: note.issuedOn), in: tx)
             }
             return note
-        }
-    }
-
-    static func applyCredit(_ note: CreditNote, _ input: ApplyCreditInput, in context: ServiceContext) async throws -> CreditNote {
-        try await context.transaction { tx in
-            guard let fresh = try await CreditNote.find(note.requireID(), on: tx.db) else { throw APIError.notFound("credit_note") }
-            let available = Money(minorUnits: fresh.amountMinor - fresh.allocatedMinor, currency: try Currency(code: fresh.currency))
-            guard available.isPositive else { throw APIError.conflict("no_credit_left", "The credit note is fully applied") }
-            let plan = try await CreditApplication.plan(available: available, customerID: fresh.$customer.id, requests: input.allocations, in: tx)
-            try await SettlementLedger.apply(plan, kind: .creditNote, creditNote: fresh, appliedOn: tx.today, in: tx)
-            return fresh
         }
     }
 
@@ -70,13 +59,6 @@ enum CreditNoteService {
             .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
         else { throw APIError.notFound("credit_note") }
         return note
-    }
-
-    static func allocations(of notes: [CreditNote], on db: any Database) async throws -> [UUID: [Allocation]] {
-        let ids = try notes.map { try $0.requireID() }
-        guard !ids.isEmpty else { return [:] }
-        let rows = try await Allocation.query(on: db).filter(\.$creditNote.$id ~~ ids).sort(\.$createdAt).all()
-        return Dictionary(grouping: rows, by: { $0.$creditNote.id! })
     }
 
     static func list(_ query: CreditNoteListQuery, in context: ServiceContext) async throws -> (items: [CreditNote], total: Int, page: PageRequest) {

@@ -31,23 +31,10 @@ enum PaymentService {
             ], in: tx)
             if input.allocations != nil || autoAllocate {
                 let plan = try await CreditApplication.plan(available: amount, customerID: try customer.requireID(), requests: input.allocations, in: tx)
-                try await SettlementLedger.apply(plan, kind: .payment, payment: payment, appliedOn: receivedOn, in: tx)
+                try await SettlementLedger.apply(plan, from: payment, appliedOn: receivedOn, in: tx)
             }
             try await EventReminders.paymentReceived(payment, in: tx)
             return payment
-        }
-    }
-
-    /// Applies what is left of a payment to invoices (the customer's credit).
-    static func applyCredit(_ payment: Payment, _ input: ApplyCreditInput, in context: ServiceContext) async throws -> Payment {
-        try await context.transaction { tx in
-            guard let fresh = try await Payment.find(payment.requireID(), on: tx.db) else { throw APIError.notFound("payment") }
-            let currency = try Currency(code: fresh.currency)
-            let available = Money(minorUnits: fresh.amountMinor - fresh.allocatedMinor, currency: currency)
-            guard available.isPositive else { throw APIError.conflict("no_credit_left", "The payment is fully allocated") }
-            let plan = try await CreditApplication.plan(available: available, customerID: fresh.$customer.id, requests: input.allocations, in: tx)
-            try await SettlementLedger.apply(plan, kind: .payment, payment: fresh, appliedOn: tx.today, in: tx)
-            return fresh
         }
     }
 
@@ -68,13 +55,6 @@ enum PaymentService {
             .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
         else { throw APIError.notFound("payment") }
         return payment
-    }
-
-    static func allocations(of payments: [Payment], on db: any Database) async throws -> [UUID: [Allocation]] {
-        let ids = try payments.map { try $0.requireID() }
-        guard !ids.isEmpty else { return [:] }
-        let rows = try await Allocation.query(on: db).filter(\.$payment.$id ~~ ids).sort(\.$createdAt).all()
-        return Dictionary(grouping: rows, by: { $0.$payment.id! })
     }
 
     static func list(_ query: PaymentListQuery, in context: ServiceContext) async throws -> (items: [Payment], total: Int, page: PageRequest) {

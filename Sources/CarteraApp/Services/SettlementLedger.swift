@@ -25,36 +25,30 @@ enum SettlementLedger {
         try await invoice.save(on: db)
     }
 
-    static func refresh(_ payment: Payment, on db: any Database) async throws {
-        payment.allocatedMinor = try await allocatedTotal(column: "payment_id", id: payment.requireID(), on: db)
-        try await payment.save(on: db)
-    }
-
-    static func refresh(_ creditNote: CreditNote, on db: any Database) async throws {
-        creditNote.allocatedMinor = try await allocatedTotal(column: "credit_note_id", id: creditNote.requireID(), on: db)
-        try await creditNote.save(on: db)
+    static func refresh<Source: CreditSource>(_ source: Source, on db: any Database) async throws {
+        source.allocatedMinor = try await allocatedTotal(column: Source.allocationColumn, id: source.requireID(), on: db)
+        try await source.save(on: db)
     }
 
     /// Fluent's `sum` comes back as NUMERIC on PostgreSQL; the explicit cast keeps it an Int64 on both.
-    private static func allocatedTotal(column: String, id: UUID, on db: any Database) async throws -> Int64 {
+    private static func allocatedTotal(column: FieldKey, id: UUID, on db: any Database) async throws -> Int64 {
         struct Row: Decodable { let total: Int64 }
         let sql = db as! any SQLDatabase
         let row = try await sql.raw("""
-            SELECT CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) AS total FROM allocations WHERE \(ident: column) = \(bind: id)
+            SELECT CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) AS total FROM allocations WHERE \(ident: column.description) = \(bind: id)
             """).first(decoding: Row.self)
         return row?.total ?? 0
     }
 
     /// Applies amounts from one source (payment or credit note) to invoices, validating each against
     /// the invoice's ledger, then refreshes everything touched.
-    static func apply(
+    static func apply<Source: CreditSource>(
         _ allocations: [PaymentAllocator.Allocation],
-        kind: InvoiceSettlement.Kind,
-        payment: Payment? = nil,
-        creditNote: CreditNote? = nil,
+        from source: Source,
         appliedOn: LocalDate,
         in context: ServiceContext
     ) async throws {
+        let kind = Source.settlementKind
         for (index, requested) in allocations.enumerated() {
             guard let invoice = try await Invoice.query(on: context.db)
                 .filter(\.$id == requested.invoiceID)
@@ -72,19 +66,26 @@ enum SettlementLedger {
             row.organisationID = context.organisationID
             row.$invoice.id = try invoice.requireID()
             row.kind = kind
-            row.$payment.id = try payment?.requireID()
-            row.$creditNote.id = try creditNote?.requireID()
+            if kind == .payment { row.$payment.id = try source.requireID() } else { row.$creditNote.id = try source.requireID() }
             row.amountMinor = requested.amount.minorUnits
             row.appliedOn = appliedOn.iso
             try await row.create(on: context.db)
             try await refresh(invoice, on: context.db)
             try await AuditLog.record("invoice.settled", entityType: "invoice", entityID: try invoice.requireID(), details: [
                 "kind": kind.rawValue, "amount": requested.amount.decimalString, "currency": invoice.currency,
-                "balance_after": try invoice.balance.decimalString, "source_id": (try payment?.requireID() ?? creditNote?.requireID())?.uuidString ?? "",
+                "balance_after": try invoice.balance.decimalString, "source_id": try source.requireID().uuidString,
             ], in: context)
         }
-        if let payment { try await refresh(payment, on: context.db) }
-        if let creditNote { try await refresh(creditNote, on: context.db) }
+        try await refresh(source, on: context.db)
+    }
+
+    /// Allocation rows of each source, by source id.
+    static func allocations<Source: CreditSource>(of sources: [Source], on db: any Database) async throws -> [UUID: [Allocation]] {
+        let ids = try sources.map { try $0.requireID() }
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await Allocation.query(on: db).filter(.path([Source.allocationColumn], schema: Allocation.schema), .subset(inverse: false), .array(ids.map { .bind($0) }))
+            .sort(\.$createdAt).all()
+        return Dictionary(grouping: rows) { row in (Source.settlementKind == .payment ? row.$payment.id : row.$creditNote.id) ?? UUID() }
     }
 
     /// Open items of a customer in one currency, as the allocator sees them.

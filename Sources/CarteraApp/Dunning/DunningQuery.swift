@@ -1,5 +1,6 @@
 import CarteraCore
 import Fluent
+import Foundation
 import SQLKit
 
 /// The SQL that finds what the dunning engine must look at, in a few set-based reads: owed
@@ -11,12 +12,6 @@ enum DunningQuery {
         let dueDate: String
         let status: String
         enum CodingKeys: String, CodingKey { case id, customerId = "customer_id", dueDate = "due_date", status }
-    }
-
-    struct Done: Decodable, Sendable {
-        let invoiceId: UUID
-        let stepKey: String
-        enum CodingKeys: String, CodingKey { case invoiceId = "invoice_id", stepKey = "step_key" }
     }
 
     struct CustomerSettings: Decodable, Sendable {
@@ -38,13 +33,19 @@ enum DunningQuery {
             """).all(decoding: Candidate.self)
     }
 
+    /// Step keys each owed invoice already had: one row per invoice, keys joined in SQL, because
+    /// decoding a row per (invoice, step) dominated the dry run.
     static func stepsDone(organisationID: UUID, on db: any Database) async throws -> [UUID: Set<String>] {
-        let rows = try await sql(db).raw("""
-            SELECT d.invoice_id, d.step_key
+        struct Row: Decodable { let invoice_id: UUID; let steps: String }
+        let sql = sql(db)
+        let joined: SQLQueryString = sql.dialect.name == "postgresql" ? "string_agg(d.step_key, ',')" : "group_concat(d.step_key, ',')"
+        let rows = try await sql.raw("""
+            SELECT d.invoice_id, \(joined) AS steps
             FROM reminder_deliveries d JOIN invoices i ON i.id = d.invoice_id
             WHERE d.organisation_id = \(bind: organisationID) AND i.status IN ('open', 'partially_paid')
-            """).all(decoding: Done.self)
-        return rows.reduce(into: [:]) { $0[$1.invoiceId, default: []].insert($1.stepKey) }
+            GROUP BY d.invoice_id
+            """).all(decoding: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.invoice_id, Set($0.steps.split(separator: ",").map(String.init))) })
     }
 
     /// Invoices with a dispute, promise or plan in force on `date`.

@@ -1,5 +1,6 @@
 import CarteraCore
 import Fluent
+import Foundation
 import SQLKit
 
 /// The set-based SQL behind aging: one pass over open invoices, grouped by currency and bucket.

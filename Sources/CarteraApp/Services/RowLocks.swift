@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// Serialises concurrent settlements of the same invoices. PostgreSQL runs transactions concurrently,

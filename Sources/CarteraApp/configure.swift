@@ -23,6 +23,8 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     app.asyncCommands.use(RunRemindersCommand(), as: "run-reminders")
     app.asyncCommands.use(DeliverOutboxCommand(), as: "deliver-outbox")
     app.asyncCommands.use(BenchDunningCommand(), as: "bench-dunning")
+    app.asyncCommands.use(OutboxCommand(), as: "outbox")
+    app.asyncCommands.use(PoliciesCommand(), as: "policies")
 
     app.transports = Transports.make(config.delivery, app: app)
     if config.scheduler.enabled {

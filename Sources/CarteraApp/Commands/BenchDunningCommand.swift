@@ -20,10 +20,10 @@ struct BenchDunningCommand: AsyncCommand {
         let app = context.application
         let count = signature.invoices ?? 10_000
         let runs = signature.runs ?? 5
-        guard (100...2_000_000).contains(count) else { throw CommandError(field: "--invoices", message: "must be between 100 and 2000000") }
-        guard (1...50).contains(runs) else { throw CommandError(field: "--runs", message: "must be between 1 and 50") }
+        guard (100...2_000_000).contains(count) else { throw CommandArgumentError(field: "--invoices", message: "must be between 100 and 2000000") }
+        guard (1...50).contains(runs) else { throw CommandArgumentError(field: "--runs", message: "must be between 1 and 50") }
         guard try await Invoice.query(on: app.db).count() == 0 else {
-            throw CommandError(field: "bench-dunning", message: "needs an empty database; set CARTERA_SQLITE_PATH to a new file")
+            throw CommandArgumentError(field: "bench-dunning", message: "needs an empty database; set CARTERA_SQLITE_PATH to a new file")
         }
         var defaults = OrganisationSetup.Defaults()
         defaults.name = "Benchmark S.A.S."

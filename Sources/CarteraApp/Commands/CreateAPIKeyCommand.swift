@@ -22,7 +22,7 @@ struct CreateAPIKeyCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let name = (signature.name ?? "default").trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 100 else { throw CommandError(field: "--name", message: "must be 1 to 100 characters") }
+        guard !name.isEmpty, name.count <= 100 else { throw CommandArgumentError(field: "--name", message: "must be 1 to 100 characters") }
         var defaults = OrganisationSetup.Defaults()
         if let value = signature.orgName { defaults.name = value }
         if let value = signature.currency { defaults.currency = value }

@@ -15,13 +15,13 @@ struct DemoCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let customers = signature.customers ?? 50
-        guard (5...5_000).contains(customers) else { throw CommandError(field: "--customers", message: "must be between 5 and 5000") }
+        guard (5...5_000).contains(customers) else { throw CommandArgumentError(field: "--customers", message: "must be between 5 and 5000") }
         var defaults = OrganisationSetup.Defaults()
         defaults.name = "Distribuidora Andina S.A.S."
         let organisation = try await OrganisationSetup.resolve(id: nil, creating: defaults, on: app.db)
         let organisationID = try organisation.requireID()
         guard try await Invoice.query(on: app.db).filter(\.$organisationID == organisationID).count() == 0 else {
-            throw CommandError(field: "demo", message: "the organisation already has invoices; load the demo into a new database (CARTERA_SQLITE_PATH=demo.sqlite)")
+            throw CommandArgumentError(field: "demo", message: "the organisation already has invoices; load the demo into a new database (CARTERA_SQLITE_PATH=demo.sqlite)")
         }
         let actor = Actor(organisationID: organisationID, name: "cli:demo")
         let started = Date()

@@ -17,7 +17,7 @@ struct RunRemindersCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let date: LocalDate?
         do { date = try signature.date.map { try LocalDate(iso: $0) } } catch {
-            throw CommandError(field: "--date", message: "must be a date as YYYY-MM-DD, got \"\(signature.date ?? "")\"")
+            throw CommandArgumentError(field: "--date", message: "must be a date as YYYY-MM-DD, got \"\(signature.date ?? "")\"")
         }
         let app = context.application
         for report in try await BackgroundJobs.runReminders(app: app, date: date, dryRun: signature.dryRun) {

@@ -13,13 +13,13 @@ enum OrganisationSetup {
     static func resolve(id: String?, creating defaults: Defaults, on db: any Database) async throws -> Organisation {
         if let id {
             guard let uuid = UUID(uuidString: id), let organisation = try await Organisation.find(uuid, on: db) else {
-                throw CommandError(field: "--organisation", message: "no organisation with id \(id)")
+                throw CommandArgumentError(field: "--organisation", message: "no organisation with id \(id)")
             }
             return organisation
         }
         let existing = try await Organisation.query(on: db).sort(\.$createdAt).all()
         if existing.count > 1 {
-            throw CommandError(field: "--organisation", message: "there are \(existing.count) organisations; name one with --organisation <id>")
+            throw CommandArgumentError(field: "--organisation", message: "there are \(existing.count) organisations; name one with --organisation <id>")
         }
         if let only = existing.first { return only }
         return try await create(defaults, on: db)
@@ -28,10 +28,10 @@ enum OrganisationSetup {
     static func create(_ defaults: Defaults, on db: any Database) async throws -> Organisation {
         let currency = try FieldParser.currency(defaults.currency, "--currency").code
         guard OrganisationService.supportedLocales.contains(defaults.locale) else {
-            throw CommandError(field: "--locale", message: "must be one of \(OrganisationService.supportedLocales.joined(separator: ", "))")
+            throw CommandArgumentError(field: "--locale", message: "must be one of \(OrganisationService.supportedLocales.joined(separator: ", "))")
         }
         guard TimeZone(identifier: defaults.timeZone) != nil else {
-            throw CommandError(field: "--time-zone", message: "unknown time zone \(defaults.timeZone)")
+            throw CommandArgumentError(field: "--time-zone", message: "unknown time zone \(defaults.timeZone)")
         }
         let organisation = Organisation(name: defaults.name, defaultCurrency: currency, locale: defaults.locale, timeZone: defaults.timeZone)
         try await organisation.create(on: db)
@@ -40,7 +40,7 @@ enum OrganisationSetup {
 }
 
 /// A command failure that names the argument at fault; the process exits non-zero.
-struct CommandError: Error, CustomStringConvertible {
+struct CommandArgumentError: Error, CustomStringConvertible {
     let field: String
     let message: String
     var description: String { "\(field): \(message)" }

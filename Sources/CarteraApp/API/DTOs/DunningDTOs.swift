@@ -98,6 +98,7 @@ struct OutboxMessageDTO: Content {
     }
 }
 
+/// Query string; URL decoding has no key conversion, hence the explicit keys.
 struct OutboxListQuery: Content {
     var page: Int?
     var perPage: Int?

@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.34.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.0"),
     ],
     targets: [
         // Pure domain: money, dates, terms, invoice ledger, aging. Foundation only.
@@ -29,6 +30,8 @@ let package = Package(
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                // Server-rendered pages of the collector workspace.
+                .product(name: "Leaf", package: "leaf"),
                 // SMTP client for reminder email.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -1,6 +1,8 @@
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import Leaf
+import LeafKit
 import Vapor
 
 /// The one wiring path shared by the server, the commands and the tests.
@@ -16,9 +18,11 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     app.middleware = Middlewares()
     app.middleware.use(APIErrorMiddleware())
     app.routes.defaultMaxBodySize = "2mb"
+    try configureWeb(app, config.web)
 
-    try routes(app)
+    try routes(app, config: config)
     app.asyncCommands.use(CreateAPIKeyCommand(), as: "create-api-key")
+    app.asyncCommands.use(CreateUserCommand(), as: "create-user")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(RunRemindersCommand(), as: "run-reminders")
     app.asyncCommands.use(DeliverOutboxCommand(), as: "deliver-outbox")
@@ -28,7 +32,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
 
     app.transports = Transports.make(config.delivery, app: app)
     if config.scheduler.enabled {
-        app.lifecycle.use(Scheduler(intervalSeconds: config.scheduler.intervalSeconds))
+        app.lifecycle.use(Scheduler(intervalSeconds: config.scheduler.intervalSeconds, notBeforeHour: config.scheduler.reminderHour))
     }
 
     if config.autoMigrate {
@@ -50,6 +54,37 @@ private let jsonConfigured: Void = {
     // Query strings use the same snake_case names as bodies.
     ContentConfiguration.global.use(urlDecoder: URLEncodedFormDecoder(configuration: .init(dateDecodingStrategy: .iso8601)))
 }()
+
+/// Leaf pages and static files from the bundle (so `swift run` works from any directory), and
+/// sessions kept in the database so every app instance sees them.
+private func configureWeb(_ app: Application, _ web: AppConfig.Web) throws {
+    guard let viewsURL = Bundle.module.url(forResource: "Views", withExtension: nil, subdirectory: "Resources"),
+          let publicURL = Bundle.module.url(forResource: "Public", withExtension: nil, subdirectory: "Resources") else {
+        throw ConfigError(variable: "Resources/Views", reason: "missing from the bundle")
+    }
+    let views = viewsURL.path + "/"
+    // Not `.default`: it refuses any path with a hidden folder, and the bundle lives under .build/.
+    app.leaf.sources = LeafSources.singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: views, viewDirectory: views))
+    app.leaf.tags["t"] = TranslateTag()
+    app.views.use(.leaf)
+    app.middleware.use(FileMiddleware(publicDirectory: publicURL.path + "/"))
+
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: "cartera_session") { id in
+        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(TimeInterval(web.sessionHours * 3600)),
+                          maxAge: web.sessionHours * 3600, path: "/", isSecure: web.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+    app.passwordCost = web.passwordCost
+}
+
+extension Application {
+    private struct PasswordCostKey: StorageKey { typealias Value = Int }
+    /// bcrypt cost for new passwords.
+    var passwordCost: Int {
+        get { storage[PasswordCostKey.self] ?? 12 }
+        set { storage[PasswordCostKey.self] = newValue }
+    }
+}
 
 private func configureDatabase(_ app: Application, _ location: AppConfig.DatabaseLocation) throws {
     switch location {

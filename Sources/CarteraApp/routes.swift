@@ -1,23 +1,34 @@
 import Vapor
 
 /// The one route table.
-func routes(_ app: Application) throws {
+func routes(_ app: Application, config: AppConfig) throws {
     app.get("health") { _ in ["status": "ok"] }
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
 
+    // API keys carry a role: viewers read, collectors also work accounts, admins change settings.
     let authenticated = api.grouped(APIKeyAuthenticator())
-    try authenticated.register(collection: OrganisationController())
-    try authenticated.register(collection: CustomerController())
-    try authenticated.register(collection: ContactController())
-    try authenticated.register(collection: InvoiceController())
-    try authenticated.register(collection: PaymentController())
-    try authenticated.register(collection: CreditNoteController())
-    try authenticated.register(collection: AgingController())
-    try authenticated.register(collection: PolicyController())
-    try authenticated.register(collection: TemplateController())
-    try authenticated.register(collection: OutboxController())
-    try authenticated.register(collection: ReminderController())
-    try authenticated.register(collection: CollectionController())
+    let collectors = authenticated.grouped(RequireRole.anyWrite)
+    let admins = authenticated.grouped(RequireRole.adminWrite)
+    try collectors.register(collection: CustomerController())
+    try collectors.register(collection: ContactController())
+    try collectors.register(collection: InvoiceController())
+    try collectors.register(collection: PaymentController())
+    try collectors.register(collection: CreditNoteController())
+    try collectors.register(collection: AgingController())
+    try collectors.register(collection: CollectionController())
+    try collectors.register(collection: WorkspaceController())
+    try collectors.register(collection: OutboxController())
+    try admins.register(collection: OrganisationController())
+    try admins.register(collection: PolicyController())
+    try admins.register(collection: TemplateController())
+    try admins.register(collection: ReminderController())
+    try admins.register(collection: AdminActionsController())
+
+    // Pages: a server-side session (works across instances: it lives in the database), the signed-in
+    // person, CSRF on every form, and errors shown as pages.
+    let web = app.grouped(app.sessions.middleware, SessionUserAuthenticator(sessionLifetime: TimeInterval(config.web.sessionHours * 3600)),
+                          WebErrorMiddleware(), CSRFProtection())
+    try web.register(collection: WebPages())
 }

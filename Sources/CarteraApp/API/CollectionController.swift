@@ -17,14 +17,16 @@ struct CollectionController: RouteCollection {
         let input = try req.decodeBody(DisputeInput.self)
         let context = try await req.serviceContext()
         let invoice = try await InvoiceService.find(try req.uuidParameter("invoiceID", entity: "invoice"), in: context)
-        return try await DisputeDTO(try await DisputeService.open(on: invoice, input, in: context)).encodeResponse(status: .created, for: req)
+        return try await DisputeDTO(try await DisputeService.open(on: invoice, input, in: context), currency: try invoice.currencyValue)
+            .encodeResponse(status: .created, for: req)
     }
 
     func resolveDispute(req: Request) async throws -> DisputeDTO {
         let input = try req.decodeBody(DisputeResolution.self)
         let context = try await req.serviceContext()
         let dispute = try await DisputeService.find(try req.uuidParameter("disputeID", entity: "dispute"), in: context)
-        return try DisputeDTO(try await DisputeService.resolve(dispute, input, in: context))
+        let resolved = try await DisputeService.resolve(dispute, input, in: context)
+        return try DisputeDTO(resolved, currency: try await InvoiceService.find(resolved.$invoice.id, in: context).currencyValue)
     }
 
     func listPromises(req: Request) async throws -> [PromiseDTO] {
@@ -54,17 +56,7 @@ struct CollectionController: RouteCollection {
     }
 
     func completeTask(req: Request) async throws -> CollectionTaskDTO {
-        let context = try await req.serviceContext()
-        guard let task = try await CollectionTask.query(on: context.db).filter(\.$id == (try req.uuidParameter("taskID", entity: "task")))
-            .filter(\.$organisationID == context.organisationID).first() else { throw APIError.notFound("task") }
-        guard task.status == .open else { throw APIError.conflict("task_not_open", "The task is already \(task.status.rawValue)") }
-        return try await context.transaction { tx in
-            task.status = .done
-            task.completedAt = tx.clock.now()
-            try await task.save(on: tx.db)
-            try await AuditLog.record("task.completed", entityType: "collection_task", entityID: try task.requireID(), in: tx)
-            return try CollectionTaskDTO(task)
-        }
+        try CollectionTaskDTO(try await TaskService.complete(try req.uuidParameter("taskID", entity: "task"), in: try await req.serviceContext()))
     }
 
     private func customer(_ req: Request, _ context: ServiceContext) async throws -> Customer {

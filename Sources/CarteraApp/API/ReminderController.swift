@@ -28,15 +28,10 @@ struct ReminderController: RouteCollection {
     func invoiceReminders(req: Request) async throws -> InvoiceRemindersDTO {
         let context = try await req.serviceContext()
         let invoice = try await InvoiceService.find(try req.uuidParameter("invoiceID", entity: "invoice"), in: context)
-        let invoiceID = try invoice.requireID()
-        let deliveries = try await ReminderDelivery.query(on: context.db).filter(\.$invoice.$id == invoiceID).sort(\.$runOn).all()
-        let paused = try await HoldService.isHeld(invoiceID: invoiceID, in: context)
-        let settings = try await DunningSettings.load(for: context.organisation, on: context.db)
         let customer = try await CustomerService.find(invoice.$customer.id, in: context)
-        let rules = settings.rules(for: .init(id: invoice.$customer.id, collectionPolicyId: customer.collectionPolicyID, reminderKindsOff: customer.reminderKindsOff))
-        let facts = DunningFacts(dueDate: try invoice.due, status: invoice.status, stepsDone: Set(deliveries.map(\.stepKey)), isPaused: paused)
-        let owed = (invoice.status == .open || invoice.status == .partiallyPaid) && !customer.doNotContact && !paused
-        let next = owed ? rules.nextStep(for: facts, after: context.today.adding(days: -1)) : nil
+        let status = try await ReminderStatusService.status(of: invoice, customer: customer, in: context)
+        let deliveries = status.deliveries, paused = status.paused, next = status.next
+        let invoiceID = try invoice.requireID()
         return InvoiceRemindersDTO(
             invoiceId: invoiceID, paused: paused,
             delivered: deliveries.map { .init(step: $0.stepKey, runOn: $0.runOn, messageId: $0.$message.id, taskId: $0.taskID) },

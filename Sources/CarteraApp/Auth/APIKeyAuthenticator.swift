@@ -9,7 +9,7 @@ struct APIKeyAuthenticator: AsyncMiddleware {
         else {
             throw APIError.unauthorized
         }
-        request.auth.login(APIPrincipal(keyID: try key.requireID(), actor: Actor(organisationID: key.organisationID, name: "api_key:\(key.name)")))
+        request.auth.login(APIPrincipal(keyID: try key.requireID(), actor: Actor(organisationID: key.organisationID, name: "api_key:\(key.name)"), role: key.role))
         return try await next.respond(to: request)
     }
 }

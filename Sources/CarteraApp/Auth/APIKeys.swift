@@ -12,12 +12,13 @@ enum APIKeys {
         let secret: String
     }
 
-    static func create(name: String, organisationID: UUID, on db: any Database) async throws -> Created {
+    static func create(name: String, role: Role = .admin, organisationID: UUID, on db: any Database) async throws -> Created {
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max) }
         let secret = secretPrefix + bytes.map { String(format: "%02x", $0) }.joined()
         let key = APIKey()
         key.organisationID = organisationID
         key.name = name
+        key.role = role
         key.prefix = String(secret.prefix(secretPrefix.count + 8))
         key.secretHash = hash(secret)
         try await key.create(on: db)

@@ -25,6 +25,22 @@ public struct AppConfig: Sendable {
     public struct Scheduler: Sendable {
         public var enabled = true
         public var intervalSeconds = 300
+        /// Reminders are queued from this local hour on (organisation's time zone).
+        public var reminderHour = 8
+
+        public init() {}
+    }
+
+    /// The web workspace: sessions and passwords.
+    public struct Web: Sendable {
+        /// Where people reach Cartera; links in messages use it, and https turns on Secure cookies.
+        public var publicURL = "http://127.0.0.1:8080"
+        /// bcrypt cost: 12 in production; tests lower it to stay fast with real hashing.
+        public var passwordCost = 12
+        /// A session signs out this long after sign-in, active or not.
+        public var sessionHours = 12
+
+        public var secureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
 
         public init() {}
     }
@@ -34,6 +50,7 @@ public struct AppConfig: Sendable {
     public var autoMigrate: Bool
     public var delivery = Delivery()
     public var scheduler = Scheduler()
+    public var web = Web()
 
     public init(database: DatabaseLocation, autoMigrate: Bool = true) {
         self.database = database
@@ -77,6 +94,24 @@ public struct AppConfig: Sendable {
                 throw ConfigError(variable: "CARTERA_SCHEDULER_INTERVAL", reason: "expected seconds between 5 and 86400, got \"\(interval)\"")
             }
             config.scheduler.intervalSeconds = seconds
+        }
+        if let hour = value("CARTERA_REMINDER_HOUR") {
+            guard let parsed = Int(hour), (0...23).contains(parsed) else {
+                throw ConfigError(variable: "CARTERA_REMINDER_HOUR", reason: "expected an hour from 0 to 23, got \"\(hour)\"")
+            }
+            config.scheduler.reminderHour = parsed
+        }
+        if let url = value("CARTERA_PUBLIC_URL") {
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil else {
+                throw ConfigError(variable: "CARTERA_PUBLIC_URL", reason: "expected an http(s) URL such as https://cobranza.example.co, got \"\(url)\"")
+            }
+            config.web.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        if let hours = value("CARTERA_SESSION_HOURS") {
+            guard let parsed = Int(hours), (1...720).contains(parsed) else {
+                throw ConfigError(variable: "CARTERA_SESSION_HOURS", reason: "expected hours from 1 to 720, got \"\(hours)\"")
+            }
+            config.web.sessionHours = parsed
         }
         return config
     }

@@ -13,14 +13,14 @@ struct TemplateCatalog: Sendable {
     /// key -> channel -> source, per language.
     private let defaults: [String: [String: [String: Source]]]
 
-    static let keys = ["new_invoice", "payment_received", "before_due", "overdue", "overdue_firm", "final_notice", "debt_summary"]
+    static let keys = ["new_invoice", "payment_received", "before_due", "overdue", "overdue_firm", "final_notice", "debt_summary", "instalment_due"]
 
     /// Everything a template may use. Inside `{{#invoices}}` rows also have the row names.
     static let variables: Set<String> = [
         "organisation_name", "customer_name", "contact_name", "invoice_number", "amount", "due_date", "days_overdue",
         "total_balance", "payment_instructions", "portal_link", "payment_amount", "payment_date", "statement_date",
         "invoices", "invoices.number", "invoices.issue_date", "invoices.due_date", "invoices.total", "invoices.balance",
-        "invoices.days_overdue",
+        "invoices.days_overdue", "instalment_number", "instalment_count", "instalment_amount", "instalment_due_date",
     ]
 
     static func loadBundled() throws -> TemplateCatalog {

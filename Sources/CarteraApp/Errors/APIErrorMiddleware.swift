@@ -23,6 +23,8 @@ struct APIErrorMiddleware: AsyncMiddleware {
             return error
         case let error as DomainError:
             return APIError(error)
+        case let error as CommandArgumentError:
+            return .invalid(error.field.replacingOccurrences(of: "--", with: "").replacingOccurrences(of: "-", with: "_"), error.message)
         case let error as DecodingError:
             return translate(decoding: error)
         case let error as any DatabaseError where error.isConstraintFailure:

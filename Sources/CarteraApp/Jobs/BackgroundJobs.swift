@@ -8,11 +8,17 @@ enum BackgroundJobs {
     static let actorName = "system:scheduler"
 
     /// Dunning for each organisation's own "today" (its time zone), or for `date` when given.
-    static func runReminders(app: Application, date: LocalDate? = nil, dryRun: Bool = false) async throws -> [DunningRun.Report] {
+    /// With `notBeforeHour`, an organisation whose local time is earlier is left for a later tick,
+    /// so customers are written to in office hours, not at midnight.
+    static func runReminders(app: Application, date: LocalDate? = nil, dryRun: Bool = false, notBeforeHour: Int? = nil) async throws -> [DunningRun.Report] {
         var reports: [DunningRun.Report] = []
         for organisation in try await Organisation.query(on: app.db).all() {
             let context = try await ServiceContext.make(db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: actorName), app: app)
-            reports.append(try await DunningRun.run(on: date ?? context.today, dryRun: dryRun, in: context))
+            if let notBeforeHour, localHour(at: app.clock.now(), in: context.timeZone) < notBeforeHour { continue }
+            let day = date ?? context.today
+            // Promises and plans first: a promise broken yesterday gives its invoices back to dunning today.
+            if !dryRun { _ = try await CollectionChecks.run(on: day, in: context) }
+            reports.append(try await DunningRun.run(on: day, dryRun: dryRun, in: context))
         }
         return reports
     }
@@ -28,6 +34,12 @@ enum BackgroundJobs {
             total.failed += batch.failed
             if batch == OutboxWorker.Result() { return total }
         }
+    }
+
+    static func localHour(at instant: Date, in timeZone: TimeZone) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.component(.hour, from: instant)
     }
 
     static var workerID: String {

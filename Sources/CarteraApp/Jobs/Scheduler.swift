@@ -5,18 +5,22 @@ import Vapor
 /// beside other servers doing the same, so there is no leader to elect.
 final class Scheduler: LifecycleHandler, @unchecked Sendable {
     private let interval: TimeInterval
+    private let notBeforeHour: Int
     private let workerID = BackgroundJobs.workerID
     private var task: Task<Void, Never>?
 
-    init(intervalSeconds: Int) { interval = TimeInterval(intervalSeconds) }
+    init(intervalSeconds: Int, notBeforeHour: Int) {
+        interval = TimeInterval(intervalSeconds)
+        self.notBeforeHour = notBeforeHour
+    }
 
     func didBootAsync(_ app: Application) async throws {
-        let interval = interval, workerID = workerID
+        let interval = interval, workerID = workerID, notBeforeHour = notBeforeHour
         task = Task {
             app.logger.info("Scheduler started: every \(Int(interval)) s as \(workerID)")
             while !Task.isCancelled {
                 do {
-                    let reports = try await BackgroundJobs.runReminders(app: app)
+                    let reports = try await BackgroundJobs.runReminders(app: app, notBeforeHour: notBeforeHour)
                     let queued = reports.reduce(0) { $0 + $1.messagesQueued + $1.summariesQueued + $1.tasksCreated }
                     let delivered = try await BackgroundJobs.deliverOutbox(app: app, workerID: workerID)
                     if queued + delivered.sent + delivered.failed > 0 {

@@ -23,5 +23,13 @@ enum Migrations {
         CreateDisputes(),
         CreatePaymentPromises(),
         CreateDunningHolds(),
+        CreateUsers(),
+        UpdateAPIKeysAddRole(),
+        CreateLoginAttempts(),
+        SessionRecord.migration,
+        UpdateCustomersAddCollectionFields(),
+        UpdateOrganisationsAddCreditSettings(),
+        CreateInteractions(),
+        CreatePaymentPlans(),
     ]
 }

@@ -11,6 +11,7 @@ public final class APIKey: Model, @unchecked Sendable {
     /// First characters of the secret, to tell keys apart in listings.
     @Field(key: "prefix") public var prefix: String
     @Field(key: "secret_hash") public var secretHash: String
+    @Field(key: "role") public var role: Role
     @OptionalField(key: "revoked_at") public var revokedAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 

@@ -23,6 +23,14 @@ public final class Customer: Model, @unchecked Sendable {
     @Field(key: "do_not_contact") public var doNotContact: Bool
     /// Comma-separated `ReminderKind` raw values switched off for this customer.
     @Field(key: "reminder_kinds_off") public var reminderKindsOff: String
+    /// The collector who works this account; nil shows it to every collector.
+    @OptionalField(key: "assigned_user_id") public var assignedUserID: UUID?
+    /// Put on credit hold by hand, and why; automatic holds are derived, never stored.
+    @OptionalField(key: "credit_hold_reason") public var creditHoldReason: String?
+    @OptionalField(key: "credit_hold_since") public var creditHoldSince: String?
+    /// Sent to a collection agency or to legal: who has the case and since when.
+    @OptionalField(key: "escalated_to") public var escalatedTo: String?
+    @OptionalField(key: "escalated_on") public var escalatedOn: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

@@ -21,6 +21,10 @@ public final class Organisation: Model, @unchecked Sendable {
     /// Shown in every reminder: how to pay (bank account, reference to quote…).
     @Field(key: "payment_instructions") public var paymentInstructions: String
     @OptionalField(key: "reply_to_email") public var replyToEmail: String?
+    /// A customer with an invoice more days overdue than this goes on credit hold; nil: never.
+    @OptionalField(key: "credit_hold_days_overdue") public var creditHoldDaysOverdue: Int?
+    /// "USD=4100,EUR=4450": see `ReferenceRates`.
+    @Field(key: "reference_rates") public var referenceRates: String
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
@@ -37,5 +41,7 @@ public final class Organisation: Model, @unchecked Sendable {
         workingWeekdays = "1,2,3,4,5"
         holidays = ""
         paymentInstructions = ""
+        creditHoldDaysOverdue = 60
+        referenceRates = ""
     }
 }

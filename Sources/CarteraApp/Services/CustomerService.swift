@@ -114,3 +114,23 @@ enum CustomerService {
         return id
     }
 }
+
+extension CustomerService {
+    /// Gives the account to a collector (or to nobody: every collector sees it).
+    static func assign(_ customer: Customer, to userID: UUID?, in context: ServiceContext) async throws -> Customer {
+        if let userID {
+            guard let user = try await User.query(on: context.db).filter(\.$id == userID).filter(\.$organisationID == context.organisationID).first(),
+                  user.role != .viewer, user.disabledAt == nil
+            else { throw APIError.invalid("user_id", code: "unknown_user", "Choose an active collector or admin of this organisation") }
+        }
+        let previous = customer.assignedUserID
+        customer.assignedUserID = userID
+        return try await context.transaction { tx in
+            try await customer.save(on: tx.db)
+            try await AuditLog.record("customer.assigned", entityType: "customer", entityID: try customer.requireID(), details: [
+                "from": previous?.uuidString ?? "", "to": userID?.uuidString ?? "",
+            ], in: tx)
+            return customer
+        }
+    }
+}

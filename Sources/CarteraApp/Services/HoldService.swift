@@ -25,3 +25,15 @@ enum HoldService {
             .filter(\.$startsOn <= today).group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today) }.count() > 0
     }
 }
+
+extension HoldService {
+    /// Ends every hold on an invoice that has nothing left to chase (paid, written off).
+    static func releaseAll(invoiceID: UUID, in context: ServiceContext) async throws {
+        try await DunningHold.query(on: context.db).filter(\.$invoice.$id == invoiceID).filter(\.$releasedAt == nil)
+            .set(\.$releasedAt, to: context.clock.now()).update()
+    }
+
+    static func invoices(heldBy sourceID: UUID, on db: any Database) async throws -> [UUID] {
+        try await DunningHold.query(on: db).filter(\.$sourceID == sourceID).all().map(\.$invoice.id)
+    }
+}

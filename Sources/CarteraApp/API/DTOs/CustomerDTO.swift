@@ -14,6 +14,11 @@ struct CustomerDTO: Content {
     let doNotContact: Bool
     let remindersOff: [String]
     let collectionPolicyId: UUID?
+    let assignedUserId: UUID?
+    /// A credit hold placed by hand, and why; automatic holds are in the credit check.
+    let creditHoldReason: String?
+    let escalatedTo: String?
+    let escalatedOn: String?
     let createdAt: Date?
     let updatedAt: Date?
 
@@ -30,6 +35,10 @@ struct CustomerDTO: Content {
         doNotContact = customer.doNotContact
         remindersOff = customer.reminderKindsOff.split(separator: ",").map(String.init)
         collectionPolicyId = customer.collectionPolicyID
+        assignedUserId = customer.assignedUserID
+        creditHoldReason = customer.creditHoldReason
+        escalatedTo = customer.escalatedTo
+        escalatedOn = customer.escalatedOn
         createdAt = customer.createdAt
         updatedAt = customer.updatedAt
     }

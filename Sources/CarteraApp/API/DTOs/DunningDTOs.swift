@@ -160,15 +160,18 @@ struct DisputeDTO: Content {
     let invoiceId: UUID
     let status: String
     let reason: String
+    /// In the invoice's currency.
+    let amount: String?
     let openedOn: String
     let resolvedOn: String?
     let resolution: String?
 
-    init(_ dispute: Dispute) throws {
+    init(_ dispute: Dispute, currency: Currency) throws {
         id = try dispute.requireID()
         invoiceId = dispute.$invoice.id
         status = dispute.status.rawValue
         reason = dispute.reason
+        amount = dispute.amountMinor.map { Money(minorUnits: $0, currency: currency).decimalString }
         openedOn = dispute.openedOn
         resolvedOn = dispute.resolvedOn
         resolution = dispute.resolution
@@ -177,10 +180,17 @@ struct DisputeDTO: Content {
 
 struct DisputeInput: Content {
     var reason: String?
+    /// What the customer contests; the invoice's balance when omitted.
+    var amount: String?
 }
 
 struct DisputeResolution: Content {
+    /// credit_note, corrected or rejected.
     var resolution: String?
+    var note: String?
+    /// With credit_note: the note's number and amount (the disputed amount when omitted).
+    var creditNoteNumber: String?
+    var creditAmount: String?
 }
 
 struct PromiseDTO: Content {

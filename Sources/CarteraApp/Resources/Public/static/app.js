@@ -1,0 +1,23 @@
+// Small progressive enhancements; every form works without them.
+document.addEventListener("DOMContentLoaded", () => {
+  // Show the promise or dispute fields only for the call outcome that needs them.
+  const outcome = document.getElementById("call-outcome");
+  const sync = () => document.querySelectorAll("[data-when-outcome]").forEach((fieldset) => {
+    const shown = outcome && fieldset.dataset.whenOutcome === outcome.value;
+    fieldset.hidden = !shown;
+    fieldset.querySelectorAll("input, select").forEach((input) => { input.disabled = !shown; });
+  });
+  if (outcome) { outcome.addEventListener("change", sync); sync(); }
+
+  // Selects that save on change (assigning a collector, changing a role).
+  document.querySelectorAll("select[data-autosubmit]").forEach((select) => {
+    select.addEventListener("change", () => select.form.submit());
+  });
+
+  // Ask before what cannot be undone lightly (escalation, write-off).
+  document.querySelectorAll("[data-confirm]").forEach((button) => {
+    button.addEventListener("click", (event) => {
+      if (!window.confirm(button.dataset.confirm)) event.preventDefault();
+    });
+  });
+});

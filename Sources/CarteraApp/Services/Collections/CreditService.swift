@@ -1,0 +1,62 @@
+import CarteraCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Credit limit and credit hold (seed 001: "fijar un límite"). Automatic holds are derived from
+/// the ledger every time they are asked for, so they can never be out of date; only manual holds
+/// are stored.
+enum CreditService {
+    struct Assessment {
+        let standing: CreditCheck.Standing
+        let decision: CreditCheck.Decision
+    }
+
+    static func assess(_ customer: Customer, sale: Money? = nil, in context: ServiceContext) async throws -> Assessment {
+        let currency = try Currency(code: customer.currency)
+        let rates = try referenceRates(context.organisation, base: currency)
+        let open = try await Invoice.query(on: context.db).filter(\.$customer.$id == customer.requireID())
+            .filter(\.$status ~~ [.open, .partiallyPaid]).all()
+        var exposure = Int64(0)
+        for invoice in open { exposure += rates.convert(try invoice.balance)?.minorUnits ?? 0 }
+        let oldest = try open.map { daysPastDue(dueDate: try $0.due, asOf: context.today) }.max() ?? 0
+        let standing = CreditCheck.Standing(
+            exposure: Money(minorUnits: exposure, currency: currency),
+            limit: customer.creditLimitMinor.map { Money(minorUnits: $0, currency: currency) },
+            oldestDaysOverdue: oldest, manualHoldReason: customer.creditHoldReason, sentToCollection: customer.escalatedOn != nil)
+        let check = CreditCheck(maximumDaysOverdue: context.organisation.creditHoldDaysOverdue)
+        return Assessment(standing: standing, decision: try check.evaluate(standing, sale: sale.flatMap(rates.convert)))
+    }
+
+    /// Rates against `base`: the organisation's are quoted against its own currency, so a customer
+    /// billed in another currency only sees amounts in that currency.
+    static func referenceRates(_ organisation: Organisation, base: Currency) throws -> ReferenceRates {
+        guard base.code == organisation.defaultCurrency else { return try ReferenceRates(base: base, text: "") }
+        do { return try ReferenceRates(base: base, text: organisation.referenceRates) } catch let error as DomainError { throw APIError(error) }
+    }
+
+    static func placeHold(_ customer: Customer, reason: String?, in context: ServiceContext) async throws -> Customer {
+        let why = try FieldParser.text(reason, "reason", maxLength: 500)
+        guard customer.creditHoldReason == nil else { throw APIError.conflict("already_on_hold", "The customer is already on credit hold") }
+        customer.creditHoldReason = why
+        customer.creditHoldSince = context.today.iso
+        return try await context.transaction { tx in
+            try await customer.save(on: tx.db)
+            try await AuditLog.record("credit.hold_placed", entityType: "customer", entityID: try customer.requireID(), details: ["reason": why], in: tx)
+            return customer
+        }
+    }
+
+    static func releaseHold(_ customer: Customer, reason: String?, in context: ServiceContext) async throws -> Customer {
+        let why = try FieldParser.text(reason, "reason", maxLength: 500)
+        guard let previous = customer.creditHoldReason else { throw APIError.conflict("not_on_hold", "The customer has no manual credit hold") }
+        customer.creditHoldReason = nil
+        customer.creditHoldSince = nil
+        return try await context.transaction { tx in
+            try await customer.save(on: tx.db)
+            try await AuditLog.record("credit.hold_released", entityType: "customer", entityID: try customer.requireID(),
+                                      details: ["reason": why, "previous_reason": previous], in: tx)
+            return customer
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import CarteraCore
+import Fluent
+import Foundation
+
+/// An invoice's reminder history, whether it is paused and why, and the next step it will get.
+enum ReminderStatusService {
+    struct Status {
+        let deliveries: [ReminderDelivery]
+        let holds: [DunningHold]
+        let next: (step: PolicyStep, date: LocalDate)?
+        var paused: Bool { !holds.isEmpty }
+    }
+
+    static func status(of invoice: Invoice, customer: Customer, in context: ServiceContext) async throws -> Status {
+        let invoiceID = try invoice.requireID()
+        let today = context.today.iso
+        let deliveries = try await ReminderDelivery.query(on: context.db).filter(\.$invoice.$id == invoiceID).sort(\.$runOn).all()
+        let holds = try await DunningHold.query(on: context.db).filter(\.$invoice.$id == invoiceID).filter(\.$releasedAt == nil)
+            .filter(\.$startsOn <= today).group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today) }.all()
+        let settings = try await DunningSettings.load(for: context.organisation, on: context.db)
+        let rules = settings.rules(for: .init(id: invoice.$customer.id, collectionPolicyId: customer.collectionPolicyID, reminderKindsOff: customer.reminderKindsOff))
+        let facts = DunningFacts(dueDate: try invoice.due, status: invoice.status, stepsDone: Set(deliveries.map(\.stepKey)), isPaused: !holds.isEmpty)
+        let owed = (invoice.status == .open || invoice.status == .partiallyPaid) && !customer.doNotContact && holds.isEmpty
+        let next = owed ? rules.nextStep(for: facts, after: context.today.adding(days: -1)) : nil
+        return Status(deliveries: deliveries, holds: holds, next: next)
+    }
+}

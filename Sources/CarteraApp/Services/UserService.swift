@@ -1,0 +1,63 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// People who sign in: created by an admin (page or CLI), signed in with email and password.
+enum UserService {
+    struct Input: Content {
+        var email: String?
+        var name: String?
+        var password: String?
+        var role: String?
+        var language: String?
+    }
+
+    static func create(_ input: Input, organisationID: UUID, passwordCost: Int, on db: any Database) async throws -> User {
+        let email = try normalisedEmail(input.email)
+        let password = try FieldParser.required(input.password, "password")
+        try Passwords.validate(password)
+        let user = User()
+        user.organisationID = organisationID
+        user.email = email
+        user.name = try FieldParser.text(input.name, "name", maxLength: 120)
+        user.role = try FieldParser.enumValue(input.role ?? Role.collector.rawValue, Role.self, "role")
+        user.language = try FieldParser.language(input.language ?? "es", "language")
+        user.passwordHash = try Passwords.hash(password, cost: passwordCost)
+        guard try await User.query(on: db).filter(\.$email == email).count() == 0 else {
+            throw APIError.conflict("duplicate_email", "A user with that email already exists", field: "email")
+        }
+        try await user.create(on: db)
+        return user
+    }
+
+    enum SignInFailure: Error { case wrongCredentials, throttled }
+
+    /// Checks the password and records the attempt; the same answer for an unknown email and a wrong
+    /// password, so sign-in does not reveal who has an account.
+    static func signIn(email rawEmail: String, password: String, ip: String, now: Date, on db: any Database) async throws -> User {
+        let email = rawEmail.trimmingCharacters(in: .whitespaces).lowercased()
+        let throttle = LoginThrottle(db: db, now: now)
+        if try await throttle.isBlocked(email: email, ip: ip) { throw SignInFailure.throttled }
+        let user = try await User.query(on: db).filter(\.$email == email).filter(\.$disabledAt == nil).first()
+        // Verify against a dummy hash for unknown emails too, so timing does not tell them apart.
+        let verified = Passwords.verify(password, hash: user?.passwordHash ?? dummyHash)
+        try await throttle.record(email: email, ip: ip, succeeded: verified && user != nil)
+        guard verified, let user else { throw SignInFailure.wrongCredentials }
+        return user
+    }
+
+    static func list(organisationID: UUID, on db: any Database) async throws -> [User] {
+        try await User.query(on: db).filter(\.$organisationID == organisationID).sort(\.$name).all()
+    }
+
+    static func normalisedEmail(_ value: String?) throws -> String {
+        let email = try FieldParser.text(value, "email", maxLength: 254).lowercased()
+        let parts = email.split(separator: "@")
+        guard parts.count == 2, parts[1].contains("."), !email.contains(" ") else {
+            throw APIError.invalid("email", code: "invalid_email", "email must be an address such as ana@empresa.co")
+        }
+        return email
+    }
+
+    private static let dummyHash = (try? Bcrypt.hash("not a real password", cost: 4)) ?? ""
+}

@@ -1,0 +1,62 @@
+import Fluent
+import Vapor
+
+/// GET/POST /users — admins create people and change their role or switch them off.
+struct UsersPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let admin = routes.grouped(RequireRole(minimum: .admin))
+        admin.get("users", use: index)
+        admin.post("users", use: create)
+        admin.post("users", ":userID", use: update)
+    }
+
+    struct Context: Encodable {
+        struct Row: Encodable { let id: UUID; let name: String; let email: String; let role: String; let active: Bool; let isMe: Bool }
+        struct Option: Encodable { let value: String; let label: String }
+        let rows: [Row]
+        let roles: [Option]
+    }
+
+    func index(req: Request) async throws -> Response {
+        let me = try req.auth.require(User.self)
+        let users = try await UserService.list(organisationID: me.organisationID, on: req.db)
+        return try await req.render("users", title: "users.title", section: "users", Context(
+            rows: try users.map { .init(id: try $0.requireID(), name: $0.name, email: $0.email, role: $0.role.rawValue, active: $0.disabledAt == nil, isMe: $0.id == me.id) },
+            roles: Role.allCases.map { .init(value: $0.rawValue, label: req.text("role.\($0.rawValue)")) }))
+    }
+
+    func create(req: Request) async throws -> Response {
+        let me = try req.auth.require(User.self)
+        let user = try await req.db.transaction { db in
+            let user = try await UserService.create(try req.content.decode(UserService.Input.self), organisationID: me.organisationID,
+                                                    passwordCost: req.application.passwordCost, on: db)
+            let context = try await ServiceContext.make(db: db, actor: me.actor, app: req.application)
+            try await AuditLog.record("user.created", entityType: "user", entityID: try user.requireID(), details: ["email": user.email, "role": user.role.rawValue], in: context)
+            return user
+        }
+        req.session.flash(req.text("flash.user_created", ["email": user.email]))
+        return req.redirect(to: "/users")
+    }
+
+    struct UpdateForm: Content {
+        var role: String?
+        var active: String?
+    }
+
+    func update(req: Request) async throws -> Response {
+        let me = try req.auth.require(User.self)
+        let id = try req.uuidParameter("userID", entity: "user")
+        guard let user = try await User.query(on: req.db).filter(\.$id == id).filter(\.$organisationID == me.organisationID).first() else { throw APIError.notFound("user") }
+        guard user.id != me.id else { throw APIError.conflict("cannot_change_self", "Ask another admin to change your own role or access") }
+        let form = try req.content.decode(UpdateForm.self)
+        if let role = form.role { user.role = try FieldParser.enumValue(role, Role.self, "role") }
+        if let active = form.active { user.disabledAt = active == "true" ? nil : req.application.clock.now() }
+        try await req.db.transaction { db in
+            try await user.save(on: db)
+            let context = try await ServiceContext.make(db: db, actor: me.actor, app: req.application)
+            try await AuditLog.record("user.updated", entityType: "user", entityID: id, details: ["role": user.role.rawValue, "active": String(user.disabledAt == nil)], in: context)
+        }
+        req.session.flash(req.text("flash.user_updated", ["email": user.email]))
+        return req.redirect(to: "/users")
+    }
+}

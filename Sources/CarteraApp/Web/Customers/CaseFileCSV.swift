@@ -1,0 +1,28 @@
+import Vapor
+
+/// The case file as CSV: open items first, then the timeline, one section after the other.
+enum CaseFileCSV {
+    static func make(_ page: CustomerPageContext, req: Request) -> String {
+        var rows: [[String]] = [[req.text("casefile.title"), page.customer.name, page.customer.taxId, page.today]]
+        rows.append([])
+        rows.append([req.text("invoice.number"), req.text("invoice.issued"), req.text("invoice.due"), req.text("invoice.total"),
+                     req.text("invoice.balance"), req.text("invoice.days_overdue")])
+        for invoice in page.invoices {
+            rows.append([invoice.number, invoice.issued, invoice.due, invoice.total, invoice.balance, String(invoice.days)])
+        }
+        rows.append([])
+        rows.append([req.text("timeline.when"), req.text("timeline.what"), req.text("timeline.summary"), req.text("timeline.detail")])
+        for entry in page.timeline {
+            rows.append([entry.at, entry.kind, entry.summary, entry.detail])
+        }
+        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula.
+    static func field(_ value: String) -> String {
+        var text = value
+        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,206 @@
+import CarteraCore
+import Fluent
+import Vapor
+
+/// The customer list and the customer page (GET), and the forms posted from the page.
+/// Handlers parse the form, call the same services as the API, and go back to the page.
+struct CustomerPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("customers", use: index)
+        routes.get("customers", ":customerID", use: show)
+        routes.get("customers", ":customerID", "case-file", use: caseFile)
+
+        let write = routes.grouped(RequireRole(minimum: .collector))
+        let customer = write.grouped("customers", ":customerID")
+        customer.post("contacts", use: addContact)
+        customer.post("contacts", ":contactID", use: updateContact)
+        customer.post("calls", use: logCall)
+        customer.post("notes", use: addNote)
+        customer.post("promises", use: addPromise)
+        customer.post("plans", use: addPlan)
+        customer.post("hold", use: placeHold)
+        customer.post("release", use: releaseHold)
+        customer.post("escalate", use: escalate)
+        customer.post("recall", use: recall)
+        customer.post("statement", use: sendStatement)
+        customer.post("assign", use: assign)
+        write.post("plans", ":planID", "cancel", use: cancelPlan)
+        write.post("tasks", ":taskID", "complete", use: completeTask)
+    }
+
+    struct IndexContext: Encodable {
+        struct Row: Encodable { let id: UUID; let name: String; let taxId: String; let terms: String; let balance: String; let tags: String }
+        let q: String
+        let queryEncoded: String
+        let rows: [Row]
+        let total: Int
+        let page: Int
+        let pages: Int
+        let previous: Int
+        let next: Int
+    }
+
+    func index(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        let format = context.pageFormat(language: req.pageLanguage)
+        let query = try req.query.decode(CustomerListQuery.self)
+        let result = try await CustomerService.list(query, in: context)
+        let ids = try result.items.map { try $0.requireID() }
+        let open = ids.isEmpty ? [] : try await Invoice.query(on: context.db).filter(\.$customer.$id ~~ ids).filter(\.$status ~~ [.open, .partiallyPaid]).all()
+        let rows = try result.items.map { customer in
+            let mine = open.filter { $0.$customer.id == customer.id }
+            let totals = Dictionary(grouping: mine, by: \.currency).map { code, invoices in Money(minorUnits: invoices.reduce(0) { $0 + $1.balanceMinor }, currency: try! Currency(code: code)) }
+            return IndexContext.Row(id: try customer.requireID(), name: customer.legalName, taxId: customer.taxID ?? "", terms: customer.paymentTerms,
+                                    balance: format.moneyList(totals.sorted { $0.currency.code < $1.currency.code }), tags: customer.tags.joined(separator: ", "))
+        }
+        let pages = max(1, (result.total + result.page.perPage - 1) / result.page.perPage)
+        return try await req.render("customers/index", title: "customers.title", section: "customers", IndexContext(
+            q: query.q ?? "", queryEncoded: (query.q ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
+            rows: rows, total: result.total, page: result.page.page, pages: pages, previous: result.page.page - 1, next: result.page.page + 1))
+    }
+
+    func show(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        let customer = try await customer(req, context)
+        let page = try await CustomerPageContext.build(customer, req: req, context: context)
+        return try await req.render("customers/show", title: "customer.title", section: "customers", page)
+    }
+
+    /// The case file for an agency or a lawyer: statement and timeline, as CSV or a printable page.
+    func caseFile(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        let customer = try await customer(req, context)
+        let page = try await CustomerPageContext.build(customer, req: req, context: context)
+        if (try? req.query.get(String.self, at: "format")) == "csv" {
+            let response = Response(status: .ok, body: .init(string: CaseFileCSV.make(page, req: req)))
+            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+            let safeName = customer.legalName.filter { $0.isLetter || $0.isNumber }.prefix(40)
+            response.headers.contentDisposition = .init(.attachment, filename: "expediente-\(safeName).csv")
+            return response
+        }
+        return try await req.render("customers/case-file", title: "casefile.title", section: "customers", page)
+    }
+
+    func addContact(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        _ = try await ContactService.create(for: try await customer(req, context), try req.content.decode(ContactInput.self), in: context)
+        return done(req, "flash.contact_saved")
+    }
+
+    func updateContact(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        let customer = try await customer(req, context)
+        let contact = try await ContactService.find(try req.uuidParameter("contactID", entity: "contact"), in: context)
+        guard contact.$customer.id == customer.id else { throw APIError.notFound("contact") }
+        _ = try await ContactService.update(contact, with: try req.content.decode(ContactInput.self), in: context)
+        return done(req, "flash.contact_saved")
+    }
+
+    func logCall(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        var input = try req.content.decode(CallService.Input.self)
+        if input.contactId == nil, let raw = try? req.content.get(String.self, at: "contact"), !raw.isEmpty { input.contactId = UUID(uuidString: raw) }
+        _ = try await CallService.log(for: try await customer(req, context), input, in: context)
+        return done(req, "flash.call_logged")
+    }
+
+    struct NoteForm: Content { var note: String? }
+
+    func addNote(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        _ = try await CallService.addNote(for: try await customer(req, context), text: try req.content.decode(NoteForm.self).note, in: context)
+        return done(req, "flash.note_added")
+    }
+
+    func addPromise(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        _ = try await PromiseService.create(for: try await customer(req, context), try req.content.decode(PromiseInput.self), in: context)
+        return done(req, "flash.promise_saved")
+    }
+
+    /// The plan form: chosen invoices, number of instalments, first date, spacing ("monthly" or days).
+    struct PlanForm: Content {
+        var invoiceIds: [UUID]?
+        var instalments: Int?
+        var firstDueOn: String?
+        var spacing: String?
+        var downPayment: String?
+        var note: String?
+    }
+
+    func addPlan(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        let form = try req.content.decode(PlanForm.self)
+        let everyDays: Int? = try form.spacing.flatMap { $0 == "monthly" || $0.isEmpty ? nil : $0 }.map {
+            guard let days = Int($0) else { throw APIError.invalid("spacing", "spacing must be monthly or a number of days") }
+            return days
+        }
+        _ = try await PaymentPlanService.create(for: try await customer(req, context), .init(
+            invoiceIds: form.invoiceIds ?? [], instalments: form.instalments, firstDueOn: form.firstDueOn, everyDays: everyDays,
+            downPayment: form.downPayment, downPaymentDueOn: nil, schedule: nil, note: form.note), in: context)
+        return done(req, "flash.plan_created")
+    }
+
+    struct ReasonForm: Content { var reason: String? }
+
+    func cancelPlan(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        let plan = try await PaymentPlanService.find(try req.uuidParameter("planID", entity: "payment_plan"), in: context)
+        _ = try await PaymentPlanService.cancel(plan, reason: try req.content.decode(ReasonForm.self).reason, in: context)
+        return done(req, "flash.plan_cancelled")
+    }
+
+    func placeHold(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        _ = try await CreditService.placeHold(try await customer(req, context), reason: try req.content.decode(ReasonForm.self).reason, in: context)
+        return done(req, "flash.hold_placed")
+    }
+
+    func releaseHold(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        _ = try await CreditService.releaseHold(try await customer(req, context), reason: try req.content.decode(ReasonForm.self).reason, in: context)
+        return done(req, "flash.hold_released")
+    }
+
+    func escalate(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        _ = try await EscalationService.escalate(try await customer(req, context), try req.content.decode(EscalationService.Input.self), in: context)
+        return done(req, "flash.escalated")
+    }
+
+    func recall(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        _ = try await EscalationService.recall(try await customer(req, context), in: context)
+        return done(req, "flash.recalled")
+    }
+
+    func sendStatement(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        _ = try await StatementService.sendNow(try await customer(req, context), in: context)
+        return done(req, "flash.statement_queued")
+    }
+
+    struct AssignForm: Content { var userId: String? }
+
+    func assign(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        let raw = try req.content.decode(AssignForm.self).userId ?? ""
+        _ = try await CustomerService.assign(try await customer(req, context), to: raw.isEmpty ? nil : UUID(uuidString: raw), in: context)
+        return done(req, "flash.assigned")
+    }
+
+    func completeTask(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        _ = try await TaskService.complete(try req.uuidParameter("taskID", entity: "task"), in: context)
+        return done(req, "flash.task_done")
+    }
+
+    private func customer(_ req: Request, _ context: ServiceContext) async throws -> Customer {
+        try await CustomerService.find(try req.uuidParameter("customerID", entity: "customer"), in: context)
+    }
+
+    private func done(_ req: Request, _ key: String) -> Response {
+        req.session.flash(req.text(key))
+        return req.redirectBack(fallback: "/customers/\(req.parameters.get("customerID") ?? "")")
+    }
+}

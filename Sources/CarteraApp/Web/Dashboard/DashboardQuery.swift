@@ -1,0 +1,106 @@
+import CarteraCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// The owner's numbers: what is owed, how late, what came in this month, who owes most.
+struct DashboardQuery {
+    let context: ServiceContext
+
+    struct CurrencyFigures {
+        let aging: AgingReport
+        let invoiceCount: Int
+        let collectedThisMonth: Money
+        /// Simple DSO: receivable ÷ credit sales of the last 90 days × 90 (the countback DSO is in reports).
+        let dso: Int?
+        var overdue: Money { Money(minorUnits: aging.total.minorUnits - (aging.buckets[.current]?.minorUnits ?? 0), currency: aging.currency) }
+    }
+
+    struct Debtor {
+        let customer: Customer
+        let balances: [Money]
+        /// In the organisation's currency (reference rates), for ranking.
+        let rank: Int64
+    }
+
+    struct DisputeAge {
+        let label: String
+        let count: Int
+    }
+
+    static let dsoWindowDays = 90
+
+    func currencies() async throws -> [CurrencyFigures] {
+        let today = context.today
+        let monthStart = try LocalDate(year: today.year, month: today.month, day: 1)
+        let reports = try await AgingQuery.reports(organisationID: context.organisationID, asOf: today, on: context.db)
+        let collected = try await sums("""
+            SELECT currency, CAST(SUM(amount_minor) AS BIGINT) AS total FROM payments
+            WHERE organisation_id = \(bind: context.organisationID) AND received_on >= \(bind: monthStart.iso) AND received_on <= \(bind: today.iso)
+            GROUP BY currency
+            """)
+        let sales = try await sums("""
+            SELECT currency, CAST(SUM(total_minor) AS BIGINT) AS total FROM invoices
+            WHERE organisation_id = \(bind: context.organisationID) AND status NOT IN ('draft', 'void')
+              AND issue_date > \(bind: today.adding(days: -Self.dsoWindowDays).iso) AND issue_date <= \(bind: today.iso)
+            GROUP BY currency
+            """)
+        return reports.map { entry in
+            let code = entry.report.currency.code
+            let sold = sales[code] ?? 0
+            let dso = sold > 0 ? Int(entry.report.total.minorUnits * Int64(Self.dsoWindowDays) / sold) : nil
+            return CurrencyFigures(aging: entry.report, invoiceCount: entry.invoiceCount,
+                                   collectedThisMonth: Money(minorUnits: collected[code] ?? 0, currency: entry.report.currency), dso: dso)
+        }
+    }
+
+    func topDebtors(limit: Int = 10) async throws -> [Debtor] {
+        struct Row: Decodable { let customer_id: UUID; let currency: String; let total: Int64 }
+        let rows = try await (context.db as! any SQLDatabase).raw("""
+            SELECT customer_id, currency, CAST(SUM(balance_minor) AS BIGINT) AS total FROM invoices
+            WHERE organisation_id = \(bind: context.organisationID) AND status IN ('open', 'partially_paid')
+            GROUP BY customer_id, currency
+            """).all(decoding: Row.self)
+        let rates = try CreditService.referenceRates(context.organisation, base: try Currency(code: context.organisation.defaultCurrency))
+        var balances: [UUID: [Money]] = [:]
+        var rank: [UUID: Int64] = [:]
+        for row in rows {
+            let amount = Money(minorUnits: row.total, currency: try Currency(code: row.currency))
+            balances[row.customer_id, default: []].append(amount)
+            rank[row.customer_id, default: 0] += rates.convert(amount)?.minorUnits ?? 0
+        }
+        let top = rank.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.uuidString < $1.key.uuidString }.prefix(limit)
+        let customers = try await Customer.query(on: context.db).filter(\.$id ~~ top.map(\.key)).all()
+        return top.compactMap { id, value in
+            customers.first { $0.id == id }.map { Debtor(customer: $0, balances: balances[id]!.sorted { $0.currency.code < $1.currency.code }, rank: value) }
+        }
+    }
+
+    func promisesDueToday() async throws -> [(promise: PaymentPromise, customer: Customer)] {
+        let promises = try await PaymentPromise.query(on: context.db).filter(\.$organisationID == context.organisationID)
+            .filter(\.$status == .active).filter(\.$promisedOn == context.today.iso).with(\.$customer).all()
+        return promises.map { ($0, $0.customer) }
+    }
+
+    /// Open disputes by how long they have been open: they should not linger (seed 003).
+    func disputeAges() async throws -> [(bucket: String, count: Int)] {
+        let open = try await Dispute.query(on: context.db).filter(\.$organisationID == context.organisationID).filter(\.$status == .open).all()
+        var counts = ["0_7": 0, "8_30": 0, "31_plus": 0]
+        for dispute in open {
+            let age = (try? LocalDate(iso: dispute.openedOn)).map { $0.days(until: context.today) } ?? 0
+            counts[age <= 7 ? "0_7" : age <= 30 ? "8_30" : "31_plus", default: 0] += 1
+        }
+        return ["0_7", "8_30", "31_plus"].map { ($0, counts[$0]!) }
+    }
+
+    func openTasksDue() async throws -> Int {
+        try await CollectionTask.query(on: context.db).filter(\.$organisationID == context.organisationID)
+            .filter(\.$status == .open).filter(\.$dueOn <= context.today.iso).count()
+    }
+
+    private func sums(_ query: SQLQueryString) async throws -> [String: Int64] {
+        struct Row: Decodable { let currency: String; let total: Int64 }
+        let rows = try await (context.db as! any SQLDatabase).raw(query).all(decoding: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.currency, $0.total) })
+    }
+}

@@ -1,0 +1,115 @@
+import CarteraCore
+import Fluent
+import Vapor
+
+/// The invoice page: amounts, settlements, reminder history and the next step, disputes;
+/// with the dispute and write-off forms.
+struct InvoicePages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("invoices", ":invoiceID", use: show)
+        let write = routes.grouped(RequireRole(minimum: .collector))
+        write.post("invoices", ":invoiceID", "disputes", use: openDispute)
+        write.post("disputes", ":disputeID", "resolve", use: resolveDispute)
+        routes.grouped(RequireRole(minimum: .admin)).post("invoices", ":invoiceID", "write-off", use: writeOff)
+    }
+
+    struct Context: Encodable {
+        struct Settlement: Encodable { let kind: String; let amount: String; let date: String }
+        struct Reminder: Encodable { let step: String; let date: String; let subject: String; let channel: String; let status: String }
+        struct DisputeRow: Encodable { let id: UUID; let reason: String; let amount: String; let opened: String; let open: Bool; let resolution: String; let resolved: String }
+        struct Option: Encodable { let value: String; let label: String }
+
+        let id: UUID
+        let number: String
+        let customerId: UUID
+        let customer: String
+        let status: String
+        let statusLabel: String
+        let currency: String
+        let issued: String
+        let due: String
+        let terms: String
+        let total: String
+        let settledAmount: String
+        let balance: String
+        let balancePlain: String
+        let days: Int
+        let owed: Bool
+        let paused: Bool
+        let pauseReasons: [String]
+        let nextStep: String?
+        let nextDate: String?
+        let settlements: [Settlement]
+        let reminders: [Reminder]
+        let disputes: [DisputeRow]
+        let hasOpenDispute: Bool
+        let resolutions: [Option]
+    }
+
+    func show(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        let invoice = try await InvoiceService.find(try req.uuidParameter("invoiceID", entity: "invoice"), in: context)
+        let customer = try await CustomerService.find(invoice.$customer.id, in: context)
+        let format = context.pageFormat(language: req.pageLanguage)
+        let status = try await ReminderStatusService.status(of: invoice, customer: customer, in: context)
+        let invoiceID = try invoice.requireID()
+        let allocations = try await Allocation.query(on: context.db).filter(\.$invoice.$id == invoiceID).sort(\.$appliedOn).all()
+        let messageIDs = status.deliveries.compactMap { $0.$message.id }
+        let messages = messageIDs.isEmpty ? [] : try await OutboxMessage.query(on: context.db).filter(\.$id ~~ messageIDs).all()
+        let disputes = try await Dispute.query(on: context.db).filter(\.$invoice.$id == invoiceID).sort(\.$createdAt, .descending).all()
+        let owed = invoice.status == .open || invoice.status == .partiallyPaid
+        return try await req.render("invoices/show", title: "invoice.title", section: "customers", Context(
+            id: invoiceID, number: invoice.number, customerId: try customer.requireID(), customer: customer.legalName,
+            status: invoice.status.rawValue, statusLabel: req.text("invoice.status.\(invoice.status.rawValue)"), currency: invoice.currency,
+            issued: format.date(invoice.issueDate), due: format.date(invoice.dueDate), terms: invoice.paymentTerms,
+            total: format.money(try invoice.total), settledAmount: format.money(invoice.settledMinor, invoice.currency),
+            balance: format.money(try invoice.balance), balancePlain: try invoice.balance.decimalString,
+            days: daysPastDue(dueDate: try invoice.due, asOf: context.today), owed: owed, paused: status.paused,
+            pauseReasons: status.holds.map { hold in
+                let until = hold.endsOn.map { req.text("hold.until", ["date": format.date($0)]) } ?? ""
+                return req.text("hold.\(hold.reason.rawValue)") + until
+            },
+            nextStep: status.next.map { req.text("step.describe", ["step": $0.step.key, "channel": req.text("channel.\($0.step.channel.rawValue)")]) },
+            nextDate: status.next.map { format.date($0.date) },
+            settlements: allocations.map { .init(kind: req.text("settlement.\($0.kind.rawValue)"), amount: format.money($0.amountMinor, invoice.currency), date: format.date($0.appliedOn)) },
+            reminders: status.deliveries.map { delivery in
+                let message = messages.first { $0.id == delivery.$message.id }
+                return .init(step: delivery.stepKey, date: format.date(delivery.runOn), subject: message?.subject ?? req.text("reminder.task_created"),
+                             channel: message.map { req.text("channel.\($0.channel.rawValue)") } ?? req.text("channel.call_task"),
+                             status: message.map { req.text("message.status.\($0.status.rawValue)") } ?? "")
+            },
+            disputes: try disputes.map { dispute in
+                .init(id: try dispute.requireID(), reason: dispute.reason, amount: format.money(dispute.amountMinor ?? invoice.balanceMinor, invoice.currency),
+                      opened: format.date(dispute.openedOn), open: dispute.status == .open,
+                      resolution: dispute.resolution.map { req.text("dispute.resolution.\($0)") } ?? "", resolved: format.date(dispute.resolvedOn))
+            },
+            hasOpenDispute: disputes.contains { $0.status == .open },
+            resolutions: DisputeService.Resolution.allCases.map { .init(value: $0.rawValue, label: req.text("dispute.resolution.\($0.rawValue)")) }))
+    }
+
+    func openDispute(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        let invoice = try await InvoiceService.find(try req.uuidParameter("invoiceID", entity: "invoice"), in: context)
+        _ = try await DisputeService.open(on: invoice, try req.content.decode(DisputeInput.self), in: context)
+        req.session.flash(req.text("flash.dispute_opened"))
+        return req.redirectBack(fallback: "/invoices/\(try invoice.requireID())")
+    }
+
+    func resolveDispute(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        let dispute = try await DisputeService.find(try req.uuidParameter("disputeID", entity: "dispute"), in: context)
+        _ = try await DisputeService.resolve(dispute, try req.content.decode(DisputeResolution.self), in: context)
+        req.session.flash(req.text("flash.dispute_resolved"))
+        return req.redirectBack(fallback: "/invoices/\(dispute.$invoice.id)")
+    }
+
+    struct ReasonForm: Content { var reason: String? }
+
+    func writeOff(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        let invoice = try await InvoiceService.find(try req.uuidParameter("invoiceID", entity: "invoice"), in: context)
+        _ = try await EscalationService.writeOff(invoice, reason: try req.content.decode(ReasonForm.self).reason, in: context)
+        req.session.flash(req.text("flash.written_off"))
+        return req.redirectBack(fallback: "/invoices/\(try invoice.requireID())")
+    }
+}

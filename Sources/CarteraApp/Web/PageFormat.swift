@@ -1,0 +1,34 @@
+import CarteraCore
+import Foundation
+
+/// Amounts and dates on pages, in the organisation's conventions and the reader's language.
+struct PageFormat {
+    let composer: MessageComposer
+
+    init(organisation: Organisation, localizer: Localizer, language: String) {
+        composer = MessageComposer(organisation: organisation, localizer: localizer, language: language)
+    }
+
+    func money(_ amount: Money) -> String { composer.money(amount) }
+
+    func money(_ minor: Int64, _ code: String) -> String {
+        (try? Currency(code: code)).map { money(Money(minorUnits: minor, currency: $0)) } ?? "\(code) \(minor)"
+    }
+
+    func date(_ iso: String?) -> String {
+        guard let iso, let date = try? LocalDate(iso: iso) else { return iso ?? "" }
+        return composer.date(date)
+    }
+
+    func date(_ date: LocalDate) -> String { composer.date(date) }
+
+    func moneyList(_ amounts: [Money]) -> String {
+        amounts.isEmpty ? "—" : amounts.map(money).joined(separator: " + ")
+    }
+}
+
+extension ServiceContext {
+    func pageFormat(language: String) -> PageFormat {
+        PageFormat(organisation: organisation, localizer: messaging.localizer, language: language)
+    }
+}

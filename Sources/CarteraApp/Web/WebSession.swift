@@ -1,0 +1,78 @@
+import Foundation
+import Vapor
+
+/// What the workspace keeps in the session cookie's server-side record.
+extension Session {
+    private enum Key {
+        static let userID = "user_id"
+        static let signedInAt = "signed_in_at"
+        static let csrf = "csrf"
+        static let language = "lang"
+        static let flash = "flash"
+        static let flashKind = "flash_kind"
+    }
+
+    var userID: UUID? { data[Key.userID].flatMap(UUID.init(uuidString:)) }
+
+    var signedInAt: Date? { data[Key.signedInAt].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) }
+
+    func signIn(_ user: User, at instant: Date) throws {
+        data[Key.userID] = try user.requireID().uuidString
+        data[Key.signedInAt] = String(instant.timeIntervalSince1970)
+        // A new token after sign-in: one seen before cannot be replayed against the signed-in session.
+        data[Key.csrf] = nil
+        data[Key.language] = user.language
+    }
+
+    func signOut() {
+        destroy()
+    }
+
+    /// One random token per session, made on first use; every form carries it back.
+    var csrfToken: String {
+        if let token = data[Key.csrf] { return token }
+        let token = [UInt8].random(count: 32).base64URLEncoded
+        data[Key.csrf] = token
+        return token
+    }
+
+    var hasCSRFToken: Bool { data[Key.csrf] != nil }
+
+    var language: String? {
+        get { data[Key.language] }
+        set { data[Key.language] = newValue }
+    }
+
+    /// A one-time message shown on the next page: "Llamada registrada", or what was wrong with a form.
+    func flash(_ message: String, kind: FlashKind = .success) {
+        data[Key.flash] = message
+        data[Key.flashKind] = kind.rawValue
+    }
+
+    func takeFlash() -> Flash? {
+        guard let message = data[Key.flash] else { return nil }
+        let kind = data[Key.flashKind].flatMap(FlashKind.init(rawValue:)) ?? .success
+        data[Key.flash] = nil
+        data[Key.flashKind] = nil
+        return Flash(message: message, kind: kind.rawValue)
+    }
+}
+
+enum FlashKind: String { case success, error }
+
+struct Flash: Encodable {
+    let message: String
+    let kind: String
+}
+
+extension [UInt8] {
+    static func random(count: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
+
+    var base64URLEncoded: String {
+        Data(self).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}

@@ -8,6 +8,8 @@ struct DemoCommand: AsyncCommand {
         var seed: UInt64?
         @Option(name: "customers", help: "Number of customers (default 50)")
         var customers: Int?
+        @Option(name: "password", help: "Password of the demo users (default cartera-demo)")
+        var password: String?
     }
 
     var help: String { "Loads a realistic Spanish-language demo company (~50 customers, ~1,000 invoices)." }
@@ -33,8 +35,13 @@ struct DemoCommand: AsyncCommand {
             return try await loader.load()
         }
         let key = try await APIKeys.create(name: "demo", organisationID: organisationID, on: app.db)
+        let password = signature.password ?? Self.defaultPassword
+        let users = try await DemoUsers.create(password: password, organisation: organisation, on: app.db, passwordCost: app.passwordCost)
         context.console.info("Loaded \(summary.customers) customers, \(summary.invoices) invoices, \(summary.payments) payments, \(summary.creditNotes) credit notes in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
         context.console.info("API key for \(organisation.name):")
         context.console.print(key.secret)
+        context.console.info("Sign in at /login as \(users.map(\.email).joined(separator: ", ")) with the password \(password)")
     }
+
+    static let defaultPassword = "cartera-demo"
 }

@@ -62,7 +62,10 @@ struct AgingChart: Encodable {
     struct Bar: Encodable {
         let label: String
         let amount: String
+        /// Share of the total, shown above the bar; the amount is in the table under the chart.
+        let share: String
         let x: Int
+        let textX: Int
         let y: Int
         let height: Int
         let labelY: Int
@@ -80,11 +83,13 @@ struct AgingChart: Encodable {
     init(report: AgingReport, format: PageFormat, labels: (AgingBucket) -> String) {
         let amounts = AgingBucket.allCases.map { report.buckets[$0]?.minorUnits ?? 0 }
         let largest = max(amounts.max() ?? 0, 1)
+        let total = max(amounts.reduce(0, +), 1)
         bars = AgingBucket.allCases.enumerated().map { index, bucket in
             let height = Int(amounts[index] * Int64(Self.chartHeight) / largest)
             let shown = amounts[index] > 0 ? max(height, 2) : 0
             return Bar(label: labels(bucket), amount: format.money(report.buckets[bucket] ?? .zero(report.currency)),
-                       x: index * (Self.barWidth + Self.gap) + Self.gap / 2, y: 20 + Self.chartHeight - shown, height: shown,
+                       share: "\(amounts[index] * 100 / total) %",
+                       x: index * (Self.barWidth + Self.gap) + Self.gap / 2, textX: index * (Self.barWidth + Self.gap) + Self.gap / 2 + Self.barWidth / 2, y: 20 + Self.chartHeight - shown, height: shown,
                        labelY: 20 + Self.chartHeight - shown - 6, bucket: bucket.rawValue)
         }
         width = AgingBucket.allCases.count * (Self.barWidth + Self.gap)

@@ -123,11 +123,12 @@ import Vapor
                     #expect(promise.json["invoice_ids"].array.count == 1)
                 }
             }
-            // +10 (Mar 30) is held; the day after the promised date the chain resumes with the latest step
+            // +10 (Mar 30) is held; the day after the promised date the promise is broken (a call task for
+            // the collector) and the chain resumes with the latest step
             #expect(byDay == [
                 "2026-03-10": ["before_due/email"],
                 "2026-03-20": ["before_due/email"],
-                "2026-04-16": ["overdue/email"],
+                "2026-04-16": ["overdue/email", "task/call"],
                 "2026-04-20": ["task/call"],
             ])
         }

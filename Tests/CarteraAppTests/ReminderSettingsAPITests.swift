@@ -55,7 +55,7 @@ import Vapor
     @Test func templatesAreListedEditedValidatedPreviewedAndReset() async throws {
         try await TestHarness.run { h in
             let all = try await h.get("/api/v1/templates").json.array
-            #expect(all.count == 42)  // 7 keys × 2 languages × email, SMS and letter (a letter without its own wording uses the email one)
+            #expect(all.count == 48)  // 8 keys × 2 languages × email, SMS and letter (a letter without its own wording uses the email one)
             #expect(all.allSatisfy { $0["customized"].bool == false })
             let saved = try await h.send(.PUT, "/api/v1/templates/overdue/es/email", json: [
                 "subject": "{{customer_name}}: factura {{invoice_number}} pendiente",

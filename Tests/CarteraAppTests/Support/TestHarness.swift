@@ -35,6 +35,8 @@ struct TestHarness {
             var config = AppConfig(database: database, autoMigrate: false)
             config.scheduler.enabled = false
             config.delivery.mailDirectory = mailDirectory.path
+            // Real bcrypt, at the lowest cost, so the many sign-ins of the suite stay fast.
+            config.web.passwordCost = 4
             try await configure(app, config: config, clock: clock)
             if usesPostgres {
                 try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()

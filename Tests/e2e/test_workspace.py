@@ -1,0 +1,434 @@
+"""End-to-end browser tests of the collector workspace (login, worklist, customer and invoice pages).
+
+Runs against a server that already has the demo company loaded (`cartera demo`), normally started
+by Tests/e2e/run_browser_tests.sh. Environment:
+
+  CARTERA_BASE_URL     the server, e.g. http://127.0.0.1:18090
+  CARTERA_API_KEY      the demo company's API key (for the credit-check API call)
+  CARTERA_SCREENSHOTS  folder for the screenshots (created if missing)
+
+Each test signs in on its own and picks its customers and invoices by reading the pages; a
+customer used by one test is never reused by another in the same run, so the order does not
+matter. Stdlib unittest + Selenium only.
+"""
+import datetime
+import json
+import os
+import re
+import sys
+import time
+import unittest
+import urllib.error
+import urllib.parse
+import urllib.request
+from decimal import Decimal
+
+from selenium.common.exceptions import NoSuchElementException, TimeoutException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from browser import chrome  # noqa: E402  (Debian chromium + chromedriver, never Selenium Manager)
+
+BASE_URL = os.environ.get("CARTERA_BASE_URL", "http://127.0.0.1:18090").rstrip("/")
+API_KEY = os.environ.get("CARTERA_API_KEY", "")
+SCREENSHOTS = os.environ.get("CARTERA_SCREENSHOTS") or os.path.join(os.getcwd(), "artifacts", "screenshots")
+
+PASSWORD = "cartera-demo"
+COLLECTOR = "gestor@demo.cartera"
+VIEWER = "consulta@demo.cartera"
+NAVIGATION_TIMEOUT = 20
+RUN_TAG = time.strftime("%H%M%S")
+
+# Customers already used by a test in this run: each test takes fresh ones, whatever the order.
+CLAIMED = set()
+
+
+def parse_money(text):
+    """'$ 1.234.567,89' or 'US$ 94.691,93' -> Decimal('1234567.89') (Colombian format)."""
+    match = re.search(r"-?[\d.]+(?:,\d+)?", text.replace("\u00a0", " "))
+    if not match:
+        raise ValueError(f"no amount in {text!r}")
+    return Decimal(match.group(0).replace(".", "").replace(",", "."))
+
+
+def currency_of(text):
+    """The symbol before the amount: '$' (COP) or 'US$'."""
+    return text.strip().split(" ")[0]
+
+
+def customer_id_from(url):
+    match = re.search(r"/customers/([0-9A-Fa-f-]{36})", url)
+    if not match:
+        raise AssertionError(f"not a customer URL: {url}")
+    return match.group(1)
+
+
+class WorkspaceTest(unittest.TestCase):
+    driver = None
+
+    @classmethod
+    def setUpClass(cls):
+        os.makedirs(SCREENSHOTS, exist_ok=True)
+        cls.driver = chrome()
+        cls.driver.set_page_load_timeout(NAVIGATION_TIMEOUT)
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.driver is not None:
+            cls.driver.quit()
+
+    # ------------------------------------------------------------------ helpers
+
+    @property
+    def d(self):
+        return self.driver
+
+    def wait(self, timeout=NAVIGATION_TIMEOUT):
+        return WebDriverWait(self.d, timeout)
+
+    def open(self, path):
+        self.d.get(BASE_URL + path)
+        self.wait().until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def click_and_wait(self, element):
+        """Clicks a link or submit button and waits until the next page has replaced this one."""
+        old_page = self.d.find_element(By.TAG_NAME, "html")
+        element.click()
+        self.wait().until(EC.staleness_of(old_page))
+        self.wait().until(lambda d: d.execute_script("return document.readyState") == "complete")
+        self.assert_no_server_error()
+
+    def assert_no_server_error(self):
+        title = self.d.title
+        self.assertNotRegex(title, r"^(500|Internal Server Error|Error)", f"error page at {self.d.current_url}")
+        body = self.d.find_element(By.TAG_NAME, "body").text
+        self.assertNotIn("Internal Server Error", body, f"server error at {self.d.current_url}")
+
+    def present(self, css, within=None):
+        """Whether an element exists, without waiting the implicit 3 s when it does not."""
+        self.d.implicitly_wait(0)
+        try:
+            return len((within or self.d).find_elements(By.CSS_SELECTOR, css)) > 0
+        finally:
+            self.d.implicitly_wait(3)
+
+    def css(self, selector, within=None):
+        return (within or self.d).find_element(By.CSS_SELECTOR, selector)
+
+    def css_all(self, selector, within=None):
+        return (within or self.d).find_elements(By.CSS_SELECTOR, selector)
+
+    def flash(self):
+        element = self.css("#flash")
+        return element.get_attribute("class"), element.text
+
+    def assert_flash_success(self):
+        classes, text = self.flash()
+        self.assertIn("flash-success", classes.split(), f"expected a success message, got {classes!r}: {text!r}")
+        self.assertTrue(text.strip(), "success flash is empty")
+        return text
+
+    def screenshot(self, name):
+        """Full-page PNG through the DevTools protocol (headless Chrome only captures the viewport)."""
+        metrics = self.d.execute_cdp_cmd("Page.getLayoutMetrics", {})
+        size = metrics.get("cssContentSize") or metrics["contentSize"]
+        shot = self.d.execute_cdp_cmd("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": True, "fromSurface": True,
+            "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1},
+        })
+        import base64
+        path = os.path.join(SCREENSHOTS, name)
+        with open(path, "wb") as file:
+            file.write(base64.b64decode(shot["data"]))
+        self.assertGreater(os.path.getsize(path), 10_000, f"{name} looks empty")
+        return path
+
+    def login(self, email, password=PASSWORD):
+        self.d.delete_all_cookies()
+        self.open("/login")
+        self.css("#email").send_keys(email)
+        self.css("#password").send_keys(password)
+        self.click_and_wait(self.css("#login-submit"))
+
+    def login_ok(self, email):
+        self.login(email)
+        self.assertFalse(urllib.parse.urlparse(self.d.current_url).path.startswith("/login"),
+                         f"still on the login page after signing in as {email}")
+        self.assertTrue(self.css("#signed-in-user").text.strip())
+
+    def worklist_customers(self, scope=None):
+        """(id, name) of every worklist row, in the page's order."""
+        self.open("/worklist" + (f"?scope={scope}" if scope else ""))
+        rows = []
+        for row in self.css_all("#worklist tr[data-customer]"):
+            link = self.css("a.customer-link", row)
+            rows.append((row.get_attribute("data-customer"), link.text.strip()))
+        return rows
+
+    def open_invoice_rows(self):
+        """Rows of #open-invoices on the current customer page, as dicts."""
+        rows = []
+        for tr in self.css_all("#open-invoices tbody tr"):
+            link = self.css("a.invoice-link", tr)
+            cells = self.css_all("td", tr)
+            rows.append({
+                "id": link.get_attribute("href").rstrip("/").split("/")[-1],
+                "href": link.get_attribute("href"),
+                "number": link.text.strip(),
+                "balance_text": cells[4].text.strip(),
+                "balance": parse_money(cells[4].text),
+                "paused": self.present(".badge.paused", tr),
+            })
+        return rows
+
+    def claim_customer(self, suitable, scope=None):
+        """Opens worklist customers not used yet in this run until `suitable()` accepts the page."""
+        for customer_id, name in self.worklist_customers(scope):
+            if customer_id in CLAIMED:
+                continue
+            self.open(f"/customers/{customer_id}")
+            if suitable():
+                CLAIMED.add(customer_id)
+                return customer_id, name
+        self.fail("no suitable customer left in the worklist")
+
+    def active_invoice(self, rows):
+        """The first open invoice whose reminders are running (no pause from a promise, dispute or plan)."""
+        return next((row for row in rows if not row["paused"] and row["balance"] > 0), None)
+
+    def server_today(self, date_input):
+        """The server's today, from a date input's `min` (the organisation's time zone, not ours)."""
+        value = date_input.get_attribute("min")
+        self.assertTrue(value, "date input has no min")
+        return datetime.date.fromisoformat(value)
+
+    def set_date(self, element, day):
+        self.d.execute_script("arguments[0].value = arguments[1];", element, day.isoformat())
+
+    def api_get(self, path):
+        self.assertTrue(API_KEY, "CARTERA_API_KEY is not set")
+        request = urllib.request.Request(BASE_URL + path, headers={"Authorization": f"Bearer {API_KEY}", "Accept": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=20) as response:
+                return response.status, json.loads(response.read().decode())
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode(errors="replace")
+
+    # -------------------------------------------------------------------- tests
+
+    def test_login_wrong_password_then_right(self):
+        self.login(COLLECTOR, "not-the-password")
+        self.assertTrue(urllib.parse.urlparse(self.d.current_url).path.startswith("/login"))
+        error = self.css("#login-error")
+        self.assertTrue(error.is_displayed())
+        self.assertTrue(error.text.strip(), "login error has no text")
+        self.assertFalse(self.present("#signed-in-user"), "signed in with a wrong password")
+
+        self.login(COLLECTOR)
+        self.assertFalse(self.present("#login-error"))
+        self.assertIn("Julián", self.css("#signed-in-user").text)
+        self.assertTrue(self.css("#nav-worklist").is_displayed())
+
+        self.click_and_wait(self.css("#logout"))
+        self.open("/worklist")
+        self.assertTrue(urllib.parse.urlparse(self.d.current_url).path.startswith("/login"),
+                        f"worklist reachable after logout: {self.d.current_url}")
+
+    def test_dashboard(self):
+        self.login_ok(COLLECTOR)
+        self.open("/")
+        section = self.css("#dashboard-COP")
+        kpis = self.css_all(".kpi strong", section)
+        self.assertEqual(len(kpis), 4)
+        self.assertGreater(parse_money(kpis[0].text), 0, "no COP receivable in the demo company")
+        chart = self.css("svg.aging-chart", section)
+        bars = self.css_all("g.bar rect", chart)
+        self.assertGreaterEqual(len(bars), 2, "aging chart has no bars")
+        self.assertTrue(any(float(bar.get_attribute("height")) > 0 for bar in bars), "every aging bar is flat")
+        self.screenshot("dashboard.png")
+
+    def test_worklist_opens_customer(self):
+        self.login_ok(COLLECTOR)
+        self.click_and_wait(self.css("#nav-worklist"))
+        self.assertEqual(urllib.parse.urlparse(self.d.current_url).path, "/worklist")
+        rows = self.css_all("#worklist tr[data-customer]")
+        self.assertGreater(len(rows), 0, "the collector's worklist is empty")
+        link = self.css("a.customer-link", rows[0])
+        name, expected_id = link.text.strip(), rows[0].get_attribute("data-customer")
+        self.screenshot("worklist.png")
+        self.click_and_wait(link)
+        self.assertEqual(customer_id_from(self.d.current_url).lower(), expected_id.lower())
+        self.assertEqual(self.css("#customer-name").text.strip(), name)
+        self.assertTrue(self.present("#credit-status"))
+        self.assertTrue(self.present("#open-invoices"))
+
+    def test_call_with_promise_pauses_reminders(self):
+        self.login_ok(COLLECTOR)
+
+        def suitable():
+            rows = self.open_invoice_rows()
+            return rows and all(not row["paused"] for row in rows) \
+                and not self.present("#promises .badge.promise-active")
+
+        customer_id, name = self.claim_customer(suitable)
+        invoice = self.active_invoice(self.open_invoice_rows())
+        self.open(invoice["href"].replace(BASE_URL, ""))
+        self.assertFalse(self.present("#reminders-paused"), "reminders paused before any promise")
+        self.open(f"/customers/{customer_id}")
+
+        form = self.css("#call-form")
+        contact = Select(self.css("select[name=contact]", form))
+        if len(contact.options) > 1:
+            contact.select_by_index(1)
+        Select(self.css("#call-outcome")).select_by_value("promise")
+        amount_input = self.css("#promise-amount")
+        self.wait(5).until(lambda d: amount_input.is_displayed() and amount_input.is_enabled())
+        amount = min(invoice["balance"], Decimal("1500000.00"))
+        amount_input.send_keys(f"{amount:.2f}")
+        date_input = self.css("#promise-date")
+        promised_on = self.server_today(date_input) + datetime.timedelta(days=7)
+        self.set_date(date_input, promised_on)
+        note = f"E2E {RUN_TAG}: promete pagar la próxima semana"
+        self.css("#call-note").send_keys(note)
+        self.click_and_wait(self.css("#call-submit"))
+
+        self.assert_flash_success()
+        self.assertEqual(customer_id_from(self.d.current_url).lower(), customer_id.lower())
+        promises = self.css_all("#promises li")
+        amount_text = f"{amount:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+        matching = [li for li in promises if amount_text in li.text and self.present(".badge.promise-active", li)]
+        self.assertEqual(len(matching), 1, f"promise of {amount_text} not listed: {[li.text for li in promises]}")
+        timeline = self.css("#timeline").text
+        self.assertIn(note, timeline, "the call's note is not on the timeline")
+        self.assertIn(amount_text, timeline, "the promise is not on the timeline")
+        self.screenshot("customer.png")
+
+        rows = self.open_invoice_rows()
+        self.assertTrue(any(row["paused"] for row in rows), "no open invoice shows reminders paused")
+        self.click_and_wait(self.css(f"#open-invoices a.invoice-link[href$='{invoice['id']}']"))
+        self.assertIn(invoice["number"], self.css("#invoice-number").text)
+        paused = self.css("#reminders-paused")
+        self.assertTrue(paused.is_displayed())
+        self.assertFalse(self.present("#next-reminder"))
+
+    def test_dispute_open_and_reject(self):
+        self.login_ok(COLLECTOR)
+        customer_id, _ = self.claim_customer(lambda: self.active_invoice(self.open_invoice_rows()) is not None)
+        invoice = self.active_invoice(self.open_invoice_rows())
+        self.click_and_wait(self.css(f"#open-invoices a.invoice-link[href$='{invoice['id']}']"))
+        self.assertIn(invoice["number"], self.css("#invoice-number").text)
+        self.assertFalse(self.present("#reminders-paused"), "reminders paused before the dispute")
+        self.assertFalse(self.present("#dispute-open"))
+
+        self.css("#open-dispute summary").click()
+        reason = f"E2E {RUN_TAG}: mercancía llegó averiada"
+        reason_input = self.css("#dispute-reason")
+        self.wait(5).until(lambda d: reason_input.is_displayed())
+        reason_input.send_keys(reason)
+        self.click_and_wait(self.css("#dispute-submit"))
+
+        self.assert_flash_success()
+        self.assertTrue(self.css("#dispute-open").is_displayed())
+        self.assertTrue(self.css("#reminders-paused").is_displayed())
+        self.assertIn(reason, self.css("#disputes").text)
+        self.assertFalse(self.present("#open-dispute"), "can open a second dispute while one is open")
+        self.screenshot("invoice.png")
+
+        Select(self.css("#dispute-resolution")).select_by_value("rejected")
+        self.click_and_wait(self.css("#resolve-dispute"))
+
+        self.assert_flash_success()
+        self.assertFalse(self.present("#dispute-open"), "dispute still open after resolving it")
+        self.assertFalse(self.present("#resolve-dispute-form"))
+        dispute = [article for article in self.css_all("#disputes article.dispute") if reason in article.text]
+        self.assertEqual(len(dispute), 1, "the resolved dispute is no longer listed")
+        rejected_label = "Rechazada"
+        self.assertIn(rejected_label, dispute[0].text, f"resolution not shown: {dispute[0].text!r}")
+        self.assertFalse(self.present("#reminders-paused"), "reminders still paused after rejecting the dispute")
+        self.screenshot("invoice-resolved.png")
+
+    def test_payment_plan_three_instalments(self):
+        self.login_ok(COLLECTOR)
+        customer_id, _ = self.claim_customer(lambda: self.active_invoice(self.open_invoice_rows()) is not None)
+        invoice = self.active_invoice(self.open_invoice_rows())
+        plans_before = len(self.css_all("#plans article.plan"))
+
+        checkbox = self.css(f"#plan-form input.plan-invoice[value='{invoice['id']}']")
+        checkbox.click()
+        self.assertTrue(checkbox.is_selected())
+        instalments = self.css("#plan-instalments")
+        self.assertEqual(instalments.get_attribute("value"), "3")
+        first_due = self.css("#plan-first-due")
+        self.set_date(first_due, self.server_today(first_due) + datetime.timedelta(days=14))
+        self.click_and_wait(self.css("#plan-submit"))
+
+        self.assert_flash_success()
+        plans = self.css_all("#plans article.plan")
+        self.assertEqual(len(plans), plans_before + 1, "no new plan in #plans")
+        candidates = [plan for plan in plans if parse_money(self.css("h3", plan).text) == invoice["balance"]]
+        self.assertEqual(len(candidates), 1, f"no plan for {invoice['balance_text']}: {[p.text for p in plans]}")
+        rows = self.css_all("table.instalments tbody tr", candidates[0])
+        self.assertEqual(len(rows), 3, "the plan does not have 3 instalments")
+        for row in rows:
+            self.assertIn("instalment-pending", row.get_attribute("class").split())
+        amounts = [parse_money(self.css_all("td", row)[2].text) for row in rows]
+        self.assertTrue(all(amount > 0 for amount in amounts), amounts)
+        self.assertEqual(sum(amounts), invoice["balance"], f"instalments {amounts} do not add up to {invoice['balance']}")
+        due_dates = [self.css_all("td", row)[1].text for row in rows]
+        self.assertEqual(len(set(due_dates)), 3, f"instalments share a due date: {due_dates}")
+
+        # The planned invoice's reminders are paused; the plan is on the timeline.
+        row = next(r for r in self.open_invoice_rows() if r["id"] == invoice["id"])
+        self.assertTrue(row["paused"], "the planned invoice's reminders are not paused")
+        self.screenshot("customer-plan.png")
+
+    def test_manual_credit_hold(self):
+        self.login_ok(COLLECTOR)
+        customer_id, _ = self.claim_customer(lambda: self.present("#place-hold"))
+        status, before = self.api_get(f"/api/v1/customers/{customer_id}/credit-check?amount=1.00")
+        self.assertEqual(status, 200, before)
+        self.assertNotIn("manual_hold", [reason.get("code") for reason in before.get("reasons", [])])
+
+        reason = f"E2E {RUN_TAG} cheque devuelto"
+        self.css("#hold-reason").send_keys(reason)
+        self.click_and_wait(self.css("#place-hold"))
+
+        self.assert_flash_success()
+        self.assertEqual(self.css("#credit-hold-state").text.strip(), "Bloqueado")
+        self.assertIn("on-hold", self.css("#credit-status").get_attribute("class").split())
+        reasons = [li.text for li in self.css_all("#credit-hold-reasons li")]
+        self.assertTrue(any(reason in text for text in reasons), f"reason not listed: {reasons}")
+        self.assertFalse(self.present("#place-hold"))
+        self.assertTrue(self.present("#release-hold"))
+        self.screenshot("customer-hold.png")
+
+        status, check = self.api_get(f"/api/v1/customers/{customer_id}/credit-check?amount=1.00")
+        self.assertEqual(status, 200, check)
+        self.assertIs(check.get("allowed"), False, check)
+        self.assertIs(check.get("on_hold"), True, check)
+        self.assertIn("manual_hold", [reason.get("code") for reason in check.get("reasons", [])], check)
+
+    def test_viewer_sees_no_forms(self):
+        self.login_ok(VIEWER)
+        customers = self.worklist_customers()
+        self.assertGreater(len(customers), 0, "the viewer's worklist is empty")
+        self.assertFalse(self.present("#worklist select[name=userId]"), "the viewer can reassign customers")
+        customer_id, name = customers[0]
+        self.click_and_wait(self.css(f"#worklist tr[data-customer='{customer_id}'] a.customer-link"))
+        self.assertEqual(self.css("#customer-name").text.strip(), name)
+        self.assertTrue(self.present("#credit-status"))
+        self.assertTrue(self.present("#open-invoices"))
+        for selector in ("#call-form", "#place-hold", "#release-hold", "#plan-form", "#send-statement"):
+            self.assertFalse(self.present(selector), f"the viewer sees {selector}")
+        invoice_links = self.css_all("#open-invoices a.invoice-link")
+        self.assertTrue(invoice_links, "no open invoices to look at")
+        self.click_and_wait(invoice_links[0])
+        self.assertTrue(self.present("#invoice-balance"))
+        for selector in ("#dispute-form", "#open-dispute", "#resolve-dispute-form"):
+            self.assertFalse(self.present(selector), f"the viewer sees {selector}")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

@@ -46,6 +46,31 @@ import Vapor
                 (try await h.get("/api/v1/organisation").json, "Organisation"),
                 (try await h.post("/api/v1/customers", [:]).json, "Error"),
             ]
+            // the collector's workspace
+            h.travel(to: "2026-05-01")
+            let call = try await h.post("/api/v1/customers/\(customer)/calls", ["outcome": "promise", "promise_amount": "10.00", "promised_on": "2026-05-10"]).json
+            let plan = try await h.post("/api/v1/customers/\(customer)/payment-plans", ["invoice_ids": [invoice["id"].string!], "instalments": 2, "first_due_on": "2026-05-15"]).json
+            let dispute = try await h.post("/api/v1/invoices/\(invoice["id"].string!)/disputes", ["reason": "x", "amount": "1.00"]).json
+            let workspace: [(JSON, String)] = [
+                (call, "Call"), (plan, "PaymentPlan"), (dispute, "Dispute"),
+                (try await h.get("/api/v1/customers/\(customer)/credit-check?amount=1.00").json, "CreditCheck"),
+                (try await h.post("/api/v1/customers/\(customer)/credit-hold", ["reason": "x"]).json, "Customer"),
+            ]
+            let lists: [(JSON, String)] = [
+                (try await h.get("/api/v1/worklist").json, "WorklistItem"),
+                (try await h.get("/api/v1/customers/\(customer)/timeline").json, "TimelineEntry"),
+                (try await h.get("/api/v1/customers/\(customer)/calls").json, "Call"),
+                (try await h.get("/api/v1/audit-events").json, "AuditEvent"),
+            ]
+            for (reply, schema) in workspace {
+                let problems = SchemaCheck(schemas: schemas).problems(reply, against: schemas[schema], at: schema)
+                #expect(problems.isEmpty, "\(schema): \(problems)")
+            }
+            for (reply, schema) in lists {
+                #expect(!reply.array.isEmpty, "\(schema) list is empty")
+                let problems = reply.array.flatMap { SchemaCheck(schemas: schemas).problems($0, against: schemas[schema], at: schema) }
+                #expect(problems.isEmpty, "\(schema): \(problems)")
+            }
             for (reply, schema) in samples {
                 let problems = SchemaCheck(schemas: schemas).problems(reply, against: schemas[schema], at: schema)
                 #expect(problems.isEmpty, "\(schema): \(problems)")

@@ -280,3 +280,27 @@ import Vapor
         }
     }
 }
+
+@Suite struct CreditSettingsAPITests {
+    @Test func holdDaysAndReferenceRatesAreOrganisationSettings() async throws {
+        try await TestHarness.run { h in
+            let settings = try await h.patch("/api/v1/organisation", ["credit_hold_days_overdue": 30, "reference_rates": "usd = 4100.5"])
+            #expect(settings.status == .ok)
+            #expect(settings.json["credit_hold_days_overdue"].int == 30)
+            #expect(settings.json["reference_rates"].string == "USD=4100.5")
+            let off = try await h.patch("/api/v1/organisation", ["credit_hold_days_overdue": 0])
+            #expect(off.json["credit_hold_days_overdue"] == .null)
+            for (body, field) in [(["reference_rates": "USD"], "reference_rates"), (["credit_hold_days_overdue": -1], "credit_hold_days_overdue")] as [([String: Any], String)] {
+                let reply = try await h.patch("/api/v1/organisation", body)
+                #expect(reply.status == .unprocessableEntity)
+                #expect(reply.json["error"]["field"].string == field)
+            }
+            #expect(try await h.get("/api/v1/organisation").json["reference_rates"].string == "USD=4100.5")
+            // a USD customer of a COP organisation: its exposure is in USD, and a COP invoice never mixes in
+            let customer = try await h.createCustomer("Importadora S.A.S.", extra: ["currency": "USD", "credit_limit": "1000.00"])
+            _ = try await h.createInvoice(customer: customer, number: "US-1", total: "900.00", extra: ["currency": "USD"])
+            let check = try await h.get("/api/v1/customers/\(customer)/credit-check?amount=100.00").json
+            #expect(check["currency"].string == "USD" && check["exposure"].string == "900.00" && check["allowed"].bool == true)
+        }
+    }
+}

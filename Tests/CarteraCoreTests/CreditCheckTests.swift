@@ -39,6 +39,7 @@ import Testing
         #expect(rates.convert(Money(minorUnits: 3, currency: .clp)) == Money(minorUnits: 12_75, currency: .cop))
         #expect(rates.convert(Money(minorUnits: 5, currency: .cop)) == Money(minorUnits: 5, currency: .cop))
         #expect(rates.convert(Money(minorUnits: 5, currency: .eur)) == nil)
+        #expect(rates.text == "CLP=4.25,USD=4100.5")
         let clp = try ReferenceRates(base: .clp, text: "USD=950")
         #expect(clp.convert(Money(minorUnits: 1_050, currency: .usd)) == Money(minorUnits: 9_975, currency: .clp)) // 10.50 × 950
     }

@@ -38,6 +38,7 @@ SCREENSHOTS = os.environ.get("CARTERA_SCREENSHOTS") or os.path.join(os.getcwd(),
 PASSWORD = "cartera-demo"
 COLLECTOR = "gestor@demo.cartera"
 VIEWER = "consulta@demo.cartera"
+CREDIT_OK, CREDIT_HELD = "Puede comprar a crédito", "Bloqueado"
 NAVIGATION_TIMEOUT = 20
 RUN_TAG = time.strftime("%H%M%S")
 
@@ -183,16 +184,21 @@ class WorkspaceTest(unittest.TestCase):
             })
         return rows
 
-    def claim_customer(self, suitable, scope=None):
-        """Opens worklist customers not used yet in this run until `suitable()` accepts the page."""
+    def claim_customer(self, suitable, scope=None, required=True):
+        """Opens worklist customers not used yet in this run until `suitable()` accepts the page.
+
+        Leaves the browser on the chosen customer's page and returns (id, name)."""
         for customer_id, name in self.worklist_customers(scope):
             if customer_id in CLAIMED:
                 continue
             self.open(f"/customers/{customer_id}")
+            self.assertEqual(self.css("#customer-name").text.strip(), name)
             if suitable():
                 CLAIMED.add(customer_id)
                 return customer_id, name
-        self.fail("no suitable customer left in the worklist")
+        if required:
+            self.fail("no suitable customer left in the worklist")
+        return None
 
     def active_invoice(self, rows):
         """The first open invoice whose reminders are running (no pause from a promise, dispute or plan)."""
@@ -206,6 +212,15 @@ class WorkspaceTest(unittest.TestCase):
 
     def set_date(self, element, day):
         self.d.execute_script("arguments[0].value = arguments[1];", element, day.isoformat())
+
+    def post_from_page(self, path, fields):
+        """POSTs a form body from the current page (its session and CSRF token); returns the status."""
+        return self.d.execute_async_script("""
+            const [path, fields, done] = arguments;
+            const csrf = document.querySelector("input[name=_csrf]").value;
+            fetch(path, {method: "POST", body: new URLSearchParams({_csrf: csrf, ...fields}), redirect: "manual"})
+                .then((response) => done(response.status), (error) => done(String(error)));
+        """, path, fields)
 
     def api_get(self, path):
         self.assertTrue(API_KEY, "CARTERA_API_KEY is not set")
@@ -386,7 +401,14 @@ class WorkspaceTest(unittest.TestCase):
 
     def test_manual_credit_hold(self):
         self.login_ok(COLLECTOR)
-        customer_id, _ = self.claim_customer(lambda: self.present("#place-hold"))
+        # Preferably a customer who can still buy on credit, so the hold visibly changes the status.
+        customer_id = self.claim_customer(
+            lambda: self.present("#place-hold") and self.css("#credit-hold-state").text.strip() == CREDIT_OK,
+            required=False)
+        if customer_id is None:
+            customer_id = self.claim_customer(lambda: self.present("#place-hold"))
+        customer_id = customer_id[0]
+        self.assertTrue(self.present("#place-hold"))
         status, before = self.api_get(f"/api/v1/customers/{customer_id}/credit-check?amount=1.00")
         self.assertEqual(status, 200, before)
         self.assertNotIn("manual_hold", [reason.get("code") for reason in before.get("reasons", [])])
@@ -396,7 +418,7 @@ class WorkspaceTest(unittest.TestCase):
         self.click_and_wait(self.css("#place-hold"))
 
         self.assert_flash_success()
-        self.assertEqual(self.css("#credit-hold-state").text.strip(), "Bloqueado")
+        self.assertEqual(self.css("#credit-hold-state").text.strip(), CREDIT_HELD)
         self.assertIn("on-hold", self.css("#credit-status").get_attribute("class").split())
         reasons = [li.text for li in self.css_all("#credit-hold-reasons li")]
         self.assertTrue(any(reason in text for text in reasons), f"reason not listed: {reasons}")
@@ -412,16 +434,25 @@ class WorkspaceTest(unittest.TestCase):
 
     def test_viewer_sees_no_forms(self):
         self.login_ok(VIEWER)
-        customers = self.worklist_customers()
+        self.assertIn("consulta", self.css("#signed-in-user").text.lower())
+        customers = [row for row in self.worklist_customers() if row[0] not in CLAIMED]
         self.assertGreater(len(customers), 0, "the viewer's worklist is empty")
         self.assertFalse(self.present("#worklist select[name=userId]"), "the viewer can reassign customers")
         customer_id, name = customers[0]
+        CLAIMED.add(customer_id)
         self.click_and_wait(self.css(f"#worklist tr[data-customer='{customer_id}'] a.customer-link"))
         self.assertEqual(self.css("#customer-name").text.strip(), name)
         self.assertTrue(self.present("#credit-status"))
         self.assertTrue(self.present("#open-invoices"))
         for selector in ("#call-form", "#place-hold", "#release-hold", "#plan-form", "#send-statement"):
             self.assertFalse(self.present(selector), f"the viewer sees {selector}")
+        # Without the form, posting by hand (with a valid CSRF token) is refused as well.
+        status = self.post_from_page(f"/customers/{customer_id}/hold", {"reason": "E2E viewer must not hold"})
+        self.assertEqual(status, 403, "the server let a viewer place a credit hold")
+        status, check = self.api_get(f"/api/v1/customers/{customer_id}/credit-check?amount=1.00")
+        self.assertEqual(status, 200, check)
+        self.assertNotIn("manual_hold", [reason.get("code") for reason in check.get("reasons", [])], check)
+
         invoice_links = self.css_all("#open-invoices a.invoice-link")
         self.assertTrue(invoice_links, "no open invoices to look at")
         self.click_and_wait(invoice_links[0])

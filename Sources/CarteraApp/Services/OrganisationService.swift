@@ -28,11 +28,25 @@ enum OrganisationService {
             changes["time_zone"] = organisation.timeZone
         }
         try updateReminderSettings(input, of: organisation, changes: &changes)
+        try updateCreditSettings(input, of: organisation, changes: &changes)
         let recordedChanges = changes
         return try await context.transaction { tx in
             try await organisation.save(on: tx.db)
             try await AuditLog.record("organisation.updated", entityType: "organisation", entityID: try organisation.requireID(), details: recordedChanges, in: tx)
             return organisation
+        }
+    }
+
+    private static func updateCreditSettings(_ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]) throws {
+        if let days = input.creditHoldDaysOverdue {
+            guard (0...3_650).contains(days) else { throw APIError.invalid("credit_hold_days_overdue", "credit_hold_days_overdue must be between 0 (off) and 3650") }
+            organisation.creditHoldDaysOverdue = days == 0 ? nil : days
+            changes["credit_hold_days_overdue"] = String(days)
+        }
+        if let text = input.referenceRates {
+            let currency = try FieldParser.currency(organisation.defaultCurrency, "default_currency")
+            do { organisation.referenceRates = try ReferenceRates(base: currency, text: text).text } catch let error as DomainError { throw APIError(error) }
+            changes["reference_rates"] = organisation.referenceRates
         }
     }
 

@@ -34,6 +34,16 @@ public struct ReferenceRates: Sendable, Equatable {
         return Money(minorUnits: amount.isNegative ? -Int64(rounded) : Int64(rounded), currency: base)
     }
 
+    /// The canonical text: currencies sorted, rates without trailing zeros ("EUR=4450,USD=4100.5").
+    public var text: String {
+        rates.keys.sorted().map { code in
+            let value = rates[code]!
+            var fraction = String(format: "%04lld", value % 10_000)
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            return "\(code)=\(value / 10_000)" + (fraction.isEmpty ? "" : ".\(fraction)")
+        }.joined(separator: ",")
+    }
+
     /// "4100.5" → 41 005 000; at most four decimals, no sign, no grouping.
     static func tenThousandths(_ text: String) -> Int64? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)

@@ -12,6 +12,10 @@ struct OrganisationDTO: Content {
     let holidays: [String]
     let paymentInstructions: String
     let replyToEmail: String?
+    /// Days overdue that put a customer on credit hold; null: never.
+    let creditHoldDaysOverdue: Int?
+    /// "USD=4100,EUR=4450": what one unit of another currency counts as, for the worklist and credit checks.
+    let referenceRates: String
 
     init(_ organisation: Organisation) throws {
         id = try organisation.requireID()
@@ -25,6 +29,8 @@ struct OrganisationDTO: Content {
         holidays = organisation.holidays.split(separator: ",").map(String.init)
         paymentInstructions = organisation.paymentInstructions
         replyToEmail = organisation.replyToEmail
+        creditHoldDaysOverdue = organisation.creditHoldDaysOverdue
+        referenceRates = organisation.referenceRates
     }
 }
 
@@ -39,4 +45,7 @@ struct OrganisationUpdate: Content {
     var holidays: [String]?
     var paymentInstructions: String?
     var replyToEmail: String?
+    /// 0 switches the automatic hold off.
+    var creditHoldDaysOverdue: Int?
+    var referenceRates: String?
 }

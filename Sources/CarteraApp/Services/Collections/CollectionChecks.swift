@@ -1,6 +1,7 @@
 import CarteraCore
 import Fluent
 import Foundation
+import SQLKit
 
 /// The daily follow-through on what customers agreed to, run before dunning on every tick:
 /// promises whose date has passed are kept or broken, plans are completed or broken, and plan
@@ -37,9 +38,11 @@ enum CollectionChecks {
             let paidSince = try await Allocation.query(on: context.db).filter(\.$invoice.$id ~~ invoiceIDs)
                 .filter(\.$createdAt >= (promise.createdAt ?? .distantPast)).all().reduce(Int64(0)) { $0 + $1.amountMinor }
             let kept = allSettled || paidSince >= promise.amountMinor
-            try await context.transaction { tx in
+            let claimed = try await context.transaction { tx -> Bool in
+                // Compare-and-set: with several servers running this pass, only one settles the promise.
+                guard try await transition(PaymentPromise.schema, id: promiseID, from: PromiseStatus.active.rawValue,
+                                           to: (kept ? PromiseStatus.kept : .broken).rawValue, on: tx.db) else { return false }
                 promise.status = kept ? .kept : .broken
-                try await promise.save(on: tx.db)
                 try await HoldService.release(sourceID: promiseID, in: tx)
                 try await AuditLog.record(kept ? "promise.kept" : "promise.broken", entityType: "payment_promise", entityID: promiseID,
                                           details: ["promised_on": promise.promisedOn, "paid_since": String(paidSince)], in: tx)
@@ -47,7 +50,9 @@ enum CollectionChecks {
                     try await TaskService.create(.call, for: customer, titleKey: "task.promise_broken.title",
                                                  arguments: ["date": promise.promisedOn], due: tx.today, invoiceIDs: invoiceIDs, in: tx)
                 }
+                return true
             }
+            guard claimed else { continue }
             if kept { report.promisesKept += 1 } else { report.promisesBroken += 1 }
         }
     }
@@ -57,24 +62,40 @@ enum CollectionChecks {
             .filter(\.$status == .active).all()
         for plan in plans {
             let standing = try await PaymentPlanService.standing(of: plan, on: context.db, asOf: context.today)
+            let planID = try plan.requireID()
             if standing.allSatisfy({ $0.state == .paid }) {
-                try await context.transaction { try await PaymentPlanService.end(plan, as: .completed, in: $0) }
-                report.plansCompleted += 1
+                let claimed = try await context.transaction { tx -> Bool in
+                    guard try await transition(PaymentPlan.schema, id: planID, from: "active", to: "completed", on: tx.db) else { return false }
+                    try await PaymentPlanService.end(plan, as: .completed, in: tx)
+                    return true
+                }
+                if claimed { report.plansCompleted += 1 }
             } else if let missed = standing.first(where: { $0.state == .missed }) {
-                try await context.transaction { tx in
+                let claimed = try await context.transaction { tx -> Bool in
+                    guard try await transition(PaymentPlan.schema, id: planID, from: "active", to: "broken", on: tx.db) else { return false }
                     try await PaymentPlanService.end(plan, as: .broken, details: ["missed_instalment": String(missed.instalment.number)], in: tx)
                     if let customer = try await Customer.find(plan.$customer.id, on: tx.db) {
                         try await TaskService.create(.call, for: customer, titleKey: "task.plan_broken.title",
                                                      arguments: ["number": String(missed.instalment.number)], due: tx.today,
                                                      invoiceIDs: plan.coveredInvoiceIDs, in: tx)
                     }
+                    return true
                 }
-                report.plansBroken += 1
+                if claimed { report.plansBroken += 1 }
             } else if let next = standing.first(where: { $0.state == .pending }),
                       context.today >= next.instalment.dueDate.adding(days: -instalmentReminderLead) {
                 if try await remindInstalment(next, of: plan, count: standing.count, in: context) { report.instalmentRemindersQueued += 1 }
             }
         }
+    }
+
+    /// Moves a row from one status to another only if it is still in the first: true for the one
+    /// caller that did it. Both SQLite and PostgreSQL support `UPDATE … RETURNING`.
+    private static func transition(_ table: String, id: UUID, from: String, to: String, on db: any Database) async throws -> Bool {
+        let sql = db as! any SQLDatabase
+        return try await sql.raw("""
+            UPDATE \(ident: table) SET status = \(bind: to) WHERE id = \(bind: id) AND status = \(bind: from) RETURNING id
+            """).first() != nil
     }
 
     /// Queues the instalment's one reminder; false when it was queued before or nobody can receive it.

@@ -48,4 +48,27 @@ import Vapor
             #expect(queued == 0)
         }
     }
+
+    @Test func createUserAndRoleKeysFromTheCommandLine() async throws {
+        try await TestHarness.run { h in
+            let made = try await RecordingConsole.run(CreateUserCommand(readPassword: { "una-clave-larga" }),
+                                                      ["--email", "Marta@Empresa.co", "--name", "Marta", "--role", "admin"], app: h.app)
+            #expect(made.contains("Created admin marta@empresa.co"))
+            try await WebClient(app: h.app).signIn("marta@empresa.co", "una-clave-larga")
+            await #expect { try await RecordingConsole.run(CreateUserCommand(readPassword: { "corta" }), ["--email", "x@y.co"], app: h.app) } throws: {
+                ($0 as? CommandArgumentError)?.field.hasPrefix("password") == true
+            }
+            await #expect { try await RecordingConsole.run(CreateUserCommand(readPassword: { "una-clave-larga" }), ["--email", "x@y.co", "--role", "boss"], app: h.app) } throws: {
+                ($0 as? CommandArgumentError)?.field == "--role"
+            }
+            await #expect { try await RecordingConsole.run(CreateUserCommand(readPassword: { "una-clave-larga" }), ["--email", "marta@empresa.co"], app: h.app) } throws: {
+                ($0 as? APIError)?.code == "duplicate_email" || ($0 as? CommandArgumentError)?.field == "--email"
+            }
+            #expect(try await User.query(on: h.app.db).count() == 1)
+            let key = try await RecordingConsole.run(CreateAPIKeyCommand(), ["--name", "lectura", "--role", "viewer"], app: h.app)
+            let secret = try #require(key.split(separator: "\n").last.map(String.init)?.trimmingCharacters(in: .whitespaces))
+            #expect(try await h.send(.GET, "/api/v1/customers", key: secret).status == .ok)
+            #expect(try await h.send(.POST, "/api/v1/customers", json: ["legal_name": "x"], key: secret).status == .forbidden)
+        }
+    }
 }

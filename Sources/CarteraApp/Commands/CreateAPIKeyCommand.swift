@@ -16,6 +16,8 @@ struct CreateAPIKeyCommand: AsyncCommand {
         var locale: String?
         @Option(name: "time-zone", help: "IANA time zone of a new organisation")
         var timeZone: String?
+        @Option(name: "role", help: "admin (default), collector or viewer")
+        var role: String?
     }
 
     var help: String { "Creates an API key and prints it (shown only once)." }
@@ -30,7 +32,10 @@ struct CreateAPIKeyCommand: AsyncCommand {
         if let value = signature.timeZone { defaults.timeZone = value }
         let db = context.application.db
         let organisation = try await OrganisationSetup.resolve(id: signature.organisation, creating: defaults, on: db)
-        let created = try await APIKeys.create(name: name, organisationID: try organisation.requireID(), on: db)
+        guard let role = Role(rawValue: signature.role ?? Role.admin.rawValue) else {
+            throw CommandArgumentError(field: "--role", message: "must be admin, collector or viewer")
+        }
+        let created = try await APIKeys.create(name: name, role: role, organisationID: try organisation.requireID(), on: db)
         context.console.info("API key for \(organisation.name) (\(try organisation.requireID())):")
         context.console.print(created.secret)
     }

@@ -19,8 +19,13 @@ struct CreateUserCommand: AsyncCommand {
 
     var help: String { "Creates a user who signs in to the web workspace." }
 
+    /// Where the password comes from; tests pass their own.
+    var readPassword: @Sendable () -> String? = {
+        ProcessInfo.processInfo.environment["CARTERA_NEW_USER_PASSWORD"] ?? readLine(strippingNewline: true)
+    }
+
     func run(using context: CommandContext, signature: Signature) async throws {
-        let password = ProcessInfo.processInfo.environment["CARTERA_NEW_USER_PASSWORD"] ?? readLine(strippingNewline: true)
+        let password = readPassword()
         let db = context.application.db
         let organisation = try await OrganisationSetup.resolve(id: signature.organisation, creating: .init(), on: db)
         do {

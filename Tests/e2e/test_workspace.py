@@ -38,7 +38,7 @@ SCREENSHOTS = os.environ.get("CARTERA_SCREENSHOTS") or os.path.join(os.getcwd(),
 PASSWORD = "cartera-demo"
 COLLECTOR = "gestor@demo.cartera"
 VIEWER = "consulta@demo.cartera"
-CREDIT_OK, CREDIT_HELD = "Puede comprar a crédito", "Bloqueado"
+CREDIT_OK, CREDIT_HELD = "Puede comprar a crédito", "Bloqueadx"
 NAVIGATION_TIMEOUT = 20
 RUN_TAG = time.strftime("%H%M%S")
 
@@ -231,6 +231,14 @@ class WorkspaceTest(unittest.TestCase):
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode(errors="replace")
 
+    def credit_check(self, customer_id):
+        status, check = self.api_get(f"/api/v1/customers/{customer_id}/credit-check?amount=1.00")
+        self.assertEqual(status, 200, check)
+        return check
+
+    def credit_codes(self, customer_id):
+        return [reason.get("code") for reason in self.credit_check(customer_id).get("reasons", [])]
+
     # -------------------------------------------------------------------- tests
 
     def test_login_wrong_password_then_right(self):
@@ -385,7 +393,7 @@ class WorkspaceTest(unittest.TestCase):
         candidates = [plan for plan in plans if parse_money(self.css("h3", plan).text) == invoice["balance"]]
         self.assertEqual(len(candidates), 1, f"no plan for {invoice['balance_text']}: {[p.text for p in plans]}")
         rows = self.css_all("table.instalments tbody tr", candidates[0])
-        self.assertEqual(len(rows), 3, "the plan does not have 3 instalments")
+        self.assertEqual(len(rows), 4, "the plan does not have 3 instalments")
         for row in rows:
             self.assertIn("instalment-pending", row.get_attribute("class").split())
         amounts = [parse_money(self.css_all("td", row)[2].text) for row in rows]
@@ -409,9 +417,7 @@ class WorkspaceTest(unittest.TestCase):
             customer_id = self.claim_customer(lambda: self.present("#place-hold"))
         customer_id = customer_id[0]
         self.assertTrue(self.present("#place-hold"))
-        status, before = self.api_get(f"/api/v1/customers/{customer_id}/credit-check?amount=1.00")
-        self.assertEqual(status, 200, before)
-        self.assertNotIn("manual_hold", [reason.get("code") for reason in before.get("reasons", [])])
+        self.assertNotIn("manual_hold", self.credit_codes(customer_id), "manual hold before placing one")
 
         reason = f"E2E {RUN_TAG} cheque devuelto"
         self.css("#hold-reason").send_keys(reason)
@@ -426,8 +432,7 @@ class WorkspaceTest(unittest.TestCase):
         self.assertTrue(self.present("#release-hold"))
         self.screenshot("customer-hold.png")
 
-        status, check = self.api_get(f"/api/v1/customers/{customer_id}/credit-check?amount=1.00")
-        self.assertEqual(status, 200, check)
+        check = self.credit_check(customer_id)
         self.assertIs(check.get("allowed"), False, check)
         self.assertIs(check.get("on_hold"), True, check)
         self.assertIn("manual_hold", [reason.get("code") for reason in check.get("reasons", [])], check)
@@ -438,8 +443,10 @@ class WorkspaceTest(unittest.TestCase):
         customers = [row for row in self.worklist_customers() if row[0] not in CLAIMED]
         self.assertGreater(len(customers), 0, "the viewer's worklist is empty")
         self.assertFalse(self.present("#worklist select[name=userId]"), "the viewer can reassign customers")
-        customer_id, name = customers[0]
+        # One without a manual hold, so a hold slipping through would show.
+        customer_id, name = next(((id, name) for id, name in customers if "manual_hold" not in self.credit_codes(id)), customers[0])
         CLAIMED.add(customer_id)
+        self.assertNotIn("manual_hold", self.credit_codes(customer_id), "every customer already has a manual hold")
         self.click_and_wait(self.css(f"#worklist tr[data-customer='{customer_id}'] a.customer-link"))
         self.assertEqual(self.css("#customer-name").text.strip(), name)
         self.assertTrue(self.present("#credit-status"))
@@ -449,9 +456,7 @@ class WorkspaceTest(unittest.TestCase):
         # Without the form, posting by hand (with a valid CSRF token) is refused as well.
         status = self.post_from_page(f"/customers/{customer_id}/hold", {"reason": "E2E viewer must not hold"})
         self.assertEqual(status, 403, "the server let a viewer place a credit hold")
-        status, check = self.api_get(f"/api/v1/customers/{customer_id}/credit-check?amount=1.00")
-        self.assertEqual(status, 200, check)
-        self.assertNotIn("manual_hold", [reason.get("code") for reason in check.get("reasons", [])], check)
+        self.assertNotIn("manual_hold", self.credit_codes(customer_id), "a viewer's post placed a hold")
 
         invoice_links = self.css_all("#open-invoices a.invoice-link")
         self.assertTrue(invoice_links, "no open invoices to look at")

@@ -12,7 +12,7 @@ struct AdminActionsController: RouteCollection {
     func writeOff(req: Request) async throws -> InvoiceDTO {
         let input = try req.decodeBody(ReasonInput.self)
         let context = try await req.serviceContext()
-        let invoice = try await InvoiceService.find(try req.uuidParameter("invoiceID", entity: "invoice"), in: context)
+        let invoice = try await req.invoiceParameter(in: context)
         let written = try await EscalationService.writeOff(invoice, reason: input.reason, in: context)
         return try InvoiceDTO(written, lines: try await InvoiceService.lines(of: [written], on: context.db)[try written.requireID()] ?? [], today: context.today)
     }

@@ -16,7 +16,7 @@ struct CollectionController: RouteCollection {
     func openDispute(req: Request) async throws -> Response {
         let input = try req.decodeBody(DisputeInput.self)
         let context = try await req.serviceContext()
-        let invoice = try await InvoiceService.find(try req.uuidParameter("invoiceID", entity: "invoice"), in: context)
+        let invoice = try await req.invoiceParameter(in: context)
         return try await DisputeDTO(try await DisputeService.open(on: invoice, input, in: context), currency: try invoice.currencyValue)
             .encodeResponse(status: .created, for: req)
     }
@@ -31,19 +31,19 @@ struct CollectionController: RouteCollection {
 
     func listPromises(req: Request) async throws -> [PromiseDTO] {
         let context = try await req.serviceContext()
-        return try await PromiseService.list(for: try await customer(req, context), in: context)
+        return try await PromiseService.list(for: try await req.customerParameter(in: context), in: context)
     }
 
     func createPromise(req: Request) async throws -> Response {
         let input = try req.decodeBody(PromiseInput.self)
         let context = try await req.serviceContext()
-        return try await PromiseService.create(for: try await customer(req, context), input, in: context).encodeResponse(status: .created, for: req)
+        return try await PromiseService.create(for: try await req.customerParameter(in: context), input, in: context).encodeResponse(status: .created, for: req)
     }
 
     /// Everything the customer was sent or will be sent, newest first: the messaging part of the timeline.
     func customerMessages(req: Request) async throws -> [OutboxMessageDTO] {
         let context = try await req.serviceContext()
-        let customer = try await customer(req, context)
+        let customer = try await req.customerParameter(in: context)
         return try await OutboxMessage.query(on: context.db).filter(\.$customer.$id == customer.requireID())
             .sort(\.$createdAt, .descending).limit(200).all().map(OutboxMessageDTO.init)
     }
@@ -59,7 +59,4 @@ struct CollectionController: RouteCollection {
         try CollectionTaskDTO(try await TaskService.complete(try req.uuidParameter("taskID", entity: "task"), in: try await req.serviceContext()))
     }
 
-    private func customer(_ req: Request, _ context: ServiceContext) async throws -> Customer {
-        try await CustomerService.find(try req.uuidParameter("customerID", entity: "customer"), in: context)
-    }
 }

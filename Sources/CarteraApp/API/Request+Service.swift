@@ -22,3 +22,15 @@ extension Request {
         return try content.decode(T.self)
     }
 }
+
+extension Request {
+    /// The customer named by the `:customerID` path parameter, in the caller's organisation.
+    func customerParameter(in context: ServiceContext) async throws -> Customer {
+        try await CustomerService.find(try uuidParameter("customerID", entity: "customer"), in: context)
+    }
+
+    /// The invoice named by the `:invoiceID` path parameter, in the caller's organisation.
+    func invoiceParameter(in context: ServiceContext) async throws -> Invoice {
+        try await InvoiceService.find(try uuidParameter("invoiceID", entity: "invoice"), in: context)
+    }
+}

@@ -42,13 +42,13 @@ struct WorkspaceController: RouteCollection {
     func timeline(req: Request) async throws -> [TimelineEntry] {
         let context = try await req.serviceContext()
         return try await TimelineQuery(context: context, language: req.preferredLanguage, localizer: req.application.localizer)
-            .entries(for: try await customer(req, context))
+            .entries(for: try await req.customerParameter(in: context))
     }
 
     /// "May we sell `amount` more on credit?" — and if not, why.
     func creditCheck(req: Request) async throws -> CreditCheckDTO {
         let context = try await req.serviceContext()
-        let customer = try await customer(req, context)
+        let customer = try await req.customerParameter(in: context)
         let currency = try FieldParser.currency((try? req.query.get(String.self, at: "currency")) ?? customer.currency, "currency")
         let sale = try (try? req.query.get(String.self, at: "amount")).map { try FieldParser.money($0, currency: currency, "amount") }
         let assessment = try await CreditService.assess(customer, sale: sale, in: context)
@@ -66,7 +66,7 @@ struct WorkspaceController: RouteCollection {
 
     func listCalls(req: Request) async throws -> [CallDTO] {
         let context = try await req.serviceContext()
-        let customer = try await customer(req, context)
+        let customer = try await req.customerParameter(in: context)
         return try await Interaction.query(on: context.db).filter(\.$customer.$id == customer.requireID())
             .sort(\.$createdAt, .descending).limit(500).all().map(CallDTO.init)
     }
@@ -74,52 +74,52 @@ struct WorkspaceController: RouteCollection {
     func logCall(req: Request) async throws -> Response {
         let input = try req.decodeBody(CallService.Input.self)
         let context = try await req.serviceContext()
-        return try await CallDTO(try await CallService.log(for: try await customer(req, context), input, in: context)).encodeResponse(status: .created, for: req)
+        return try await CallDTO(try await CallService.log(for: try await req.customerParameter(in: context), input, in: context)).encodeResponse(status: .created, for: req)
     }
 
     func addNote(req: Request) async throws -> Response {
         let input = try req.decodeBody(NoteInput.self)
         let context = try await req.serviceContext()
-        return try await CallDTO(try await CallService.addNote(for: try await customer(req, context), text: input.note, in: context)).encodeResponse(status: .created, for: req)
+        return try await CallDTO(try await CallService.addNote(for: try await req.customerParameter(in: context), text: input.note, in: context)).encodeResponse(status: .created, for: req)
     }
 
     func placeHold(req: Request) async throws -> CustomerDTO {
         let input = try req.decodeBody(ReasonInput.self)
         let context = try await req.serviceContext()
-        return try CustomerDTO(try await CreditService.placeHold(try await customer(req, context), reason: input.reason, in: context))
+        return try CustomerDTO(try await CreditService.placeHold(try await req.customerParameter(in: context), reason: input.reason, in: context))
     }
 
     func releaseHold(req: Request) async throws -> CustomerDTO {
         let input = try req.decodeBody(ReasonInput.self)
         let context = try await req.serviceContext()
-        return try CustomerDTO(try await CreditService.releaseHold(try await customer(req, context), reason: input.reason, in: context))
+        return try CustomerDTO(try await CreditService.releaseHold(try await req.customerParameter(in: context), reason: input.reason, in: context))
     }
 
     func escalate(req: Request) async throws -> CustomerDTO {
         let input = try req.decodeBody(EscalationService.Input.self)
         let context = try await req.serviceContext()
-        return try CustomerDTO(try await EscalationService.escalate(try await customer(req, context), input, in: context))
+        return try CustomerDTO(try await EscalationService.escalate(try await req.customerParameter(in: context), input, in: context))
     }
 
     func recall(req: Request) async throws -> CustomerDTO {
         let context = try await req.serviceContext()
-        return try CustomerDTO(try await EscalationService.recall(try await customer(req, context), in: context))
+        return try CustomerDTO(try await EscalationService.recall(try await req.customerParameter(in: context), in: context))
     }
 
     func assign(req: Request) async throws -> CustomerDTO {
         let input = try req.decodeBody(AssignInput.self)
         let context = try await req.serviceContext()
-        return try CustomerDTO(try await CustomerService.assign(try await customer(req, context), to: input.userId, in: context))
+        return try CustomerDTO(try await CustomerService.assign(try await req.customerParameter(in: context), to: input.userId, in: context))
     }
 
     func sendStatement(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        return try await OutboxMessageDTO(try await StatementService.sendNow(try await customer(req, context), in: context)).encodeResponse(status: .created, for: req)
+        return try await OutboxMessageDTO(try await StatementService.sendNow(try await req.customerParameter(in: context), in: context)).encodeResponse(status: .created, for: req)
     }
 
     func listPlans(req: Request) async throws -> [PaymentPlanDTO] {
         let context = try await req.serviceContext()
-        let customer = try await customer(req, context)
+        let customer = try await req.customerParameter(in: context)
         var plans: [PaymentPlanDTO] = []
         for plan in try await PaymentPlan.query(on: context.db).filter(\.$customer.$id == customer.requireID()).sort(\.$createdAt, .descending).all() {
             plans.append(try PaymentPlanDTO(plan, standing: try await PaymentPlanService.standing(of: plan, on: context.db, asOf: context.today)))
@@ -130,7 +130,7 @@ struct WorkspaceController: RouteCollection {
     func createPlan(req: Request) async throws -> Response {
         let input = try req.decodeBody(PaymentPlanService.Input.self)
         let context = try await req.serviceContext()
-        let plan = try await PaymentPlanService.create(for: try await customer(req, context), input, in: context)
+        let plan = try await PaymentPlanService.create(for: try await req.customerParameter(in: context), input, in: context)
         let standing = try await PaymentPlanService.standing(of: plan, on: context.db, asOf: context.today)
         return try await PaymentPlanDTO(plan, standing: standing).encodeResponse(status: .created, for: req)
     }
@@ -143,7 +143,4 @@ struct WorkspaceController: RouteCollection {
         return try PaymentPlanDTO(plan, standing: try await PaymentPlanService.standing(of: plan, on: context.db, asOf: context.today))
     }
 
-    private func customer(_ req: Request, _ context: ServiceContext) async throws -> Customer {
-        try await CustomerService.find(try req.uuidParameter("customerID", entity: "customer"), in: context)
-    }
 }

@@ -61,7 +61,7 @@ struct CustomerPages: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        let customer = try await customer(req, context)
+        let customer = try await req.customerParameter(in: context)
         let page = try await CustomerPageContext.build(customer, req: req, context: context)
         return try await req.render("customers/show", title: "customer.title", section: "customers", page)
     }
@@ -69,7 +69,7 @@ struct CustomerPages: RouteCollection {
     /// The case file for an agency or a lawyer: statement and timeline, as CSV or a printable page.
     func caseFile(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        let customer = try await customer(req, context)
+        let customer = try await req.customerParameter(in: context)
         let page = try await CustomerPageContext.build(customer, req: req, context: context)
         if (try? req.query.get(String.self, at: "format")) == "csv" {
             let response = Response(status: .ok, body: .init(string: CaseFileCSV.make(page, req: req)))
@@ -83,13 +83,13 @@ struct CustomerPages: RouteCollection {
 
     func addContact(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        _ = try await ContactService.create(for: try await customer(req, context), try req.content.decode(ContactInput.self), in: context)
+        _ = try await ContactService.create(for: try await req.customerParameter(in: context), try req.content.decode(ContactInput.self), in: context)
         return done(req, "flash.contact_saved")
     }
 
     func updateContact(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        let customer = try await customer(req, context)
+        let customer = try await req.customerParameter(in: context)
         let contact = try await ContactService.find(try req.uuidParameter("contactID", entity: "contact"), in: context)
         guard contact.$customer.id == customer.id else { throw APIError.notFound("contact") }
         _ = try await ContactService.update(contact, with: try req.content.decode(ContactInput.self), in: context)
@@ -100,7 +100,7 @@ struct CustomerPages: RouteCollection {
         let context = try await req.serviceContext()
         var input = try req.content.decode(CallService.Input.self)
         if input.contactId == nil, let raw = try? req.content.get(String.self, at: "contact"), !raw.isEmpty { input.contactId = UUID(uuidString: raw) }
-        _ = try await CallService.log(for: try await customer(req, context), input, in: context)
+        _ = try await CallService.log(for: try await req.customerParameter(in: context), input, in: context)
         return done(req, "flash.call_logged")
     }
 
@@ -108,13 +108,13 @@ struct CustomerPages: RouteCollection {
 
     func addNote(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        _ = try await CallService.addNote(for: try await customer(req, context), text: try req.content.decode(NoteForm.self).note, in: context)
+        _ = try await CallService.addNote(for: try await req.customerParameter(in: context), text: try req.content.decode(NoteForm.self).note, in: context)
         return done(req, "flash.note_added")
     }
 
     func addPromise(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        _ = try await PromiseService.create(for: try await customer(req, context), try req.content.decode(PromiseInput.self), in: context)
+        _ = try await PromiseService.create(for: try await req.customerParameter(in: context), try req.content.decode(PromiseInput.self), in: context)
         return done(req, "flash.promise_saved")
     }
 
@@ -135,48 +135,47 @@ struct CustomerPages: RouteCollection {
             guard let days = Int($0) else { throw APIError.invalid("spacing", "spacing must be monthly or a number of days") }
             return days
         }
-        _ = try await PaymentPlanService.create(for: try await customer(req, context), .init(
+        _ = try await PaymentPlanService.create(for: try await req.customerParameter(in: context), .init(
             invoiceIds: form.invoiceIds ?? [], instalments: form.instalments, firstDueOn: form.firstDueOn, everyDays: everyDays,
             downPayment: form.downPayment, downPaymentDueOn: nil, schedule: nil, note: form.note), in: context)
         return done(req, "flash.plan_created")
     }
 
-    struct ReasonForm: Content { var reason: String? }
 
     func cancelPlan(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
         let plan = try await PaymentPlanService.find(try req.uuidParameter("planID", entity: "payment_plan"), in: context)
-        _ = try await PaymentPlanService.cancel(plan, reason: try req.content.decode(ReasonForm.self).reason, in: context)
+        _ = try await PaymentPlanService.cancel(plan, reason: try req.content.decode(ReasonInput.self).reason, in: context)
         return done(req, "flash.plan_cancelled")
     }
 
     func placeHold(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        _ = try await CreditService.placeHold(try await customer(req, context), reason: try req.content.decode(ReasonForm.self).reason, in: context)
+        _ = try await CreditService.placeHold(try await req.customerParameter(in: context), reason: try req.content.decode(ReasonInput.self).reason, in: context)
         return done(req, "flash.hold_placed")
     }
 
     func releaseHold(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        _ = try await CreditService.releaseHold(try await customer(req, context), reason: try req.content.decode(ReasonForm.self).reason, in: context)
+        _ = try await CreditService.releaseHold(try await req.customerParameter(in: context), reason: try req.content.decode(ReasonInput.self).reason, in: context)
         return done(req, "flash.hold_released")
     }
 
     func escalate(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        _ = try await EscalationService.escalate(try await customer(req, context), try req.content.decode(EscalationService.Input.self), in: context)
+        _ = try await EscalationService.escalate(try await req.customerParameter(in: context), try req.content.decode(EscalationService.Input.self), in: context)
         return done(req, "flash.escalated")
     }
 
     func recall(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        _ = try await EscalationService.recall(try await customer(req, context), in: context)
+        _ = try await EscalationService.recall(try await req.customerParameter(in: context), in: context)
         return done(req, "flash.recalled")
     }
 
     func sendStatement(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        _ = try await StatementService.sendNow(try await customer(req, context), in: context)
+        _ = try await StatementService.sendNow(try await req.customerParameter(in: context), in: context)
         return done(req, "flash.statement_queued")
     }
 
@@ -185,7 +184,7 @@ struct CustomerPages: RouteCollection {
     func assign(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
         let raw = try req.content.decode(AssignForm.self).userId ?? ""
-        _ = try await CustomerService.assign(try await customer(req, context), to: raw.isEmpty ? nil : UUID(uuidString: raw), in: context)
+        _ = try await CustomerService.assign(try await req.customerParameter(in: context), to: raw.isEmpty ? nil : UUID(uuidString: raw), in: context)
         return done(req, "flash.assigned")
     }
 
@@ -195,9 +194,6 @@ struct CustomerPages: RouteCollection {
         return done(req, "flash.task_done")
     }
 
-    private func customer(_ req: Request, _ context: ServiceContext) async throws -> Customer {
-        try await CustomerService.find(try req.uuidParameter("customerID", entity: "customer"), in: context)
-    }
 
     private func done(_ req: Request, _ key: String) -> Response {
         req.session.flash(req.text(key))

@@ -48,7 +48,7 @@ struct InvoicePages: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        let invoice = try await InvoiceService.find(try req.uuidParameter("invoiceID", entity: "invoice"), in: context)
+        let invoice = try await req.invoiceParameter(in: context)
         let customer = try await CustomerService.find(invoice.$customer.id, in: context)
         let format = context.pageFormat(language: req.pageLanguage)
         let status = try await ReminderStatusService.status(of: invoice, customer: customer, in: context)
@@ -89,7 +89,7 @@ struct InvoicePages: RouteCollection {
 
     func openDispute(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        let invoice = try await InvoiceService.find(try req.uuidParameter("invoiceID", entity: "invoice"), in: context)
+        let invoice = try await req.invoiceParameter(in: context)
         _ = try await DisputeService.open(on: invoice, try req.content.decode(DisputeInput.self), in: context)
         req.session.flash(req.text("flash.dispute_opened"))
         return req.redirectBack(fallback: "/invoices/\(try invoice.requireID())")
@@ -103,12 +103,11 @@ struct InvoicePages: RouteCollection {
         return req.redirectBack(fallback: "/invoices/\(dispute.$invoice.id)")
     }
 
-    struct ReasonForm: Content { var reason: String? }
 
     func writeOff(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        let invoice = try await InvoiceService.find(try req.uuidParameter("invoiceID", entity: "invoice"), in: context)
-        _ = try await EscalationService.writeOff(invoice, reason: try req.content.decode(ReasonForm.self).reason, in: context)
+        let invoice = try await req.invoiceParameter(in: context)
+        _ = try await EscalationService.writeOff(invoice, reason: try req.content.decode(ReasonInput.self).reason, in: context)
         req.session.flash(req.text("flash.written_off"))
         return req.redirectBack(fallback: "/invoices/\(try invoice.requireID())")
     }

@@ -27,6 +27,21 @@ import Vapor
         }
     }
 
+    @Test func signingInStartsANewSession() async throws {
+        try await TestHarness.run { h in
+            try await h.createUser("ana@empresa.co", role: .collector)
+            let browser = WebClient(app: h.app)
+            try await browser.get("/login")
+            let before = try #require(browser.cookie)
+            try await browser.signIn("ana@empresa.co", "contraseña-segura")
+            #expect(browser.cookie != before)
+            #expect(try await browser.get("/worklist").status == .ok)
+            // the id from before sign-in was deleted, so whoever knew it gains nothing
+            let planted = WebClient(app: h.app, cookie: before)
+            #expect(try await planted.get("/worklist").status == .seeOther)
+        }
+    }
+
     @Test func nextNeverLeavesTheSite() async throws {
         try await TestHarness.run { h in
             try await h.createUser("ana@empresa.co", role: .viewer)

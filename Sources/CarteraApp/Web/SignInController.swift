@@ -37,7 +37,7 @@ struct SignInController: RouteCollection {
         let ip = req.remoteAddress?.ipAddress ?? "unknown"
         do {
             let user = try await UserService.signIn(email: email, password: form.password ?? "", ip: ip, now: req.application.clock.now(), on: req.db)
-            try req.session.signIn(user, at: req.application.clock.now())
+            try await req.startSession(for: user)
             return req.redirect(to: safeNext(form.next ?? "/"))
         } catch let failure as UserService.SignInFailure {
             let (status, key): (HTTPStatus, String) = failure == .throttled ? (.tooManyRequests, "login.throttled") : (.unauthorized, "login.wrong")
@@ -91,7 +91,7 @@ struct SignInController: RouteCollection {
                                                       language: String(organisation.locale.prefix(2))),
                                                 organisationID: try organisation.requireID(), passwordCost: cost, on: db)
         }
-        try req.session.signIn(user, at: req.application.clock.now())
+        try await req.startSession(for: user)
         return req.redirect(to: "/")
     }
 

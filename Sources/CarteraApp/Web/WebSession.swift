@@ -16,7 +16,7 @@ extension Session {
 
     var signedInAt: Date? { data[Key.signedInAt].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) }
 
-    func signIn(_ user: User, at instant: Date) throws {
+    fileprivate func signIn(_ user: User, at instant: Date) throws {
         data[Key.userID] = try user.requireID().uuidString
         data[Key.signedInAt] = String(instant.timeIntervalSince1970)
         // A new token after sign-in: one seen before cannot be replayed against the signed-in session.
@@ -74,5 +74,17 @@ extension [UInt8] {
     var base64URLEncoded: String {
         Data(self).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
+    }
+}
+
+extension Request {
+    /// Signs the person in under a new session id, deleting the old record: an id planted or seen
+    /// before sign-in is worth nothing after it (session fixation).
+    func startSession(for user: User) async throws {
+        if let old = session.id {
+            try await application.sessions.driver.deleteSession(old, for: self).get()
+            session.id = nil
+        }
+        try session.signIn(user, at: application.clock.now())
     }
 }

@@ -18,7 +18,10 @@ final class WebClient: @unchecked Sendable {
         var location: String? { headers.first(name: .location) }
     }
 
-    init(app: Application) { self.app = app }
+    init(app: Application, cookie: String? = nil) {
+        self.app = app
+        self.cookie = cookie
+    }
 
     @discardableResult
     func get(_ path: String) async throws -> Reply {

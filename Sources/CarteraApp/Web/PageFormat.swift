@@ -22,6 +22,18 @@ struct PageFormat {
 
     func date(_ date: LocalDate) -> String { composer.date(date) }
 
+    /// 73537080000 → "73.537.080.000" (or "73,537,080,000" where the comma groups thousands).
+    func integer(_ value: Int64) -> String {
+        let separator: Character = ["es-MX", "en-US"].contains(composer.moneyLocale) ? "," : "."
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { grouped.append(separator) }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
     func moneyList(_ amounts: [Money]) -> String {
         amounts.isEmpty ? "—" : amounts.map(money).joined(separator: " + ")
     }

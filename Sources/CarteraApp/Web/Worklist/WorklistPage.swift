@@ -50,7 +50,7 @@ struct WorklistPage {
             return Context.Row(
                 position: index + 1, customerId: try item.customer.requireID(), name: item.customer.legalName,
                 overdue: format.moneyList(item.overdue), days: item.maximumDaysOverdue, risk: item.risk.level.rawValue,
-                riskLabel: req.text("risk.\(item.risk.level.rawValue)"), riskReason: RiskText.reason(item.risk, req: req), score: String(item.score), needsAction: item.needsActionToday,
+                riskLabel: req.text("risk.\(item.risk.level.rawValue)"), riskReason: RiskText.reason(item.risk, req: req), score: format.integer(item.score), needsAction: item.needsActionToday,
                 badges: badges, assignedTo: item.customer.assignedUserID.flatMap { names[$0] },
                 assignedUserId: item.customer.assignedUserID?.uuidString ?? "")
         }

@@ -53,6 +53,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# A fresh SQLite file; DATABASE_URL would take precedence and load the demo into someone's PostgreSQL.
+unset DATABASE_URL
 export CARTERA_SQLITE_PATH="$WORK/cartera.sqlite"
 
 log "Loading the demo company ($BIN demo)"

@@ -39,6 +39,7 @@ PASSWORD = "cartera-demo"
 COLLECTOR = "gestor@demo.cartera"
 VIEWER = "consulta@demo.cartera"
 CREDIT_OK, CREDIT_HELD = "Puede comprar a crédito", "Bloqueado"
+SPANISH_MONTHS = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
 NAVIGATION_TIMEOUT = 20
 RUN_TAG = time.strftime("%H%M%S")
 
@@ -52,11 +53,6 @@ def parse_money(text):
     if not match:
         raise ValueError(f"no amount in {text!r}")
     return Decimal(match.group(0).replace(".", "").replace(",", "."))
-
-
-def currency_of(text):
-    """The symbol before the amount: '$' (COP) or 'US$'."""
-    return text.strip().split(" ")[0]
 
 
 def customer_id_from(url):
@@ -138,9 +134,12 @@ class WorkspaceTest(unittest.TestCase):
         """Full-page PNG through the DevTools protocol (headless Chrome only captures the viewport)."""
         metrics = self.d.execute_cdp_cmd("Page.getLayoutMetrics", {})
         size = metrics.get("cssContentSize") or metrics["contentSize"]
+        # Capturing beyond the viewport drops the vertical scrollbar, so the page lays out at the
+        # window's full width: clip to that, not to the content width measured with a scrollbar.
+        width = max(size["width"], self.d.execute_script("return window.innerWidth"))
         shot = self.d.execute_cdp_cmd("Page.captureScreenshot", {
             "format": "png", "captureBeyondViewport": True, "fromSurface": True,
-            "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1},
+            "clip": {"x": 0, "y": 0, "width": width, "height": size["height"], "scale": 1},
         })
         path = os.path.join(SCREENSHOTS, name)
         with open(path, "wb") as file:
@@ -278,6 +277,9 @@ class WorkspaceTest(unittest.TestCase):
         self.login_ok(COLLECTOR)
         self.click_and_wait(self.css("#nav-worklist"))
         self.assertEqual(urllib.parse.urlparse(self.d.current_url).path, "/worklist")
+        current_tab = self.css_all("nav.tabs a[aria-current=page]")
+        self.assertEqual(len(current_tab), 1)
+        self.assertTrue(current_tab[0].get_attribute("href").endswith("scope=mine"), "a collector starts on their own accounts")
         rows = self.css_all("#worklist tr[data-customer]")
         self.assertGreater(len(rows), 0, "the collector's worklist is empty")
         link = self.css("a.customer-link", rows[0])
@@ -299,7 +301,7 @@ class WorkspaceTest(unittest.TestCase):
 
         customer_id, name = self.claim_customer(suitable)
         invoice = self.active_invoice(self.open_invoice_rows())
-        self.open(invoice["href"].replace(BASE_URL, ""))
+        self.open(urllib.parse.urlparse(invoice["href"]).path)
         self.assertFalse(self.present("#reminders-paused"), "reminders paused before any promise")
         self.open(f"/customers/{customer_id}")
 
@@ -323,11 +325,14 @@ class WorkspaceTest(unittest.TestCase):
         self.assertEqual(customer_id_from(self.d.current_url).lower(), customer_id.lower())
         promises = self.css_all("#promises li")
         amount_text = f"{amount:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-        matching = [li for li in promises if amount_text in li.text and self.present(".badge.promise-active", li)]
-        self.assertEqual(len(matching), 1, f"promise of {amount_text} not listed: {[li.text for li in promises]}")
+        date_text = f"{promised_on.day} {SPANISH_MONTHS[promised_on.month - 1]} {promised_on.year}"
+        matching = [li for li in promises if amount_text in li.text and date_text in li.text
+                    and self.present(".badge.promise-active", li)]
+        self.assertEqual(len(matching), 1, f"active promise of {amount_text} for {date_text} not listed: {[li.text for li in promises]}")
         timeline = self.css("#timeline").text
         self.assertIn(note, timeline, "the call's note is not on the timeline")
-        self.assertIn(amount_text, timeline, "the promise is not on the timeline")
+        promise_entries = [li.text for li in self.css_all("#timeline li") if amount_text in li.text and promised_on.isoformat() in li.text]
+        self.assertTrue(promise_entries, f"the promise of {amount_text} for {promised_on} is not on the timeline")
         self.screenshot("customer.png")
 
         rows = self.open_invoice_rows()
@@ -407,6 +412,10 @@ class WorkspaceTest(unittest.TestCase):
         # The planned invoice's reminders are paused; the plan is on the timeline.
         row = next(r for r in self.open_invoice_rows() if r["id"] == invoice["id"])
         self.assertTrue(row["paused"], "the planned invoice's reminders are not paused")
+        amount_only = invoice["balance_text"].split(" ", 1)[-1]
+        entries = [li.text for li in self.css_all("#timeline li") if amount_only in li.text and "3" in li.text
+                   and "Acuerdo" in li.text]
+        self.assertTrue(entries, "the plan is not on the timeline")
         self.screenshot("customer-plan.png")
 
     def test_manual_credit_hold(self):

@@ -2,6 +2,15 @@ import CarteraCore
 import Fluent
 import Vapor
 
+/// "10 días después del vencimiento (correo)" rather than the step's key.
+enum StepText {
+    static func describe(_ step: PolicyStep, req: Request) -> String {
+        let days = String(abs(step.offsetDays))
+        let when = step.offsetDays == 0 ? req.text("step.on_due") : req.text(step.offsetDays < 0 ? "step.before" : "step.after", ["days": days])
+        return req.text("step.describe", ["step": when, "channel": req.text("channel.\(step.channel.rawValue)")])
+    }
+}
+
 /// The invoice page: amounts, settlements, reminder history and the next step, disputes;
 /// with the dispute and write-off forms.
 struct InvoicePages: RouteCollection {
@@ -69,7 +78,7 @@ struct InvoicePages: RouteCollection {
                 let until = hold.endsOn.map { req.text("hold.until", ["date": format.date($0)]) } ?? ""
                 return req.text("hold.\(hold.reason.rawValue)") + until
             },
-            nextStep: status.next.map { req.text("step.describe", ["step": $0.step.key, "channel": req.text("channel.\($0.step.channel.rawValue)")]) },
+            nextStep: status.next.map { StepText.describe($0.step, req: req) },
             nextDate: status.next.map { format.date($0.date) },
             settlements: allocations.map { .init(kind: req.text("settlement.\($0.kind.rawValue)"), amount: format.money($0.amountMinor, invoice.currency), date: format.date($0.appliedOn)) },
             reminders: status.deliveries.map { delivery in

@@ -75,9 +75,17 @@ private func configureWeb(_ app: Application, _ web: AppConfig.Web) throws {
                           maxAge: web.sessionHours * 3600, path: "/", isSecure: web.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
     app.passwordCost = web.passwordCost
+    app.publicURL = web.publicURL
 }
 
 extension Application {
+    private struct PublicURLKey: StorageKey { typealias Value = String }
+    /// Where people reach Cartera (`CARTERA_PUBLIC_URL`), for links in messages.
+    var publicURL: String {
+        get { storage[PublicURLKey.self] ?? "http://127.0.0.1:8080" }
+        set { storage[PublicURLKey.self] = newValue }
+    }
+
     private struct PasswordCostKey: StorageKey { typealias Value = Int }
     /// bcrypt cost for new passwords.
     var passwordCost: Int {

@@ -22,6 +22,8 @@ struct WorkspaceController: RouteCollection {
         customer.get("payment-plans", use: listPlans)
         customer.post("payment-plans", use: createPlan)
         routes.post("payment-plans", ":planID", "cancel", use: cancelPlan)
+        customer.post("portal-links", use: createPortalLink)
+        customer.post("portal-links", "revoke", use: revokePortalLinks)
     }
 
     /// `scope`: all (default), unassigned, or a user id (that collector's accounts and the unassigned).
@@ -115,6 +117,23 @@ struct WorkspaceController: RouteCollection {
     func sendStatement(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
         return try await OutboxMessageDTO(try await StatementService.sendNow(try await req.customerParameter(in: context), in: context)).encodeResponse(status: .created, for: req)
+    }
+
+    struct PortalLinkInput: Content { var days: Int? }
+
+    /// A new link to the customer's portal; the secret is in the URL and shown only now.
+    func createPortalLink(req: Request) async throws -> Response {
+        // The body is optional: no body means the default lifetime.
+        let input = req.body.data == nil ? PortalLinkInput() : try req.decodeBody(PortalLinkInput.self)
+        let context = try await req.serviceContext()
+        let customer = try await req.customerParameter(in: context)
+        let created = try await context.transaction { tx in try await PortalLinks.create(for: customer, days: input.days ?? PortalLinks.defaultLifetimeDays, in: tx) }
+        return try await PortalLinkDTO(url: created.url, expiresAt: created.token.expiresAt).encodeResponse(status: .created, for: req)
+    }
+
+    func revokePortalLinks(req: Request) async throws -> [String: Int] {
+        let context = try await req.serviceContext()
+        return ["revoked": try await PortalLinks.revokeAll(for: try await req.customerParameter(in: context), in: context)]
     }
 
     func listPlans(req: Request) async throws -> [PaymentPlanDTO] {

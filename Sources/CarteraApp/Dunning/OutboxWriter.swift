@@ -30,7 +30,10 @@ enum OutboxWriter {
                                                                       organisationID: context.organisationID, on: context.db) else {
             throw APIError(.internalServerError, code: "template_missing", message: "No template \(draft.templateKey) for \(draft.channel.rawValue)")
         }
-        let values = try composer.values(customer: draft.customer, contact: contact, invoices: draft.invoices, today: context.today, extra: draft.extraValues)
+        // Every message carries its own portal link, so the customer is one click from paying or answering.
+        let portal = try await PortalLinks.create(for: draft.customer, in: context, audited: false)
+        let values = try composer.values(customer: draft.customer, contact: contact, invoices: draft.invoices, today: context.today,
+                                         portalLink: portal.url, extra: draft.extraValues)
         let rendered = try RenderedMessage(source: source, values: values)
 
         let message = OutboxMessage()

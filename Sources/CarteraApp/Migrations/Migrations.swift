@@ -31,5 +31,6 @@ enum Migrations {
         UpdateOrganisationsAddCreditSettings(),
         CreateInteractions(),
         CreatePaymentPlans(),
+        CreatePortalTokens(),
     ]
 }

@@ -11,6 +11,8 @@ struct ServiceContext: Sendable {
     let organisation: Organisation
     let clock: any AppClock
     let messaging: Messaging
+    /// Where people reach this server, for links in messages ("https://cobranza.example.co").
+    var publicURL = "http://127.0.0.1:8080"
     /// Off while loading demo or imported history: nobody should be written to about the past.
     var notifiesCustomers = true
 
@@ -47,6 +49,6 @@ struct ServiceContext: Sendable {
         guard let organisation = try await Organisation.find(actor.organisationID, on: db) else {
             throw APIError.notFound("organisation")
         }
-        return ServiceContext(db: db, actor: actor, organisation: organisation, clock: app.clock, messaging: app.messaging)
+        return ServiceContext(db: db, actor: actor, organisation: organisation, clock: app.clock, messaging: app.messaging, publicURL: app.publicURL)
     }
 }

@@ -4,6 +4,7 @@ import Vapor
 struct WebPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         try routes.register(collection: SignInController())
+        try routes.register(collection: PortalPages())
         let signedIn = routes.grouped(RequireSignIn())
         signedIn.get { try await DashboardPage.render(req: $0) }
         signedIn.get("worklist") { try await WorklistPage.render(req: $0) }

@@ -130,5 +130,10 @@ struct AuditEventDTO: Content {
 }
 
 struct ReasonInput: Content { var reason: String? }
+
+struct PortalLinkDTO: Content {
+    let url: String
+    let expiresAt: Date
+}
 struct NoteInput: Content { var note: String? }
 struct AssignInput: Content { var userId: UUID? }

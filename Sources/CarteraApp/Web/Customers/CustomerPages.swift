@@ -24,6 +24,7 @@ struct CustomerPages: RouteCollection {
         customer.post("recall", use: recall)
         customer.post("statement", use: sendStatement)
         customer.post("assign", use: assign)
+        customer.post("portal-link", use: createPortalLink)
         write.post("plans", ":planID", "cancel", use: cancelPlan)
         write.post("tasks", ":taskID", "complete", use: completeTask)
     }
@@ -186,6 +187,15 @@ struct CustomerPages: RouteCollection {
         let raw = try req.content.decode(AssignForm.self).userId ?? ""
         _ = try await CustomerService.assign(try await req.customerParameter(in: context), to: raw.isEmpty ? nil : UUID(uuidString: raw), in: context)
         return done(req, "flash.assigned")
+    }
+
+    /// Shows the new link once, in the flash message, for the collector to send or read out.
+    func createPortalLink(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        let customer = try await req.customerParameter(in: context)
+        let created = try await context.transaction { tx in try await PortalLinks.create(for: customer, in: tx) }
+        req.session.flash(req.text("flash.portal_link", ["url": created.url]))
+        return req.redirectBack(fallback: "/customers/\(try customer.requireID())")
     }
 
     func completeTask(req: Request) async throws -> Response {

@@ -1,0 +1,64 @@
+import CarteraCore
+import Fluent
+import Vapor
+
+/// What the customer sees on the portal: their open invoices with the reference to quote when
+/// paying, the early-payment discount while it lasts, totals, and how to pay.
+struct PortalContext: Encodable {
+    struct InvoiceRow: Encodable {
+        let id: UUID
+        let number: String
+        let issued: String
+        let due: String
+        let total: String
+        let balance: String
+        let days: Int
+        let paymentReference: String
+        let discount: String?
+        let inDispute: Bool
+    }
+    struct Total: Encodable { let currency: String; let amount: String }
+    struct PromiseRow: Encodable { let amount: String; let date: String; let status: String }
+
+    let token: String
+    let organisation: String
+    let customer: String
+    let today: String
+    let todayISO: String
+    let invoices: [InvoiceRow]
+    let totals: [Total]
+    let paymentInstructions: String
+    let promises: [PromiseRow]
+    let single: Bool
+
+    static func build(_ access: PortalLinks.Access, req: Request, context: ServiceContext, only invoiceID: UUID? = nil) async throws -> PortalContext {
+        let format = context.pageFormat(language: req.pageLanguage)
+        let customerID = try access.customer.requireID()
+        var query = Invoice.query(on: context.db).filter(\.$customer.$id == customerID)
+        if let invoiceID { query = query.filter(\.$id == invoiceID) } else { query = query.filter(\.$status ~~ [.open, .partiallyPaid]) }
+        let invoices = try await query.sort(\.$dueDate).sort(\.$number).all()
+        let disputed = Set(try await Dispute.query(on: context.db).filter(\.$invoice.$id ~~ invoices.map { try $0.requireID() })
+            .filter(\.$status == .open).all().map(\.$invoice.id))
+        let rows = try invoices.map { invoice -> InvoiceRow in
+            var discount: String?
+            if let terms = try? PaymentTerms(code: invoice.paymentTerms), let deadline = terms.discountDeadline(issuedOn: try invoice.issued),
+               let amountDue = terms.discountedTotal(try invoice.total), deadline >= context.today, invoice.settledMinor == 0 {
+                discount = req.text("portal.discount", ["amount": format.money(amountDue), "date": format.date(deadline)])
+            }
+            return InvoiceRow(id: try invoice.requireID(), number: invoice.number, issued: format.date(invoice.issueDate), due: format.date(invoice.dueDate),
+                              total: format.money(try invoice.total), balance: format.money(try invoice.balance),
+                              days: daysPastDue(dueDate: try invoice.due, asOf: context.today), paymentReference: invoice.number,
+                              discount: discount, inDispute: disputed.contains(try invoice.requireID()))
+        }
+        let totals = try Dictionary(grouping: invoices, by: \.currency).keys.sorted().map { code in
+            Total(currency: code, amount: format.money(Money(minorUnits: invoices.filter { $0.currency == code }.reduce(0) { $0 + $1.balanceMinor }, currency: try Currency(code: code))))
+        }
+        let promises = try await PaymentPromise.query(on: context.db).filter(\.$customer.$id == customerID).filter(\.$status == .active).all()
+        return PortalContext(
+            token: req.parameters.get("token") ?? "", organisation: access.organisation.name, customer: access.customer.legalName,
+            today: format.date(context.today), todayISO: context.today.iso, invoices: rows, totals: totals,
+            paymentInstructions: access.organisation.paymentInstructions,
+            promises: promises.map { .init(amount: format.money($0.amountMinor, $0.currency), date: format.date($0.promisedOn), status: $0.status.rawValue) },
+            single: invoiceID != nil)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A minimal element tree read with Foundation's XMLParser. Statement files are small enough
+/// (megabytes) to hold in memory, and walking a tree keeps the camt mapping readable where a
+/// streaming delegate would be a state machine.
+enum XMLTree {
+    struct Element {
+        /// The local name: namespace prefixes are dropped because camt versions differ only in
+        /// their namespace URI, and banks use default or prefixed namespaces at will.
+        let name: String
+        var attributes: [String: String] = [:]
+        var text = ""
+        var children: [Element] = []
+
+        func children(_ name: String) -> [Element] { children.filter { $0.name == name } }
+
+        /// The first element down a path of local names: `element.first("Acct", "Id", "IBAN")`.
+        func first(_ path: String...) -> Element? { first(path: path[...]) }
+
+        func first(path: ArraySlice<String>) -> Element? {
+            guard let head = path.first else { return self }
+            return children.first { $0.name == head }?.first(path: path.dropFirst())
+        }
+
+        /// The trimmed text down a path, or nil when the element is missing or blank.
+        func text(_ path: String...) -> String? { StatementText.nonEmpty(first(path: path[...])?.text) }
+    }
+
+    struct Malformed: Error {
+        let line: Int
+        let message: String
+    }
+
+    static func parse(_ data: Data) throws(Malformed) -> Element {
+        guard !data.isEmpty else { throw Malformed(line: 0, message: "the file is empty") }
+        let parser = XMLParser(data: data)
+        // Statement files never need external entities; resolving them would let a file read local paths.
+        parser.shouldResolveExternalEntities = false
+        let builder = Builder()
+        parser.delegate = builder
+        // On Linux parse() can return true for a document cut short, so the error and an element
+        // tree that closed its root are checked as well.
+        guard parser.parse(), parser.parserError == nil, builder.stack.isEmpty, let root = builder.root else {
+            throw Malformed(line: parser.lineNumber, message: "not a well-formed XML document (\(reason(parser)))")
+        }
+        return root
+    }
+
+    /// XMLParser's own descriptions are "The operation could not be completed" on Linux; the
+    /// common failures get words a user can act on, the rest their code and column. The codes are
+    /// libxml2's, which Darwin uses too; `XMLParser.ErrorCode` is numbered differently on Linux.
+    private static func reason(_ parser: XMLParser) -> String {
+        guard let error = parser.parserError as NSError? else { return "the root element is never closed: is the file truncated?" }
+        switch error.code {
+        case 3, 4: return "the file does not start like XML"
+        case 5: return "the document ends early or has text after its end: is the file truncated?"
+        case 76: return "an element is closed by a tag with another name"
+        default: return "XML error \(error.code) at column \(parser.columnNumber)"
+        }
+    }
+
+    private final class Builder: NSObject, XMLParserDelegate {
+        var stack: [Element] = []
+        var root: Element?
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+            stack.append(Element(name: Self.localName(elementName), attributes: attributeDict))
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            guard !stack.isEmpty else { return }
+            stack[stack.count - 1].text += string
+        }
+
+        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+            guard !stack.isEmpty, let string = String(data: CDATABlock, encoding: .utf8) else { return }
+            stack[stack.count - 1].text += string
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            guard let element = stack.popLast() else { return }
+            if stack.isEmpty { root = element } else { stack[stack.count - 1].children.append(element) }
+        }
+
+        private static func localName(_ name: String) -> String {
+            guard let colon = name.lastIndex(of: ":") else { return name }
+            return String(name[name.index(after: colon)...])
+        }
+    }
+}

@@ -44,7 +44,7 @@ schemas = {
  "Allocation": obj({"invoice_id": uuid, "kind": {"type": "string", "enum": ["payment", "credit_note", "write_off", "discount"]}, "amount": money, "applied_on": date}),
  "AllocationInput": inp({"invoice_id": uuid, "amount": money}, ["invoice_id", "amount"]),
  "ApplyCreditInput": inp({"allocations": {"type": "array", "items": ref("AllocationInput")}}, desc="Without allocations the remaining credit settles the oldest open invoices first."),
- "Payment": obj({"id": uuid, "customer_id": uuid, "received_on": date, "currency": {"type": "string"}, "amount": money, "allocated": money, "unallocated": money, "method": {"type": "string", "enum": ["transfer", "card", "cash", "check", "online", "other"]}, "reference": nullable({"type": "string"}), "notes": {"type": "string"}, "allocations": {"type": "array", "items": ref("Allocation")}, "created_at": ts}, ["id", "customer_id", "received_on", "currency", "amount", "allocated", "unallocated", "method", "notes", "allocations"]),
+ "Payment": obj({"id": uuid, "customer_id": uuid, "received_on": date, "currency": {"type": "string"}, "amount": money, "allocated": money, "unallocated": money, "method": {"type": "string", "enum": ["transfer", "card", "cash", "check", "online", "other"]}, "reference": nullable({"type": "string"}), "notes": {"type": "string"}, "allocations": {"type": "array", "items": ref("Allocation")}, "reversed_on": nullable(date), "reversal_reason": nullable({"type": "string"}), "created_at": ts}, ["id", "customer_id", "received_on", "currency", "amount", "allocated", "unallocated", "method", "notes", "allocations"]),
  "PaymentInput": inp({"customer_id": uuid, "received_on": date, "amount": money, "currency": {"type": "string"}, "method": {"type": "string", "enum": ["transfer", "card", "cash", "check", "online", "other"]}, "reference": {"type": "string"}, "notes": {"type": "string"}, "allocations": {"type": "array", "items": ref("AllocationInput")}, "auto_allocate": {"type": "boolean", "default": True}}, ["customer_id", "amount"]),
  "PaymentUpdate": inp({"reference": {"type": "string"}, "notes": {"type": "string"}, "method": {"type": "string", "enum": ["transfer", "card", "cash", "check", "online", "other"]}}),
  "PaymentPage": page("Payment"),
@@ -141,12 +141,14 @@ paths = {
    "post": op("voidInvoice", "Void an invoice with nothing applied to it", {**ok("Invoice"), **errors("404", "409", *W)}, "invoices", [pp("invoice_id")], "VoidInput")},
  "/payments": {
    "get": op("listPayments", "List payments", {**ok("PaymentPage"), **errors("422")}, "payments", paging + [qp("customer_id", uuid), qp("from", date), qp("to", date)]),
-   "post": op("recordPayment", "Record a payment and allocate it", {**ok("Payment", "201", "Created"), **errors(*W)}, "payments", request="PaymentInput")},
+   "post": op("recordPayment", "Record a payment and allocate it. A payment of exactly an invoice's discounted total by its discount deadline settles that invoice, the rest as a discount. With Idempotency-Key, a retry gets the first answer (same key, other request: 422).", {**ok("Payment", "201", "Created"), **errors(*W)}, "payments", [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string", "maxLength": 255}}], "PaymentInput")},
  "/payments/{payment_id}": {
    "get": op("getPayment", "A payment", {**ok("Payment"), **errors("404")}, "payments", [pp("payment_id")]),
    "patch": op("updatePayment", "Change a payment's reference, notes or method", {**ok("Payment"), **errors("404", *W)}, "payments", [pp("payment_id")], "PaymentUpdate")},
  "/payments/{payment_id}/allocations": {
    "post": op("allocatePayment", "Apply a payment's remaining credit", {**ok("Payment"), **errors("404", "409", *W)}, "payments", [pp("payment_id")], "ApplyCreditInput")},
+ "/payments/{payment_id}/reverse": {
+   "post": op("reversePayment", "The money came back (bounced check): allocations and the discount it earned are undone, invoices reopen", {**ok("Payment"), **errors("404", "409", *W)}, "payments", [pp("payment_id")], "ReasonInput")},
  "/credit-notes": {
    "get": op("listCreditNotes", "List credit notes", {**ok("CreditNotePage"), **errors("422")}, "credit-notes", paging + [qp("customer_id", uuid)]),
    "post": op("createCreditNote", "Issue a credit note, optionally applied to an invoice", {**ok("CreditNote", "201", "Created"), **errors("409", *W)}, "credit-notes", request="CreditNoteInput")},

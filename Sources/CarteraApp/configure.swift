@@ -42,10 +42,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
 
 /// Set once per process: ContentConfiguration.global is shared, and tests configure many apps at once.
 private let jsonConfigured: Void = {
-    let encoder = JSONEncoder()
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.dateEncodingStrategy = .iso8601
-    encoder.outputFormatting = [.sortedKeys]
+    let encoder = JSONEncoder.api
     let decoder = JSONDecoder()
     decoder.keyDecodingStrategy = .convertFromSnakeCase
     decoder.dateDecodingStrategy = .iso8601
@@ -69,7 +66,7 @@ private func configureWeb(_ app: Application, _ web: AppConfig.Web) throws {
     app.views.use(.leaf)
     app.middleware.use(FileMiddleware(publicDirectory: publicURL.path + "/"))
 
-    app.sessions.use(.fluent)
+    app.sessions.use { app in QuietSessions(inner: app.fluent.sessions.driver()) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "cartera_session") { id in
         HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(TimeInterval(web.sessionHours * 3600)),
                           maxAge: web.sessionHours * 3600, path: "/", isSecure: web.secureCookies, isHTTPOnly: true, sameSite: .lax)
@@ -94,9 +91,23 @@ extension Application {
     }
 }
 
+extension JSONEncoder {
+    /// The API's JSON: snake_case keys, ISO 8601 dates, sorted keys. Also used where a reply is stored.
+    static var api: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+}
+
 private func configureDatabase(_ app: Application, _ location: AppConfig.DatabaseLocation) throws {
     switch location {
     case let .sqliteFile(path):
+        // Every SQLite call runs on this pool; a few more threads than cores keep page views flowing
+        // while a writer holds the lock (see `WriteIntent`).
+        app.threadPool = NIOThreadPool(numberOfThreads: 8)
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)

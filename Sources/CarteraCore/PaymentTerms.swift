@@ -106,3 +106,14 @@ public struct PaymentTerms: Hashable, Codable, Sendable, CustomStringConvertible
         return fraction % 10 == 0 ? "\(whole).\(fraction / 10)" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }
+
+extension PaymentTerms {
+    /// The discount a payment earns (seed: reward early payment): only when it comes by the discount
+    /// deadline, nothing was settled before, and it is exactly the discounted total — then the
+    /// difference settles the rest of the invoice. Anything else earns nothing.
+    public func discountEarned(total: Money, alreadySettled: Money, payment: Money, issued: LocalDate, paidOn: LocalDate) -> Money? {
+        guard alreadySettled.isZero, let deadline = discountDeadline(issuedOn: issued), paidOn <= deadline,
+              let discounted = discountedTotal(total), discounted == payment, discounted < total else { return nil }
+        return Money(minorUnits: total.minorUnits - discounted.minorUnits, currency: total.currency)
+    }
+}

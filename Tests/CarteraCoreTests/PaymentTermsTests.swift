@@ -46,3 +46,31 @@ import Testing
         #expect { try PaymentTerms(code: text) } throws: { ($0 as? DomainError)?.code == "invalid_terms" }
     }
 }
+
+@Suite struct EarlyPaymentDiscountTests {
+    let terms = try! PaymentTerms(code: "2/10 net30")
+    let issued = try! LocalDate(iso: "2026-03-01")
+    func cop(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: .cop) }
+
+    @Test func theDiscountedTotalByTheDeadlineEarnsTheDifference() throws {
+        // 2 % of 1 000 000,00 is 20 000,00: paying 980 000,00 by March 11 settles the invoice
+        let earned = terms.discountEarned(total: cop(1_000_000_00), alreadySettled: cop(0), payment: cop(980_000_00), issued: issued, paidOn: try LocalDate(iso: "2026-03-11"))
+        #expect(earned == cop(20_000_00))
+    }
+
+    @Test func lateWrongOrPartialPaymentsEarnNothing() throws {
+        let onTime = try LocalDate(iso: "2026-03-05")
+        #expect(terms.discountEarned(total: cop(1_000_000_00), alreadySettled: cop(0), payment: cop(980_000_00), issued: issued, paidOn: try LocalDate(iso: "2026-03-12")) == nil)
+        #expect(terms.discountEarned(total: cop(1_000_000_00), alreadySettled: cop(0), payment: cop(980_000_01), issued: issued, paidOn: onTime) == nil)
+        #expect(terms.discountEarned(total: cop(1_000_000_00), alreadySettled: cop(100), payment: cop(980_000_00), issued: issued, paidOn: onTime) == nil)
+        #expect(try PaymentTerms(code: "net30").discountEarned(total: cop(100), alreadySettled: cop(0), payment: cop(98), issued: issued, paidOn: onTime) == nil)
+    }
+
+    @Test func theDiscountRoundsHalfUpToTheMinorUnit() throws {
+        // 2 % of 1 234,57 is 24,6914 → 24,69; the customer pays 1 209,88
+        let earned = terms.discountEarned(total: cop(1_234_57), alreadySettled: cop(0), payment: cop(1_209_88), issued: issued, paidOn: issued)
+        #expect(earned == cop(24_69))
+        let clp = Money(minorUnits: 1_250, currency: .clp) // 2 % = 25
+        #expect(terms.discountEarned(total: clp, alreadySettled: .zero(.clp), payment: Money(minorUnits: 1_225, currency: .clp), issued: issued, paidOn: issued) == Money(minorUnits: 25, currency: .clp))
+    }
+}

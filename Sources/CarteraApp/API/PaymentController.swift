@@ -9,6 +9,7 @@ struct PaymentController: RouteCollection {
             payment.get(use: show)
             payment.patch(use: update)
             payment.post("allocations", use: allocate)
+            payment.post("reverse", use: reverse)
         }
     }
 
@@ -20,11 +21,21 @@ struct PaymentController: RouteCollection {
         return Page(items: items, page: result.page.page, perPage: result.page.perPage, total: result.total)
     }
 
+    /// With an `Idempotency-Key`, a retried request records the payment once and gets the same answer.
     func create(req: Request) async throws -> Response {
         let input = try req.decodeBody(PaymentInput.self)
         let context = try await req.serviceContext()
-        let payment = try await PaymentService.record(input, in: context)
-        return try await dto(payment, context).encodeResponse(status: .created, for: req)
+        return try await Idempotency.run(req, context: context) { tx in
+            let payment = try await PaymentService.record(input, in: tx)
+            return (.created, try JSONEncoder.api.encode(try await dto(payment, tx)))
+        }
+    }
+
+    /// The money came back: the payment's allocations (and any discount it earned) are undone.
+    func reverse(req: Request) async throws -> PaymentDTO {
+        let input = try req.decodeBody(ReasonInput.self)
+        let context = try await req.serviceContext()
+        return try await dto(try await PaymentReversal.reverse(try await find(req, context), reason: input.reason, in: context), context)
     }
 
     func show(req: Request) async throws -> PaymentDTO {

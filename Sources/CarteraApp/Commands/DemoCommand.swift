@@ -27,7 +27,7 @@ struct DemoCommand: AsyncCommand {
         }
         let actor = Actor(organisationID: organisationID, name: "cli:demo")
         let started = Date()
-        let summary = try await app.db.transaction { db in
+        let summary = try await WriteIntent.transaction(on: app.db) { db in
             var context = try await ServiceContext.make(db: db, actor: actor, app: app)
             context.notifiesCustomers = false
             var loader = DemoLoader(seed: signature.seed ?? 20_261_125, context: context)

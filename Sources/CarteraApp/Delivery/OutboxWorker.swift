@@ -59,8 +59,7 @@ struct OutboxWorker: Sendable {
 
     /// Records the outcome, but only while this worker still holds the claim.
     private func finish(_ message: OutboxMessage, status: OutboxStatus, error: String?) async throws {
-        try await db.transaction { tx in
-            try await WriteIntent.declare(on: tx)
+        try await WriteIntent.transaction(on: db) { tx in
             guard let fresh = try await OutboxMessage.find(message.requireID(), on: tx), fresh.claimedBy == workerID, fresh.status == .sending else { return }
             fresh.status = status
             fresh.claimedBy = nil

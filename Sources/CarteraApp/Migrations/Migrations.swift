@@ -32,5 +32,7 @@ enum Migrations {
         CreateInteractions(),
         CreatePaymentPlans(),
         CreatePortalTokens(),
+        UpdatePaymentsAddReversal(),
+        CreateIdempotencyKeys(),
     ]
 }

@@ -14,6 +14,8 @@ public final class Allocation: Model, @unchecked Sendable {
     @OptionalParent(key: "payment_id") public var payment: Payment?
     @OptionalParent(key: "credit_note_id") public var creditNote: CreditNote?
     @Field(key: "amount_minor") public var amountMinor: Int64
+    /// For an early-payment discount: the payment that earned it, so reversing that payment takes it back.
+    @OptionalField(key: "earned_by_payment_id") public var earnedByPaymentID: UUID?
     @Field(key: "applied_on") public var appliedOn: String
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 

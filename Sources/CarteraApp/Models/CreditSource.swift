@@ -13,12 +13,14 @@ protocol CreditSource: Model where IDValue == UUID {
     /// The column of `allocations` pointing at this kind of source.
     static var allocationColumn: FieldKey { get }
     static var entityName: String { get }
+    /// What is left to apply, in minor units: nothing for a reversed payment.
+    var unappliedMinor: Int64 { get }
 }
 
 extension CreditSource {
     /// What is left to apply: the customer's credit from this source.
     var remaining: Money {
-        get throws { Money(minorUnits: amountMinor - allocatedMinor, currency: try Currency(code: currency)) }
+        get throws { Money(minorUnits: unappliedMinor, currency: try Currency(code: currency)) }
     }
 }
 
@@ -27,6 +29,7 @@ extension Payment: CreditSource {
     static let settlementKind = InvoiceSettlement.Kind.payment
     static let allocationColumn: FieldKey = "payment_id"
     static let entityName = "payment"
+    var unappliedMinor: Int64 { reversedOn == nil ? amountMinor - allocatedMinor : 0 }
 }
 
 extension CreditNote: CreditSource {
@@ -34,4 +37,5 @@ extension CreditNote: CreditSource {
     static let settlementKind = InvoiceSettlement.Kind.creditNote
     static let allocationColumn: FieldKey = "credit_note_id"
     static let entityName = "credit_note"
+    var unappliedMinor: Int64 { amountMinor - allocatedMinor }
 }

@@ -17,6 +17,9 @@ public final class Payment: Model, @unchecked Sendable {
     @Field(key: "method") public var method: PaymentMethod
     @OptionalField(key: "reference") public var reference: String?
     @Field(key: "notes") public var notes: String
+    /// Set when the money came back (a bounced check): its allocations are gone and it is no credit.
+    @OptionalField(key: "reversed_on") public var reversedOn: String?
+    @OptionalField(key: "reversal_reason") public var reversalReason: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

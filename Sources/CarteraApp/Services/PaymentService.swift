@@ -30,8 +30,17 @@ enum PaymentService {
                 "received_on": payment.receivedOn, "customer_id": customer.id?.uuidString ?? "",
             ], in: tx)
             if input.allocations != nil || autoAllocate {
-                let plan = try await CreditApplication.plan(available: amount, customerID: try customer.requireID(), requests: input.allocations, in: tx)
+                // A payment of exactly an invoice's discounted total within its window is meant for that
+                // invoice, whatever is older: the customer took the early-payment discount.
+                let discounted = input.allocations == nil ? try await EarlyPayment.invoiceTaking(amount, customerID: try customer.requireID(), paidOn: receivedOn, in: tx) : nil
+                let plan: [PaymentAllocator.Allocation]
+                if let discounted {
+                    plan = [PaymentAllocator.Allocation(invoiceID: try discounted.requireID(), amount: amount)]
+                } else {
+                    plan = try await CreditApplication.plan(available: amount, customerID: try customer.requireID(), requests: input.allocations, in: tx)
+                }
                 try await SettlementLedger.apply(plan, from: payment, appliedOn: receivedOn, in: tx)
+                try await EarlyPayment.grantDiscounts(for: plan, of: payment, paidOn: receivedOn, in: tx)
             }
             try await EventReminders.paymentReceived(payment, in: tx)
             return payment

@@ -39,9 +39,8 @@ struct ServiceContext: Sendable {
 
     /// Runs `work` in one transaction, so a change and its audit record land together or not at all.
     func transaction<T: Sendable>(_ work: @escaping @Sendable (ServiceContext) async throws -> T) async throws -> T {
-        try await db.transaction { tx in
-            try await WriteIntent.declare(on: tx)
-            return try await work(self.with(db: tx))
+        try await WriteIntent.transaction(on: db) { tx in
+            try await work(self.with(db: tx))
         }
     }
 

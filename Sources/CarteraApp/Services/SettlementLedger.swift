@@ -79,6 +79,29 @@ enum SettlementLedger {
         try await refresh(source, on: context.db)
     }
 
+    /// A settlement that comes from no payment or credit note: a write-off, or the discount an early
+    /// payment earned (`earnedBy`). Validated against the invoice's ledger like any other.
+    static func settle(_ invoice: Invoice, kind: InvoiceSettlement.Kind, amount: Money, appliedOn: LocalDate, earnedBy payment: UUID? = nil,
+                       details: [String: String] = [:], in context: ServiceContext) async throws {
+        do {
+            _ = try await ledger(for: invoice, on: context.db).applying(InvoiceSettlement(kind: kind, amount: amount))
+        } catch let error as DomainError {
+            throw APIError(error, field: "amount")
+        }
+        let row = Allocation()
+        row.organisationID = context.organisationID
+        row.$invoice.id = try invoice.requireID()
+        row.kind = kind
+        row.amountMinor = amount.minorUnits
+        row.appliedOn = appliedOn.iso
+        row.earnedByPaymentID = payment
+        try await row.create(on: context.db)
+        try await refresh(invoice, on: context.db)
+        try await AuditLog.record(kind == .writeOff ? "invoice.written_off" : "invoice.discount_applied", entityType: "invoice", entityID: try invoice.requireID(),
+                                  details: details.merging(["amount": amount.decimalString, "currency": invoice.currency, "number": invoice.number,
+                                                            "balance_after": try invoice.balance.decimalString]) { $1 }, in: context)
+    }
+
     /// Allocation rows of each source, by source id.
     static func allocations<Source: CreditSource>(of sources: [Source], on db: any Database) async throws -> [UUID: [Allocation]] {
         let ids = try sources.map { try $0.requireID() }

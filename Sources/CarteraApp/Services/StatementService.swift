@@ -38,10 +38,10 @@ enum StatementService {
     static func unappliedCredit(customerID: UUID, on db: any Database) async throws -> [String: Int64] {
         var credit: [String: Int64] = [:]
         for payment in try await Payment.query(on: db).filter(\.$customer.$id == customerID).all() {
-            credit[payment.currency, default: 0] += payment.amountMinor - payment.allocatedMinor
+            credit[payment.currency, default: 0] += payment.unappliedMinor
         }
         for note in try await CreditNote.query(on: db).filter(\.$customer.$id == customerID).all() {
-            credit[note.currency, default: 0] += note.amountMinor - note.allocatedMinor
+            credit[note.currency, default: 0] += note.unappliedMinor
         }
         return credit.filter { $0.value != 0 }
     }

@@ -1,13 +1,72 @@
 import Fluent
+import NIOConcurrencyHelpers
 import SQLKit
 
-/// SQLite starts transactions deferred: two that both read and then write can deadlock, and one
-/// fails at once with "database is locked" (the busy handler cannot help a deadlock). Writing
-/// first takes the write lock up front, so concurrent transactions queue on the busy handler
-/// instead. PostgreSQL needs nothing: its row locks do the job.
+/// SQLite allows one writer at a time, and SQLiteNIO's busy handler retries at once, forever, on a
+/// thread of the database's thread pool. Two transactions waiting there can occupy every thread while
+/// the one holding the lock needs a thread to finish: a deadlock. So on SQLite, write transactions
+/// queue here, in async code, for an in-process lock first, and then take the write lock up front
+/// (`declare`) so they cannot deadlock each other inside SQLite either. PostgreSQL needs none of
+/// this: its row locks do the job (see `RowLocks`).
 enum WriteIntent {
+    static func transaction<T: Sendable>(on db: any Database, _ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard isSQLite(db), !db.inTransaction else {
+            return try await db.transaction { tx in
+                try await declare(on: tx)
+                return try await work(tx)
+            }
+        }
+        return try await SQLiteWriteLock.shared.withLock {
+            try await db.transaction { tx in
+                try await declare(on: tx)
+                return try await work(tx)
+            }
+        }
+    }
+
     static func declare(on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
-        try await sql.raw("UPDATE organisations SET name = name WHERE 0 = 1").run()
+        guard isSQLite(db) else { return }
+        try await (db as! any SQLDatabase).raw("UPDATE organisations SET name = name WHERE 0 = 1").run()
+    }
+
+    private static func isSQLite(_ db: any Database) -> Bool {
+        (db as? any SQLDatabase)?.dialect.name == "sqlite"
+    }
+}
+
+/// A first-come, first-served lock that waits without holding a thread.
+final class SQLiteWriteLock: Sendable {
+    static let shared = SQLiteWriteLock()
+    private let state = NIOLockedValueBox<(held: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+
+    func withLock<T: Sendable>(_ work: @Sendable () async throws -> T) async throws -> T {
+        await acquire()
+        do {
+            let result = try await work()
+            release()
+            return result
+        } catch {
+            release()
+            throw error
+        }
+    }
+
+    private func acquire() async {
+        await withCheckedContinuation { continuation in
+            let granted = state.withLockedValue { state -> Bool in
+                if state.held { state.waiters.append(continuation); return false }
+                state.held = true
+                return true
+            }
+            if granted { continuation.resume() }
+        }
+    }
+
+    private func release() {
+        let next = state.withLockedValue { state -> CheckedContinuation<Void, Never>? in
+            if state.waiters.isEmpty { state.held = false; return nil }
+            return state.waiters.removeFirst()
+        }
+        next?.resume()
     }
 }

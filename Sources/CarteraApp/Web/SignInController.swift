@@ -76,8 +76,7 @@ struct SignInController: RouteCollection {
     func setup(req: Request) async throws -> Response {
         let form = try req.content.decode(SetupForm.self)
         let cost = req.application.passwordCost
-        let user: User = try await req.db.transaction { db in
-            try await WriteIntent.declare(on: db)
+        let user: User = try await WriteIntent.transaction(on: req.db) { db in
             // Checked inside the transaction: two first-run submissions cannot both make an admin.
             guard try await User.query(on: db).count() == 0 else { throw APIError.conflict("already_set_up", "Cartera is already set up: sign in") }
             var defaults = OrganisationSetup.Defaults()

@@ -23,7 +23,7 @@ struct CreditNoteDTO: Content {
         self.currency = note.currency
         amount = Money(minorUnits: note.amountMinor, currency: currency).decimalString
         allocated = Money(minorUnits: note.allocatedMinor, currency: currency).decimalString
-        unallocated = Money(minorUnits: note.amountMinor - note.allocatedMinor, currency: currency).decimalString
+        unallocated = Money(minorUnits: note.unappliedMinor, currency: currency).decimalString
         reason = note.reason
         self.allocations = allocations.map { AllocationDTO($0, currency: currency) }
         createdAt = note.createdAt

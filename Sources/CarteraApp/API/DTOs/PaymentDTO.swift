@@ -28,6 +28,9 @@ struct PaymentDTO: Content {
     let reference: String?
     let notes: String
     let allocations: [AllocationDTO]
+    /// Set when the payment was reversed (a bounced check): it settles nothing any more.
+    let reversedOn: String?
+    let reversalReason: String?
     let createdAt: Date?
 
     init(_ payment: Payment, allocations: [Allocation]) throws {
@@ -38,7 +41,9 @@ struct PaymentDTO: Content {
         self.currency = payment.currency
         amount = Money(minorUnits: payment.amountMinor, currency: currency).decimalString
         allocated = Money(minorUnits: payment.allocatedMinor, currency: currency).decimalString
-        unallocated = Money(minorUnits: payment.amountMinor - payment.allocatedMinor, currency: currency).decimalString
+        unallocated = Money(minorUnits: payment.unappliedMinor, currency: currency).decimalString
+        reversedOn = payment.reversedOn
+        reversalReason = payment.reversalReason
         method = payment.method.rawValue
         reference = payment.reference
         notes = payment.notes

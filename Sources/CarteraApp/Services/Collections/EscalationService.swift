@@ -50,20 +50,8 @@ enum EscalationService {
         return try await context.transaction { tx in
             try await RowLocks.lockOpenInvoices(customerID: invoice.$customer.id, on: tx.db)
             let fresh = try await InvoiceService.find(try invoice.requireID(), in: tx)
-            let amount = try fresh.balance
-            _ = try await SettlementLedger.ledger(for: fresh, on: tx.db).applying(InvoiceSettlement(kind: .writeOff, amount: amount))
-            let row = Allocation()
-            row.organisationID = tx.organisationID
-            row.$invoice.id = try fresh.requireID()
-            row.kind = .writeOff
-            row.amountMinor = amount.minorUnits
-            row.appliedOn = tx.today.iso
-            try await row.create(on: tx.db)
-            try await SettlementLedger.refresh(fresh, on: tx.db)
+            try await SettlementLedger.settle(fresh, kind: .writeOff, amount: try fresh.balance, appliedOn: tx.today, details: ["reason": why], in: tx)
             try await HoldService.releaseAll(invoiceID: try fresh.requireID(), in: tx)
-            try await AuditLog.record("invoice.written_off", entityType: "invoice", entityID: try fresh.requireID(), details: [
-                "amount": amount.decimalString, "currency": fresh.currency, "reason": why, "number": fresh.number,
-            ], in: tx)
             return fresh
         }
     }

@@ -27,7 +27,7 @@ struct UsersPages: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let me = try req.auth.require(User.self)
-        let user = try await req.db.transaction { db in
+        let user = try await WriteIntent.transaction(on: req.db) { db in
             let user = try await UserService.create(try req.content.decode(UserService.Input.self), organisationID: me.organisationID,
                                                     passwordCost: req.application.passwordCost, on: db)
             let context = try await ServiceContext.make(db: db, actor: me.actor, app: req.application)
@@ -51,7 +51,7 @@ struct UsersPages: RouteCollection {
         let form = try req.content.decode(UpdateForm.self)
         if let role = form.role { user.role = try FieldParser.enumValue(role, Role.self, "role") }
         if let active = form.active { user.disabledAt = active == "true" ? nil : req.application.clock.now() }
-        try await req.db.transaction { db in
+        try await WriteIntent.transaction(on: req.db) { db in
             try await user.save(on: db)
             let context = try await ServiceContext.make(db: db, actor: me.actor, app: req.application)
             try await AuditLog.record("user.updated", entityType: "user", entityID: id, details: ["role": user.role.rawValue, "active": String(user.disabledAt == nil)], in: context)

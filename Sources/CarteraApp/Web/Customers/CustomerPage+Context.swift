@@ -132,7 +132,7 @@ extension CustomerPageContext {
             tasks: try tasks.map { TaskRow(id: try $0.requireID(), title: $0.title, due: format.date($0.dueOn), overdue: $0.dueOn < context.today.iso) },
             payments: payments.map { PaymentRow(date: format.date($0.receivedOn), amount: format.money($0.amountMinor, $0.currency),
                                                 method: req.text("payment.method.\($0.method.rawValue)"), reference: $0.reference ?? "",
-                                                unapplied: format.money($0.amountMinor - $0.allocatedMinor, $0.currency)) },
+                                                unapplied: format.money($0.unappliedMinor, $0.currency)) },
             timeline: timeline,
             collectors: try users.filter { $0.role != .viewer && $0.disabledAt == nil }.map { Option(value: try $0.requireID().uuidString, label: $0.name) },
             outcomes: CallOutcome.allCases.map { Option(value: $0.rawValue, label: req.text("call.outcome.\($0.rawValue)")) },

@@ -23,6 +23,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     try routes(app, config: config)
     app.asyncCommands.use(CreateAPIKeyCommand(), as: "create-api-key")
     app.asyncCommands.use(CreateUserCommand(), as: "create-user")
+    app.asyncCommands.use(ImportStatementCommand(), as: "import-statement")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(RunRemindersCommand(), as: "run-reminders")
     app.asyncCommands.use(DeliverOutboxCommand(), as: "deliver-outbox")

@@ -19,6 +19,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     try collectors.register(collection: AgingController())
     try collectors.register(collection: CollectionController())
     try collectors.register(collection: WorkspaceController())
+    try collectors.register(collection: ReconciliationController())
     try collectors.register(collection: OutboxController())
     try admins.register(collection: OrganisationController())
     try admins.register(collection: PolicyController())

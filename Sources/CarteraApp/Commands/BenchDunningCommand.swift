@@ -64,6 +64,7 @@ enum SyntheticLedger {
             customer.tags = []
             customer.doNotContact = index % 50 == 0
             customer.reminderKindsOff = ""
+            customer.bankAccounts = ""
             return customer
         }
         for chunk in stride(from: 0, to: customers.count, by: 500) {

@@ -34,5 +34,7 @@ enum Migrations {
         CreatePortalTokens(),
         UpdatePaymentsAddReversal(),
         CreateIdempotencyKeys(),
+        UpdateCustomersAddPaymentIdentity(),
+        CreateBankTransactions(),
     ]
 }

@@ -31,6 +31,10 @@ public final class Customer: Model, @unchecked Sendable {
     /// Sent to a collection agency or to legal: who has the case and since when.
     @OptionalField(key: "escalated_to") public var escalatedTo: String?
     @OptionalField(key: "escalated_on") public var escalatedOn: String?
+    /// The reference this customer quotes on transfers ("CR-7K4M2Q"), unique in the organisation.
+    @OptionalField(key: "payment_reference") public var paymentReference: String?
+    /// Comma-separated accounts the customer has paid from, learned when their payments reconcile.
+    @Field(key: "bank_accounts") public var bankAccounts: String
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

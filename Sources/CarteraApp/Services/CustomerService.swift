@@ -16,6 +16,8 @@ enum CustomerService {
         customer.creditLimitMinor = try creditLimit(input.creditLimit, currency: customer.currency)
         customer.doNotContact = input.doNotContact ?? false
         customer.reminderKindsOff = try reminderKinds(input.remindersOff ?? [], field: "reminders_off")
+        customer.paymentReference = PaymentReferences.newCustomerReference()
+        customer.bankAccounts = ""
         if let value = input.collectionPolicyId, value != "default" { customer.collectionPolicyID = try await policyID(value, in: context) }
         return try await context.transaction { tx in
             try await customer.create(on: tx.db)

@@ -19,6 +19,8 @@ struct CustomerDTO: Content {
     let creditHoldReason: String?
     let escalatedTo: String?
     let escalatedOn: String?
+    /// What the customer quotes on a transfer that covers several invoices.
+    let paymentReference: String?
     let createdAt: Date?
     let updatedAt: Date?
 
@@ -39,6 +41,7 @@ struct CustomerDTO: Content {
         creditHoldReason = customer.creditHoldReason
         escalatedTo = customer.escalatedTo
         escalatedOn = customer.escalatedOn
+        paymentReference = customer.paymentReference
         createdAt = customer.createdAt
         updatedAt = customer.updatedAt
     }

@@ -159,4 +159,25 @@ import Vapor
             }
         }
     }
+
+    @Test func thePageImportsAFileAndPlacesTheQueue() async throws {
+        try await TestHarness.run { h in
+            let (_, tornillos, _, _) = try await ledger(h)
+            let browser = try await h.signedIn("gestor@empresa.co", role: .collector)
+            try await browser.get("/reconciliation")
+            let uploaded = try await browser.upload("/reconciliation/import", file: Self.camt(references: ("W-1", "W-2")), named: "extracto.xml",
+                                                    fields: [("format", "camt053"), ("preset", "generic")])
+            #expect(uploaded.status == .seeOther)
+            let page = try await browser.get("/reconciliation")
+            #expect(page.body.contains("4 movimientos: 2 aplicados, 1 por revisar"))
+            #expect(page.body.contains("PERSONA DESCONOCIDA"))
+            let line = try #require(try await BankTransaction.query(on: h.app.db).filter(\.$status == .review).first())
+            #expect(try await browser.post("/reconciliation/\(line.requireID())/match", [("customerId", tornillos)]).status == .seeOther)
+            #expect(try await BankTransaction.find(line.id, on: h.app.db)?.status == .matched)
+            // a viewer sees the queue but cannot import
+            let viewer = try await h.signedIn("vera@empresa.co", role: .viewer)
+            try await viewer.get("/reconciliation")
+            #expect(try await viewer.upload("/reconciliation/import", file: "x", named: "x.xml", fields: [("format", "camt053")]).status == .forbidden)
+        }
+    }
 }

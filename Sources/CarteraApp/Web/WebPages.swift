@@ -12,5 +12,6 @@ struct WebPages: RouteCollection {
         try signedIn.register(collection: CustomerPages())
         try signedIn.register(collection: InvoicePages())
         try signedIn.register(collection: UsersPages())
+        try signedIn.register(collection: ReconciliationPages())
     }
 }

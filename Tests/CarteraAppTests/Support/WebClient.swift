@@ -43,6 +43,18 @@ final class WebClient: @unchecked Sendable {
         return try await send(.POST, path, body: body, referer: referer)
     }
 
+    /// Posts a file the way a browser's multipart form does.
+    @discardableResult
+    func upload(_ path: String, file: String, named filename: String, fields: [(String, String)]) async throws -> Reply {
+        let boundary = "----cartera\(UUID().uuidString)"
+        var body = ""
+        for (name, value) in fields + [("_csrf", csrfToken ?? "")] {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n\(file)\r\n--\(boundary)--\r\n"
+        return try await send(.POST, path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
     var csrfToken: String? {
         guard let range = lastPage.range(of: "name=\"_csrf\" value=\"") else { return nil }
         return String(lastPage[range.upperBound...].prefix { $0 != "\"" })
@@ -55,7 +67,7 @@ final class WebClient: @unchecked Sendable {
         try #require(reply.status == .seeOther, "sign-in failed: \(reply.status) \(reply.body.prefix(300))")
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, body: String?, referer: String? = nil) async throws -> Reply {
+    private func send(_ method: HTTPMethod, _ path: String, body: String?, referer: String? = nil, contentType: String? = nil) async throws -> Reply {
         var headers = HTTPHeaders()
         if let cookie { headers.add(name: .cookie, value: cookie) }
         if let referer { headers.add(name: .referer, value: referer) }
@@ -63,7 +75,7 @@ final class WebClient: @unchecked Sendable {
         var buffer: ByteBuffer?
         if let body {
             buffer = ByteBuffer(string: body)
-            headers.contentType = .urlEncodedForm
+            if let contentType { headers.replaceOrAdd(name: .contentType, value: contentType) } else { headers.contentType = .urlEncodedForm }
         }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: buffer)
         if let set = response.headers.setCookie?["cartera_session"] {

@@ -19,6 +19,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     app.middleware.use(APIErrorMiddleware())
     app.routes.defaultMaxBodySize = "2mb"
     try configureWeb(app, config.web)
+    app.stripe = config.stripe.map(StripeCheckout.init)
 
     try routes(app, config: config)
     app.asyncCommands.use(CreateAPIKeyCommand(), as: "create-api-key")
@@ -28,6 +29,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     app.asyncCommands.use(RunRemindersCommand(), as: "run-reminders")
     app.asyncCommands.use(DeliverOutboxCommand(), as: "deliver-outbox")
     app.asyncCommands.use(BenchDunningCommand(), as: "bench-dunning")
+    app.asyncCommands.use(BenchMatchingCommand(), as: "bench-matching")
     app.asyncCommands.use(OutboxCommand(), as: "outbox")
     app.asyncCommands.use(PoliciesCommand(), as: "policies")
 
@@ -77,6 +79,13 @@ private func configureWeb(_ app: Application, _ web: AppConfig.Web) throws {
 }
 
 extension Application {
+    private struct StripeKey: StorageKey { typealias Value = StripeCheckout }
+    /// Online payments; nil when Stripe is not configured.
+    var stripe: StripeCheckout? {
+        get { storage[StripeKey.self] }
+        set { storage[StripeKey.self] = newValue }
+    }
+
     private struct PublicURLKey: StorageKey { typealias Value = String }
     /// Where people reach Cartera (`CARTERA_PUBLIC_URL`), for links in messages.
     var publicURL: String {

@@ -50,7 +50,7 @@ struct BenchDunningCommand: AsyncCommand {
 /// Bulk-inserted invoices for benchmarks: many customers with a billing contact, due dates spread
 /// from four months ago to a month ahead, and some reminder history.
 enum SyntheticLedger {
-    static func generate(invoices count: Int, organisationID: UUID, today: LocalDate, on db: any Database) async throws {
+    static func generate(invoices count: Int, organisationID: UUID, today: LocalDate, withHistory: Bool = true, on db: any Database) async throws {
         var rng = SeededGenerator(seed: 7)
         let customers: [Customer] = (0..<max(1, count / 10)).map { index in
             let customer = Customer()
@@ -101,7 +101,7 @@ enum SyntheticLedger {
             invoice.notes = ""
             batch.append(invoice)
             // Invoices well past due have had their first reminders already.
-            for step in CollectionPolicy.standard.steps where step.scheduledDate(dueDate: due) < today.adding(days: -3) {
+            for step in CollectionPolicy.standard.steps where withHistory && step.scheduledDate(dueDate: due) < today.adding(days: -3) {
                 let delivery = ReminderDelivery()
                 delivery.organisationID = organisationID
                 delivery.$invoice.id = invoice.id!

@@ -51,6 +51,8 @@ public struct AppConfig: Sendable {
     public var delivery = Delivery()
     public var scheduler = Scheduler()
     public var web = Web()
+    /// Online card payments through Stripe Checkout; off unless both keys are set.
+    var stripe: StripeCheckout.Configuration?
 
     public init(database: DatabaseLocation, autoMigrate: Bool = true) {
         self.database = database
@@ -106,6 +108,16 @@ public struct AppConfig: Sendable {
                 throw ConfigError(variable: "CARTERA_PUBLIC_URL", reason: "expected an http(s) URL such as https://cobranza.example.co, got \"\(url)\"")
             }
             config.web.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        switch (value("CARTERA_STRIPE_SECRET_KEY"), value("CARTERA_STRIPE_WEBHOOK_SECRET")) {
+        case let (key?, secret?):
+            config.stripe = StripeCheckout.Configuration(secretKey: key, webhookSecret: secret, apiBase: value("CARTERA_STRIPE_API_BASE") ?? "https://api.stripe.com")
+        case (_?, nil):
+            throw ConfigError(variable: "CARTERA_STRIPE_WEBHOOK_SECRET", reason: "is needed with CARTERA_STRIPE_SECRET_KEY (the endpoint's whsec_… secret)")
+        case (nil, _?):
+            throw ConfigError(variable: "CARTERA_STRIPE_SECRET_KEY", reason: "is needed with CARTERA_STRIPE_WEBHOOK_SECRET")
+        case (nil, nil):
+            break
         }
         if let hours = value("CARTERA_SESSION_HOURS") {
             guard let parsed = Int(hours), (1...720).contains(parsed) else {

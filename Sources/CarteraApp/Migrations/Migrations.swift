@@ -36,5 +36,6 @@ enum Migrations {
         CreateIdempotencyKeys(),
         UpdateCustomersAddPaymentIdentity(),
         CreateBankTransactions(),
+        CreateWebhookEvents(),
     ]
 }

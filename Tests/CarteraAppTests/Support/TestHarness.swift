@@ -25,7 +25,7 @@ struct TestHarness {
         ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    static func run(now: Date = defaultNow, _ body: (TestHarness) async throws -> Void) async throws {
+    static func run(now: Date = defaultNow, adjust: (inout AppConfig) -> Void = { _ in }, _ body: (TestHarness) async throws -> Void) async throws {
         let clock = FixedClock(now)
         let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let database: AppConfig.DatabaseLocation = postgresURL.map { .postgres(url: $0, searchPath: [schema]) } ?? .sqliteMemory
@@ -37,6 +37,7 @@ struct TestHarness {
             config.delivery.mailDirectory = mailDirectory.path
             // Real bcrypt, at the lowest cost, so the many sign-ins of the suite stay fast.
             config.web.passwordCost = 4
+            adjust(&config)
             try await configure(app, config: config, clock: clock)
             if usesPostgres {
                 try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()

@@ -30,6 +30,8 @@ struct PortalContext: Encodable {
     let paymentInstructions: String
     let promises: [PromiseRow]
     let single: Bool
+    /// A "pay online" button per invoice when a payment provider is configured.
+    let onlinePayments: Bool
 
     static func build(_ access: PortalLinks.Access, req: Request, context: ServiceContext, only invoiceID: UUID? = nil) async throws -> PortalContext {
         let format = context.pageFormat(language: req.pageLanguage)
@@ -59,6 +61,6 @@ struct PortalContext: Encodable {
             today: format.date(context.today), todayISO: context.today.iso, invoices: rows, totals: totals,
             paymentInstructions: access.organisation.paymentInstructions,
             promises: promises.map { .init(amount: format.money($0.amountMinor, $0.currency), date: format.date($0.promisedOn), status: $0.status.rawValue) },
-            single: invoiceID != nil)
+            single: invoiceID != nil, onlinePayments: req.application.stripe != nil)
     }
 }

@@ -14,6 +14,7 @@ struct PortalPages: RouteCollection {
         portal.post("promise", use: promise)
         portal.post("dispute", use: dispute)
         portal.post("plan-request", use: planRequest)
+        portal.post("pay", ":invoiceID", use: pay)
     }
 
     func show(req: Request) async throws -> Response {
@@ -87,6 +88,19 @@ struct PortalPages: RouteCollection {
             try await notifyCollector(access.customer, "task.portal_plan_request.title", ["count": String(instalments)], in: tx)
         }
         return done(req, "portal.flash.plan_request")
+    }
+
+    /// "Pay online": a Stripe Checkout page for what the invoice still owes.
+    func pay(req: Request) async throws -> Response {
+        let (access, context) = try await open(req)
+        guard let stripe = req.application.stripe else { throw APIError(.notFound, code: "payments_not_configured", message: "Online payments are not configured") }
+        guard let invoice = try await Invoice.query(on: context.db).filter(\.$id == (try req.uuidParameter("invoiceID", entity: "invoice")))
+            .filter(\.$customer.$id == access.customer.requireID()).filter(\.$status ~~ [.open, .partiallyPaid]).first()
+        else { throw APIError.notFound("invoice") }
+        let back = "\(context.publicURL)/portal/\(req.parameters.get("token") ?? "")"
+        let session = try await stripe.createCheckout(invoice: invoice, customerName: access.customer.legalName,
+                                                      successURL: back + "?paid=1", cancelURL: back, client: req.client)
+        return req.redirect(to: session.url)
     }
 
     /// The link's customer and a context acting as the portal; anything else is the same 404.

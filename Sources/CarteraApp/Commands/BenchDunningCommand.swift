@@ -22,13 +22,8 @@ struct BenchDunningCommand: AsyncCommand {
         let runs = signature.runs ?? 5
         guard (100...2_000_000).contains(count) else { throw CommandArgumentError(field: "--invoices", message: "must be between 100 and 2000000") }
         guard (1...50).contains(runs) else { throw CommandArgumentError(field: "--runs", message: "must be between 1 and 50") }
-        guard try await Invoice.query(on: app.db).count() == 0 else {
-            throw CommandArgumentError(field: "bench-dunning", message: "needs an empty database; set CARTERA_SQLITE_PATH to a new file")
-        }
-        var defaults = OrganisationSetup.Defaults()
-        defaults.name = "Benchmark S.A.S."
-        let organisation = try await OrganisationSetup.create(defaults, on: app.db)
-        let serviceContext = try await ServiceContext.make(db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: "bench"), app: app)
+        let serviceContext = try await SyntheticLedger.scratchOrganisation(app: app, command: "bench-dunning")
+        let organisation = serviceContext.organisation
         let today = serviceContext.today
         let generated = Date()
         try await SyntheticLedger.generate(invoices: count, organisationID: try organisation.requireID(), today: today, on: app.db)
@@ -50,6 +45,17 @@ struct BenchDunningCommand: AsyncCommand {
 /// Bulk-inserted invoices for benchmarks: many customers with a billing contact, due dates spread
 /// from four months ago to a month ahead, and some reminder history.
 enum SyntheticLedger {
+    /// A benchmark organisation in an empty (scratch) database, and a context acting for it.
+    static func scratchOrganisation(app: Application, command: String) async throws -> ServiceContext {
+        guard try await Invoice.query(on: app.db).count() == 0 else {
+            throw CommandArgumentError(field: command, message: "needs an empty database; set CARTERA_SQLITE_PATH to a new file")
+        }
+        var defaults = OrganisationSetup.Defaults()
+        defaults.name = "Benchmark S.A.S."
+        let organisation = try await OrganisationSetup.create(defaults, on: app.db)
+        return try await ServiceContext.make(db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: "bench"), app: app)
+    }
+
     static func generate(invoices count: Int, organisationID: UUID, today: LocalDate, withHistory: Bool = true, on db: any Database) async throws {
         var rng = SeededGenerator(seed: 7)
         let customers: [Customer] = (0..<max(1, count / 10)).map { index in

@@ -22,13 +22,8 @@ struct BenchMatchingCommand: AsyncCommand {
         let lineCount = signature.lines ?? 10_000
         guard (100...2_000_000).contains(count) else { throw CommandArgumentError(field: "--invoices", message: "must be between 100 and 2000000") }
         guard (1...1_000_000).contains(lineCount) else { throw CommandArgumentError(field: "--lines", message: "must be between 1 and 1000000") }
-        guard try await Invoice.query(on: app.db).count() == 0 else {
-            throw CommandArgumentError(field: "bench-matching", message: "needs an empty database; set CARTERA_SQLITE_PATH to a new file")
-        }
-        var defaults = OrganisationSetup.Defaults()
-        defaults.name = "Benchmark S.A.S."
-        let organisation = try await OrganisationSetup.create(defaults, on: app.db)
-        let service = try await ServiceContext.make(db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: "bench"), app: app)
+        let service = try await SyntheticLedger.scratchOrganisation(app: app, command: "bench-matching")
+        let organisation = service.organisation
         let generated = Date()
         try await SyntheticLedger.generate(invoices: count, organisationID: try organisation.requireID(), today: service.today, withHistory: false, on: app.db)
         context.console.print("Generated \(count) open invoices in \(String(format: "%.1f", Date().timeIntervalSince(generated))) s")

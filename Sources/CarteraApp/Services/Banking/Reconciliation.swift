@@ -88,6 +88,12 @@ enum Reconciliation {
         }
     }
 
+    static func find(_ id: UUID, in context: ServiceContext) async throws -> BankTransaction {
+        guard let transaction = try await BankTransaction.query(on: context.db).filter(\.$id == id)
+            .filter(\.$organisationID == context.organisationID).first() else { throw APIError.notFound("bank_transaction") }
+        return transaction
+    }
+
     /// The matcher over today's open invoices and the organisation's customers.
     static func matcher(in context: ServiceContext) async throws -> PaymentMatcher {
         struct InvoiceRow: Decodable { let id: UUID; let customer_id: UUID; let number: String; let currency: String; let balance_minor: Int64; let due_date: String }

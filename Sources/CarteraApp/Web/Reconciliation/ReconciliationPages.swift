@@ -81,8 +81,6 @@ struct ReconciliationPages: RouteCollection {
     }
 
     private func find(_ req: Request, _ context: ServiceContext) async throws -> BankTransaction {
-        guard let transaction = try await BankTransaction.query(on: context.db).filter(\.$id == (try req.uuidParameter("transactionID", entity: "bank_transaction")))
-            .filter(\.$organisationID == context.organisationID).first() else { throw APIError.notFound("bank_transaction") }
-        return transaction
+        try await Reconciliation.find(try req.uuidParameter("transactionID", entity: "bank_transaction"), in: context)
     }
 }

@@ -104,3 +104,18 @@ import Vapor
         }
     }
 }
+
+@Suite struct DiscountReminderTests {
+    @Test func remindersOfferTheEarlyPaymentDiscountWhileItLasts() async throws {
+        try await TestHarness.run { h in
+            h.travel(to: "2026-03-01")
+            let customer = try await h.customerWithContacts()
+            _ = try await h.createInvoice(customer: customer, number: "DTO-77", total: "1000000.00", issued: "2026-03-01", extra: ["payment_terms": "2/10 net30"])
+            let plain = try await h.createInvoice(customer: customer, number: "NET-78", total: "1000000.00", issued: "2026-03-01")
+            let bodies = try await h.messages(customer: customer).compactMap { $0["body_text"].string }
+            #expect(bodies.contains { $0.contains("DTO-77") && $0.contains("Si paga a más tardar el 11 mar 2026, pague solo $ 980.000,00") })
+            #expect(bodies.contains { $0.contains("NET-78") && !$0.contains("pronto pago") })
+            _ = plain
+        }
+    }
+}

@@ -26,6 +26,14 @@ struct MessageComposer: Sendable {
         return localizer.text("date.format", language: language, arguments: ["day": String(date.day), "month": month, "year": String(date.year)]) ?? date.iso
     }
 
+    /// "Pay only $ 980.000,00 until 11 Mar 2026": while an untouched invoice's early-payment discount lasts.
+    func discountOffer(_ invoice: Invoice, today: LocalDate) throws -> String? {
+        guard invoice.status == .open, invoice.settledMinor == 0, let terms = try? PaymentTerms(code: invoice.paymentTerms),
+              let deadline = terms.discountDeadline(issuedOn: try invoice.issued), deadline >= today,
+              let amount = terms.discountedTotal(try invoice.total) else { return nil }
+        return localizer.text("message.discount_offer", language: language, arguments: ["amount": money(amount), "date": date(deadline)])
+    }
+
     /// Values for a message about `invoices` (the first one is the one named in subjects).
     func values(customer: Customer, contact: Contact?, invoices: [Invoice], today: LocalDate,
                 portalLink: String? = nil, extra: [String: TemplateValue] = [:]) throws -> [String: TemplateValue] {
@@ -54,6 +62,7 @@ struct MessageComposer: Sendable {
             values["amount"] = .text(money(try first.balance.isZero ? first.total : first.balance))
             values["due_date"] = .text(date(try first.due))
             values["days_overdue"] = .text(String(daysPastDue(dueDate: try first.due, asOf: today)))
+            if let offer = try discountOffer(first, today: today) { values["discount_offer"] = .text(offer) }
         }
         // Totals per currency, e.g. "$ 1.200.000,00 + US$ 350,00" when a customer owes in two.
         let byCurrency = Dictionary(grouping: invoices, by: \.currency)

@@ -20,7 +20,7 @@ struct TemplateCatalog: Sendable {
         "organisation_name", "customer_name", "contact_name", "invoice_number", "amount", "due_date", "days_overdue",
         "total_balance", "payment_instructions", "portal_link", "payment_amount", "payment_date", "statement_date",
         "invoices", "invoices.number", "invoices.issue_date", "invoices.due_date", "invoices.total", "invoices.balance",
-        "invoices.days_overdue", "instalment_number", "instalment_count", "instalment_amount", "instalment_due_date",
+        "invoices.days_overdue", "instalment_number", "instalment_count", "instalment_amount", "instalment_due_date", "discount_offer",
     ]
 
     static func loadBundled() throws -> TemplateCatalog {

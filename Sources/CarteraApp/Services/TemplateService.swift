@@ -95,6 +95,9 @@ enum TemplateService {
         invoice.currency = context.organisation.defaultCurrency
         invoice.totalMinor = 1_250_000 * (try Currency(code: invoice.currency)).minorUnitsPerMajor
         invoice.balanceMinor = invoice.totalMinor
+        invoice.settledMinor = 0
+        invoice.status = .open
+        invoice.paymentTerms = "net30"
         let contact = Contact()
         contact.name = "María Gómez"
         return try composer.values(customer: customer, contact: contact, invoices: [invoice], today: context.today)

@@ -20,9 +20,15 @@ enum HoldService {
     }
 
     static func isHeld(invoiceID: UUID, in context: ServiceContext) async throws -> Bool {
+        try await !inForce(invoiceIDs: [invoiceID], in: context).isEmpty
+    }
+
+    /// The holds pausing these invoices today: not released, started, and not yet ended.
+    static func inForce(invoiceIDs: [UUID], in context: ServiceContext) async throws -> [DunningHold] {
+        guard !invoiceIDs.isEmpty else { return [] }
         let today = context.today.iso
-        return try await DunningHold.query(on: context.db).filter(\.$invoice.$id == invoiceID).filter(\.$releasedAt == nil)
-            .filter(\.$startsOn <= today).group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today) }.count() > 0
+        return try await DunningHold.query(on: context.db).filter(\.$invoice.$id ~~ invoiceIDs).filter(\.$releasedAt == nil)
+            .filter(\.$startsOn <= today).group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today) }.all()
     }
 }
 

@@ -13,10 +13,8 @@ enum ReminderStatusService {
 
     static func status(of invoice: Invoice, customer: Customer, in context: ServiceContext) async throws -> Status {
         let invoiceID = try invoice.requireID()
-        let today = context.today.iso
         let deliveries = try await ReminderDelivery.query(on: context.db).filter(\.$invoice.$id == invoiceID).sort(\.$runOn).all()
-        let holds = try await DunningHold.query(on: context.db).filter(\.$invoice.$id == invoiceID).filter(\.$releasedAt == nil)
-            .filter(\.$startsOn <= today).group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today) }.all()
+        let holds = try await HoldService.inForce(invoiceIDs: [invoiceID], in: context)
         let settings = try await DunningSettings.load(for: context.organisation, on: context.db)
         let rules = settings.rules(for: .init(id: invoice.$customer.id, collectionPolicyId: customer.collectionPolicyID, reminderKindsOff: customer.reminderKindsOff))
         let facts = DunningFacts(dueDate: try invoice.due, status: invoice.status, stepsDone: Set(deliveries.map(\.stepKey)), isPaused: !holds.isEmpty)

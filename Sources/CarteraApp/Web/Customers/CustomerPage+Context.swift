@@ -72,8 +72,7 @@ extension CustomerPageContext {
         let contacts = try await ContactService.list(for: customer, in: context)
         let open = try await Invoice.query(on: db).filter(\.$customer.$id == customerID).filter(\.$status ~~ [.open, .partiallyPaid])
             .sort(\.$dueDate).sort(\.$number).all()
-        let holds = try await DunningHold.query(on: db).filter(\.$invoice.$id ~~ open.map { try $0.requireID() }).filter(\.$releasedAt == nil)
-            .filter(\.$startsOn <= context.today.iso).group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= context.today.iso) }.all()
+        let holds = try await HoldService.inForce(invoiceIDs: try open.map { try $0.requireID() }, in: context)
         let invoices = try open.map { invoice in
             let due = try invoice.due
             let hold = holds.first { $0.$invoice.id == invoice.id }

@@ -21,9 +21,7 @@ struct ReminderController: RouteCollection {
         let input = try req.decodeBody(DunningRunInput.self)
         let context = try await req.serviceContext()
         let date = try FieldParser.optionalDate(input.date, "date") ?? context.today
-        // The same daily pass as the scheduler: promises and plans first, then dunning.
-        _ = try await CollectionChecks.run(on: date, in: context)
-        return try await DunningRun.run(on: date, dryRun: false, in: context)
+        return try await BackgroundJobs.dailyPass(on: date, in: context)
     }
 
     /// An invoice's reminder history and the next step it will get.

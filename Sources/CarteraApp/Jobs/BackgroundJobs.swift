@@ -16,11 +16,19 @@ enum BackgroundJobs {
             let context = try await ServiceContext.make(db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: actorName), app: app)
             if let notBeforeHour, localHour(at: app.clock.now(), in: context.timeZone) < notBeforeHour { continue }
             let day = date ?? context.today
-            // Promises and plans first: a promise broken yesterday gives its invoices back to dunning today.
-            if !dryRun { _ = try await CollectionChecks.run(on: day, in: context) }
-            reports.append(try await DunningRun.run(on: day, dryRun: dryRun, in: context))
+            reports.append(dryRun ? try await DunningRun.run(on: day, dryRun: true, in: context) : try await dailyPass(on: day, in: context))
         }
         return reports
+    }
+
+    /// One organisation's day, for the scheduler, the CLI and the API alike.
+    static func dailyPass(on day: LocalDate, in context: ServiceContext) async throws -> DunningRun.Report {
+        // Promises and plans first: a promise broken yesterday gives its invoices back to dunning today.
+        _ = try await CollectionChecks.run(on: day, in: context)
+        let report = try await DunningRun.run(on: day, dryRun: false, in: context)
+        // After dunning, so a step sent today carries its fee today.
+        _ = try await LateFeeService.accrue(in: context.asOf(day))
+        return report
     }
 
     /// Sends until the outbox has nothing due.

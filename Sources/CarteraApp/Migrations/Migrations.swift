@@ -37,5 +37,7 @@ enum Migrations {
         UpdateCustomersAddPaymentIdentity(),
         CreateBankTransactions(),
         CreateWebhookEvents(),
+        UpdateOrganisationsAddLateFeeSettings(),
+        CreateLateFees(),
     ]
 }

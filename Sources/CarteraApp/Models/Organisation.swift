@@ -25,6 +25,13 @@ public final class Organisation: Model, @unchecked Sendable {
     @OptionalField(key: "credit_hold_days_overdue") public var creditHoldDaysOverdue: Int?
     /// "USD=4100,EUR=4450": see `ReferenceRates`.
     @Field(key: "reference_rates") public var referenceRates: String
+    /// "none", "fixed_per_step" or "annual_interest": see `Organisation.lateFeePolicy`.
+    @Field(key: "late_fee_policy") public var lateFeePolicyName: String
+    /// The fixed fee per overdue step, in the default currency.
+    @OptionalField(key: "late_fee_minor") public var lateFeeMinor: Int64?
+    @OptionalField(key: "late_interest_basis_points") public var lateInterestBasisPoints: Int?
+    /// The legal maximum ("tasa de usura"): the rate applied never exceeds it.
+    @OptionalField(key: "legal_maximum_basis_points") public var legalMaximumBasisPoints: Int?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
@@ -43,5 +50,6 @@ public final class Organisation: Model, @unchecked Sendable {
         paymentInstructions = ""
         creditHoldDaysOverdue = 60
         referenceRates = ""
+        lateFeePolicyName = LateFeePolicyName.none.rawValue
     }
 }

@@ -29,6 +29,7 @@ enum OrganisationService {
         }
         try updateReminderSettings(input, of: organisation, changes: &changes)
         try updateCreditSettings(input, of: organisation, changes: &changes)
+        try updateLateFeeSettings(input, of: organisation, changes: &changes)
         let recordedChanges = changes
         return try await context.transaction { tx in
             try await organisation.save(on: tx.db)
@@ -47,6 +48,34 @@ enum OrganisationService {
             let currency = try FieldParser.currency(organisation.defaultCurrency, "default_currency")
             do { organisation.referenceRates = try ReferenceRates(base: currency, text: text).text } catch let error as DomainError { throw APIError(error) }
             changes["reference_rates"] = organisation.referenceRates
+        }
+    }
+
+    private static func updateLateFeeSettings(_ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]) throws {
+        if let name = input.lateFeePolicy {
+            organisation.lateFeePolicyName = try FieldParser.enumValue(name, LateFeePolicyName.self, "late_fee_policy").rawValue
+            changes["late_fee_policy"] = name
+        }
+        if let amount = input.lateFeeAmount {
+            let currency = try FieldParser.currency(organisation.defaultCurrency, "default_currency")
+            organisation.lateFeeMinor = try FieldParser.money(amount, currency: currency, "late_fee_amount").minorUnits
+            changes["late_fee_amount"] = amount
+        }
+        if let rate = input.lateInterestRate {
+            organisation.lateInterestBasisPoints = try FieldParser.percentage(rate, "late_interest_rate")
+            changes["late_interest_rate"] = rate
+        }
+        if let cap = input.legalMaximumRate {
+            organisation.legalMaximumBasisPoints = cap.isEmpty ? nil : try FieldParser.percentage(cap, "legal_maximum_rate")
+            changes["legal_maximum_rate"] = cap
+        }
+        switch LateFeePolicyName(rawValue: organisation.lateFeePolicyName) {
+        case .fixedPerStep where organisation.lateFeeMinor == nil:
+            throw APIError.invalid("late_fee_amount", "late_fee_amount is required with the fixed_per_step policy")
+        case .annualInterest where organisation.lateInterestBasisPoints == nil:
+            throw APIError.invalid("late_interest_rate", "late_interest_rate is required with the annual_interest policy")
+        default:
+            break
         }
     }
 

@@ -11,7 +11,9 @@ enum StatementService {
             .sort(\.$dueDate).sort(\.$number)
             .all()
         let credit = try await unappliedCredit(customerID: customerID, on: context.db)
-        let currencies = Set(invoices.map(\.currency)).union(credit.keys).sorted()
+        let fees = LateFeeService.outstanding(try await LateFeeService.fees(customerID: customerID, status: .charged, on: context.db,
+                                                                             organisationID: context.organisationID))
+        let currencies = Set(invoices.map(\.currency)).union(credit.keys).union(fees.keys).sorted()
 
         let sections = try currencies.map { code -> StatementDTO.CurrencySection in
             let currency = try Currency(code: code)
@@ -29,6 +31,7 @@ enum StatementService {
             return .init(
                 currency: code, openItems: items, openBalance: report.total.decimalString,
                 unappliedCredit: unapplied.decimalString, netBalance: try report.total.subtracting(unapplied).decimalString,
+                lateFees: Money(minorUnits: fees[code] ?? 0, currency: currency).decimalString,
                 aging: report.wireBuckets)
         }
         return StatementDTO(customerId: customerID, legalName: customer.legalName, asOf: asOf.iso, currencies: sections)

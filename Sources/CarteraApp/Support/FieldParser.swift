@@ -58,6 +58,19 @@ enum FieldParser {
         return amount
     }
 
+    /// A yearly percentage such as "24.5" (up to two decimals, 0–200), as basis points (2 450).
+    static func percentage(_ value: String, _ field: String) throws -> Int {
+        let parts = value.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0, parts[0].allSatisfy(\.isNumber),
+              parts.count == 1 || ((1...2).contains(parts[1].count) && parts[1].allSatisfy(\.isNumber)) else {
+            throw APIError.invalid(field, code: "invalid_rate", "\(field) must be a yearly percentage such as \"24.5\"")
+        }
+        let fraction = parts.count == 2 ? Int(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0 : 0
+        let basisPoints = whole * 100 + fraction
+        guard basisPoints <= 20_000 else { throw APIError.invalid(field, code: "invalid_rate", "\(field) must be at most 200 %") }
+        return basisPoints
+    }
+
     static func language(_ value: String, _ field: String) throws -> String {
         let language = value.lowercased()
         guard ["es", "en"].contains(language) else { throw APIError.invalid(field, "\(field) must be \"es\" or \"en\"") }

@@ -1,3 +1,5 @@
+import CarteraCore
+import Foundation
 import Vapor
 
 struct OrganisationDTO: Content {
@@ -16,6 +18,14 @@ struct OrganisationDTO: Content {
     let creditHoldDaysOverdue: Int?
     /// "USD=4100,EUR=4450": what one unit of another currency counts as, for the worklist and credit checks.
     let referenceRates: String
+    /// "none", "fixed_per_step" or "annual_interest".
+    let lateFeePolicy: String
+    /// The fee per overdue reminder step, in the default currency.
+    let lateFeeAmount: String?
+    /// Simple yearly interest in percent, charged per month on the unpaid balance.
+    let lateInterestRate: String?
+    /// The legal maximum yearly rate; the rate applied never exceeds it.
+    let legalMaximumRate: String?
 
     init(_ organisation: Organisation) throws {
         id = try organisation.requireID()
@@ -31,6 +41,14 @@ struct OrganisationDTO: Content {
         replyToEmail = organisation.replyToEmail
         creditHoldDaysOverdue = organisation.creditHoldDaysOverdue
         referenceRates = organisation.referenceRates
+        lateFeePolicy = organisation.lateFeePolicyName
+        lateFeeAmount = try organisation.lateFeeMinor.map { Money(minorUnits: $0, currency: try Currency(code: organisation.defaultCurrency)).decimalString }
+        lateInterestRate = organisation.lateInterestBasisPoints.map(Self.percentage)
+        legalMaximumRate = organisation.legalMaximumBasisPoints.map(Self.percentage)
+    }
+
+    static func percentage(_ basisPoints: Int) -> String {
+        basisPoints % 100 == 0 ? String(basisPoints / 100) : String(format: "%d.%02d", basisPoints / 100, basisPoints % 100)
     }
 }
 
@@ -48,4 +66,9 @@ struct OrganisationUpdate: Content {
     /// 0 switches the automatic hold off.
     var creditHoldDaysOverdue: Int?
     var referenceRates: String?
+    var lateFeePolicy: String?
+    var lateFeeAmount: String?
+    var lateInterestRate: String?
+    /// An empty string removes the cap.
+    var legalMaximumRate: String?
 }

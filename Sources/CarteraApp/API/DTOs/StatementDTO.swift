@@ -23,6 +23,8 @@ struct StatementDTO: Content {
         let unappliedCredit: String
         /// open_balance − unapplied_credit: what the customer owes net.
         let netBalance: String
+        /// Late fees charged and not waived: owed apart from the invoices, never in their balances.
+        let lateFees: String
         let aging: [String: String]
     }
 

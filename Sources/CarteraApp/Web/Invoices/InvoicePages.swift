@@ -19,6 +19,7 @@ struct InvoicePages: RouteCollection {
         let write = routes.grouped(RequireRole(minimum: .collector))
         write.post("invoices", ":invoiceID", "disputes", use: openDispute)
         write.post("disputes", ":disputeID", "resolve", use: resolveDispute)
+        write.post("late-fees", ":lateFeeID", "waive", use: waiveLateFee)
         routes.grouped(RequireRole(minimum: .admin)).post("invoices", ":invoiceID", "write-off", use: writeOff)
     }
 
@@ -53,6 +54,8 @@ struct InvoicePages: RouteCollection {
         let disputes: [DisputeRow]
         let hasOpenDispute: Bool
         let resolutions: [Option]
+        let lateFees: [LateFeeRow]
+        let lateFeesOwed: String?
     }
 
     func show(req: Request) async throws -> Response {
@@ -67,6 +70,7 @@ struct InvoicePages: RouteCollection {
         let messages = messageIDs.isEmpty ? [] : try await OutboxMessage.query(on: context.db).filter(\.$id ~~ messageIDs).all()
         let disputes = try await Dispute.query(on: context.db).filter(\.$invoice.$id == invoiceID).sort(\.$createdAt, .descending).all()
         let owed = invoice.status == .open || invoice.status == .partiallyPaid
+        let fees = try await LateFeeService.fees(invoiceID: invoiceID, on: context.db, organisationID: context.organisationID)
         return try await req.render("invoices/show", title: "invoice.title", section: "customers", Context(
             id: invoiceID, number: invoice.number, customerId: try customer.requireID(), customer: customer.legalName,
             status: invoice.status.rawValue, statusLabel: req.text("invoice.status.\(invoice.status.rawValue)"), currency: invoice.currency,
@@ -93,7 +97,9 @@ struct InvoicePages: RouteCollection {
                       resolution: dispute.resolution.map { req.text("dispute.resolution.\($0)") } ?? "", resolved: format.date(dispute.resolvedOn))
             },
             hasOpenDispute: disputes.contains { $0.status == .open },
-            resolutions: DisputeService.Resolution.allCases.map { .init(value: $0.rawValue, label: req.text("dispute.resolution.\($0.rawValue)")) }))
+            resolutions: DisputeService.Resolution.allCases.map { .init(value: $0.rawValue, label: req.text("dispute.resolution.\($0.rawValue)")) },
+            lateFees: try fees.map { try LateFeeRow($0, invoiceNumber: invoice.number, format: format, req: req) },
+            lateFeesOwed: LateFeeRow.outstanding(fees, format: format)))
     }
 
     func openDispute(req: Request) async throws -> Response {
@@ -112,6 +118,13 @@ struct InvoicePages: RouteCollection {
         return req.redirectBack(fallback: "/invoices/\(dispute.$invoice.id)")
     }
 
+    func waiveLateFee(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        let fee = try await LateFeeService.waive(try req.uuidParameter("lateFeeID", entity: "late_fee"),
+                                                 reason: try req.content.decode(ReasonInput.self).reason, in: context)
+        req.session.flash(req.text("flash.late_fee_waived"))
+        return req.redirectBack(fallback: "/invoices/\(fee.$invoice.id)")
+    }
 
     func writeOff(req: Request) async throws -> Response {
         let context = try await req.serviceContext()

@@ -32,6 +32,9 @@ struct PortalContext: Encodable {
     let single: Bool
     /// A "pay online" button per invoice when a payment provider is configured.
     let onlinePayments: Bool
+    /// Late-payment charges still owed (waived ones are not shown to the customer).
+    let lateFees: [LateFeeRow]
+    let lateFeesOwed: String?
 
     static func build(_ access: PortalLinks.Access, req: Request, context: ServiceContext, only invoiceID: UUID? = nil) async throws -> PortalContext {
         let format = context.pageFormat(language: req.pageLanguage)
@@ -55,12 +58,18 @@ struct PortalContext: Encodable {
         let totals = try Dictionary(grouping: invoices, by: \.currency).keys.sorted().map { code in
             Total(currency: code, amount: format.money(Money(minorUnits: invoices.filter { $0.currency == code }.reduce(0) { $0 + $1.balanceMinor }, currency: try Currency(code: code))))
         }
+        var fees = try await LateFeeService.fees(customerID: customerID, status: .charged, on: context.db, organisationID: context.organisationID)
+        if let invoiceID { fees = fees.filter { $0.$invoice.id == invoiceID } }
+        let numbers = try await Invoice.query(on: context.db).filter(\.$id ~~ Set(fees.map(\.$invoice.id))).all()
+            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.number }
         let promises = try await PaymentPromise.query(on: context.db).filter(\.$customer.$id == customerID).filter(\.$status == .active).all()
         return PortalContext(
             token: req.parameters.get("token") ?? "", organisation: access.organisation.name, customer: access.customer.legalName,
             today: format.date(context.today), todayISO: context.today.iso, invoices: rows, totals: totals,
             paymentInstructions: access.organisation.paymentInstructions,
             promises: promises.map { .init(amount: format.money($0.amountMinor, $0.currency), date: format.date($0.promisedOn), status: $0.status.rawValue) },
-            single: invoiceID != nil, onlinePayments: req.application.stripe != nil)
+            single: invoiceID != nil, onlinePayments: req.application.stripe != nil,
+            lateFees: try fees.map { try LateFeeRow($0, invoiceNumber: numbers[$0.$invoice.id] ?? "", format: format, req: req) },
+            lateFeesOwed: LateFeeRow.outstanding(fees, format: format))
     }
 }

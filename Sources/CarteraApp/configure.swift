@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Leaf
@@ -12,6 +13,11 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     app.messaging = Messaging(catalog: try TemplateCatalog.loadBundled(), localizer: app.localizer)
     _ = jsonConfigured
     try configureDatabase(app, config.database)
+    if case .sqliteFile = config.database {
+        // Write-ahead logging: readers never wait for the writer, a crash loses no committed
+        // transaction, and `cartera backup` can copy a snapshot while the server runs.
+        try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+    }
     app.migrations.add(Migrations.all)
 
     // Our error middleware replaces Vapor's default so every error has the same JSON shape.
@@ -32,6 +38,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     app.asyncCommands.use(BenchMatchingCommand(), as: "bench-matching")
     app.asyncCommands.use(OutboxCommand(), as: "outbox")
     app.asyncCommands.use(PoliciesCommand(), as: "policies")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
 
     app.transports = Transports.make(config.delivery, app: app)
     if config.scheduler.enabled {

@@ -1,0 +1,87 @@
+/// When will an open invoice be paid? A transparent model of payment delay (settled − due days):
+///
+/// 1. organisation: the median delay of every settled invoice, and the 10th/90th percentile of
+///    delays around it;
+/// 2. customer: the customer's own median and spread, shrunk toward the organisation's with weight
+///    n / (n + k), k = `customerPrior` (5): with 5 paid invoices the customer counts half;
+/// 3. dispute segment: the customer's median over invoices with the same disputed flag, shrunk
+///    toward step 2 with k = `segmentPrior` (2). Disputed invoices pay later for some customers and
+///    not at all later for others, so the effect is learned per customer, not as one global shift.
+///
+/// Prediction = due date + round(median); earliest/latest add the shrunk 10th/90th percentile
+/// residuals. The median minimises mean absolute error, the figure the model is judged by.
+/// Building costs one sort per customer; each prediction is a dictionary lookup.
+public struct PaymentDatePredictor: Sendable {
+    public static let customerPrior = 5.0
+    public static let segmentPrior = 2.0
+    /// A customer with at least this many settled invoices (weight ≥ 80 %) is predicted "from
+    /// their own history"; fewer is a blend; none is the organisation's pattern.
+    public static var customerBasisMinimum: Int { Int(customerPrior * 4) }
+
+    struct CustomerModel: Sendable {
+        let all: DelaySummary
+        let undisputed: DelaySummary?
+        let disputed: DelaySummary?
+    }
+
+    let organisation: DelaySummary?
+    let customers: [String: CustomerModel]
+
+    public init(history: [SettledInvoice]) {
+        organisation = DelaySummary(history.map(\.delay))
+        var grouped: [String: (undisputed: [Int], disputed: [Int])] = [:]
+        for invoice in history {
+            if invoice.disputed { grouped[invoice.customer, default: ([], [])].disputed.append(invoice.delay) }
+            else { grouped[invoice.customer, default: ([], [])].undisputed.append(invoice.delay) }
+        }
+        customers = grouped.compactMapValues { delays in
+            DelaySummary(delays.undisputed + delays.disputed).map {
+                CustomerModel(all: $0, undisputed: DelaySummary(delays.undisputed), disputed: DelaySummary(delays.disputed))
+            }
+        }
+    }
+
+    public var settledCount: Int { organisation?.count ?? 0 }
+
+    /// nil only when the predictor learned from no history at all.
+    public func predict(customer: String, dueDate: LocalDate, invoiceDate: LocalDate? = nil, disputed: Bool = false) -> PaymentPrediction? {
+        guard let organisation else { return nil }
+        var summary = organisation
+        var basis = PaymentPrediction.Basis.organisation
+        var historyCount = 0
+        if let model = customers[customer] {
+            summary = model.all.shrunk(toward: organisation, k: Self.customerPrior)
+            if let segment = disputed ? model.disputed : model.undisputed {
+                summary = segment.shrunk(toward: summary, k: Self.segmentPrior)
+            }
+            historyCount = model.all.count
+            basis = historyCount >= Self.customerBasisMinimum ? .customer : .blended
+        }
+        let delay = Self.roundedDays(summary.median)
+        var date = dueDate.adding(days: delay)
+        // Nobody pays an invoice before it exists.
+        if let invoiceDate, date < invoiceDate { date = invoiceDate }
+        let earliest = min(date, dueDate.adding(days: Self.roundedDays(summary.median + summary.lowResidual)))
+        let latest = max(date, dueDate.adding(days: Self.roundedDays(summary.median + summary.highResidual)))
+        return PaymentPrediction(date: date, earliest: earliest, latest: latest, expectedDelay: delay,
+                                 basis: basis, customerHistoryCount: historyCount)
+    }
+
+    static func roundedDays(_ days: Double) -> Int { Int(days.rounded(.toNearestOrAwayFromZero)) }
+}
+
+/// A predicted payment date with its likely range and what it rests on.
+public struct PaymentPrediction: Sendable, Equatable {
+    public enum Basis: String, Sendable, Codable {
+        case customer, blended, organisation
+    }
+
+    public let date: LocalDate
+    /// 10th to 90th percentile of comparable payments around `date`.
+    public let earliest: LocalDate
+    public let latest: LocalDate
+    /// Days after the due date (negative: before it).
+    public let expectedDelay: Int
+    public let basis: Basis
+    public let customerHistoryCount: Int
+}

@@ -1,0 +1,88 @@
+/// A customer's payment behaviour in figures, and the risk level the thresholds give it.
+///
+/// Inputs: paid invoices (due date, paid date), open invoices (balance, due date) as of a day,
+/// broken promises and open disputes. Figures:
+/// - on-time rate: paid on or before the due date / paid, in basis points;
+/// - average days late: mean over all paid invoices with on-time ones as 0, truncated to whole days;
+/// - 90th percentile of days late: nearest rank (value at rank ⌈0.9 × n⌉ of the sorted days late);
+/// - overdue share: balance due before `asOf` / open balance, in basis points, per currency (never
+///   added across currencies); the profile reports the worst currency.
+public struct RiskProfile: Sendable, Equatable {
+    public struct PaidInvoice: Sendable, Equatable {
+        public let dueDate: LocalDate
+        public let paidOn: LocalDate
+        public init(dueDate: LocalDate, paidOn: LocalDate) {
+            self.dueDate = dueDate
+            self.paidOn = paidOn
+        }
+        /// Days after the due date, 0 when paid on time or early.
+        public var daysLate: Int { max(0, dueDate.days(until: paidOn)) }
+    }
+
+    public struct OpenInvoice: Sendable, Equatable {
+        public let balance: Money
+        public let dueDate: LocalDate
+        public init(balance: Money, dueDate: LocalDate) {
+            self.balance = balance
+            self.dueDate = dueDate
+        }
+    }
+
+    public let paidCount: Int
+    public let paidLateCount: Int
+    /// nil without paid invoices.
+    public let onTimeRateBasisPoints: Int?
+    public let averageDaysLate: Int
+    public let p90DaysLate: Int
+    /// nil without an open balance.
+    public let overdueShareBasisPoints: Int?
+    public let brokenPromises: Int
+    public let openDisputes: Int
+    public let level: RiskLevel
+    /// Facts that crossed a threshold, those that set a high level first; empty when low.
+    public let reasons: [RiskReason]
+
+    public init(paid: [PaidInvoice], open: [OpenInvoice] = [], asOf: LocalDate? = nil, brokenPromises: Int,
+                openDisputes: Int = 0, thresholds: RiskThresholds = .standard) {
+        let daysLate = paid.map(\.daysLate).sorted()
+        paidCount = paid.count
+        paidLateCount = daysLate.filter { $0 > 0 }.count
+        onTimeRateBasisPoints = Ratio.basisPoints(Int64(paidCount - paidLateCount), of: Int64(paidCount))
+        averageDaysLate = paid.isEmpty ? 0 : daysLate.reduce(0, +) / paid.count
+        p90DaysLate = Percentile.nearestRank(90, ofSorted: daysLate) ?? 0
+        overdueShareBasisPoints = asOf.flatMap { Self.worstOverdueShare(open, asOf: $0) }
+        self.brokenPromises = max(brokenPromises, 0)
+        self.openDisputes = max(openDisputes, 0)
+
+        let t = thresholds
+        let lateShare = Ratio.basisPoints(Int64(paidLateCount), of: Int64(paidCount)) ?? 0
+        let judged = paidCount >= t.minimumHistory
+        let overdue = overdueShareBasisPoints ?? 0
+        let lateReason = RiskReason.paidLate(late: paidLateCount, of: paidCount, averageDays: averageDaysLate)
+        // Each rule: the reason it would give, whether it reaches high, whether it reaches medium.
+        let rules: [(RiskReason, high: Bool, medium: Bool)] = [
+            (.brokenPromises(self.brokenPromises), self.brokenPromises >= t.highBrokenPromises, self.brokenPromises >= t.mediumBrokenPromises),
+            (.openDisputes(self.openDisputes), self.openDisputes >= t.highDisputes, self.openDisputes >= t.mediumDisputes),
+            (.overdueBalance(basisPoints: overdue), overdue >= t.highOverdueShareBasisPoints, overdue >= t.mediumOverdueShareBasisPoints),
+            (lateReason, judged && (lateShare >= t.highLateShareBasisPoints || averageDaysLate > t.highAverageDaysLate),
+             judged && (lateShare > t.mediumLateShareBasisPoints || averageDaysLate > t.mediumAverageDaysLate)),
+            (.slowestPayments(p90DaysLate: p90DaysLate), judged && p90DaysLate > t.highP90DaysLate, judged && p90DaysLate > t.mediumP90DaysLate),
+            (.littleHistory(paid: paidCount, needed: t.minimumHistory), false, !judged),
+        ]
+        let high = rules.filter(\.high).map(\.0)
+        let medium = rules.filter { $0.medium && !$0.high }.map(\.0)
+        level = !high.isEmpty ? .high : !medium.isEmpty ? .medium : .low
+        reasons = high + medium
+    }
+
+    private static func worstOverdueShare(_ open: [OpenInvoice], asOf: LocalDate) -> Int? {
+        var totals: [Currency: (open: Int64, overdue: Int64)] = [:]
+        for item in open where item.balance.isPositive {
+            var total = totals[item.balance.currency, default: (0, 0)]
+            total.open += item.balance.minorUnits
+            if item.dueDate < asOf { total.overdue += item.balance.minorUnits }
+            totals[item.balance.currency] = total
+        }
+        return totals.values.compactMap { Ratio.basisPoints($0.overdue, of: $0.open) }.max()
+    }
+}

@@ -75,12 +75,11 @@ import Vapor
         }
     }
 
-    /// The crash between "sent" and "marked sent": the claim expires and the message is sent again
-    /// with the same Message-ID (at-least-once). A message marked sent is never sent again.
-    @Test func aCrashedWorkersClaimExpiresAndTheResendKeepsItsMessageID() async throws {
+    /// A worker that died after claiming but before handing the message over: the claim expires
+    /// and the message goes out once, with its Message-ID.
+    @Test func aClaimAbandonedBeforeTheHandOverIsTakenAgain() async throws {
         try await TestHarness.run { h in
             let id = try await queueOneMessage(h)
-            // a worker claimed the message, handed it to SMTP and died before recording it
             let claimed = try await OutboxClaims.claim(worker: "dead", now: h.clock.now(), until: h.clock.now().addingTimeInterval(OutboxWorker.claimDuration), limit: 10, on: h.app.db)
             #expect(claimed == [id])
             let survivor = RecordingTransport()
@@ -93,6 +92,29 @@ import Vapor
             // after a restart nothing already marked sent goes out again
             h.clock.set(h.clock.now().addingTimeInterval(86_400))
             #expect(try await worker(h, survivor, id: "again").runOnce() == OutboxWorker.Result())
+            #expect(await survivor.delivered.count == 1)
+        }
+    }
+
+    /// The crash between "handed to SMTP" and "marked sent": the message may have gone out, so it is
+    /// never resent on its own — it is marked failed with the reason, and a person retries it.
+    @Test func aCrashAfterTheHandOverIsNeverResentBehindAnyonesBack() async throws {
+        try await TestHarness.run { h in
+            let id = try await queueOneMessage(h)
+            let now = h.clock.now()
+            #expect(try await OutboxClaims.claim(worker: "dead", now: now, until: now.addingTimeInterval(OutboxWorker.claimDuration), limit: 10, on: h.app.db) == [id])
+            #expect(try await OutboxClaims.startDelivery(id, worker: "dead", now: now, on: h.app.db))
+            #expect(try await OutboxClaims.startDelivery(id, worker: "someone-else", now: now, on: h.app.db) == false)
+            h.clock.set(now.addingTimeInterval(OutboxWorker.claimDuration + 1))
+            let survivor = RecordingTransport()
+            #expect(try await worker(h, survivor, id: "restarted").runOnce() == OutboxWorker.Result(sent: 0, retried: 0, failed: 1))
+            #expect(await survivor.delivered.isEmpty)
+            let message = try #require(try await OutboxMessage.find(id, on: h.app.db))
+            #expect(message.status == .failed && message.lastError == OutboxClaims.interruptedError)
+            // a person checked the mailbox and retries: it goes out once
+            let retried = try await h.post("/api/v1/outbox/\(id)/retry", [:])
+            #expect(retried.status == .ok, "\(retried.json)")
+            #expect(try await worker(h, survivor, id: "restarted").runOnce().sent == 1)
             #expect(await survivor.delivered.count == 1)
         }
     }

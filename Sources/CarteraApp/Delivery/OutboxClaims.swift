@@ -5,8 +5,12 @@ import SQLKit
 /// The SQL by which delivery workers take messages from the outbox without ever taking the same
 /// one at once. PostgreSQL: `FOR UPDATE SKIP LOCKED`, so workers on several servers share the
 /// queue. SQLite: one writer at a time already, and the single UPDATE … RETURNING is atomic.
-/// A claim lasts `until`; a worker that dies mid-send leaves a claim that expires and is taken again.
+/// A claim lasts `until`. A worker that dies before handing a message to the transport leaves a
+/// claim that expires and is taken again; one that dies after may have sent it, so that message is
+/// marked failed for a person to check (`interrupted`) — a customer is never written to twice.
 enum OutboxClaims {
+    static let interruptedError = "interrupted during delivery: it may have been sent, so it is not resent automatically; retry it by hand after checking"
+
     static func claim(worker: String, now: Date, until: Date, limit: Int, on db: any Database) async throws -> [UUID] {
         struct Row: Decodable { let id: UUID }
         let sql = db as! any SQLDatabase
@@ -17,12 +21,33 @@ enum OutboxClaims {
             WHERE id IN (
                 SELECT id FROM outbox_messages
                 WHERE (status = 'pending' AND next_attempt_at <= \(bind: now))
-                   OR (status = 'sending' AND claimed_until < \(bind: now))
+                   OR (status = 'sending' AND claimed_until < \(bind: now) AND delivery_started_at IS NULL)
                 ORDER BY next_attempt_at
                 LIMIT \(literal: limit)\(lock)
             )
             RETURNING id
             """).all(decoding: Row.self)
         return rows.map(\.id)
+    }
+
+    /// Expired claims of messages that reached the transport: failed, with the reason.
+    static func abandonInterrupted(now: Date, on db: any Database) async throws -> [UUID] {
+        struct Row: Decodable { let id: UUID }
+        let sql = db as! any SQLDatabase
+        return try await sql.raw("""
+            UPDATE outbox_messages
+            SET status = 'failed', claimed_by = NULL, claimed_until = NULL, last_error = \(bind: interruptedError)
+            WHERE status = 'sending' AND claimed_until < \(bind: now) AND delivery_started_at IS NOT NULL
+            RETURNING id
+            """).all(decoding: Row.self).map(\.id)
+    }
+
+    /// Marks the message as handed to the transport, if this worker still holds it.
+    static func startDelivery(_ id: UUID, worker: String, now: Date, on db: any Database) async throws -> Bool {
+        let sql = db as! any SQLDatabase
+        return try await sql.raw("""
+            UPDATE outbox_messages SET delivery_started_at = \(bind: now)
+            WHERE id = \(bind: id) AND claimed_by = \(bind: worker) AND status = 'sending' RETURNING id
+            """).first() != nil
     }
 }

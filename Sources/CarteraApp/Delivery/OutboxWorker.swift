@@ -5,9 +5,10 @@ import Logging
 
 /// Sends what the outbox holds, with retries and backoff.
 ///
-/// Delivery is at-least-once: a message is marked sent only after the transport accepted it, so a
-/// crash between the two leaves a claim that expires and the message is sent again — with the same
-/// Message-ID, so the duplicate is recognisable. A message marked sent is never taken again.
+/// Delivery is at-most-once: the message is marked as handed over just before the transport gets
+/// it, and marked sent after. A crash in between leaves it failed with the reason ("interrupted"),
+/// to be checked and retried by hand — never sent twice behind anyone's back. A crash before the
+/// hand-over loses nothing: the claim expires and the message is taken again.
 struct OutboxWorker: Sendable {
     static let maxAttempts = 6
     /// Wait after the n-th failed attempt.
@@ -25,10 +26,16 @@ struct OutboxWorker: Sendable {
     @discardableResult
     func runOnce(limit: Int = 50) async throws -> Result {
         let now = clock.now()
-        let ids = try await OutboxClaims.claim(worker: workerID, now: now, until: now.addingTimeInterval(Self.claimDuration), limit: limit, on: db)
         var result = Result()
+        for id in try await WriteIntent.transaction(on: db, { try await OutboxClaims.abandonInterrupted(now: now, on: $0) }) {
+            logger.warning("Delivery of outbox message \(id) was interrupted; marked failed, not resent")
+            result.failed += 1
+        }
+        let ids = try await OutboxClaims.claim(worker: workerID, now: now, until: now.addingTimeInterval(Self.claimDuration), limit: limit, on: db)
         for id in ids {
-            guard let message = try await OutboxMessage.find(id, on: db), message.claimedBy == workerID else { continue }
+            guard let message = try await OutboxMessage.find(id, on: db), message.claimedBy == workerID,
+                  try await WriteIntent.transaction(on: db, { try await OutboxClaims.startDelivery(id, worker: workerID, now: clock.now(), on: $0) })
+            else { continue }
             let status: OutboxStatus
             var failure: String?
             do {
@@ -43,7 +50,7 @@ struct OutboxWorker: Sendable {
                 if status == .failed { result.failed += 1 } else { result.retried += 1 }
             }
             // A database error here is not a delivery failure: the claim stays and expires, and the
-            // message is sent again with its Message-ID (the documented at-least-once case).
+            // message is then marked interrupted rather than sent again.
             try await finish(message, status: status, error: failure)
         }
         return result
@@ -67,6 +74,8 @@ struct OutboxWorker: Sendable {
             fresh.lastError = error.map { String($0.prefix(500)) }
             if status == .sent { fresh.sentAt = clock.now() }
             if status == .pending {
+                // The transport refused it, so it was not sent: the next attempt may send it.
+                fresh.deliveryStartedAt = nil
                 fresh.nextAttemptAt = clock.now().addingTimeInterval(Self.backoff[min(fresh.attempts - 1, Self.backoff.count - 1)])
             }
             try await fresh.save(on: tx)

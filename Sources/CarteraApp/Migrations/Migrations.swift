@@ -39,5 +39,6 @@ enum Migrations {
         CreateWebhookEvents(),
         UpdateOrganisationsAddLateFeeSettings(),
         CreateLateFees(),
+        UpdateOutboxMessagesAddDeliveryStarted(),
     ]
 }

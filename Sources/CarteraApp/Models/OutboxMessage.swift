@@ -5,7 +5,8 @@ import Foundation
 public enum OutboxStatus: String, Codable, Sendable, CaseIterable {
     /// Waiting for the delivery worker (or for its next retry).
     case pending
-    /// Claimed by a worker until `claimed_until`; reclaimed after that if the worker died.
+    /// Claimed by a worker until `claimed_until`. If the worker died before handing the message to
+    /// the transport it is taken again; if it died after, it is marked failed (never resent blindly).
     case sending
     case sent
     /// Gave up after the last retry; can be retried by hand.
@@ -40,6 +41,8 @@ public final class OutboxMessage: Model, @unchecked Sendable {
     @OptionalField(key: "claimed_by") public var claimedBy: String?
     @OptionalField(key: "claimed_until") public var claimedUntil: Date?
     @OptionalField(key: "last_error") public var lastError: String?
+    /// Set just before the message goes to the transport: from then on it may have been sent.
+    @OptionalField(key: "delivery_started_at") public var deliveryStartedAt: Date?
     @Field(key: "scheduled_on") public var scheduledOn: String
     @OptionalField(key: "sent_at") public var sentAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?

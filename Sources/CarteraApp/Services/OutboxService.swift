@@ -27,6 +27,7 @@ enum OutboxService {
             $0.attempts = 0
             $0.nextAttemptAt = context.clock.now()
             $0.lastError = nil
+            $0.deliveryStartedAt = nil
         }
     }
 

@@ -40,7 +40,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "cartera", dependencies: ["CarteraApp"]),
-        .testTarget(name: "CarteraCoreTests", dependencies: ["CarteraCore"]),
+        .testTarget(name: "CarteraCoreTests", dependencies: ["CarteraCore"], resources: [.copy("Fixtures/import")]),
         .testTarget(
             name: "CarteraAppTests",
             dependencies: [

@@ -38,7 +38,7 @@ public enum CSVStatementParser {
         }
 
         let dateText = try value("date") ?? ""
-        guard let bookingDate = date(dateText, format: layout.dateFormat) else {
+        guard let bookingDate = DateText.ordered(dateText, format: layout.dateFormat) else {
             throw fail("date", "\"\(dateText)\" is not a date as \(layout.dateFormat.pattern)")
         }
         let signed: Money
@@ -62,18 +62,6 @@ public enum CSVStatementParser {
                                  bankReference: StatementText.nonEmpty(try value("bankReference")), endToEndID: nil, structuredReference: nil,
                                  remittanceText: try value("reference") ?? "", counterpartyName: StatementText.nonEmpty(try value("payerName")),
                                  counterpartyAccount: nil)
-    }
-
-    /// Day, month and year in the layout's order; day and month may have one digit, the year needs four.
-    private static func date(_ text: String, format: CSVStatementLayout.DateFormat) -> LocalDate? {
-        if format == .iso { return try? LocalDate(iso: text) }
-        let parts = text.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "-" || $0 == "." }
-        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
-              parts.allSatisfy({ $0.allSatisfy(StatementText.isDigit) }),
-              let first = Int(parts[0]), let second = Int(parts[1]), let year = Int(parts[2])
-        else { return nil }
-        let (day, month) = format == .dayMonthYear ? (first, second) : (second, first)
-        return try? LocalDate(year: year, month: month, day: day)
     }
 
     /// The layout's columns resolved to positions, keyed by role ("date", "amount", …).

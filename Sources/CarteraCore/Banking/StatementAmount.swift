@@ -1,6 +1,6 @@
 /// Reads the amounts bank files write ("1234.56" in camt, "1234,56" in MT940, "-1.234,56" in a
-/// Spanish CSV) into exact minor units. Nothing goes through Double: the text is normalised to
-/// the "1234.56" wire form and handed to `Money(decimalString:)`.
+/// Spanish CSV) into exact minor units. Nothing goes through Double: digits are accumulated into
+/// an Int64 with overflow checked, as `Money(decimalString:)` does for the wire form.
 enum StatementAmount {
     /// Why a text is not an amount; each parser wraps it in a `StatementFormatError` with its own line/field.
     struct Invalid: Error, Equatable {
@@ -14,47 +14,64 @@ enum StatementAmount {
     ///     the sign in a separate indicator, so a "-" there is an error, not a debit.
     static func parse(_ raw: String, currency: Currency, decimal: Character, grouping: Character? = nil,
                       allowSign: Bool = false) throws(Invalid) -> Money {
+        // Byte by byte, no intermediate strings: imports read a million of these. Messages are only
+        // built when thrown.
+        var notAnAmount: Invalid { Invalid(message: "\"\(raw)\" is not an amount") }
         let text = StatementText.trim(raw)
-        let notAnAmount = Invalid(message: "\"\(raw)\" is not an amount")
-        var body = Substring(text)
+        guard let decimalByte = decimal.asciiValue else { throw notAnAmount }
+        let groupingByte = grouping?.asciiValue
+        var bytes = text.utf8[...]
         var negative = false
-        if allowSign, let first = body.first, first == "-" || first == "+" {
-            negative = first == "-"
-            body = body.dropFirst()
+        if allowSign, let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
+            bytes = bytes.dropFirst()
         }
-        let parts = body.split(separator: decimal, omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = try? digits(ofWhole: parts[0], grouping: grouping) else { throw notAnAmount }
-        var fraction = parts.count == 2 ? parts[1] : ""
-        guard fraction.allSatisfy(StatementText.isDigit) else { throw notAnAmount }
-        // Banks pad to a fixed width ("150000.00" for CLP): zeros past the currency's decimals are
-        // exact and harmless, any other digit there would be silently lost, so it is refused.
-        while fraction.count > currency.minorUnitExponent, fraction.last == "0" { fraction = fraction.dropLast() }
-        guard fraction.count <= currency.minorUnitExponent else {
-            throw Invalid(message: "\(currency.code) amounts have at most \(currency.minorUnitExponent) decimals, got \"\(raw)\"")
+        // The whole part: digits, with thousands separators checked (groups of exactly three after a
+        // first group of one to three) so a misconfigured decimal mark ("1.23" read with '.' as
+        // grouping) is an error instead of a hundredfold amount.
+        var whole: Int64 = 0, overflow = false
+        var headDigits = 0, groupDigits = 0, grouped = false
+        while let byte = bytes.first, byte != decimalByte {
+            bytes = bytes.dropFirst()
+            if let digit = Self.digit(byte) {
+                (whole, overflow) = Self.append(digit, to: whole, overflow)
+                if grouped { groupDigits += 1 } else { headDigits += 1 }
+            } else if byte == groupingByte, grouped ? groupDigits == 3 : (1...3).contains(headDigits) {
+                grouped = true
+                groupDigits = 0
+            } else {
+                throw notAnAmount
+            }
         }
-        let wire = (negative ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
-        do {
-            return try Money(decimalString: wire, currency: currency)
-        } catch {
-            throw Invalid(message: "\"\(raw)\" is too large an amount")
+        guard headDigits > 0, !grouped || groupDigits == 3 else { throw notAnAmount }
+        // The fraction: banks pad to a fixed width ("150000.00" for CLP), so zeros past the currency's
+        // decimals are exact and harmless; any other digit there would be silently lost, so it is refused.
+        let exponent = currency.minorUnitExponent
+        var fraction: Int64 = 0, fractionDigits = 0, lostDigit = false
+        if !bytes.isEmpty {
+            for byte in bytes.dropFirst() {
+                guard let digit = Self.digit(byte) else { throw notAnAmount }
+                if fractionDigits < exponent { fraction = fraction * 10 + digit } else if digit != 0 { lostDigit = true }
+                fractionDigits += 1
+            }
         }
+        guard !lostDigit else {
+            throw Invalid(message: "\(currency.code) amounts have at most \(exponent) decimals, got \"\(raw)\"")
+        }
+        for _ in min(fractionDigits, exponent)..<exponent { fraction *= 10 }
+        let (scaled, overflowA) = whole.multipliedReportingOverflow(by: currency.minorUnitsPerMajor)
+        let (total, overflowB) = scaled.addingReportingOverflow(fraction)
+        guard !overflow, !overflowA, !overflowB else { throw Invalid(message: "\"\(raw)\" is too large an amount") }
+        return Money(minorUnits: negative ? -total : total, currency: currency)
     }
 
-    /// The digits of the whole part, with thousands separators checked (groups of exactly three
-    /// after the first) and removed, so a misconfigured decimal mark ("1.23" read with '.' as
-    /// grouping) is an error instead of a hundredfold amount.
-    private static func digits(ofWhole whole: Substring, grouping: Character?) throws -> String {
-        struct NotDigits: Error {}
-        guard !whole.isEmpty else { throw NotDigits() }
-        guard let grouping, whole.contains(grouping) else {
-            guard whole.allSatisfy(StatementText.isDigit) else { throw NotDigits() }
-            return String(whole)
-        }
-        let groups = whole.split(separator: grouping, omittingEmptySubsequences: false)
-        guard let head = groups.first, (1...3).contains(head.count),
-              groups.dropFirst().allSatisfy({ $0.count == 3 }),
-              groups.allSatisfy({ $0.allSatisfy(StatementText.isDigit) })
-        else { throw NotDigits() }
-        return groups.joined()
+    private static func digit(_ byte: UInt8) -> Int64? {
+        (0x30...0x39).contains(byte) ? Int64(byte - 0x30) : nil
+    }
+
+    private static func append(_ digit: Int64, to value: Int64, _ overflow: Bool) -> (Int64, Bool) {
+        let (times10, overflowA) = value.multipliedReportingOverflow(by: 10)
+        let (sum, overflowB) = times10.addingReportingOverflow(digit)
+        return (sum, overflow || overflowA || overflowB)
     }
 }

@@ -1,0 +1,42 @@
+import CarteraCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// The organisation's settled invoices as the payment-date model learns from them, read in one
+/// query: an invoice was settled on the day its last settlement was applied.
+enum PaymentHistory {
+    private struct Row: Decodable {
+        let customer_id: UUID
+        let issue_date: String
+        let due_date: String
+        let settled_on: String
+        let disputed: Int64
+    }
+
+    static func settledInvoices(organisationID: UUID, on db: any Database) async throws -> [SettledInvoice] {
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT i.customer_id, i.issue_date, i.due_date, MAX(a.applied_on) AS settled_on,
+                   CAST(CASE WHEN EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id) THEN 1 ELSE 0 END AS BIGINT) AS disputed
+            FROM invoices i JOIN allocations a ON a.invoice_id = i.id
+            WHERE i.organisation_id = \(bind: organisationID) AND i.status = 'paid'
+            GROUP BY i.id, i.customer_id, i.issue_date, i.due_date
+            """).all(decoding: Row.self)
+        return rows.compactMap { row in
+            guard let issued = try? LocalDate(iso: row.issue_date), let due = try? LocalDate(iso: row.due_date),
+                  let settled = try? LocalDate(iso: row.settled_on) else { return nil }
+            return SettledInvoice(customer: row.customer_id.uuidString, invoiceDate: issued, dueDate: due, settledOn: settled, disputed: row.disputed != 0)
+        }
+    }
+
+    static func predictor(organisationID: UUID, on db: any Database) async throws -> PaymentDatePredictor {
+        PaymentDatePredictor(history: try await settledInvoices(organisationID: organisationID, on: db))
+    }
+
+    /// Invoices with an open dispute: the model predicts them from the customer's disputed history.
+    static func openlyDisputed(_ invoiceIDs: [UUID], on db: any Database) async throws -> Set<UUID> {
+        guard !invoiceIDs.isEmpty else { return [] }
+        return Set(try await Dispute.query(on: db).filter(\.$invoice.$id ~~ invoiceIDs).filter(\.$status == .open).all().map(\.$invoice.id))
+    }
+}

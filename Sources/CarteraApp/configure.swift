@@ -39,6 +39,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     app.asyncCommands.use(OutboxCommand(), as: "outbox")
     app.asyncCommands.use(PoliciesCommand(), as: "policies")
     app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(EvaluatePredictionsCommand(), as: "evaluate-predictions")
 
     app.transports = Transports.make(config.delivery, app: app)
     if config.scheduler.enabled {

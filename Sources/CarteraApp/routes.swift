@@ -27,6 +27,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     try collectors.register(collection: ReconciliationController())
     try collectors.register(collection: OutboxController())
     try collectors.register(collection: LateFeeController())
+    try collectors.register(collection: InsightsController())
     try admins.register(collection: OrganisationController())
     try admins.register(collection: PolicyController())
     try admins.register(collection: TemplateController())

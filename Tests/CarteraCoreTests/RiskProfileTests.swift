@@ -20,16 +20,16 @@ import Testing
         #expect(profile.reasons == [.paidLate(late: 7, of: 10, averageDays: 21), .slowestPayments(p90DaysLate: 40)])
     }
 
-    @Test func overdueShareIsPerCurrencyAndDueTodayIsNotOverdue() throws {
+    @Test func overdueShareIsPerCurrencyAndCountsOnlyWhatIsOverThirtyDaysLate() throws {
         let asOf = try LocalDate(iso: "2026-03-15")
         let open = [
-            RiskProfile.OpenInvoice(balance: Money(minorUnits: 60_000, currency: .usd), dueDate: asOf.adding(days: -1)),
-            RiskProfile.OpenInvoice(balance: Money(minorUnits: 40_000, currency: .usd), dueDate: asOf),
+            RiskProfile.OpenInvoice(balance: Money(minorUnits: 60_000, currency: .usd), dueDate: asOf.adding(days: -31)),
+            RiskProfile.OpenInvoice(balance: Money(minorUnits: 40_000, currency: .usd), dueDate: asOf.adding(days: -30)),
             RiskProfile.OpenInvoice(balance: Money(minorUnits: 9_000_000, currency: .cop), dueDate: asOf.adding(days: 5)),
         ]
         let punctual = (0..<5).map { _ in paid(0) }
         let profile = RiskProfile(paid: punctual, open: open, asOf: asOf, brokenPromises: 0)
-        // USD 600 of 1 000 overdue = 60 %; COP 0 %: the worst currency counts, ≥ 25 % → medium
+        // USD 600 of 1 000 more than 30 days overdue = 60 % (30 days exactly is not); COP 0 %: the worst currency counts, ≥ 25 % → medium
         #expect(profile.overdueShareBasisPoints == 6_000)
         #expect(profile.level == .medium)
         #expect(profile.reasons == [.overdueBalance(basisPoints: 6_000)])

@@ -3,7 +3,9 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Each customer's payment history, read in one pass, assessed by `RiskAssessment`.
+/// Each customer's payment behaviour, read in a few set-based passes and assessed by `RiskProfile`:
+/// paid history, broken promises, what is open and overdue as of a day, open disputes. Computed on
+/// every read, so a payment changes the level the moment it is recorded.
 enum RiskQuery {
     struct PaidRow: Decodable {
         let customer_id: UUID
@@ -16,7 +18,14 @@ enum RiskQuery {
         let n: Int64
     }
 
-    static func assessments(organisationID: UUID, customerID: UUID? = nil, on db: any Database) async throws -> [UUID: RiskAssessment] {
+    struct OpenRow: Decodable {
+        let customer_id: UUID
+        let due_date: String
+        let currency: String
+        let balance_minor: Int64
+    }
+
+    static func assessments(organisationID: UUID, customerID: UUID? = nil, asOf: LocalDate, on db: any Database) async throws -> [UUID: RiskAssessment] {
         let sql = db as! any SQLDatabase
         var scope: SQLQueryString = "i.organisation_id = \(bind: organisationID)"
         if let customerID { scope += " AND i.customer_id = \(bind: customerID)" }
@@ -27,22 +36,39 @@ enum RiskQuery {
             WHERE \(scope) AND i.status = 'paid'
             GROUP BY i.id, i.customer_id, i.due_date
             """).all(decoding: PaidRow.self)
+        let open = try await sql.raw("""
+            SELECT i.customer_id, i.due_date, i.currency, i.balance_minor FROM invoices i
+            WHERE \(scope) AND i.status IN ('open', 'partially_paid')
+            """).all(decoding: OpenRow.self)
+        let disputes = try await counts(sql.raw("""
+            SELECT i.customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM disputes d JOIN invoices i ON i.id = d.invoice_id
+            WHERE \(scope) AND d.status = 'open' GROUP BY i.customer_id
+            """))
         var promiseScope: SQLQueryString = "organisation_id = \(bind: organisationID) AND status = 'broken'"
         if let customerID { promiseScope += " AND customer_id = \(bind: customerID)" }
-        let broken = try await sql.raw("""
+        let broken = try await counts(sql.raw("""
             SELECT customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM payment_promises WHERE \(promiseScope) GROUP BY customer_id
-            """).all(decoding: CountRow.self)
-        let brokenByCustomer = Dictionary(uniqueKeysWithValues: broken.map { ($0.customer_id, Int($0.n)) })
-        var history: [UUID: [RiskAssessment.PaidInvoice]] = [:]
+            """))
+        var history: [UUID: [RiskProfile.PaidInvoice]] = [:]
         for row in paid {
             guard let due = try? LocalDate(iso: row.due_date), let paidOn = try? LocalDate(iso: row.paid_on) else { continue }
             history[row.customer_id, default: []].append(.init(dueDate: due, paidOn: paidOn))
         }
+        var openItems: [UUID: [RiskProfile.OpenInvoice]] = [:]
+        for row in open {
+            guard let due = try? LocalDate(iso: row.due_date), let currency = try? Currency(code: row.currency) else { continue }
+            openItems[row.customer_id, default: []].append(.init(balance: Money(minorUnits: row.balance_minor, currency: currency), dueDate: due))
+        }
         var result: [UUID: RiskAssessment] = [:]
-        for id in Set(history.keys).union(brokenByCustomer.keys) {
-            result[id] = RiskAssessment(paid: history[id] ?? [], brokenPromises: brokenByCustomer[id] ?? 0)
+        for id in Set(history.keys).union(broken.keys).union(openItems.keys).union(disputes.keys) {
+            result[id] = RiskAssessment(profile: RiskProfile(paid: history[id] ?? [], open: openItems[id] ?? [], asOf: asOf,
+                                                             brokenPromises: broken[id] ?? 0, openDisputes: disputes[id] ?? 0))
         }
         return result
+    }
+
+    private static func counts(_ query: SQLRawBuilder) async throws -> [UUID: Int] {
+        Dictionary(uniqueKeysWithValues: try await query.all(decoding: CountRow.self).map { ($0.customer_id, Int($0.n)) })
     }
 
     /// New customers have no history: the assessment of an empty one.

@@ -58,7 +58,7 @@ struct WorklistQuery {
             WHERE d.organisation_id = \(bind: organisationID) AND d.status = 'open' AND d.opened_on >= \(bind: today.adding(days: -Self.newDisputeDays).iso)
             GROUP BY i.customer_id
             """)
-        let risks = try await RiskQuery.assessments(organisationID: organisationID, on: db)
+        let risks = try await RiskQuery.assessments(organisationID: organisationID, asOf: today, on: db)
 
         var items: [UUID: Item] = [:]
         let candidates = Set(overdueByCustomer.keys).union(tasks.keys).union(broken.keys).union(promisedToday.keys).union(disputes.keys)

@@ -18,4 +18,9 @@ public struct RiskAssessment: Sendable, Equatable {
     public init(paid: [PaidInvoice], brokenPromises: Int) {
         profile = RiskProfile(paid: paid, brokenPromises: brokenPromises)
     }
+
+    /// The whole picture: history, what is open and overdue today, open disputes.
+    public init(profile: RiskProfile) {
+        self.profile = profile
+    }
 }

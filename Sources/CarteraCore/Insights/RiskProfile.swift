@@ -5,7 +5,7 @@
 /// - on-time rate: paid on or before the due date / paid, in basis points;
 /// - average days late: mean over all paid invoices with on-time ones as 0, truncated to whole days;
 /// - 90th percentile of days late: nearest rank (value at rank ⌈0.9 × n⌉ of the sorted days late);
-/// - overdue share: balance due before `asOf` / open balance, in basis points, per currency (never
+/// - overdue share: balance more than `overdueGraceDays` past due / open balance, in basis points, per currency (never
 ///   added across currencies); the profile reports the worst currency.
 public struct RiskProfile: Sendable, Equatable {
     public struct PaidInvoice: Sendable, Equatable {
@@ -50,7 +50,7 @@ public struct RiskProfile: Sendable, Equatable {
         onTimeRateBasisPoints = Ratio.basisPoints(Int64(paidCount - paidLateCount), of: Int64(paidCount))
         averageDaysLate = paid.isEmpty ? 0 : daysLate.reduce(0, +) / paid.count
         p90DaysLate = Percentile.nearestRank(90, ofSorted: daysLate) ?? 0
-        overdueShareBasisPoints = asOf.flatMap { Self.worstOverdueShare(open, asOf: $0) }
+        overdueShareBasisPoints = asOf.flatMap { Self.worstOverdueShare(open, asOf: $0, graceDays: thresholds.overdueGraceDays) }
         self.brokenPromises = max(brokenPromises, 0)
         self.openDisputes = max(openDisputes, 0)
 
@@ -75,12 +75,12 @@ public struct RiskProfile: Sendable, Equatable {
         reasons = high + medium
     }
 
-    private static func worstOverdueShare(_ open: [OpenInvoice], asOf: LocalDate) -> Int? {
+    private static func worstOverdueShare(_ open: [OpenInvoice], asOf: LocalDate, graceDays: Int) -> Int? {
         var totals: [Currency: (open: Int64, overdue: Int64)] = [:]
         for item in open where item.balance.isPositive {
             var total = totals[item.balance.currency, default: (0, 0)]
             total.open += item.balance.minorUnits
-            if item.dueDate < asOf { total.overdue += item.balance.minorUnits }
+            if item.dueDate.days(until: asOf) > graceDays { total.overdue += item.balance.minorUnits }
             totals[item.balance.currency] = total
         }
         return totals.values.compactMap { Ratio.basisPoints($0.overdue, of: $0.open) }.max()

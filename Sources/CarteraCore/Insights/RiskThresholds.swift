@@ -2,7 +2,7 @@
 /// part of the reason, so they are plain numbers an organisation can change, not learned weights.
 ///
 /// Defaults (shares in basis points, 100 = 1 %):
-/// - high: ≥ 2 broken promises; ≥ 3 open disputes; ≥ 75 % of the open balance overdue; or, with
+/// - high: ≥ 2 broken promises; ≥ 3 open disputes; ≥ 75 % of the open balance more than 30 days overdue; or, with
 ///   enough history, ≥ 50 % of paid invoices late, average lateness > 30 days, or the slowest
 ///   tenth (90th percentile) > 60 days late;
 /// - medium: 1 broken promise; 1 open dispute; ≥ 25 % of the open balance overdue; fewer than 3
@@ -15,6 +15,10 @@ public struct RiskThresholds: Sendable, Equatable {
     public var mediumBrokenPromises = 1
     public var highDisputes = 3
     public var mediumDisputes = 1
+    /// A few weeks late is ordinary; only balance more than this many days past due counts as
+    /// "seriously overdue" in the overdue share (otherwise every customer with one invoice a day
+    /// late would look risky, and the worklist already weighs days overdue itself).
+    public var overdueGraceDays = 30
     public var highOverdueShareBasisPoints = 7_500
     public var mediumOverdueShareBasisPoints = 2_500
     /// Late share at or above which history alone makes a customer high risk.

@@ -24,6 +24,7 @@ struct CustomerPageContext: Encodable {
         let id: UUID; let number: String; let currency: String; let issued: String; let due: String; let total: String
         let balance: String; let days: Int; let bucket: String; let paused: String?
     }
+    struct Figure: Encodable { let label: String; let value: String }
     struct Balance: Encodable { let currency: String; let open: String; let credit: String; let net: String; let buckets: [Bucket] }
     struct Bucket: Encodable { let label: String; let amount: String }
     struct Credit: Encodable {
@@ -49,6 +50,7 @@ struct CustomerPageContext: Encodable {
     let risk: String
     let riskLabel: String
     let riskReason: String
+    let riskFigures: [Figure]
     let promises: [PromiseRow]
     let plans: [PlanRow]
     let disputes: [DisputeRow]
@@ -94,7 +96,7 @@ extension CustomerPageContext {
             available: assessment.decision.availableCredit.map(format.money) ?? "—", onHold: assessment.decision.onHold,
             reasons: assessment.decision.reasons.map { CreditText.reason($0, req: req, format: format) }, manualReason: customer.creditHoldReason,
             maximumDays: context.organisation.creditHoldDaysOverdue.map(String.init) ?? "—")
-        let risk = try await RiskQuery.assessments(organisationID: context.organisationID, customerID: customerID, on: db)[customerID] ?? RiskQuery.noHistory
+        let risk = try await RiskQuery.assessments(organisationID: context.organisationID, customerID: customerID, asOf: context.today, on: db)[customerID] ?? RiskQuery.noHistory
 
         let promises = try await PaymentPromise.query(on: db).filter(\.$customer.$id == customerID).sort(\.$createdAt, .descending).limit(20).all()
         var plans: [PlanRow] = []
@@ -125,6 +127,7 @@ extension CustomerPageContext {
                 escalatedOn: customer.escalatedOn.map { format.date($0) }),
             contacts: try contacts.map { ContactRow(id: try $0.requireID(), name: $0.name, role: $0.role.rawValue, roleLabel: req.text("contact.role.\($0.role.rawValue)"), email: $0.email ?? "", phone: $0.phone ?? "") },
             invoices: invoices, balances: balances, credit: credit, risk: risk.level.rawValue, riskLabel: req.text("risk.\(risk.level.rawValue)"), riskReason: RiskText.reason(risk, req: req),
+            riskFigures: RiskText.figures(risk.profile, req: req),
             promises: promises.map { PromiseRow(amount: format.money($0.amountMinor, $0.currency), date: format.date($0.promisedOn), status: $0.status.rawValue,
                                                 statusLabel: req.text("promise.status.\($0.status.rawValue)")) },
             plans: plans, disputes: disputes,

@@ -31,7 +31,7 @@ struct DashboardPage {
         let context = try await req.serviceContext()
         let format = context.pageFormat(language: req.pageLanguage)
         let query = DashboardQuery(context: context)
-        let risks = try await RiskQuery.assessments(organisationID: context.organisationID, on: context.db)
+        let risks = try await RiskQuery.assessments(organisationID: context.organisationID, asOf: context.today, on: context.db)
         let figures = try await query.currencies().map { figures in
             let total = figures.aging.total.minorUnits
             return Context.Figures(

@@ -56,6 +56,8 @@ struct InvoicePages: RouteCollection {
         let resolutions: [Option]
         let lateFees: [LateFeeRow]
         let lateFeesOwed: String?
+        let prediction: String?
+        let predictionBasis: String?
     }
 
     func show(req: Request) async throws -> Response {
@@ -71,6 +73,7 @@ struct InvoicePages: RouteCollection {
         let disputes = try await Dispute.query(on: context.db).filter(\.$invoice.$id == invoiceID).sort(\.$createdAt, .descending).all()
         let owed = invoice.status == .open || invoice.status == .partiallyPaid
         let fees = try await LateFeeService.fees(invoiceID: invoiceID, on: context.db, organisationID: context.organisationID)
+        let prediction = try await PaymentPredictions.predict(invoice, in: context)
         return try await req.render("invoices/show", title: "invoice.title", section: "customers", Context(
             id: invoiceID, number: invoice.number, customerId: try customer.requireID(), customer: customer.legalName,
             status: invoice.status.rawValue, statusLabel: req.text("invoice.status.\(invoice.status.rawValue)"), currency: invoice.currency,
@@ -99,7 +102,9 @@ struct InvoicePages: RouteCollection {
             hasOpenDispute: disputes.contains { $0.status == .open },
             resolutions: DisputeService.Resolution.allCases.map { .init(value: $0.rawValue, label: req.text("dispute.resolution.\($0.rawValue)")) },
             lateFees: try fees.map { try LateFeeRow($0, invoiceNumber: invoice.number, format: format, req: req) },
-            lateFeesOwed: LateFeeRow.outstanding(fees, format: format)))
+            lateFeesOwed: LateFeeRow.outstanding(fees, format: format),
+            prediction: prediction.map { req.text("prediction.expected", ["date": format.date($0.date), "earliest": format.date($0.earliest), "latest": format.date($0.latest)]) },
+            predictionBasis: prediction.map { req.text("prediction.basis.\($0.basis.rawValue)", ["count": String($0.customerHistoryCount)]) }))
     }
 
     func openDispute(req: Request) async throws -> Response {

@@ -62,14 +62,42 @@ struct WorklistPage {
 
 /// The risk level's reason in words: "7 of 10 invoices paid late, 23 days on average".
 enum RiskText {
+    /// "7 de 10 facturas pagadas con atraso, 23 días en promedio; 1 promesa incumplida": the facts
+    /// behind the level, or the history summary when nothing crossed a threshold.
     static func reason(_ risk: RiskAssessment, req: Request) -> String {
-        var parts: [String] = []
-        if risk.paidCount < RiskAssessment.minimumHistory {
-            parts.append(req.text("risk.reason.little_history", ["count": String(risk.paidCount)]))
-        } else {
-            parts.append(req.text("risk.reason.late", ["late": String(risk.paidLateCount), "paid": String(risk.paidCount), "days": String(risk.averageDaysLate)]))
+        let reasons = risk.reasons.isEmpty ? [RiskReason.paidLate(late: risk.paidLateCount, of: risk.paidCount, averageDays: risk.averageDaysLate)] : risk.reasons
+        return reasons.map { text($0, req: req) }.joined(separator: "; ")
+    }
+
+    /// The profile's figures for the customer page, "—" where there is nothing to measure.
+    static func figures(_ profile: RiskProfile, req: Request) -> [CustomerPageContext.Figure] {
+        let days = { (value: Int) in req.text("risk.days", ["days": String(value)]) }
+        let percent = { (basisPoints: Int?) in basisPoints.map { "\(RiskDTO.percent($0)) %" } ?? "—" }
+        return [
+            .init(label: req.text("risk.on_time_rate"), value: profile.paidCount == 0 ? "—" : req.text("risk.paid_of", [
+                "onTime": String(profile.paidCount - profile.paidLateCount), "paid": String(profile.paidCount)]) + " (\(percent(profile.onTimeRateBasisPoints)))"),
+            .init(label: req.text("risk.average_days_late"), value: days(profile.averageDaysLate)),
+            .init(label: req.text("risk.p90_days_late"), value: days(profile.p90DaysLate)),
+            .init(label: req.text("risk.overdue_share"), value: percent(profile.overdueShareBasisPoints)),
+            .init(label: req.text("risk.broken_promises"), value: String(profile.brokenPromises)),
+            .init(label: req.text("risk.open_disputes"), value: String(profile.openDisputes)),
+        ]
+    }
+
+    static func text(_ reason: RiskReason, req: Request) -> String {
+        let (key, arguments) = parts(reason)
+        return req.text("risk.reason.\(key)", arguments)
+    }
+
+    /// The reason's machine code and its figures, as the API returns them and the locale files name them.
+    static func parts(_ reason: RiskReason) -> (code: String, arguments: [String: String]) {
+        switch reason {
+        case let .littleHistory(paid, needed): ("little_history", ["count": String(paid), "needed": String(needed)])
+        case let .paidLate(late, paid, days): ("late", ["late": String(late), "paid": String(paid), "days": String(days)])
+        case let .slowestPayments(days): ("slowest", ["days": String(days)])
+        case let .overdueBalance(basisPoints): ("overdue_share", ["percent": String(basisPoints / 100)])
+        case let .brokenPromises(count): ("broken_promises", ["count": String(count)])
+        case let .openDisputes(count): ("open_disputes", ["count": String(count)])
         }
-        if risk.brokenPromises > 0 { parts.append(req.text("risk.reason.broken_promises", ["count": String(risk.brokenPromises)])) }
-        return parts.joined(separator: "; ")
     }
 }

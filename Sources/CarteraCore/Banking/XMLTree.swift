@@ -36,6 +36,11 @@ enum XMLTree {
 
     static func parse(_ data: Data) throws(Malformed) -> Element {
         guard !data.isEmpty else { throw Malformed(line: 0, message: "the file is empty") }
+        // Foundation's XMLParser on Linux crashes on an element name that is not valid UTF-8 (found
+        // by fuzzing), so a document that does not declare another encoding must be valid UTF-8.
+        if !declaresOtherEncoding(data), String(data: data, encoding: .utf8) == nil {
+            throw Malformed(line: 1, message: "the file is not valid UTF-8, and its XML declaration names no other encoding")
+        }
         let parser = XMLParser(data: data)
         // Statement files never need external entities; resolving them would let a file read local paths.
         parser.shouldResolveExternalEntities = false
@@ -47,6 +52,14 @@ enum XMLTree {
             throw Malformed(line: parser.lineNumber, message: "not a well-formed XML document (\(reason(parser)))")
         }
         return root
+    }
+
+    /// `<?xml … encoding="ISO-8859-1"?>`: the parser converts such a file itself.
+    private static func declaresOtherEncoding(_ data: Data) -> Bool {
+        guard let head = String(data: data.prefix(200), encoding: .isoLatin1)?.lowercased(), head.hasPrefix("<?xml"),
+              let declaration = head.split(separator: ">").first, let range = declaration.range(of: "encoding=") else { return false }
+        let value = declaration[range.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
+        return !["utf-8", "utf8"].contains(String(value))
     }
 
     /// XMLParser's own descriptions are "The operation could not be completed" on Linux; the

@@ -64,6 +64,8 @@ enum DateText {
         var values = (0, 0, 0), widths = (0, 0, 0), group = 0
         for byte in text.utf8 {
             if (0x30...0x39).contains(byte) {
+                // More than four digits is not a date part (and would overflow on a long run).
+                guard (group == 0 ? widths.0 : group == 1 ? widths.1 : widths.2) < 4 else { return nil }
                 let digit = Int(byte - 0x30)
                 switch group {
                 case 0: values.0 = values.0 * 10 + digit; widths.0 += 1

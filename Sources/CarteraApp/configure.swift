@@ -36,6 +36,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     app.asyncCommands.use(DeliverOutboxCommand(), as: "deliver-outbox")
     app.asyncCommands.use(BenchDunningCommand(), as: "bench-dunning")
     app.asyncCommands.use(BenchMatchingCommand(), as: "bench-matching")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(OutboxCommand(), as: "outbox")
     app.asyncCommands.use(PoliciesCommand(), as: "policies")
     app.asyncCommands.use(BackupCommand(), as: "backup")

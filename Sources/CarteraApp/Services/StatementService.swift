@@ -1,5 +1,6 @@
 import CarteraCore
 import Fluent
+import SQLKit
 import Foundation
 
 enum StatementService {
@@ -37,16 +38,21 @@ enum StatementService {
         return StatementDTO(customerId: customerID, legalName: customer.legalName, asOf: asOf.iso, currencies: sections)
     }
 
-    /// Currency code -> minor units of payments and credit notes not yet applied.
+    /// Currency code -> minor units of payments and credit notes not yet applied, summed in SQL
+    /// (a long-standing customer has thousands of fully applied payments). A reversed payment
+    /// leaves no credit.
     static func unappliedCredit(customerID: UUID, on db: any Database) async throws -> [String: Int64] {
-        var credit: [String: Int64] = [:]
-        for payment in try await Payment.query(on: db).filter(\.$customer.$id == customerID).all() {
-            credit[payment.currency, default: 0] += payment.unappliedMinor
-        }
-        for note in try await CreditNote.query(on: db).filter(\.$customer.$id == customerID).all() {
-            credit[note.currency, default: 0] += note.unappliedMinor
-        }
-        return credit.filter { $0.value != 0 }
+        struct Row: Decodable { let currency: String; let credit: Int64 }
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT currency, CAST(SUM(credit) AS BIGINT) AS credit FROM (
+                SELECT currency, amount_minor - allocated_minor AS credit FROM payments
+                WHERE customer_id = \(bind: customerID) AND reversed_on IS NULL AND amount_minor <> allocated_minor
+                UNION ALL
+                SELECT currency, amount_minor - allocated_minor AS credit FROM credit_notes
+                WHERE customer_id = \(bind: customerID) AND amount_minor <> allocated_minor
+            ) AS unapplied GROUP BY currency
+            """).all(decoding: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.filter { $0.credit != 0 }.map { ($0.currency, $0.credit) })
     }
 }
 

@@ -42,7 +42,7 @@ struct BenchMatchingCommand: AsyncCommand {
 
     /// Three kinds of lines: the invoice number in the text, the customer's name with the exact
     /// amount, and transfers nobody can place.
-    private static func line(_ index: Int, _ invoice: Invoice, today: LocalDate) throws -> BankStatementLine {
+    static func line(_ index: Int, _ invoice: Invoice, today: LocalDate) throws -> BankStatementLine {
         let text: String, payer: String, amount: Money
         switch index % 3 {
         case 0: (text, payer, amount) = ("PAGO FACTURA \(invoice.number)", "CLIENTE", try invoice.balance)

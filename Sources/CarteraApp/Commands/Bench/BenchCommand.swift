@@ -1,0 +1,92 @@
+import CarteraCore
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// `cartera bench`: generates a large synthetic ledger in the configured (scratch) database and
+/// times what a finance team waits for — the day's dunning evaluation, the aging report, customer
+/// statements, bank matching — each next to hand-written SQL for the same question on the same
+/// database in the same run (`SQLBaselines`). Prints one table; run it with a release build.
+struct BenchCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "invoices", help: "Invoices to generate (default 1000000; customers are a tenth)")
+        var invoices: Int?
+        @Option(name: "paid", help: "Of those, invoices paid in full by a payment each (default half)")
+        var paid: Int?
+        @Option(name: "runs", help: "Timed runs per operation (default 3); the median is reported")
+        var runs: Int?
+    }
+
+    var help: String { "Times dunning, aging, statements and matching on a generated ledger against hand-written SQL (benchmark, not a test)." }
+
+    struct Row {
+        let operation: String
+        let application: Double
+        let baseline: Double
+        var ratio: Double { baseline > 0 ? application / baseline : 0 }
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let count = signature.invoices ?? 1_000_000
+        let paid = signature.paid ?? count / 2
+        let runs = signature.runs ?? 3
+        guard (1_000...5_000_000).contains(count) else { throw CommandArgumentError(field: "--invoices", message: "must be between 1000 and 5000000") }
+        guard (0...count).contains(paid) else { throw CommandArgumentError(field: "--paid", message: "must be between 0 and --invoices") }
+        guard (1...20).contains(runs) else { throw CommandArgumentError(field: "--runs", message: "must be between 1 and 20") }
+        let service = try await SyntheticLedger.scratchOrganisation(app: app, command: "bench")
+        let organisationID = try service.organisation.requireID()
+        let today = service.today
+        var started = Date()
+        try await SyntheticLedger.generate(invoices: count, organisationID: organisationID, today: today, on: app.db)
+        try await SyntheticPayments.generate(count: paid, organisationID: organisationID, today: today, on: app.db)
+        let dialect = (app.db as! any SQLDatabase).dialect.name
+        context.console.print("Generated \(count / 10) customers, \(count) invoices, \(paid) payments on \(dialect) in \(String(format: "%.0f", Date().timeIntervalSince(started))) s")
+        started = Date()
+
+        let timer = Timer(runs: runs)
+        var rows: [Row] = []
+        rows.append(Row(operation: "dunning evaluation for today (dry run)",
+                        application: try await timer.median { _ = try await DunningRun.run(on: today, dryRun: true, in: service) },
+                        baseline: try await timer.median { _ = try await SQLBaselines.dunning(organisationID: organisationID, today: today, on: app.db) }))
+        rows.append(Row(operation: "aging report",
+                        application: try await timer.median { _ = try await AgingQuery.reports(organisationID: organisationID, asOf: today, on: app.db) },
+                        baseline: try await timer.median { _ = try await SQLBaselines.aging(organisationID: organisationID, today: today, on: app.db) }))
+        let customers = try await Customer.query(on: app.db).filter(\.$organisationID == organisationID).limit(200).all()
+        rows.append(Row(operation: "200 customer statements",
+                        application: try await timer.median { for customer in customers { _ = try await StatementService.statement(for: customer, asOf: today, in: service) } },
+                        baseline: try await timer.median { for customer in customers { _ = try await SQLBaselines.statement(customerID: try customer.requireID(), on: app.db) } }))
+        let open = try await Invoice.query(on: app.db).filter(\.$organisationID == organisationID).filter(\.$status == .open).limit(10_000).all()
+        let lines = try open.enumerated().map { try BenchMatchingCommand.line($0, $1, today: today) }
+        let references = open.enumerated().filter { $0.offset % 3 == 0 }.map(\.element.number)
+        rows.append(Row(operation: "bank matching, \(lines.count) lines",
+                        application: try await timer.median { _ = try await Reconciliation.matcher(in: service).matchAll(lines) },
+                        baseline: try await timer.median { _ = try await SQLBaselines.matching(organisationID: organisationID, references: references, on: app.db) }))
+
+        context.console.print("")
+        context.console.print("| operation (\(dialect), \(count) invoices) | Cartera | hand-written SQL | ratio |")
+        context.console.print("| --- | --- | --- | --- |")
+        for row in rows {
+            context.console.print("| \(row.operation) | \(Self.format(row.application)) | \(Self.format(row.baseline)) | \(String(format: "%.2f", row.ratio))× |")
+        }
+        context.console.print("(timed in \(String(format: "%.0f", Date().timeIntervalSince(started))) s; median of \(runs) runs)")
+    }
+
+    static func format(_ milliseconds: Double) -> String {
+        milliseconds >= 1_000 ? String(format: "%.2f s", milliseconds / 1_000) : String(format: "%.1f ms", milliseconds)
+    }
+
+    struct Timer {
+        let runs: Int
+        func median(_ work: () async throws -> Void) async throws -> Double {
+            var timings: [Double] = []
+            for _ in 0..<runs {
+                let started = DispatchTime.now()
+                try await work()
+                timings.append(Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6)
+            }
+            return timings.sorted()[timings.count / 2]
+        }
+    }
+}

@@ -40,7 +40,8 @@ struct ReportsFixture {
 
     static func build(_ h: TestHarness) async throws -> ReportsFixture {
         h.travel(to: "2025-12-10")
-        let ana = try await h.createUser("ana@ferreteria.co", role: .collector)
+        let ana = try await UserService.create(.init(email: "ana@ferreteria.co", name: "Ana Cobros", password: "contraseña-segura", role: "collector", language: "es"),
+                                               organisationID: h.organisationID, passwordCost: 4, on: h.app.db)
         let collector = try #require(ana.id).uuidString
         let alfa = try await h.customerWithContacts("Alfa S.A.S.")
         let beta = try await h.customerWithContacts("Beta Ltda.")

@@ -22,6 +22,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     try collectors.register(collection: PaymentController())
     try collectors.register(collection: CreditNoteController())
     try collectors.register(collection: AgingController())
+    try collectors.register(collection: ReportsController())
     try collectors.register(collection: CollectionController())
     try collectors.register(collection: WorkspaceController())
     try collectors.register(collection: ReconciliationController())

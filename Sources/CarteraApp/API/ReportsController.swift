@@ -1,0 +1,71 @@
+import CarteraCore
+import Vapor
+
+/// Reports (aging by customer and by collector, the collection report) and the cash forecast,
+/// as JSON and, under the same path with `.csv`, as CSV.
+struct ReportsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("forecast", use: forecast)
+        routes.get("forecast.csv", use: forecastCSV)
+        let reports = routes.grouped("reports")
+        reports.get("aging-by-customer", use: agingByCustomer)
+        reports.get("aging-by-customer.csv", use: agingByCustomerCSV)
+        reports.get("aging-by-collector", use: agingByCollector)
+        reports.get("aging-by-collector.csv", use: agingByCollectorCSV)
+        reports.get("collection", use: collection)
+        reports.get("collection.csv", use: collectionCSV)
+    }
+
+    func forecast(req: Request) async throws -> ForecastDTO {
+        try ForecastDTO(try await CollectionsForecast.build(in: try await req.serviceContext()))
+    }
+
+    func forecastCSV(req: Request) async throws -> Response {
+        let result = try await CollectionsForecast.build(in: try await req.serviceContext())
+        return ReportCSV.response(try ReportCSV.api.forecast(result), filename: "forecast-\(result.asOf.iso).csv")
+    }
+
+    func agingByCustomer(req: Request) async throws -> AgingBreakdownDTO {
+        let (groups, asOf) = try await aging(req, byCollector: false)
+        return AgingBreakdownDTO(groups, asOf: asOf)
+    }
+
+    func agingByCustomerCSV(req: Request) async throws -> Response {
+        let (groups, asOf) = try await aging(req, byCollector: false)
+        return ReportCSV.response(ReportCSV.api.agingBreakdown(groups, owner: "customer"), filename: "aging-by-customer-\(asOf.iso).csv")
+    }
+
+    func agingByCollector(req: Request) async throws -> AgingBreakdownDTO {
+        let (groups, asOf) = try await aging(req, byCollector: true)
+        return AgingBreakdownDTO(groups, asOf: asOf)
+    }
+
+    func agingByCollectorCSV(req: Request) async throws -> Response {
+        let (groups, asOf) = try await aging(req, byCollector: true)
+        return ReportCSV.response(ReportCSV.api.agingBreakdown(groups, owner: "collector"), filename: "aging-by-collector-\(asOf.iso).csv")
+    }
+
+    func collection(req: Request) async throws -> CollectionReportDTO {
+        CollectionReportDTO(try await collectionReport(req))
+    }
+
+    func collectionCSV(req: Request) async throws -> Response {
+        let report = try await collectionReport(req)
+        return ReportCSV.response(ReportCSV.api.collection(report), filename: "collection-\(report.from.iso)-\(report.to.iso).csv")
+    }
+
+    private func aging(_ req: Request, byCollector: Bool) async throws -> ([AgingBreakdown.Group], LocalDate) {
+        let context = try await req.serviceContext()
+        let asOf = try ReportPeriod.asOf(try req.query.decode(ReportPeriod.Query.self), today: context.today)
+        let groups = byCollector
+            ? try await AgingBreakdown.byCollector(organisationID: context.organisationID, asOf: asOf, on: context.db)
+            : try await AgingBreakdown.byCustomer(organisationID: context.organisationID, asOf: asOf, on: context.db)
+        return (groups, asOf)
+    }
+
+    private func collectionReport(_ req: Request) async throws -> CollectionReport {
+        let context = try await req.serviceContext()
+        let period = try ReportPeriod(try req.query.decode(ReportPeriod.Query.self), today: context.today)
+        return try await CollectionReport.build(from: period.from, to: period.to, withinDays: period.withinDays, in: context)
+    }
+}

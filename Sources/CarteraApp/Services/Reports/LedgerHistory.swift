@@ -1,0 +1,78 @@
+import CarteraCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Receivables as they stood on a past day, rebuilt from the ledger rather than read from the
+/// stored balances: an invoice counts from its issue date (drafts and voided invoices never), less
+/// the allocations applied on or before that day. Plain SQL that runs on SQLite and PostgreSQL.
+enum LedgerHistory {
+    /// Receivables of one currency on a day: everything open, and the part not yet due ("current").
+    struct Receivables: Equatable {
+        let total: Money
+        let current: Money
+    }
+
+    /// `SELECT` of every invoice's open amount on `day` (id, customer_id, currency, due_date, open_minor).
+    /// Used as a subquery by the aging reports, so "open on a day" has one definition.
+    static func openPositions(organisationID: UUID, on day: LocalDate) -> SQLQueryString {
+        """
+        SELECT i.id, i.customer_id, i.currency, i.due_date, i.total_minor - COALESCE(s.settled, 0) AS open_minor
+        FROM invoices i
+        LEFT JOIN (SELECT invoice_id, SUM(amount_minor) AS settled FROM allocations
+                   WHERE organisation_id = \(bind: organisationID) AND applied_on <= \(bind: day.iso) GROUP BY invoice_id) s
+               ON s.invoice_id = i.id
+        WHERE i.organisation_id = \(bind: organisationID) AND i.status NOT IN ('draft', 'void') AND i.issue_date <= \(bind: day.iso)
+        """
+    }
+
+    /// Per currency code: the receivables at the end of `day`. "Current" is what is not yet due
+    /// (due on or after `day`), the same rule as the aging's current bucket.
+    static func receivables(organisationID: UUID, on day: LocalDate, db: any Database) async throws -> [String: Receivables] {
+        struct Row: Decodable { let currency: String; let total: Int64; let current_minor: Int64 }
+        let rows = try await sql(db).raw("""
+            SELECT p.currency, CAST(SUM(p.open_minor) AS BIGINT) AS total,
+                   CAST(SUM(CASE WHEN p.due_date >= \(bind: day.iso) THEN p.open_minor ELSE 0 END) AS BIGINT) AS current_minor
+            FROM (\(openPositions(organisationID: organisationID, on: day))) p
+            GROUP BY p.currency
+            """).all(decoding: Row.self)
+        var result: [String: Receivables] = [:]
+        for row in rows {
+            let currency = try Currency(code: row.currency)
+            result[row.currency] = Receivables(total: Money(minorUnits: row.total, currency: currency),
+                                               current: Money(minorUnits: row.current_minor, currency: currency))
+        }
+        return result
+    }
+
+    /// Credit sales: totals of the invoices issued from `from` through `to`, per currency code.
+    static func creditSales(organisationID: UUID, from: LocalDate, to: LocalDate, db: any Database) async throws -> [String: Int64] {
+        struct Row: Decodable { let currency: String; let total: Int64 }
+        let rows = try await sql(db).raw("""
+            SELECT currency, CAST(SUM(total_minor) AS BIGINT) AS total FROM invoices
+            WHERE organisation_id = \(bind: organisationID) AND status NOT IN ('draft', 'void')
+              AND issue_date >= \(bind: from.iso) AND issue_date <= \(bind: to.iso)
+            GROUP BY currency
+            """).all(decoding: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.currency, $0.total) })
+    }
+
+    /// Credit sales per calendar month ("YYYY-MM") and currency code, for invoices issued from `from` through `to`.
+    static func monthlyCreditSales(organisationID: UUID, from: LocalDate, to: LocalDate, db: any Database) async throws -> [String: [String: Int64]] {
+        struct Row: Decodable { let currency: String; let month: String; let total: Int64 }
+        let rows = try await sql(db).raw("""
+            SELECT currency, SUBSTR(issue_date, 1, 7) AS month, CAST(SUM(total_minor) AS BIGINT) AS total FROM invoices
+            WHERE organisation_id = \(bind: organisationID) AND status NOT IN ('draft', 'void')
+              AND issue_date >= \(bind: from.iso) AND issue_date <= \(bind: to.iso)
+            GROUP BY currency, SUBSTR(issue_date, 1, 7)
+            """).all(decoding: Row.self)
+        var result: [String: [String: Int64]] = [:]
+        for row in rows { result[row.currency, default: [:]][row.month] = row.total }
+        return result
+    }
+
+    static func sql(_ db: any Database) -> any SQLDatabase {
+        guard let sql = db as? any SQLDatabase else { fatalError("Cartera needs an SQL database") }
+        return sql
+    }
+}

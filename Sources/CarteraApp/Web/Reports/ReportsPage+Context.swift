@@ -1,0 +1,75 @@
+import CarteraCore
+import Foundation
+
+/// What reports.leaf draws: figures already formatted for the reader.
+struct ReportsPageContext: Encodable {
+    struct Figures: Encodable {
+        let currency: String
+        let beginning: String
+        let creditSales: String
+        let ending: String
+        let current: String
+        let dso: String
+        let dsoExhausted: Bool
+        let cei: String
+        let bestDSO: String
+    }
+    struct Step: Encodable { let step: String; let sent: Int; let paidWithin: Int; let share: String }
+    struct AgingRow: Encodable { let id: UUID?; let name: String; let currency: String; let buckets: [String]; let total: String }
+
+    let from: String
+    let to: String
+    let withinDays: Int
+    let periodText: String
+    let currencies: [Figures]
+    let promisesKept: Int
+    let promisesBroken: Int
+    let promisesShare: String
+    let disputesOpen: Int
+    let disputesAge: String
+    let steps: [Step]
+    let bucketLabels: [String]
+    let byCustomer: [AgingRow]
+    let byCollector: [AgingRow]
+    /// Query strings for the CSV links: the same period and options as the page.
+    let collectionQuery: String
+    let agingQuery: String
+
+    init(report: CollectionReport, byCustomer: [AgingBreakdown.Group], byCollector: [AgingBreakdown.Group],
+         format: PageFormat, text: (String) -> String) {
+        from = report.from.iso
+        to = report.to.iso
+        withinDays = report.withinDays
+        periodText = "\(format.date(report.from)) – \(format.date(report.to))"
+        currencies = report.currencies.map { figures in
+            Figures(currency: figures.currency.code, beginning: format.money(figures.beginning), creditSales: format.money(figures.creditSales),
+                    ending: format.money(figures.ending.total), current: format.money(figures.ending.current),
+                    dso: MetricText.tenths(figures.dso.tenthsOfDays), dsoExhausted: figures.dso.historyExhausted,
+                    cei: figures.cei.map { MetricText.basisPoints($0) + " %" } ?? "—",
+                    bestDSO: figures.bestPossibleDSO.map(MetricText.tenths) ?? "—")
+        }
+        promisesKept = report.promisesKept
+        promisesBroken = report.promisesBroken
+        promisesShare = report.promisesKeptBasisPoints.map { MetricText.basisPoints($0) + " %" } ?? "—"
+        disputesOpen = report.disputes.open
+        disputesAge = report.disputes.averageAgeTenthsOfDays.map(MetricText.tenths) ?? "—"
+        steps = report.steps.map {
+            Step(step: $0.key, sent: $0.effectiveness.sent, paidWithin: $0.effectiveness.paidWithin,
+                 share: $0.effectiveness.paidWithinBasisPoints.map { MetricText.basisPoints($0) + " %" } ?? "—")
+        }
+        bucketLabels = AgingBucket.allCases.map { text("aging.\($0.rawValue)") }
+        func rows(_ groups: [AgingBreakdown.Group]) -> [AgingRow] {
+            groups.flatMap { group in
+                group.reports.map { report in
+                    AgingRow(id: group.id, name: group.id == nil ? text("reports.unassigned") : group.name, currency: report.currency.code,
+                             buckets: AgingBucket.allCases.map { format.money(report.buckets[$0] ?? .zero(report.currency)) },
+                             total: format.money(report.total))
+                }
+            }
+        }
+        self.byCustomer = rows(byCustomer)
+        self.byCollector = rows(byCollector)
+        collectionQuery = "from=\(report.from.iso)&to=\(report.to.iso)&within_days=\(report.withinDays)"
+        agingQuery = "as_of=\(report.to.iso)"
+    }
+}

@@ -9,6 +9,7 @@ import Vapor
 /// The one wiring path shared by the server, the commands and the tests.
 public func configure(_ app: Application, config: AppConfig, clock: any AppClock = SystemClock()) async throws {
     app.clock = clock
+    _ = CarteraMetrics.registry
     app.localizer = try Localizer.loadBundled()
     app.messaging = Messaging(catalog: try TemplateCatalog.loadBundled(), localizer: app.localizer)
     _ = jsonConfigured

@@ -3,6 +3,7 @@ import Vapor
 /// The one route table.
 func routes(_ app: Application, config: AppConfig) throws {
     app.get("health") { _ in ["status": "ok"] }
+    try app.register(collection: MetricsController(token: config.metricsToken))
     // Signed by the provider, not by an API key; answered in the API's JSON error shape.
     app.post("webhooks", "stripe") { req async throws -> StripeWebhook.Reply in
         guard let stripe = req.application.stripe else { throw APIError(.notFound, code: "payments_not_configured", message: "Online payments are not configured") }

@@ -7,7 +7,12 @@ import Vapor
 enum Entrypoint {
     static func main() async throws {
         var environment = try Environment.detect()
-        try LoggingSystem.bootstrap(from: &environment)
+        if ProcessInfo.processInfo.environment["CARTERA_LOG_FORMAT"] == "json" {
+            let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            LoggingSystem.bootstrap { JSONLogHandler(label: $0, level: level) }
+        } else {
+            try LoggingSystem.bootstrap(from: &environment)
+        }
         let app = try await Application.make(environment)
         do {
             var config = try AppConfig.fromEnvironment()

@@ -53,6 +53,8 @@ public struct AppConfig: Sendable {
     public var web = Web()
     /// Online card payments through Stripe Checkout; off unless both keys are set.
     var stripe: StripeCheckout.Configuration?
+    /// When set, `GET /metrics` needs `Authorization: Bearer <token>`.
+    public var metricsToken: String?
 
     public init(database: DatabaseLocation, autoMigrate: Bool = true) {
         self.database = database
@@ -119,6 +121,7 @@ public struct AppConfig: Sendable {
         case (nil, nil):
             break
         }
+        config.metricsToken = value("CARTERA_METRICS_TOKEN")
         if let hours = value("CARTERA_SESSION_HOURS") {
             guard let parsed = Int(hours), (1...720).contains(parsed) else {
                 throw ConfigError(variable: "CARTERA_SESSION_HOURS", reason: "expected hours from 1 to 720, got \"\(hours)\"")

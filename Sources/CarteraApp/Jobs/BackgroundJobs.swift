@@ -26,8 +26,9 @@ enum BackgroundJobs {
         // Promises and plans first: a promise broken yesterday gives its invoices back to dunning today.
         _ = try await CollectionChecks.run(on: day, in: context)
         let report = try await DunningRun.run(on: day, dryRun: false, in: context)
+        CarteraMetrics.remindersQueued(report.messagesQueued + report.summariesQueued + report.tasksCreated)
         // After dunning, so a step sent today carries its fee today.
-        _ = try await LateFeeService.accrue(in: context.asOf(day))
+        CarteraMetrics.lateFeesCharged(try await LateFeeService.accrue(in: context.asOf(day)))
         return report
     }
 
@@ -37,6 +38,9 @@ enum BackgroundJobs {
         var total = OutboxWorker.Result()
         while true {
             let batch = try await worker.runOnce()
+            CarteraMetrics.messages("sent", batch.sent)
+            CarteraMetrics.messages("retried", batch.retried)
+            CarteraMetrics.messages("failed", batch.failed)
             total.sent += batch.sent
             total.retried += batch.retried
             total.failed += batch.failed

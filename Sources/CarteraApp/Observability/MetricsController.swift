@@ -1,0 +1,29 @@
+import Fluent
+import Metrics
+import SQLKit
+import Vapor
+
+/// `GET /metrics`: the Prometheus exposition, with the outbox's depth by status read at scrape
+/// time. Protected by `CARTERA_METRICS_TOKEN` when set.
+struct MetricsController: RouteCollection {
+    let token: String?
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("metrics", use: metrics)
+    }
+
+    func metrics(req: Request) async throws -> Response {
+        if let token, req.headers.bearerAuthorization?.token != token { throw Abort(.unauthorized) }
+        struct Row: Decodable { let status: String; let n: Int64 }
+        let rows = try await (req.db as! any SQLDatabase).raw("""
+            SELECT status, CAST(COUNT(*) AS BIGINT) AS n FROM outbox_messages GROUP BY status
+            """).all(decoding: Row.self)
+        let counts = Dictionary(uniqueKeysWithValues: rows.map { ($0.status, $0.n) })
+        for status in OutboxStatus.allCases {
+            Gauge(label: "cartera_outbox_messages", dimensions: [("status", status.rawValue)]).record(counts[status.rawValue] ?? 0)
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(data: Data(CarteraMetrics.exposition())))
+    }
+}

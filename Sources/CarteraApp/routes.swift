@@ -25,6 +25,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     try collectors.register(collection: CollectionController())
     try collectors.register(collection: WorkspaceController())
     try collectors.register(collection: ReconciliationController())
+    try collectors.register(collection: ImportController())
     try collectors.register(collection: OutboxController())
     try collectors.register(collection: LateFeeController())
     try admins.register(collection: OrganisationController())

@@ -13,5 +13,6 @@ struct WebPages: RouteCollection {
         try signedIn.register(collection: InvoicePages())
         try signedIn.register(collection: UsersPages())
         try signedIn.register(collection: ReconciliationPages())
+        try signedIn.register(collection: ImportPages())
     }
 }

@@ -101,7 +101,7 @@ import Vapor
             #expect(Set(history.map(\.settledOn.iso)) == ["2026-03-02", "2026-03-03"])
             // a payment larger than what is owed is a row error, and nothing of that file lands
             let before = try await ImportFixtures.counts(h)
-            let tooMuch = try await ImportFixtures.post(h, "Código cliente;Factura;Fecha de pago;Valor pagado\nC-02;FE-1002;11/03/2026;1,00\nC-02;FE-1002;12/03/2026;400.000,00\n", query: "kind=payments")
+            let tooMuch = try await ImportFixtures.post(h, "Código cliente;Factura;Fecha de pago;Valor pagado\nC-02;FE-1002;11/03/2026;1,00\nC-02;FE-1002;12/03/2026;400.000,00\n", query: "kind=payments&locale=es")
             #expect(tooMuch.status == .unprocessableEntity)
             #expect(tooMuch.json["error"]["errors"][0]["code"].string == "payment_exceeds_balance")
             #expect(tooMuch.json["error"]["errors"][0]["line"].int == 3)

@@ -27,11 +27,13 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     app.routes.defaultMaxBodySize = "2mb"
     try configureWeb(app, config.web)
     app.stripe = config.stripe.map(StripeCheckout.init)
+    app.importJobs = ImportJobs()
 
     try routes(app, config: config)
     app.asyncCommands.use(CreateAPIKeyCommand(), as: "create-api-key")
     app.asyncCommands.use(CreateUserCommand(), as: "create-user")
     app.asyncCommands.use(ImportStatementCommand(), as: "import-statement")
+    app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(RunRemindersCommand(), as: "run-reminders")
     app.asyncCommands.use(DeliverOutboxCommand(), as: "deliver-outbox")

@@ -27,6 +27,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     try collectors.register(collection: CollectionController())
     try collectors.register(collection: WorkspaceController())
     try collectors.register(collection: ReconciliationController())
+    try collectors.register(collection: ImportController())
     try collectors.register(collection: OutboxController())
     try collectors.register(collection: LateFeeController())
     try collectors.register(collection: InsightsController())

@@ -40,5 +40,6 @@ enum Migrations {
         UpdateOrganisationsAddLateFeeSettings(),
         CreateLateFees(),
         UpdateOutboxMessagesAddDeliveryStarted(),
+        UpdateCustomersAddExternalCode(),
     ]
 }

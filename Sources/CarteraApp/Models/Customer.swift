@@ -35,6 +35,8 @@ public final class Customer: Model, @unchecked Sendable {
     @OptionalField(key: "payment_reference") public var paymentReference: String?
     /// Comma-separated accounts the customer has paid from, learned when their payments reconcile.
     @Field(key: "bank_accounts") public var bankAccounts: String
+    /// The customer's id in the system a CSV import came from; imports find customers by it first.
+    @OptionalField(key: "external_code") public var externalCode: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

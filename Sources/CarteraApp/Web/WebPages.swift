@@ -14,5 +14,6 @@ struct WebPages: RouteCollection {
         try signedIn.register(collection: UsersPages())
         try signedIn.register(collection: ReconciliationPages())
         try signedIn.register(collection: ReportPages())
+        try signedIn.register(collection: ImportPages())
     }
 }

@@ -1,3 +1,4 @@
+import CarteraCore
 import Vapor
 
 /// The case file as CSV: open items first, then the timeline, one section after the other.
@@ -15,14 +16,6 @@ enum CaseFileCSV {
         for entry in page.timeline {
             rows.append([entry.at, entry.kind, entry.summary, entry.detail])
         }
-        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula.
-    static func field(_ value: String) -> String {
-        var text = value
-        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return CSVWriter().document(rows, byteOrderMark: false)
     }
 }

@@ -40,7 +40,7 @@ struct PortalPages: RouteCollection {
                      req.text("invoice.balance"), req.text("invoice.days_overdue"), req.text("portal.payment_reference")]]
             + page.invoices.map { [$0.number, $0.issued, $0.due, $0.total, $0.balance, String($0.days), $0.paymentReference] }
             + page.lateFees.map { [$0.description, $0.charged, "", $0.amount, $0.amount, "", $0.invoiceNumber] }
-        let response = Response(status: .ok, body: .init(string: rows.map { $0.map(CaseFileCSV.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"))
+        let response = Response(status: .ok, body: .init(string: CSVWriter().document(rows, byteOrderMark: false)))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         response.headers.contentDisposition = .init(.attachment, filename: "estado-de-cuenta-\(context.today.iso).csv")
         return response

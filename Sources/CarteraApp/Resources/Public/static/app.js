@@ -20,4 +20,19 @@ document.addEventListener("DOMContentLoaded", () => {
       if (!window.confirm(button.dataset.confirm)) event.preventDefault();
     });
   });
+
+  // An import running in the background: poll its progress every second until it ends.
+  const progress = document.querySelector("[data-import-progress]");
+  if (progress) {
+    const bar = progress.querySelector("progress"), status = progress.querySelector(".status");
+    const poll = async () => {
+      const reply = await fetch(progress.dataset.importProgress, { credentials: "same-origin" });
+      if (!reply.ok) return;
+      const job = await reply.json();
+      bar.max = Math.max(job.total, 1); bar.value = job.done;
+      status.textContent = job.message || `${progress.dataset["text" + job.state[0].toUpperCase() + job.state.slice(1)] || job.state} ${job.done}${job.total ? " / " + job.total : ""}`;
+      if (job.state !== "done" && job.state !== "failed") setTimeout(poll, 1000);
+    };
+    poll();
+  }
 });

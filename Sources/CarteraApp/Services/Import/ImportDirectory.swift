@@ -1,0 +1,101 @@
+import CarteraCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// The organisation's customers (and, per kind, its invoice numbers or open invoices) as an import
+/// looks them up, plus the customers the file itself brings. Loaded once per import: a few columns
+/// per customer and per invoice, not models, so a million-row organisation still fits.
+///
+/// A row finds its customer by external code first, then by legal name compared without case,
+/// accents or repeated spaces. A name match whose customer carries another code is another customer.
+struct ImportDirectory: Sendable {
+    struct NewCustomer: Sendable {
+        let id: UUID
+        let name: String
+        let code: String?
+        var taxID: String?
+        var email: String?
+        var phone: String?
+        var currency: String
+        var creditLimitMinor: Int64?
+        var paymentTerms: String
+    }
+
+    struct InvoiceRef: Sendable {
+        let id: UUID
+        let customerID: UUID
+        let currency: String
+        /// What is still owed, less what earlier rows of the file already pay.
+        var balance: Int64
+        let isOpen: Bool
+    }
+
+    private(set) var byCode: [String: UUID] = [:]
+    private(set) var byName: [String: UUID] = [:]
+    private var codes: [UUID: String] = [:]
+    private(set) var newCustomers: [NewCustomer] = []
+    /// Existing customers that the file gives an external code they did not have.
+    private(set) var codeAssignments: [UUID: String] = [:]
+    var invoiceNumbers: Set<String> = []
+    var invoices: [String: InvoiceRef] = [:]
+
+    static func load(_ kind: ImportKind, organisationID: UUID, on db: any Database) async throws -> ImportDirectory {
+        var directory = ImportDirectory()
+        for customer in try await Customer.query(on: db).filter(\.$organisationID == organisationID).all() {
+            let id = try customer.requireID()
+            if let code = customer.externalCode { directory.byCode[code] = id; directory.codes[id] = code }
+            directory.byName[Self.key(customer.legalName)] = directory.byName[Self.key(customer.legalName)] ?? id
+        }
+        let sql = db as! any SQLDatabase
+        switch kind {
+        case .invoices:
+            struct Row: Decodable { let number: String }
+            let rows = try await sql.raw("SELECT number FROM invoices WHERE organisation_id = \(bind: organisationID)").all(decoding: Row.self)
+            directory.invoiceNumbers = Set(rows.map(\.number))
+        case .payments:
+            struct Row: Decodable { let id: UUID; let number: String; let customer_id: UUID; let currency: String; let balance_minor: Int64; let status: String }
+            let rows = try await sql.raw("""
+                SELECT id, number, customer_id, currency, balance_minor, status FROM invoices WHERE organisation_id = \(bind: organisationID)
+                """).all(decoding: Row.self)
+            for row in rows {
+                directory.invoices[row.number] = InvoiceRef(id: row.id, customerID: row.customer_id, currency: row.currency, balance: row.balance_minor,
+                                                            isOpen: row.status == InvoiceStatus.open.rawValue || row.status == InvoiceStatus.partiallyPaid.rawValue)
+            }
+        case .customers, .contacts:
+            break
+        }
+        return directory
+    }
+
+    /// The customer a row names, nil when nobody is known by its code or name.
+    func customer(code: String?, name: String?) -> UUID? {
+        if let code, let id = byCode[code] { return id }
+        guard let name, let id = byName[Self.key(name)] else { return nil }
+        if let code, let existing = codes[id], existing != code { return nil }
+        return id
+    }
+
+    /// The customer of a customers-file row: found (and given the row's code when it had none), or
+    /// new. Returns whether it was created.
+    mutating func register(_ customer: NewCustomer) -> (id: UUID, created: Bool) {
+        if let id = self.customer(code: customer.code, name: customer.name) {
+            if let code = customer.code, codes[id] == nil {
+                codes[id] = code
+                byCode[code] = id
+                if !newCustomers.contains(where: { $0.id == id }) { codeAssignments[id] = code }
+            }
+            return (id, false)
+        }
+        newCustomers.append(customer)
+        if let code = customer.code { byCode[code] = customer.id; codes[customer.id] = code }
+        byName[Self.key(customer.name)] = byName[Self.key(customer.name)] ?? customer.id
+        return (customer.id, true)
+    }
+
+    /// Legal names compare without case, accents or repeated spaces.
+    static func key(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

@@ -1,0 +1,38 @@
+import CarteraCore
+import Foundation
+
+/// What the import pages show: the upload form's choices, and for an uploaded file the columns
+/// with the field each feeds, the dry run's counts and its first row errors.
+struct ImportPageContext: Encodable {
+    struct Option: Encodable { let value: String; let label: String; let selected: Bool }
+    struct Column: Encodable { let index: Int; let header: String; let options: [Option] }
+    struct RowError: Encodable { let line: Int; let column: String; let message: String }
+
+    let kinds: [Option]
+    let presets: [Option]
+    let locales: [Option]
+    var preview: Preview?
+
+    struct Preview: Encodable {
+        let id: String
+        let fileName: String
+        let kind: String
+        let encoding: String
+        let delimiter: String
+        let columns: [Column]
+        let rows: Int
+        let valid: Int
+        let skipped: Int
+        let errorCount: Int
+        let errors: [RowError]
+        /// "Showing the first 200 of 1,234 errors".
+        let errorsNote: String
+        let summary: String
+        let clean: Bool
+        /// Set once the import was started: the page polls its progress.
+        let started: Bool
+    }
+
+    /// Errors listed on the page; the rest are counted (the CLI and the API list them all).
+    static let shownErrors = 200
+}

@@ -1,0 +1,133 @@
+import CarteraCore
+import Vapor
+
+/// GET /import: upload a CSV of customers, contacts, invoices or payments; preview how its columns
+/// are read and what the dry run finds, change a column's field, then import in the background
+/// while the page polls the progress. Exports of the same layout are linked from here.
+struct ImportPages: RouteCollection {
+    static let sessionKey = "import_upload"
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("import", use: form)
+        routes.get("import", ":uploadID", use: preview)
+        routes.get("import", ":uploadID", "progress", use: progress)
+        routes.get("exports", ":file", use: export)
+        let write = routes.grouped(RequireRole(minimum: .collector))
+        write.on(.POST, "import", body: .collect(maxSize: ImportController.maximumFileSize), use: upload)
+        write.post("import", ":uploadID", "mapping", use: remap)
+        write.post("import", ":uploadID", "commit", use: commit)
+    }
+
+    func form(req: Request) async throws -> Response {
+        try await req.render("import", title: "import.title", section: "import", ImportPageView.context(req, settings: nil))
+    }
+
+    struct UploadForm: Content {
+        var file: File
+        var kind: String?
+        var preset: String?
+        var locale: String?
+    }
+
+    func upload(req: Request) async throws -> Response {
+        let form = try req.content.decode(UploadForm.self)
+        let settings: ImportSettings
+        do { settings = try ImportSettings.parse(kind: form.kind, preset: form.preset, locale: form.locale, currency: nil) } catch {
+            throw APIError.invalid(error.field, error.message)
+        }
+        guard form.file.data.readableBytes > 0 else { throw APIError.invalid("file", req.text("import.flash.empty")) }
+        let context = try await req.serviceContext()
+        let id = try ImportUploads.standard.save(Data(form.file.data.readableBytesView),
+                                                 .init(settings: settings, fileName: form.file.filename, organisationID: context.organisationID))
+        req.session.data[Self.sessionKey] = id
+        return req.redirect(to: "/import/\(id)")
+    }
+
+    func preview(req: Request) async throws -> Response {
+        let (id, upload) = try uploaded(req)
+        let started = await req.application.importJobs.status(id) != nil
+        var report: ImportReport?
+        if !started {
+            let context = try await req.serviceContext()
+            report = try await ImportService.check(try bytes(id), settings: upload.settings, in: context)
+        }
+        return try await req.render("import-preview", title: "import.title", section: "import",
+                                    ImportPageView.context(req, settings: upload.settings, preview: (id, upload, report, started)))
+    }
+
+    /// `map_<index>` per column: a field's name, or "" to ignore the column.
+    func remap(req: Request) async throws -> Response {
+        let (id, upload) = try uploaded(req)
+        let fields = try req.content.decode([String: String].self)
+        var updated = upload
+        for (name, value) in fields where name.hasPrefix("map_") {
+            guard let header = fields["header_" + name.dropFirst(4)] else { continue }
+            updated.settings.overrides[header] = ImportField(rawValue: value) == nil ? "" : value
+        }
+        try ImportUploads.standard.update(id, updated)
+        return req.redirect(to: "/import/\(id)")
+    }
+
+    func commit(req: Request) async throws -> Response {
+        let (id, upload) = try uploaded(req)
+        let data = try bytes(id)
+        let app = req.application
+        let context = try await ServiceContext.make(db: app.db, actor: try req.actor, app: app)
+        guard await app.importJobs.start(id) else { return req.redirect(to: "/import/\(id)") }
+        let jobs = app.importJobs
+        let sink = ImportProgressSink { phase, done, total in
+            Task { await jobs.update(id, .init(state: phase == .checking ? .checking : .writing, done: done, total: total)) }
+        }
+        let language = req.pageLanguage
+        let localizer = app.localizer
+        let logger = req.logger
+        // The import outlives the request: a large file takes longer than a browser waits.
+        Task {
+            do {
+                let report = try await ImportService.commit(data, settings: upload.settings, fileName: upload.fileName, in: context, progress: sink)
+                ImportUploads.standard.delete(id)
+                await jobs.update(id, .init(state: .done, done: report.summary.imported, total: report.summary.imported, created: report.created))
+            } catch let rejected as ImportRejected {
+                await jobs.update(id, .init(state: .failed, message: localizer.text("ui.import.rejected", language: language,
+                                                                                    arguments: ["count": String(rejected.report.errorCount)])))
+            } catch {
+                logger.error("import \(id) failed: \(String(reflecting: error))")
+                await jobs.update(id, .init(state: .failed, message: localizer.text("ui.import.failed", language: language)))
+            }
+        }
+        return req.redirect(to: "/import/\(id)")
+    }
+
+    func progress(req: Request) async throws -> ImportJobs.Status {
+        guard let id = req.parameters.get("uploadID"), req.session.data[Self.sessionKey] == id,
+              let status = await req.application.importJobs.status(id) else { throw Abort(.notFound) }
+        return status
+    }
+
+    /// The API's CSV exports, for the signed-in person.
+    func export(req: Request) async throws -> Response {
+        let make: (ServiceContext) async throws -> String
+        switch req.parameters.get("file") {
+        case "customers.csv": make = CSVExports.customers
+        case "invoices.csv": make = CSVExports.invoices
+        case "payments.csv": make = CSVExports.payments
+        case "aging.csv": make = CSVExports.aging
+        default: throw Abort(.notFound)
+        }
+        return try await ImportController.csv(req, make)
+    }
+
+    /// The upload this session made; any other id is unknown.
+    private func uploaded(_ req: Request) throws -> (String, ImportUploads.Upload) {
+        guard let id = req.parameters.get("uploadID"), req.session.data[Self.sessionKey] == id,
+              let upload = ImportUploads.standard.upload(id), upload.organisationID == (try req.actor).organisationID else {
+            throw Abort(.notFound)
+        }
+        return (id, upload)
+    }
+
+    private func bytes(_ id: String) throws -> Data {
+        guard let data = ImportUploads.standard.data(id) else { throw Abort(.notFound) }
+        return data
+    }
+}

@@ -16,6 +16,8 @@ struct BenchCommand: AsyncCommand {
         var paid: Int?
         @Option(name: "runs", help: "Timed runs per operation (default 3); the median is reported")
         var runs: Int?
+        @Option(name: "import-rows", help: "Rows of the CSV import timed against the database's bulk loader (default 100000; 0 skips)")
+        var importRows: Int?
     }
 
     var help: String { "Times dunning, aging, statements and matching on a generated ledger against hand-written SQL (benchmark, not a test)." }
@@ -35,6 +37,8 @@ struct BenchCommand: AsyncCommand {
         guard (1_000...5_000_000).contains(count) else { throw CommandArgumentError(field: "--invoices", message: "must be between 1000 and 5000000") }
         guard (0...count).contains(paid) else { throw CommandArgumentError(field: "--paid", message: "must be between 0 and --invoices") }
         guard (1...20).contains(runs) else { throw CommandArgumentError(field: "--runs", message: "must be between 1 and 20") }
+        let importRows = signature.importRows ?? 100_000
+        guard (0...2_000_000).contains(importRows) else { throw CommandArgumentError(field: "--import-rows", message: "must be between 0 and 2000000") }
         let service = try await SyntheticLedger.scratchOrganisation(app: app, command: "bench")
         let organisationID = try service.organisation.requireID()
         let today = service.today
@@ -63,6 +67,17 @@ struct BenchCommand: AsyncCommand {
         rows.append(Row(operation: "bank matching, \(lines.count) lines",
                         application: try await timer.median { _ = try await Reconciliation.matcher(in: service).matchAll(lines) },
                         baseline: try await timer.median { _ = try await SQLBaselines.matching(organisationID: organisationID, references: references, on: app.db) }))
+
+        if importRows > 0 {
+            let file = try ImportBenchmark.file(rows: importRows, in: FileManager.default.temporaryDirectory)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let baseline = try await ImportBenchmark.baseline(file, app: app)
+            let started = DispatchTime.now()
+            try await ImportBenchmark.cartera(file, in: service)
+            let imported = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+            rows.append(Row(operation: "CSV import, \(importRows) invoices (vs \(dialect == "sqlite" ? "sqlite3 .import" : "psql \\copy") into a bare table)",
+                            application: imported, baseline: baseline ?? 0))
+        }
 
         context.console.print("")
         context.console.print("| operation (\(dialect), \(count) invoices) | Cartera | hand-written SQL | ratio |")

@@ -118,6 +118,11 @@ enum SyntheticLedger {
             if batch.count == 1_000 {
                 try await batch.create(on: db)
                 batch.removeAll()
+                // Written as the invoices go, so a million invoices never hold their history in memory.
+                for chunk in stride(from: 0, to: history.count, by: 1_000) {
+                    try await Array(history[chunk..<min(chunk + 1_000, history.count)]).create(on: db)
+                }
+                history.removeAll()
             }
         }
         if !batch.isEmpty { try await batch.create(on: db) }

@@ -2,18 +2,20 @@
 # Load test of the JSON API and the main pages with wrk (Debian) at fixed request rates, against a
 # release build serving a generated ledger. Prints one Markdown table row per scenario.
 #
-#   tools/loadtest/run_load_test.sh [--invoices 1000000] [--rate 500] [--seconds 30]
+#   tools/loadtest/run_load_test.sh [--invoices 1000000] [--rate 500] [--seconds 30] [--database FILE]
 #
 # The ledger comes from `cartera bench` (which also prints the benchmark table) in a scratch
-# SQLite file, or in PostgreSQL when DATABASE_URL is set (an empty database).
+# SQLite file, or in PostgreSQL when DATABASE_URL is set (an empty database). `--database` reuses
+# the SQLite file a `cartera bench` run left behind instead of generating again.
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-INVOICES=1000000 RATE=500 SECONDS_EACH=30 CONNECTIONS=50
+INVOICES=1000000 RATE=500 SECONDS_EACH=30 CONNECTIONS=50 DATABASE_FILE=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --invoices) INVOICES=$2; shift 2 ;;
     --rate) RATE=$2; shift 2 ;;
     --seconds) SECONDS_EACH=$2; shift 2 ;;
+    --database) DATABASE_FILE=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -22,8 +24,12 @@ BIN=${CARTERA_BIN:-$REPO/.build/release/cartera}
 [[ -x "$BIN" ]] || { echo "build it first: swift build -c release --product cartera" >&2; exit 2; }
 WORK=$(mktemp -d)
 export CARTERA_SCHEDULER=false CARTERA_MAIL_DIR="$WORK/mail" LOG_LEVEL=warning
-[[ -n "${DATABASE_URL:-}" ]] || export CARTERA_SQLITE_PATH="$WORK/load.sqlite"
-"$BIN" bench --invoices "$INVOICES" --runs 1 2>&1 | grep -v Migrator
+if [[ -n "$DATABASE_FILE" ]]; then
+  export CARTERA_SQLITE_PATH="$DATABASE_FILE"
+else
+  [[ -n "${DATABASE_URL:-}" ]] || export CARTERA_SQLITE_PATH="$WORK/load.sqlite"
+  "$BIN" bench --invoices "$INVOICES" --runs 1 2>&1 | grep -v Migrator
+fi
 KEY=$("$BIN" create-api-key --name load 2>/dev/null | tail -n 1)
 CARTERA_NEW_USER_PASSWORD=carga-de-prueba-larga "$BIN" create-user --email carga@empresa.co --name Carga --role viewer >/dev/null 2>&1
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

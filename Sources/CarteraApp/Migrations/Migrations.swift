@@ -41,5 +41,6 @@ enum Migrations {
         CreateLateFees(),
         UpdateOutboxMessagesAddDeliveryStarted(),
         UpdateCustomersAddExternalCode(),
+        UpdateInvoicesAddListIndex(),
     ]
 }

@@ -36,8 +36,9 @@ import Vapor
             #expect(clean.body.contains("<button class=\"primary\" >") || !clean.body.contains("<button class=\"primary\" disabled"))
             // import, then poll until done
             #expect(try await web.post(previewPath + "/commit", []).status == .seeOther)
+            // (the suite runs many apps at once, so the import may wait its turn for a while)
             var state = ""
-            for _ in 0..<100 {
+            for _ in 0..<600 {
                 let progress = try await web.get(previewPath + "/progress")
                 let json = try JSON(data: Data(progress.body.utf8))
                 state = json["state"].string ?? ""
@@ -45,9 +46,18 @@ import Vapor
                     #expect(json["created"]["invoices"].int == 2, "\(json)")
                     break
                 }
-                try await Task.sleep(for: .milliseconds(50))
+                try await Task.sleep(for: .milliseconds(100))
             }
             #expect(state == "done")
+            // another instance (no live progress in its memory) answers the poll from the database
+            h.app.importJobs = ImportJobs()
+            let elsewhere = try JSON(data: Data(try await web.get(previewPath + "/progress").body.utf8))
+            #expect(elsewhere["state"].string == "done" && elsewhere["created"]["invoices"].int == 2, "\(elsewhere)")
+            // and a second click imports nothing twice
+            #expect(try await web.get(previewPath).status == .ok)
+            let again = try await web.post(previewPath + "/commit", [])
+            #expect(again.status == .seeOther, "\(again.body.prefix(300))")
+            #expect(try await Invoice.query(on: h.app.db).count() == 2)
             let invoice = try #require(try await Invoice.query(on: h.app.db).filter(\.$number == "FE-2").first())
             #expect(invoice.totalMinor == 250_050 && invoice.dueDate == "2026-03-21")
             #expect(try await web.get(previewPath).body.contains("data-import-progress"))
@@ -69,5 +79,43 @@ import Vapor
             #expect(api.status == .forbidden)
             #expect(try await Invoice.query(on: h.app.db).count() == 0)
         }
+    }
+}
+
+/// Which status a poll gets when the import runs elsewhere, or ran on a server that died.
+@Suite struct ImportStatusResolutionTests {
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static func stored(_ state: ImportJobs.Status.State?, minutesAgo: Double) -> ImportUploads.Upload {
+        ImportUploads.Upload(settings: ImportSettings(kind: .invoices), fileName: "f.csv", organisationID: UUID(),
+                             status: state.map { ImportJobs.Status(state: $0, done: 10, total: 20) }, updatedAt: now.addingTimeInterval(-minutesAgo * 60))
+    }
+
+    static func resolve(_ stored: ImportUploads.Upload, live: ImportJobs.Status? = nil, singleInstance: Bool) -> ImportJobs.Status? {
+        ImportJobs.resolve(live: live, stored: stored, singleInstance: singleInstance, now: now, interrupted: "interrupted")
+    }
+
+    @Test func liveProgressWinsOverTheStoredRow() {
+        let live = ImportJobs.Status(state: .writing, done: 15, total: 20)
+        #expect(Self.resolve(Self.stored(.checking, minutesAgo: 30), live: live, singleInstance: true) == live)
+    }
+
+    @Test func notStartedStaysNil() {
+        #expect(Self.resolve(Self.stored(nil, minutesAgo: 0), singleInstance: false) == nil)
+    }
+
+    @Test func finishedRowsAreShownAsStored() {
+        #expect(Self.resolve(Self.stored(.done, minutesAgo: 60), singleInstance: true)?.state == .done)
+    }
+
+    @Test func aRunningRowWithHeartbeatIsAnotherInstancesImport() {
+        let status = Self.resolve(Self.stored(.writing, minutesAgo: 1), singleInstance: false)
+        #expect(status?.state == .writing && status?.done == 10)
+    }
+
+    @Test func aSilentRunningRowWasInterrupted() {
+        #expect(Self.resolve(Self.stored(.writing, minutesAgo: 11), singleInstance: false) == .init(state: .failed, message: "interrupted"))
+        // one SQLite instance: not running here means not running anywhere
+        #expect(Self.resolve(Self.stored(.checking, minutesAgo: 0), singleInstance: true)?.state == .failed)
     }
 }

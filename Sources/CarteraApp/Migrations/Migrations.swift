@@ -42,5 +42,6 @@ enum Migrations {
         UpdateOutboxMessagesAddDeliveryStarted(),
         UpdateCustomersAddExternalCode(),
         UpdateInvoicesAddListIndex(),
+        CreateImportUploads(),
     ]
 }

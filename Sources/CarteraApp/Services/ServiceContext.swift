@@ -38,8 +38,9 @@ struct ServiceContext: Sendable {
     }
 
     /// Runs `work` in one transaction, so a change and its audit record land together or not at all.
-    func transaction<T: Sendable>(_ work: @escaping @Sendable (ServiceContext) async throws -> T) async throws -> T {
-        try await WriteIntent.transaction(on: db) { tx in
+    /// `bulk` for one very large transaction (an import).
+    func transaction<T: Sendable>(bulk: Bool = false, _ work: @escaping @Sendable (ServiceContext) async throws -> T) async throws -> T {
+        try await WriteIntent.transaction(on: db, bulk: bulk) { tx in
             try await work(self.with(db: tx))
         }
     }

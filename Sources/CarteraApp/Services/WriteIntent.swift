@@ -9,19 +9,31 @@ import SQLKit
 /// (`declare`) so they cannot deadlock each other inside SQLite either. PostgreSQL needs none of
 /// this: its row locks do the job (see `RowLocks`).
 enum WriteIntent {
-    static func transaction<T: Sendable>(on db: any Database, _ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        guard isSQLite(db), !db.inTransaction else {
-            return try await db.transaction { tx in
-                try await declare(on: tx)
-                return try await work(tx)
-            }
-        }
-        return try await SQLiteWriteLock.shared.withLock {
+    /// `bulk`: one large transaction (an import), see `SQLiteBulkWrite`.
+    static func transaction<T: Sendable>(on db: any Database, bulk: Bool = false,
+                                         _ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let run: @Sendable () async throws -> T = {
             try await db.transaction { tx in
-                try await declare(on: tx)
-                return try await work(tx)
+                let sql = tx as! any SQLDatabase
+                guard bulk else {
+                    try await declare(on: tx)
+                    return try await work(tx)
+                }
+                try await SQLiteBulkWrite.begin(on: sql)
+                // Restoring is only a setting of this connection: a failure there must not undo the work.
+                do {
+                    try await declare(on: tx)
+                    let result = try await work(tx)
+                    try? await SQLiteBulkWrite.end(on: sql)
+                    return result
+                } catch {
+                    try? await SQLiteBulkWrite.end(on: sql)
+                    throw error
+                }
             }
         }
+        guard isSQLite(db), !db.inTransaction else { return try await run() }
+        return try await SQLiteWriteLock.shared.withLock { try await run() }
     }
 
     static func declare(on db: any Database) async throws {

@@ -60,7 +60,7 @@ enum SyntheticLedger {
         var rng = SeededGenerator(seed: 7)
         let customers: [Customer] = (0..<max(1, count / 10)).map { index in
             let customer = Customer()
-            customer.id = UUID()
+            customer.id = UUID.random()
             customer.organisationID = organisationID
             customer.legalName = "Cliente \(index) S.A.S."
             customer.paymentTerms = "net30"
@@ -92,7 +92,7 @@ enum SyntheticLedger {
         for index in 0..<count {
             let due = today.adding(days: Int.random(in: -120...30, using: &rng))
             let invoice = Invoice()
-            invoice.id = UUID()
+            invoice.id = UUID.random()
             invoice.organisationID = organisationID
             invoice.$customer.id = customers[index % customers.count].id!
             invoice.number = "B-\(index)"

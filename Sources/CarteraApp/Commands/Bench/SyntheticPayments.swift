@@ -20,7 +20,7 @@ enum SyntheticPayments {
             for invoice in invoices[chunk..<min(chunk + 1_000, invoices.count)] {
                 let paidOn = min(today, try LocalDate(iso: invoice.due_date).adding(days: Int.random(in: -10...40, using: &rng)))
                 let payment = Payment()
-                payment.id = UUID()
+                payment.id = UUID.random()
                 payment.organisationID = organisationID
                 payment.$customer.id = invoice.customer_id
                 payment.receivedOn = paidOn.iso

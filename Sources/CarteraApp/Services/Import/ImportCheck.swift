@@ -36,7 +36,7 @@ struct ImportCheck {
     private mutating func check(_ record: ImportedRecord) -> [ImportProblem] {
         switch record {
         case .customer(let row):
-            let new = ImportDirectory.NewCustomer(id: UUID(), name: row.name, code: row.code, taxID: row.taxID, email: row.email, phone: row.phone,
+            let new = ImportDirectory.NewCustomer(id: UUID.random(), name: row.name, code: row.code, taxID: row.taxID, email: row.email, phone: row.phone,
                                                   currency: row.currency?.code ?? organisationCurrency, creditLimitMinor: row.creditLimit?.minorUnits,
                                                   paymentTerms: row.paymentTerms?.code ?? PaymentTerms.net30.code)
             if directory.register(new).created { counts.customersCreated += 1 } else { counts.customersMatched += 1 }
@@ -65,7 +65,7 @@ struct ImportCheck {
         let terms = ImportInvoiceRows.terms(issued: row.issueDate, due: row.dueDate)
         if directory.customer(code: row.customerCode, name: row.customerName) == nil {
             if let name = row.customerName {
-                _ = directory.register(.init(id: UUID(), name: name, code: row.customerCode, currency: row.total.currency.code, paymentTerms: terms))
+                _ = directory.register(.init(id: UUID.random(), name: name, code: row.customerCode, currency: row.total.currency.code, paymentTerms: terms))
                 counts.customersCreated += 1
             } else {
                 problems.append(unknownCustomer(row.line, row.customerCode, nil))

@@ -40,7 +40,8 @@ enum ImportCustomerRows {
             }
             try await models.create(on: context.db)
             for row in chunk where row.email != nil || row.phone != nil {
-                contacts.append([UUID(), row.id, row.name, ContactRole.billing.rawValue, row.email, row.phone, now, now])
+                contacts.append([.uuid(UUID.random()), .uuid(row.id), .text(row.name), .text(ContactRole.billing.rawValue), .text(row.email), .text(row.phone),
+                                 .date(now), .date(now)])
             }
             try await contacts.flush(on: sql)
         }

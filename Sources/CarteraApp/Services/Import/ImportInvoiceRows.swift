@@ -34,26 +34,27 @@ enum ImportInvoiceRows {
 
     struct Row {
         let invoiceID: UUID
-        let invoice: [any Encodable & Sendable]
-        let payment: [any Encodable & Sendable]?
-        let allocation: [any Encodable & Sendable]?
+        let invoice: [SQLValue]
+        let payment: [SQLValue]?
+        let allocation: [SQLValue]?
     }
 
     static func row(_ invoice: ImportedInvoice, customerID: UUID, organisationID: UUID, today: LocalDate, note: String, now: Date) -> Row {
-        let id = UUID()
+        let id = UUID.random()
         let total = invoice.total.minorUnits, balance = invoice.openBalance.minorUnits, settled = total - balance
         let currency = invoice.total.currency.code
-        let values: [any Encodable & Sendable] = [
-            id, organisationID, customerID, invoice.number, invoice.issueDate.iso, invoice.dueDate.iso,
-            terms(issued: invoice.issueDate, due: invoice.dueDate), currency, total, settled, balance,
-            status(total: total, balance: balance).rawValue, invoice.reference, "", now, now,
+        let values: [SQLValue] = [
+            .uuid(id), .uuid(organisationID), .uuid(customerID), .text(invoice.number), .text(invoice.issueDate.iso), .text(invoice.dueDate.iso),
+            .text(terms(issued: invoice.issueDate, due: invoice.dueDate)), .text(currency), .integer(total), .integer(settled), .integer(balance),
+            .text(status(total: total, balance: balance).rawValue), .text(invoice.reference), .text(""), .date(now), .date(now),
         ]
         guard settled > 0 else { return Row(invoiceID: id, invoice: values, payment: nil, allocation: nil) }
-        let paymentID = UUID()
+        let paymentID = UUID.random()
         let date = openingSettlementDate(invoice, today: today).iso
         return Row(invoiceID: id, invoice: values,
-                   payment: [paymentID, organisationID, customerID, date, currency, settled, settled, PaymentMethod.other.rawValue,
-                             invoice.number, note, now, now],
-                   allocation: [UUID(), organisationID, id, InvoiceSettlement.Kind.payment.rawValue, paymentID, settled, date, now])
+                   payment: [.uuid(paymentID), .uuid(organisationID), .uuid(customerID), .text(date), .text(currency), .integer(settled), .integer(settled),
+                             .text(PaymentMethod.other.rawValue), .text(invoice.number), .text(note), .date(now), .date(now)],
+                   allocation: [.uuid(UUID.random()), .uuid(organisationID), .uuid(id), .text(InvoiceSettlement.Kind.payment.rawValue), .uuid(paymentID),
+                                .integer(settled), .text(date), .date(now)])
     }
 }

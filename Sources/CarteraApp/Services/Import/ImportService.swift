@@ -16,12 +16,14 @@ enum ImportService {
         return check.run(data, settings: settings, options: options, progress: progress)
     }
 
+    /// `alsoInTransaction` runs last, inside the import's transaction (the upload page records "done" there).
     static func commit(_ data: Data, settings: ImportSettings, fileName: String, in context: ServiceContext,
-                       progress: ImportProgressSink? = nil) async throws -> ImportReport {
+                       progress: ImportProgressSink? = nil,
+                       alsoInTransaction: (@Sendable (ServiceContext, ImportReport) async throws -> Void)? = nil) async throws -> ImportReport {
         var quiet = context
         quiet.notifiesCustomers = false
         let options = try options(settings, context)
-        return try await quiet.transaction { tx in
+        return try await quiet.transaction(bulk: true) { tx in
             let directory = try await ImportDirectory.load(settings.kind, organisationID: tx.organisationID, on: tx.db)
             var check = ImportCheck(directory: directory, organisationCurrency: options.defaultCurrency.code, today: tx.today)
             var report = check.run(data, settings: settings, options: options, progress: progress)
@@ -33,6 +35,7 @@ enum ImportService {
                 "kind": settings.kind.rawValue, "preset": settings.preset.rawValue, "file": fileName, "rows": String(report.summary.rows),
                 "skipped": String(report.summary.skipped),
             ]) { $1 }, in: tx)
+            try await alsoInTransaction?(tx, report)
             return report
         }
     }

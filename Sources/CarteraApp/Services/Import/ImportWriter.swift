@@ -39,8 +39,8 @@ struct ImportWriter {
             break
         case .contact(let row):
             let customer = try resolve(row.customerCode, row.customerName, line: row.line)
-            batches.contacts.append([UUID(), customer, row.name ?? row.email ?? row.phone ?? "", ImportContactRole.role(row.role).rawValue,
-                                     row.email, row.phone, now, now])
+            batches.contacts.append([.uuid(UUID.random()), .uuid(customer), .text(row.name ?? row.email ?? row.phone ?? ""),
+                                     .text(ImportContactRole.role(row.role).rawValue), .text(row.email), .text(row.phone), .date(now), .date(now)])
         case .invoice(let row):
             let customer = try resolve(row.customerCode, row.customerName, line: row.line)
             let rows = ImportInvoiceRows.row(row, customerID: customer, organisationID: organisationID, today: context.today,
@@ -52,14 +52,15 @@ struct ImportWriter {
             }
         case .payment(let row):
             let customer = try resolve(row.customerCode, row.customerName, line: row.line)
-            let paymentID = UUID()
+            let paymentID = UUID.random()
             let invoice = row.invoiceNumber.flatMap { directory.invoices[$0] }
             let allocated = invoice == nil ? 0 : row.amount.minorUnits
-            batches.payments.append([paymentID, organisationID, customer, row.paidDate.iso, row.amount.currency.code, row.amount.minorUnits,
-                                     allocated, PaymentMethod.other.rawValue, row.reference, "", now, now])
+            batches.payments.append([.uuid(paymentID), .uuid(organisationID), .uuid(customer), .text(row.paidDate.iso), .text(row.amount.currency.code),
+                                     .integer(row.amount.minorUnits), .integer(allocated), .text(PaymentMethod.other.rawValue), .text(row.reference),
+                                     .text(""), .date(now), .date(now)])
             if let invoice {
-                batches.allocations.append([UUID(), organisationID, invoice.id, InvoiceSettlement.Kind.payment.rawValue, paymentID,
-                                            row.amount.minorUnits, row.paidDate.iso, now])
+                batches.allocations.append([.uuid(UUID.random()), .uuid(organisationID), .uuid(invoice.id), .text(InvoiceSettlement.Kind.payment.rawValue),
+                                            .uuid(paymentID), .integer(row.amount.minorUnits), .text(row.paidDate.iso), .date(now)])
                 batches.touchedInvoices.insert(invoice.id)
             }
         }

@@ -1,0 +1,24 @@
+import SQLKit
+
+/// How SQLite is told that one big write transaction is coming (an import). It would outgrow the
+/// default page cache (2 MB) and spill dirty pages to the WAL midway, then read back pages it had
+/// just written; and each multi-row INSERT would keep its statement journal in a temporary file.
+/// Together that was most of a big import's system time. `begin` runs before the transaction's
+/// first write (SQLite places statement journals when the write starts); `end` before it commits.
+/// Memory is taken only as pages are used. Other databases are left alone.
+enum SQLiteBulkWrite {
+    static let cacheKibibytes = 256 * 1024
+
+    static func begin(on sql: any SQLDatabase) async throws {
+        guard sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(cacheKibibytes))").run()
+        try await sql.raw("PRAGMA temp_store = MEMORY").run()
+    }
+
+    /// The connection goes back to the pool with SQLite's defaults.
+    static func end(on sql: any SQLDatabase) async throws {
+        guard sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA cache_size = -2000").run()
+        try await sql.raw("PRAGMA temp_store = DEFAULT").run()
+    }
+}

@@ -2,6 +2,7 @@ import CarteraCore
 import Fluent
 import Foundation
 import Testing
+import NIOConcurrencyHelpers
 import Vapor
 @testable import CarteraApp
 
@@ -37,6 +38,29 @@ import Vapor
             #expect(errors.contains { $0["code"].string == sample.code && $0["line"].int == sample.line }, "\(sample.name): \(errors)")
             #expect(errors.allSatisfy { !($0["message"].string ?? "").isEmpty })
             #expect(try await ImportFixtures.counts(h) == before, "\(sample.name) imported something")
+        }
+    }
+
+    /// The commit writes good rows as it reads: a bad row after several written batches (new
+    /// customers among them) must still leave nothing behind.
+    @Test func aBadRowAfterManyWrittenBatchesImportsNothing() async throws {
+        try await TestHarness.run { h in
+            let before = try await ImportFixtures.counts(h)
+            var csv = Self.header
+            for index in 0..<1_700 {
+                csv += "C\(index % 600),Cliente \(index % 600) S.A.S.,F-\(index),2026-01-05,2026-02-04,\(1_000 + index).00,500.00,COP,\n"
+            }
+            csv += "C1,Cliente 1 S.A.S.,F-LAST,2026-01-05,not-a-date,10.00,,COP,\n"
+            let reply = try await ImportFixtures.post(h, csv, query: "kind=invoices&preset=generic")
+            #expect(reply.status == .unprocessableEntity, "\(reply.json)")
+            #expect(reply.json["error"]["errors"].array.contains { $0["line"].int == 1_702 })
+            #expect(try await ImportFixtures.counts(h) == before)
+            // the same file without its bad row imports whole, with its opening payments
+            let clean = String(csv.split(separator: "\n").dropLast().joined(separator: "\n")) + "\n"
+            let imported = try await ImportFixtures.post(h, clean, query: "kind=invoices&preset=generic&dry_run=false")
+            #expect(imported.status == .ok || imported.status == .created, "\(imported.json)")
+            let after = try await ImportFixtures.counts(h)
+            #expect(after["invoices"] == 1_700 && after["customers"] == 600 && after["payments"] == 1_700 && after["allocations"] == 1_700, "\(after)")
         }
     }
 
@@ -139,5 +163,36 @@ import Vapor
             let copiedCustomers = try await Customer.query(on: h.app.db).filter(\.$organisationID == other.requireID()).sort(\.$legalName).all()
             #expect(copiedCustomers.map(\.legalName) == originalCustomers)
         }
+    }
+}
+
+/// Every customer, created one by one or brought by an import, quotes a payment reference no other
+/// customer of the organisation has.
+@Suite struct PaymentReferenceTests {
+    @Test func importedAndCreatedCustomersNeverShareAReference() async throws {
+        try await TestHarness.run { h in
+            for index in 0..<5 { _ = try await h.createCustomer("Cliente Directo \(index) S.A.S.") }
+            var csv = "customer_code,customer_name\n"
+            for index in 0..<1_200 { csv += "K\(index),Cliente Importado \(index) Ltda.\n" }
+            let reply = try await ImportFixtures.post(h, csv, query: "kind=customers&preset=generic")
+            #expect(reply.status == .ok || reply.status == .created, "\(reply.json)")
+            let references = try await Customer.query(on: h.app.db).all().compactMap(\.paymentReference)
+            #expect(references.count == 1_205)
+            #expect(Set(references).count == references.count)
+            #expect(references.allSatisfy { $0.hasPrefix("CR-") && $0.count == 9 })
+        }
+    }
+
+    @Test func anImportDrawsAgainWhenAReferenceIsTaken() {
+        // given a source that repeats itself, and one reference already in use
+        let draws = NIOLockedValueBox(["CR-AAAAAA", "CR-AAAAAA", "CR-BBBBBB", "CR-CCCCCC"])
+        var directory = ImportDirectory(paymentReferences: ["CR-BBBBBB"])
+        directory.makeReference = { draws.withLockedValue { $0.removeFirst() } }
+        // when two new customers register
+        for name in ["Uno S.A.S.", "Dos S.A.S."] {
+            _ = directory.register(.init(id: UUID(), name: name, code: nil, currency: "COP", paymentTerms: "net30"))
+        }
+        // then each got a reference nobody else has
+        #expect(directory.newCustomers.map(\.paymentReference) == ["CR-AAAAAA", "CR-CCCCCC"])
     }
 }

@@ -43,5 +43,6 @@ enum Migrations {
         UpdateCustomersAddExternalCode(),
         UpdateInvoicesAddListIndex(),
         CreateImportUploads(),
+        UpdateCustomersAddPaymentReferenceIndex(),
     ]
 }

@@ -16,10 +16,11 @@ enum CustomerService {
         customer.creditLimitMinor = try creditLimit(input.creditLimit, currency: customer.currency)
         customer.doNotContact = input.doNotContact ?? false
         customer.reminderKindsOff = try reminderKinds(input.remindersOff ?? [], field: "reminders_off")
-        customer.paymentReference = PaymentReferences.newCustomerReference()
         customer.bankAccounts = ""
         if let value = input.collectionPolicyId, value != "default" { customer.collectionPolicyID = try await policyID(value, in: context) }
         return try await context.transaction { tx in
+            // Inside the write transaction, so no other new customer can take the same reference meanwhile.
+            customer.paymentReference = try await PaymentReferences.unusedCustomerReference(organisationID: tx.organisationID, on: tx.db)
             try await customer.create(on: tx.db)
             try await AuditLog.record("customer.created", entityType: "customer", entityID: try customer.requireID(),
                                       details: ["legal_name": customer.legalName], in: tx)

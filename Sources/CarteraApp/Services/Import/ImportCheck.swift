@@ -1,36 +1,64 @@
 import CarteraCore
 import Foundation
 
-/// The first pass over a file: the core reader's row errors, then each good record checked against
-/// the organisation (`ImportDirectory`). Registers the customers the file brings, so the second
-/// pass finds them. Holds no rows: only the directory and the errors grow.
+/// Checks a file's records: the core reader's row errors, then each good record against the
+/// organisation (`ImportDirectory`), registering the customers the file brings so that later rows
+/// find them. Holds no rows: only the directory and the errors grow. `run` is the dry run; a commit
+/// drives `start`, `check` and `finish` itself and writes each good record as it goes.
 struct ImportCheck {
     var directory: ImportDirectory
     let organisationCurrency: String
     let today: LocalDate
     var counts = ImportCounts()
+    /// Field → the column header the person sees (the database checks know only the field).
+    private var headers: [String: String] = [:]
+
+    init(directory: ImportDirectory, organisationCurrency: String, today: LocalDate) {
+        self.directory = directory
+        self.organisationCurrency = organisationCurrency
+        self.today = today
+    }
 
     mutating func run(_ data: Data, settings: ImportSettings, options: ImportOptions, progress: ImportProgressSink?) -> ImportReport {
         var reader = ImportReader(bytes: data, kind: settings.kind, mapping: settings.mapping(), options: options)
-        var report = ImportReport(kind: settings.kind, dryRun: true, summary: reader.summary)
-        reader.fileErrors.forEach { report.add(ImportProblem($0)) }
-        // The database checks know the field at fault; the person wants the column they see.
-        let headers = Dictionary(reader.summary.columns.compactMap { column in column.field.map { ($0.rawValue, column.header) } }) { first, _ in first }
+        var report = start(reader)
         while let outcome = reader.next() {
-            switch outcome {
-            case .record(let record):
-                for var problem in check(record) {
-                    problem.column = problem.column ?? problem.field.flatMap { headers[$0] }
-                    report.add(problem)
-                }
-            case .rejected(let errors): errors.forEach { report.add(ImportProblem($0)) }
-            case .skipped: break
-            }
+            _ = check(outcome, in: &report)
             if reader.summary.rows % ImportProgressSink.step == 0 { progress?.checked(reader.summary.rows) }
         }
+        finish(reader, &report)
+        return report
+    }
+
+    /// A report for the reader's file, with its file-level errors.
+    mutating func start(_ reader: ImportReader) -> ImportReport {
+        var report = ImportReport(kind: reader.kind, dryRun: true, summary: reader.summary)
+        reader.fileErrors.forEach { report.add(ImportProblem($0)) }
+        headers = Dictionary(reader.summary.columns.compactMap { column in column.field.map { ($0.rawValue, column.header) } }) { first, _ in first }
+        return report
+    }
+
+    /// One outcome of the reader, checked; the record when it is good.
+    mutating func check(_ outcome: ImportOutcome, in report: inout ImportReport) -> ImportedRecord? {
+        switch outcome {
+        case .record(let record):
+            let problems = check(record)
+            for var problem in problems {
+                problem.column = problem.column ?? problem.field.flatMap { headers[$0] }
+                report.add(problem)
+            }
+            return problems.isEmpty ? record : nil
+        case .rejected(let errors):
+            errors.forEach { report.add(ImportProblem($0)) }
+            return nil
+        case .skipped:
+            return nil
+        }
+    }
+
+    func finish(_ reader: ImportReader, _ report: inout ImportReport) {
         report.summary = reader.summary
         report.created = counts
-        return report
     }
 
     private mutating func check(_ record: ImportedRecord) -> [ImportProblem] {

@@ -9,13 +9,12 @@ import Foundation
 /// here, saved 500 to an INSERT: customers are few next to invoices, and their tags column is
 /// stored differently by each database, which Fluent knows how to do.
 enum ImportCustomerRows {
-    static func create(_ customers: [ImportDirectory.NewCustomer], codeAssignments: [UUID: String], in context: ServiceContext) async throws {
+    static func create(_ customers: [ImportDirectory.NewCustomer], in context: ServiceContext) async throws {
+        guard !customers.isEmpty else { return }
         let language = String(context.organisation.locale.prefix(2))
         var contacts = SQLBatch(Contact.schema, ["id", "customer_id", "name", "role", "email", "phone", "created_at", "updated_at"])
         let sql = context.db as! any SQLDatabase
         let now = context.clock.now()
-        // References are random; keep this import's own ones distinct (customers look each other up by them).
-        var references: Set<String> = []
         for chunk in stride(from: 0, to: customers.count, by: SQLBatch.size).map({ customers[$0..<min($0 + SQLBatch.size, customers.count)] }) {
             let models = chunk.map { row in
                 let customer = Customer()
@@ -32,9 +31,7 @@ enum ImportCustomerRows {
                 customer.tags = []
                 customer.doNotContact = false
                 customer.reminderKindsOff = ""
-                var reference = PaymentReferences.newCustomerReference()
-                while !references.insert(reference).inserted { reference = PaymentReferences.newCustomerReference() }
-                customer.paymentReference = reference
+                customer.paymentReference = row.paymentReference
                 customer.bankAccounts = ""
                 return customer
             }
@@ -45,6 +42,9 @@ enum ImportCustomerRows {
             }
             try await contacts.flush(on: sql)
         }
+    }
+
+    static func assignCodes(_ codeAssignments: [UUID: String], in context: ServiceContext) async throws {
         for (id, code) in codeAssignments {
             try await Customer.query(on: context.db).filter(\.$id == id).set(\.$externalCode, to: code).update()
         }

@@ -20,6 +20,8 @@ struct ImportDirectory: Sendable {
         var currency: String
         var creditLimitMinor: Int64?
         var paymentTerms: String
+        /// Set when registered: unique in the organisation.
+        var paymentReference = ""
     }
 
     struct InvoiceRef: Sendable {
@@ -38,16 +40,28 @@ struct ImportDirectory: Sendable {
     /// Existing customers that the file gives an external code they did not have.
     private(set) var codeAssignments: [UUID: String] = [:]
     var invoiceNumbers: Set<String> = []
+    /// Customers' payment references in use, so that new customers get references of their own.
+    private(set) var paymentReferences: Set<String> = []
+    /// Where new references come from (random; tests pass a sequence that repeats itself).
+    var makeReference: @Sendable () -> String = PaymentReferences.newCustomerReference
     var invoices: [String: InvoiceRef] = [:]
+
+    init(paymentReferences: Set<String> = []) {
+        self.paymentReferences = paymentReferences
+    }
 
     static func load(_ kind: ImportKind, organisationID: UUID, on db: any Database) async throws -> ImportDirectory {
         var directory = ImportDirectory()
-        for customer in try await Customer.query(on: db).filter(\.$organisationID == organisationID).all() {
-            let id = try customer.requireID()
-            if let code = customer.externalCode { directory.byCode[code] = id; directory.codes[id] = code }
-            directory.byName[Self.key(customer.legalName)] = directory.byName[Self.key(customer.legalName)] ?? id
-        }
         let sql = db as! any SQLDatabase
+        struct CustomerRow: Decodable { let id: UUID; let legal_name: String; let external_code: String?; let payment_reference: String? }
+        let customers = try await sql.raw("""
+            SELECT id, legal_name, external_code, payment_reference FROM customers WHERE organisation_id = \(bind: organisationID)
+            """).all(decoding: CustomerRow.self)
+        for customer in customers {
+            if let code = customer.external_code { directory.byCode[code] = customer.id; directory.codes[customer.id] = code }
+            directory.byName[Self.key(customer.legal_name)] = directory.byName[Self.key(customer.legal_name)] ?? customer.id
+            if let reference = customer.payment_reference { directory.paymentReferences.insert(reference) }
+        }
         switch kind {
         case .invoices:
             struct Row: Decodable { let number: String }
@@ -87,6 +101,8 @@ struct ImportDirectory: Sendable {
             }
             return (id, false)
         }
+        var customer = customer
+        repeat { customer.paymentReference = makeReference() } while !paymentReferences.insert(customer.paymentReference).inserted
         newCustomers.append(customer)
         if let code = customer.code { byCode[code] = customer.id; codes[customer.id] = code }
         byName[Self.key(customer.name)] = byName[Self.key(customer.name)] ?? customer.id

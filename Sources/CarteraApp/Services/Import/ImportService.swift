@@ -4,10 +4,11 @@ import Foundation
 /// Imports a CSV of customers, contacts, invoices or payments into the organisation, all or nothing.
 ///
 /// `check` is the dry run: the file's own errors and every row checked against the database; nothing
-/// is written. `commit` runs the same check and then the writes in one transaction (on SQLite it
-/// holds the write lock throughout, so other writers wait for the import), with one audit event for
-/// the whole import; any row error rejects the file with `ImportRejected` and writes nothing.
-/// Imports never notify customers: no reminder or "new invoice" message is queued.
+/// is written. `commit` reads the file once inside one transaction, checking each row and writing the
+/// good ones as it goes (on SQLite it holds the write lock throughout, so other writers wait for the
+/// import); the first bad row stops the writing, the check goes on to list every error, and the
+/// transaction rolls back with `ImportRejected`: nothing is written. One audit event records the
+/// whole import. Imports never notify customers: no reminder or "new invoice" message is queued.
 enum ImportService {
     static func check(_ data: Data, settings: ImportSettings, in context: ServiceContext, progress: ImportProgressSink? = nil) async throws -> ImportReport {
         let directory = try await ImportDirectory.load(settings.kind, organisationID: context.organisationID, on: context.db)
@@ -23,13 +24,29 @@ enum ImportService {
         var quiet = context
         quiet.notifiesCustomers = false
         let options = try options(settings, context)
+        let expectedRows = ImportProgressSink.estimatedRows(data)
         return try await quiet.transaction(bulk: true) { tx in
             let directory = try await ImportDirectory.load(settings.kind, organisationID: tx.organisationID, on: tx.db)
             var check = ImportCheck(directory: directory, organisationCurrency: options.defaultCurrency.code, today: tx.today)
-            var report = check.run(data, settings: settings, options: options, progress: progress)
-            guard report.isClean else { throw ImportRejected(report: report) }
-            let writer = ImportWriter(context: tx, directory: check.directory, total: report.summary.imported, progress: progress)
-            try await writer.write(data, settings: settings, options: options)
+            var reader = ImportReader(bytes: data, kind: settings.kind, mapping: settings.mapping(), options: options)
+            var report = check.start(reader)
+            var writer = ImportWriter(context: tx)
+            while let outcome = reader.next() {
+                let record = check.check(outcome, in: &report)
+                if let record, report.isClean {
+                    do { try await writer.write(record, directory: check.directory) } catch { await writer.abandon(); throw error }
+                } else if !report.isClean {
+                    await writer.abandon()
+                }
+                if reader.summary.rows % ImportProgressSink.step == 0 { progress?.wrote(reader.summary.rows, of: max(expectedRows, reader.summary.rows)) }
+            }
+            check.finish(reader, &report)
+            guard report.isClean else {
+                await writer.abandon()
+                throw ImportRejected(report: report)
+            }
+            try await writer.finish(directory: check.directory)
+            progress?.wrote(report.summary.rows, of: report.summary.rows)
             report.dryRun = false
             try await AuditLog.record("import.completed", entityType: "import", entityID: UUID(), details: report.created.auditDetails.merging([
                 "kind": settings.kind.rawValue, "preset": settings.preset.rawValue, "file": fileName, "rows": String(report.summary.rows),

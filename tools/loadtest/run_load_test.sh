@@ -31,7 +31,7 @@ else
   "$BIN" bench --invoices "$INVOICES" --runs 1 2>&1 | grep -v Migrator
 fi
 KEY=$("$BIN" create-api-key --name load 2>/dev/null | tail -n 1)
-CARTERA_NEW_USER_PASSWORD=carga-de-prueba-larga "$BIN" create-user --email carga@empresa.co --name Carga --role viewer >/dev/null 2>&1
+CARTERA_NEW_USER_PASSWORD=carga-de-prueba-larga "$BIN" create-user --email carga@empresa.co --name Carga --role viewer >/dev/null 2>&1 || true   # already there when --database reuses a file
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$BIN" serve --port "$PORT" >"$WORK/serve.log" 2>&1 &
 SERVER=$!

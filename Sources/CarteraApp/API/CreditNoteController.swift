@@ -17,7 +17,7 @@ struct CreditNoteController: RouteCollection {
         let result = try await CreditNoteService.list(try req.query.decode(CreditNoteListQuery.self), in: context)
         let allocations = try await SettlementLedger.allocations(of: result.items, on: context.db)
         let items = try result.items.map { try CreditNoteDTO($0, allocations: allocations[try $0.requireID()] ?? []) }
-        return Page(items: items, page: result.page.page, perPage: result.page.perPage, total: result.total)
+        return Page(items: items, page: result.page, total: result.total)
     }
 
     func create(req: Request) async throws -> Response {

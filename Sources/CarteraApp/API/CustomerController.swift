@@ -17,7 +17,7 @@ struct CustomerController: RouteCollection {
 
     func list(req: Request) async throws -> Page<CustomerDTO> {
         let result = try await CustomerService.list(try req.query.decode(CustomerListQuery.self), in: try await req.serviceContext())
-        return Page(items: try result.items.map(CustomerDTO.init), page: result.page.page, perPage: result.page.perPage, total: result.total)
+        return Page(items: try result.items.map(CustomerDTO.init), page: result.page, total: result.total)
     }
 
     func create(req: Request) async throws -> Response {

@@ -19,7 +19,7 @@ struct InvoiceController: RouteCollection {
         let result = try await InvoiceService.list(try req.query.decode(InvoiceListQuery.self), in: context)
         let lines = try await InvoiceService.lines(of: result.items, on: context.db)
         let items = try result.items.map { try InvoiceDTO($0, lines: lines[try $0.requireID()] ?? [], today: context.today) }
-        return Page(items: items, page: result.page.page, perPage: result.page.perPage, total: result.total)
+        return Page(items: items, page: result.page, total: result.total)
     }
 
     func create(req: Request) async throws -> Response {

@@ -14,7 +14,7 @@ struct OutboxController: RouteCollection {
 
     func list(req: Request) async throws -> Page<OutboxMessageDTO> {
         let result = try await OutboxService.list(try req.query.decode(OutboxListQuery.self), in: try await req.serviceContext())
-        return Page(items: try result.items.map(OutboxMessageDTO.init), page: result.page.page, perPage: result.page.perPage, total: result.total)
+        return Page(items: try result.items.map(OutboxMessageDTO.init), page: result.page, total: result.total)
     }
 
     func show(req: Request) async throws -> OutboxMessageDTO {

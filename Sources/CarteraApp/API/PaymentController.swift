@@ -18,7 +18,7 @@ struct PaymentController: RouteCollection {
         let result = try await PaymentService.list(try req.query.decode(PaymentListQuery.self), in: context)
         let allocations = try await SettlementLedger.allocations(of: result.items, on: context.db)
         let items = try result.items.map { try PaymentDTO($0, allocations: allocations[try $0.requireID()] ?? []) }
-        return Page(items: items, page: result.page.page, perPage: result.page.perPage, total: result.total)
+        return Page(items: items, page: result.page, total: result.total)
     }
 
     /// With an `Idempotency-Key`, a retried request records the payment once and gets the same answer.

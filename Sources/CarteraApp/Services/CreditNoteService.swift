@@ -61,7 +61,7 @@ enum CreditNoteService {
         return note
     }
 
-    static func list(_ query: CreditNoteListQuery, in context: ServiceContext) async throws -> (items: [CreditNote], total: Int, page: PageRequest) {
+    static func list(_ query: CreditNoteListQuery, in context: ServiceContext) async throws -> (items: [CreditNote], total: PageTotal, page: PageRequest) {
         let page = try PageRequest(page: query.page, perPage: query.perPage)
         let builder = CreditNote.query(on: context.db).filter(\.$organisationID == context.organisationID)
         if let customer = query.customerId { builder.filter(\.$customer.$id == customer) }

@@ -78,7 +78,7 @@ enum CustomerService {
         return customer
     }
 
-    static func list(_ query: CustomerListQuery, in context: ServiceContext) async throws -> (items: [Customer], total: Int, page: PageRequest) {
+    static func list(_ query: CustomerListQuery, in context: ServiceContext) async throws -> (items: [Customer], total: PageTotal, page: PageRequest) {
         let page = try PageRequest(page: query.page, perPage: query.perPage)
         let builder = Customer.query(on: context.db).filter(\.$organisationID == context.organisationID)
         if let text = query.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
@@ -89,7 +89,7 @@ enum CustomerService {
         // Tags are a small array column whose storage differs per database; filter them here.
         let tagged = try await builder.sort(\.$legalName).sort(\.$id).all().filter { $0.tags.contains(tag) }
         let slice = tagged.dropFirst(page.offset).prefix(page.perPage)
-        return (Array(slice), tagged.count, page)
+        return (Array(slice), .exact(tagged.count), page)
     }
 
     private static func tags(_ values: [String]) throws -> [String] {

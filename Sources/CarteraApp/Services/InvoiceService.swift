@@ -147,7 +147,7 @@ enum InvoiceService {
         return Dictionary(grouping: lines, by: { $0.$invoice.id })
     }
 
-    static func list(_ query: InvoiceListQuery, in context: ServiceContext) async throws -> (items: [Invoice], total: Int, page: PageRequest) {
+    static func list(_ query: InvoiceListQuery, in context: ServiceContext) async throws -> (items: [Invoice], total: PageTotal, page: PageRequest) {
         let page = try PageRequest(page: query.page, perPage: query.perPage)
         let builder = Invoice.query(on: context.db).filter(\.$organisationID == context.organisationID)
         if let status = query.status {

@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 
 enum OutboxService {
-    static func list(_ query: OutboxListQuery, in context: ServiceContext) async throws -> (items: [OutboxMessage], total: Int, page: PageRequest) {
+    static func list(_ query: OutboxListQuery, in context: ServiceContext) async throws -> (items: [OutboxMessage], total: PageTotal, page: PageRequest) {
         let page = try PageRequest(page: query.page, perPage: query.perPage)
         let builder = OutboxMessage.query(on: context.db).filter(\.$organisationID == context.organisationID)
         if let status = query.status { builder.filter(\.$status == (try FieldParser.enumValue(status, OutboxStatus.self, "status"))) }

@@ -66,7 +66,7 @@ enum PaymentService {
         return payment
     }
 
-    static func list(_ query: PaymentListQuery, in context: ServiceContext) async throws -> (items: [Payment], total: Int, page: PageRequest) {
+    static func list(_ query: PaymentListQuery, in context: ServiceContext) async throws -> (items: [Payment], total: PageTotal, page: PageRequest) {
         let page = try PageRequest(page: query.page, perPage: query.perPage)
         let builder = Payment.query(on: context.db).filter(\.$organisationID == context.organisationID)
         if let customer = query.customerId { builder.filter(\.$customer.$id == customer) }

@@ -54,10 +54,10 @@ struct CustomerPages: RouteCollection {
             return IndexContext.Row(id: try customer.requireID(), name: customer.legalName, taxId: customer.taxID ?? "", terms: customer.paymentTerms,
                                     balance: format.moneyList(totals.sorted { $0.currency.code < $1.currency.code }), tags: customer.tags.joined(separator: ", "))
         }
-        let pages = max(1, (result.total + result.page.perPage - 1) / result.page.perPage)
+        let pages = max(1, (result.total.count + result.page.perPage - 1) / result.page.perPage)
         return try await req.render("customers/index", title: "customers.title", section: "customers", IndexContext(
             q: query.q ?? "", queryEncoded: (query.q ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
-            rows: rows, total: result.total, page: result.page.page, pages: pages, previous: result.page.page - 1, next: result.page.page + 1))
+            rows: rows, total: result.total.count, page: result.page.page, pages: pages, previous: result.page.page - 1, next: result.page.page + 1))
     }
 
     func show(req: Request) async throws -> Response {

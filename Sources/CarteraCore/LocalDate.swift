@@ -18,13 +18,21 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     /// Strictly "YYYY-MM-DD".
     public init(iso text: String) throws {
-        let invalid = DomainError(code: "invalid_date", message: "\"\(text)\" is not a date as YYYY-MM-DD")
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { throw invalid }
-        do { try self.init(year: year, month: month, day: day) } catch { throw invalid }
+        // Read on the bytes: dates come by the hundred thousand from the database in reports.
+        var text = text
+        let parsed: (year: Int, month: Int, day: Int)? = text.withUTF8 { bytes in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            var value = 0
+            for index in [0, 1, 2, 3, 5, 6, 8, 9] {
+                let byte = bytes[index]
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return (value / 10_000, value / 100 % 100, value % 100)
+        }
+        let invalid = { DomainError(code: "invalid_date", message: "\"\(text)\" is not a date as YYYY-MM-DD") }
+        guard let parsed else { throw invalid() }
+        do { try self.init(year: parsed.year, month: parsed.month, day: parsed.day) } catch { throw invalid() }
     }
 
     /// Howard Hinnant's days-from-civil / civil-from-days: exact, no calendar object, no time zone.

@@ -11,7 +11,7 @@ struct InsightsController: RouteCollection {
         let context = try await req.serviceContext()
         let customer = try await CustomerService.find(try req.uuidParameter("customerID", entity: "customer"), in: context)
         let id = try customer.requireID()
-        let risk = try await RiskQuery.assessments(organisationID: context.organisationID, customerID: id, asOf: context.today, on: context.db)[id] ?? RiskQuery.noHistory
+        let risk = try await RiskQuery.assessment(organisationID: context.organisationID, customerID: id, asOf: context.today, on: context.db)
         return RiskDTO(customerID: id, risk, asOf: context.today) { RiskText.text($0, req: req) }
     }
 

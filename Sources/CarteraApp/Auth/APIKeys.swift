@@ -25,15 +25,14 @@ enum APIKeys {
         return Created(key: key, secret: secret)
     }
 
-    static func find(secret: String, on db: any Database) async throws -> APIKey? {
-        guard secret.hasPrefix(secretPrefix) else { return nil }
-        return try await APIKey.query(on: db)
-            .filter(\.$secretHash == hash(secret))
+    static func find(hash: String, on db: any Database) async throws -> APIKey? {
+        try await APIKey.query(on: db)
+            .filter(\.$secretHash == hash)
             .filter(\.$revokedAt == nil)
             .first()
     }
 
-    private static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).hexEncodedString()
     }
 }

@@ -25,10 +25,13 @@ enum RiskQuery {
         let balance_minor: Int64
     }
 
-    static func assessments(organisationID: UUID, customerID: UUID? = nil, asOf: LocalDate, on db: any Database) async throws -> [UUID: RiskAssessment] {
+    /// Every customer's assessment, or only those of `customerIDs` (a page's worth: they are bound
+    /// as parameters).
+    static func assessments(organisationID: UUID, customerIDs: [UUID]? = nil, asOf: LocalDate, on db: any Database) async throws -> [UUID: RiskAssessment] {
         let sql = db as! any SQLDatabase
+        if let customerIDs, customerIDs.isEmpty { return [:] }
         var scope: SQLQueryString = "i.organisation_id = \(bind: organisationID)"
-        if let customerID { scope += " AND i.customer_id = \(bind: customerID)" }
+        if let customerIDs { scope += " AND i.customer_id IN (\(binds: customerIDs))" }
         // An invoice was paid on the day its last settlement was applied.
         let paid = try await sql.raw("""
             SELECT i.customer_id, i.due_date, MAX(a.applied_on) AS paid_on
@@ -45,7 +48,7 @@ enum RiskQuery {
             WHERE \(scope) AND d.status = 'open' GROUP BY i.customer_id
             """))
         var promiseScope: SQLQueryString = "organisation_id = \(bind: organisationID) AND status = 'broken'"
-        if let customerID { promiseScope += " AND customer_id = \(bind: customerID)" }
+        if let customerIDs { promiseScope += " AND customer_id IN (\(binds: customerIDs))" }
         let broken = try await counts(sql.raw("""
             SELECT customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM payment_promises WHERE \(promiseScope) GROUP BY customer_id
             """))
@@ -65,6 +68,10 @@ enum RiskQuery {
                                                              brokenPromises: broken[id] ?? 0, openDisputes: disputes[id] ?? 0))
         }
         return result
+    }
+
+    static func assessment(organisationID: UUID, customerID: UUID, asOf: LocalDate, on db: any Database) async throws -> RiskAssessment {
+        try await assessments(organisationID: organisationID, customerIDs: [customerID], asOf: asOf, on: db)[customerID] ?? noHistory
     }
 
     private static func counts(_ query: SQLRawBuilder) async throws -> [UUID: Int] {

@@ -73,6 +73,6 @@ enum Idempotency {
                 data.append(raw)
             }
         }
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: data).hexEncodedString()
     }
 }

@@ -137,7 +137,7 @@ enum Reconciliation {
                 let identity = line.identity(account: statement.account)
                 let occurrence = seen[identity, default: 0]
                 seen[identity] = occurrence + 1
-                let digest = SHA256.hash(data: Data("\(identity)#\(occurrence)".utf8)).map { String(format: "%02x", $0) }.joined()
+                let digest = SHA256.hash(data: Data("\(identity)#\(occurrence)".utf8)).hexEncodedString()
                 candidates.append(Candidate(line: line, account: statement.account, hash: digest))
             }
         }

@@ -31,7 +31,7 @@ struct CollectionsForecast {
         let open = try await Invoice.query(on: context.db).filter(\.$organisationID == context.organisationID)
             .filter(\.$status ~~ [.open, .partiallyPaid]).all().filter { !planned.contains($0.id!) }
         let predictor = try await PaymentHistory.predictor(organisationID: context.organisationID, on: context.db)
-        let disputed = try await PaymentHistory.openlyDisputed(open.compactMap(\.id), on: context.db)
+        let disputed = try await PaymentHistory.openlyDisputed(organisationID: context.organisationID, on: context.db)
         var predicted = 0
         let items = try open.map { invoice -> CashForecast.Expected in
             let due = try invoice.due

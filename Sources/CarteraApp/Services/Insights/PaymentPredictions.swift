@@ -8,8 +8,8 @@ enum PaymentPredictions {
     static func predict(_ invoice: Invoice, in context: ServiceContext) async throws -> PaymentPrediction? {
         guard invoice.status == .open || invoice.status == .partiallyPaid else { return nil }
         let predictor = try await PaymentHistory.predictor(organisationID: context.organisationID, on: context.db)
-        let disputed = try await PaymentHistory.openlyDisputed([try invoice.requireID()], on: context.db)
+        let disputed = try await PaymentHistory.openlyDisputed(organisationID: context.organisationID, on: context.db)
         return predictor.predict(customer: invoice.$customer.id.uuidString, dueDate: try invoice.due, invoiceDate: try invoice.issued,
-                                 disputed: !disputed.isEmpty)
+                                 disputed: disputed.contains(try invoice.requireID()))
     }
 }

@@ -96,7 +96,7 @@ extension CustomerPageContext {
             available: assessment.decision.availableCredit.map(format.money) ?? "—", onHold: assessment.decision.onHold,
             reasons: assessment.decision.reasons.map { CreditText.reason($0, req: req, format: format) }, manualReason: customer.creditHoldReason,
             maximumDays: context.organisation.creditHoldDaysOverdue.map(String.init) ?? "—")
-        let risk = try await RiskQuery.assessments(organisationID: context.organisationID, customerID: customerID, asOf: context.today, on: db)[customerID] ?? RiskQuery.noHistory
+        let risk = try await RiskQuery.assessment(organisationID: context.organisationID, customerID: customerID, asOf: context.today, on: db)
 
         let promises = try await PaymentPromise.query(on: db).filter(\.$customer.$id == customerID).sort(\.$createdAt, .descending).limit(20).all()
         var plans: [PlanRow] = []

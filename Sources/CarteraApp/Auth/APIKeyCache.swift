@@ -1,0 +1,37 @@
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+/// API keys already checked, by the SHA-256 of their secret, for `ttl`: the key lookup was a fifth
+/// of the work of a small API read. Keys are never edited, only created (and, by an operator in the
+/// database, revoked): another instance, or a key revoked by hand, is seen within `ttl`.
+/// Unknown keys are not remembered, so a new key works at once.
+final class APIKeyCache: Sendable {
+    static let ttl: TimeInterval = 30
+    static let capacity = 10_000
+
+    private let entries = NIOLockedValueBox<[String: (principal: APIPrincipal, expires: Date)]>([:])
+
+    func principal(forHash hash: String, now: Date) -> APIPrincipal? {
+        entries.withLockedValue { entries in
+            guard let entry = entries[hash] else { return nil }
+            guard entry.expires > now else { entries[hash] = nil; return nil }
+            return entry.principal
+        }
+    }
+
+    func remember(_ principal: APIPrincipal, forHash hash: String, now: Date) {
+        entries.withLockedValue { entries in
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[hash] = (principal, now.addingTimeInterval(Self.ttl))
+        }
+    }
+}
+
+extension Application {
+    private struct APIKeyCacheKey: StorageKey { typealias Value = APIKeyCache }
+    var apiKeyCache: APIKeyCache {
+        get { storage[APIKeyCacheKey.self] ?? APIKeyCache() }
+        set { storage[APIKeyCacheKey.self] = newValue }
+    }
+}

@@ -21,11 +21,14 @@ let package = Package(
     targets: [
         // Pure domain: money, dates, terms, invoice ledger, aging. Foundation only.
         .target(name: "CarteraCore"),
+        // One C call Swift cannot make (variadic sqlite3_config): memory-mapped reads for SQLite.
+        .target(name: "CSQLiteTuning"),
         // Vapor wiring: persistence, HTTP API, commands.
         .target(
             name: "CarteraApp",
             dependencies: [
                 "CarteraCore",
+                "CSQLiteTuning",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

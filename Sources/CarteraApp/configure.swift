@@ -53,6 +53,9 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     if config.autoMigrate {
         try await app.autoMigrate()
     }
+    if config.refreshesStatistics {
+        try await DatabaseStatistics.refresh(on: app.db)
+    }
 }
 
 /// Set once per process: ContentConfiguration.global is shared, and tests configure many apps at once.
@@ -130,8 +133,10 @@ private func configureDatabase(_ app: Application, _ location: AppConfig.Databas
         // Every SQLite call runs on this pool; a few more threads than cores keep page views flowing
         // while a writer holds the lock (see `WriteIntent`).
         app.threadPool = NIOThreadPool(numberOfThreads: 8)
+        SQLiteReads.useMemoryMapping()
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     case .sqliteMemory:
+        SQLiteReads.useMemoryMapping()
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case let .postgres(url, searchPath):
         var configuration = try SQLPostgresConfiguration(url: url)

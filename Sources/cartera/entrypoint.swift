@@ -18,7 +18,9 @@ enum Entrypoint {
             var config = try AppConfig.fromEnvironment()
             // Background jobs run inside the server only; commands do their one job and exit.
             let command = CommandLine.arguments.dropFirst().first
-            config.scheduler.enabled = config.scheduler.enabled && (command == nil || command == "serve")
+            let serves = command == nil || command == "serve"
+            config.scheduler.enabled = config.scheduler.enabled && serves
+            config.refreshesStatistics = serves
             try await configure(app, config: config)
             try await app.execute()
         } catch {

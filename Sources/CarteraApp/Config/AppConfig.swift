@@ -48,6 +48,8 @@ public struct AppConfig: Sendable {
     public var database: DatabaseLocation
     /// Run pending migrations when the server or a command starts.
     public var autoMigrate: Bool
+    /// Refresh SQLite's planner statistics at start-up (the server; see `DatabaseStatistics`).
+    public var refreshesStatistics = false
     public var delivery = Delivery()
     public var scheduler = Scheduler()
     public var web = Web()

@@ -44,5 +44,6 @@ enum Migrations {
         UpdateInvoicesAddListIndex(),
         CreateImportUploads(),
         UpdateCustomersAddPaymentReferenceIndex(),
+        UpdateInvoicesAddAgingIndex(),
     ]
 }

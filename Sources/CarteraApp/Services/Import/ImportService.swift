@@ -25,7 +25,7 @@ enum ImportService {
         quiet.notifiesCustomers = false
         let options = try options(settings, context)
         let expectedRows = ImportProgressSink.estimatedRows(data)
-        return try await quiet.transaction(bulk: true) { tx in
+        let committed = try await quiet.transaction(bulk: true) { tx in
             let directory = try await ImportDirectory.load(settings.kind, organisationID: tx.organisationID, on: tx.db)
             var check = ImportCheck(directory: directory, organisationCurrency: options.defaultCurrency.code, today: tx.today)
             var reader = ImportReader(bytes: data, kind: settings.kind, mapping: settings.mapping(), options: options)
@@ -55,6 +55,9 @@ enum ImportService {
             try await alsoInTransaction?(tx, report)
             return report
         }
+        // A large import changes what the query planner should expect; a failure here loses nothing.
+        try? await DatabaseStatistics.refresh(on: context.db)
+        return committed
     }
 
     private static func options(_ settings: ImportSettings, _ context: ServiceContext) throws -> ImportOptions {

@@ -12,6 +12,14 @@ enum DunningQuery {
         let dueDate: String
         let status: String
         enum CodingKeys: String, CodingKey { case id, customerId = "customer_id", dueDate = "due_date", status }
+
+        init(from decoder: any Decoder) throws {
+            let row = try decoder.container(keyedBy: CodingKeys.self)
+            id = try row.decodeUUID(forKey: .id)
+            customerId = try row.decodeUUID(forKey: .customerId)
+            dueDate = try row.decode(String.self, forKey: .dueDate)
+            status = try row.decode(String.self, forKey: .status)
+        }
     }
 
     struct CustomerSettings: Decodable, Sendable {
@@ -22,30 +30,44 @@ enum DunningQuery {
     }
 
     /// Owed invoices whose earliest possible step (`dueOnOrBefore`) has come, of customers we may contact.
+    /// The few do-not-contact customers are left out here rather than by a join, which looked up the
+    /// customer of every owed invoice.
     static func candidates(organisationID: UUID, dueOnOrBefore: LocalDate, on db: any Database) async throws -> [Candidate] {
-        try await sql(db).raw("""
+        struct Row: Decodable { let id: UUID }
+        let silenced = Set(try await sql(db).raw("""
+            SELECT id FROM customers WHERE organisation_id = \(bind: organisationID) AND do_not_contact = \(bind: true)
+            """).all(decoding: Row.self).map(\.id))
+        return try await sql(db).raw("""
             SELECT i.id, i.customer_id, i.due_date, i.status
-            FROM invoices i JOIN customers c ON c.id = i.customer_id
+            FROM invoices i
             WHERE i.organisation_id = \(bind: organisationID)
               AND i.status IN ('open', 'partially_paid')
               AND i.due_date <= \(bind: dueOnOrBefore.iso)
-              AND c.do_not_contact = \(bind: false)
-            """).all(decoding: Candidate.self)
+            """).all(decoding: Candidate.self).filter { !silenced.contains($0.customerId) }
     }
 
     /// Step keys each owed invoice already had: one row per invoice, keys joined in SQL, because
-    /// decoding a row per (invoice, step) dominated the dry run.
+    /// decoding a row per (invoice, step) dominated the dry run. Read from the owed invoices to their
+    /// deliveries (the deliveries' own index), not from every delivery the organisation ever made.
     static func stepsDone(organisationID: UUID, on db: any Database) async throws -> [UUID: Set<String>] {
-        struct Row: Decodable { let invoice_id: UUID; let steps: String }
+        struct Row: Decodable {
+            let invoiceID: UUID, steps: String
+            enum CodingKeys: String, CodingKey { case invoiceID = "invoice_id", steps }
+            init(from decoder: any Decoder) throws {
+                let row = try decoder.container(keyedBy: CodingKeys.self)
+                invoiceID = try row.decodeUUID(forKey: .invoiceID)
+                steps = try row.decode(String.self, forKey: .steps)
+            }
+        }
         let sql = sql(db)
         let joined: SQLQueryString = sql.dialect.name == "postgresql" ? "string_agg(d.step_key, ',')" : "group_concat(d.step_key, ',')"
         let rows = try await sql.raw("""
-            SELECT d.invoice_id, \(joined) AS steps
-            FROM reminder_deliveries d JOIN invoices i ON i.id = d.invoice_id
-            WHERE d.organisation_id = \(bind: organisationID) AND i.status IN ('open', 'partially_paid')
-            GROUP BY d.invoice_id
+            SELECT i.id AS invoice_id, \(joined) AS steps
+            FROM invoices i JOIN reminder_deliveries d ON d.invoice_id = i.id
+            WHERE i.organisation_id = \(bind: organisationID) AND i.status IN ('open', 'partially_paid')
+            GROUP BY i.id
             """).all(decoding: Row.self)
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0.invoice_id, Set($0.steps.split(separator: ",").map(String.init))) })
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.invoiceID, Set($0.steps.split(separator: ",").map(String.init))) })
     }
 
     /// Invoices with a dispute, promise or plan in force on `date`.

@@ -69,7 +69,7 @@ struct DashboardQuery {
             balances[row.customer_id, default: []].append(amount)
             rank[row.customer_id, default: 0] += rates.convert(amount)?.minorUnits ?? 0
         }
-        let top = rank.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.uuidString < $1.key.uuidString }.prefix(limit)
+        let top = rank.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.precedes($1.key) }.prefix(limit)
         let customers = try await Customer.query(on: context.db).filter(\.$id ~~ top.map(\.key)).all()
         return top.compactMap { id, value in
             customers.first { $0.id == id }.map { Debtor(customer: $0, balances: balances[id]!.sorted { $0.currency.code < $1.currency.code }, rank: value) }

@@ -56,6 +56,14 @@ enum SyntheticLedger {
         return try await ServiceContext.make(db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: "bench"), app: app)
     }
 
+    /// The organisation an earlier `bench` run generated in this database.
+    static func existingOrganisation(app: Application, command: String) async throws -> ServiceContext {
+        guard let organisation = try await Organisation.query(on: app.db).filter(\.$name == "Benchmark S.A.S.").first() else {
+            throw CommandArgumentError(field: "--reuse", message: "no benchmark ledger in this database; run \(command) without --reuse first")
+        }
+        return try await ServiceContext.make(db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: "bench"), app: app)
+    }
+
     static func generate(invoices count: Int, organisationID: UUID, today: LocalDate, withHistory: Bool = true, on db: any Database) async throws {
         var rng = SeededGenerator(seed: 7)
         let customers: [Customer] = (0..<max(1, count / 10)).map { index in

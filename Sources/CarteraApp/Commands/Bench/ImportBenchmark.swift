@@ -7,14 +7,14 @@ import Vapor
 /// imported by `ImportService` (checked and written in one transaction), next to the database's
 /// own bulk loader reading the same file into a plain table — `sqlite3 .import`, or `psql \copy`.
 enum ImportBenchmark {
-    static func file(rows: Int, in directory: URL) throws -> URL {
+    static func file(rows: Int, run: String, in directory: URL) throws -> URL {
         let kind = ImportKind.invoices
         var text = kind.exportHeader.joined(separator: ",") + "\n"
         text.reserveCapacity(rows * 110)
         for index in 0..<rows {
             let amount = "\(100_000 + index % 900_000).00"
             text += kind.exportRow([
-                .customerCode: "IMP-C\(index % 1_000)", .customerName: "Importado \(index % 1_000) S.A.S.", .invoiceNumber: "IMP-\(index)",
+                .customerCode: "IMP-C\(index % 1_000)", .customerName: "Importado \(index % 1_000) S.A.S.", .invoiceNumber: "IMP-\(run)-\(index)",
                 .issueDate: "2026-01-\(String(format: "%02d", 1 + index % 28))", .dueDate: "2026-02-\(String(format: "%02d", 1 + index % 28))",
                 .amount: amount, .currency: "COP", .openBalance: amount,
             ]).joined(separator: ",") + "\n"

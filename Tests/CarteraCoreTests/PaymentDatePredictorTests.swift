@@ -38,6 +38,23 @@ import Testing
         #expect([undisputed.expectedDelay, due.days(until: undisputed.earliest), due.days(until: undisputed.latest)] as [Int] == [3, 1, 12])
     }
 
+    @Test func theOrganisationsPatternWithOneCustomersHistoryPredictsAsTheWholeHistory() throws {
+        let history = [settled("A", 2), settled("A", 4), settled("A", 9), settled("B", -3), settled("B", 0),
+                       settled("B", 0), settled("B", 0), settled("B", 20, disputed: true)]
+        let pattern = try #require(PaymentDatePredictor.OrganisationPattern(history: history))
+        #expect(pattern.settledCount == 8)
+        let onlyB = PaymentDatePredictor(organisation: pattern, customerHistory: history.filter { $0.customer == "B" })
+        for disputed in [false, true] {
+            let whole = try #require(predictor.predict(customer: "B", dueDate: due, disputed: disputed))
+            #expect(onlyB.predict(customer: "B", dueDate: due, disputed: disputed) == whole)
+        }
+        // Without the organisation's figures, A alone would have said 4 days late, not 3.
+        #expect(PaymentDatePredictor(history: history.filter { $0.customer == "A" }).predict(customer: "A", dueDate: due)?.expectedDelay == 4)
+        #expect(PaymentDatePredictor(organisation: pattern, customerHistory: history.filter { $0.customer == "A" })
+                    .predict(customer: "A", dueDate: due)?.expectedDelay == 3)
+        #expect(PaymentDatePredictor.OrganisationPattern(history: []) == nil)
+    }
+
     @Test func disputedInvoicesLearnFromTheCustomersOwnDisputes() throws {
         // B all: median 0, residuals −3 and 20, weight 5/10: median 0.5, low −3.5, high 19.5
         // disputed segment [20]: weight 1/3: median 20/3 + 2/3·0.5 = 7, low 2/3·−3.5 = −2.33 → 4.67 → 5, high 2/3·19.5 = 13 → 20

@@ -27,8 +27,25 @@ public struct PaymentDatePredictor: Sendable {
     let organisation: DelaySummary?
     let customers: [String: CustomerModel]
 
+    /// The organisation's part of the model (step 1), learned once from all its settled invoices and
+    /// reusable with any one customer's history: predicting one invoice then reads that customer only.
+    public struct OrganisationPattern: Sendable, Equatable {
+        let summary: DelaySummary
+        public var settledCount: Int { summary.count }
+
+        public init?(history: [SettledInvoice]) {
+            guard let summary = DelaySummary(history.map(\.delay)) else { return nil }
+            self.summary = summary
+        }
+    }
+
     public init(history: [SettledInvoice]) {
-        organisation = DelaySummary(history.map(\.delay))
+        self.init(organisation: OrganisationPattern(history: history), customerHistory: history)
+    }
+
+    /// `customerHistory`: settled invoices of the customers to be predicted (all of them, or one's).
+    public init(organisation pattern: OrganisationPattern?, customerHistory history: [SettledInvoice]) {
+        organisation = pattern?.summary
         var grouped: [String: (undisputed: [Int], disputed: [Int])] = [:]
         for invoice in history {
             if invoice.disputed { grouped[invoice.customer, default: ([], [])].disputed.append(invoice.delay) }

@@ -14,13 +14,15 @@ enum PaymentHistory {
         let disputed: Int64
     }
 
-    static func settledInvoices(organisationID: UUID, on db: any Database) async throws -> [SettledInvoice] {
+    /// All the organisation's settled invoices, or one customer's.
+    static func settledInvoices(organisationID: UUID, customerID: UUID? = nil, on db: any Database) async throws -> [SettledInvoice] {
         let sql = db as! any SQLDatabase
+        let customerFilter: SQLQueryString = customerID.map { "AND i.customer_id = \(bind: $0)" } ?? ""
         let rows = try await sql.raw("""
             SELECT i.customer_id, i.issue_date, i.due_date, MAX(a.applied_on) AS settled_on,
                    CAST(CASE WHEN EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id) THEN 1 ELSE 0 END AS BIGINT) AS disputed
             FROM invoices i JOIN allocations a ON a.invoice_id = i.id
-            WHERE i.organisation_id = \(bind: organisationID) AND i.status = 'paid'
+            WHERE i.organisation_id = \(bind: organisationID) AND i.status = 'paid' \(customerFilter)
             GROUP BY i.id, i.customer_id, i.issue_date, i.due_date
             """).all(decoding: Row.self)
         return rows.compactMap { row in
@@ -32,6 +34,16 @@ enum PaymentHistory {
 
     static func predictor(organisationID: UUID, on db: any Database) async throws -> PaymentDatePredictor {
         PaymentDatePredictor(history: try await settledInvoices(organisationID: organisationID, on: db))
+    }
+
+    /// The model for one customer's invoices: the organisation's pattern (remembered for a large
+    /// history, see `OrganisationPatterns`) and that customer's own settled invoices.
+    static func predictor(customerID: UUID, organisationID: UUID, on db: any Database) async throws -> PaymentDatePredictor {
+        let pattern = try await OrganisationPatterns.shared.pattern(organisationID: organisationID) {
+            PaymentDatePredictor.OrganisationPattern(history: try await settledInvoices(organisationID: organisationID, on: db))
+        }
+        return PaymentDatePredictor(organisation: pattern,
+                                    customerHistory: try await settledInvoices(organisationID: organisationID, customerID: customerID, on: db))
     }
 
     /// The organisation's invoices with an open dispute: the model predicts them from the customer's

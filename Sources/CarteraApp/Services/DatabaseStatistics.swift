@@ -5,10 +5,12 @@ import SQLKit
 /// that both fit a query it may take the organisation-wide one, and a customer's page then read
 /// every paid invoice of the organisation (0.27 s instead of 1 ms with a million invoices). A
 /// sampled `ANALYZE` (about a second on a 2 GB file) runs when the server starts and after every
-/// import. PostgreSQL keeps its own statistics (autovacuum).
+/// import of `refreshedAfterImportsOf` rows or more (a few rows change nothing the planner sees, and
+/// the refresh holds the write lock). PostgreSQL keeps its own statistics (autovacuum).
 enum DatabaseStatistics {
     /// Rows sampled per index: close enough for the planner, and bounded whatever the size.
     static let sampledRows = 1_000
+    static let refreshedAfterImportsOf = 1_000
 
     static func refresh(on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }

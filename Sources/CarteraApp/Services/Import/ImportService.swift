@@ -56,7 +56,9 @@ enum ImportService {
             return report
         }
         // A large import changes what the query planner should expect; a failure here loses nothing.
-        try? await DatabaseStatistics.refresh(on: context.db)
+        if committed.summary.rows >= DatabaseStatistics.refreshedAfterImportsOf {
+            try? await DatabaseStatistics.refresh(on: context.db)
+        }
         return committed
     }
 

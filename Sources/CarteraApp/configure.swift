@@ -28,6 +28,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     try configureWeb(app, config.web)
     app.stripe = config.stripe.map(StripeCheckout.init)
     app.importJobs = ImportJobs()
+    app.uploadLimit = config.uploadLimitMegabytes * 1_000_000
 
     try routes(app, config: config)
     app.asyncCommands.use(CreateAPIKeyCommand(), as: "create-api-key")

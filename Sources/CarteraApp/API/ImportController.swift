@@ -2,11 +2,11 @@ import CarteraCore
 import Vapor
 
 /// CSV import (`POST /imports`, the file as the raw body) and CSV exports in the generic layout.
+/// The body is streamed to a temporary file (`StreamedUpload`, limit `CARTERA_UPLOAD_LIMIT_MB`,
+/// 413 past it); one import per organisation runs at a time (`ImportRuns`, 409 otherwise).
 struct ImportController: RouteCollection {
-    static let maximumFileSize: ByteCount = "200mb"
-
     func boot(routes: any RoutesBuilder) throws {
-        routes.on(.POST, "imports", body: .collect(maxSize: Self.maximumFileSize), use: importFile)
+        routes.on(.POST, "imports", body: .stream, use: importFile)
         routes.get("exports", "customers.csv") { try await Self.csv($0, CSVExports.customers) }
         routes.get("exports", "invoices.csv") { try await Self.csv($0, CSVExports.invoices) }
         routes.get("exports", "payments.csv") { try await Self.csv($0, CSVExports.payments) }
@@ -23,20 +23,27 @@ struct ImportController: RouteCollection {
         } catch {
             throw APIError.invalid(error.field, error.message)
         }
-        guard let body = req.body.data, body.readableBytes > 0 else {
-            throw APIError(.badRequest, code: "missing_body", message: "Send the CSV file as the request body")
-        }
         let dryRun = (try? req.query.get(Bool.self, at: "dry_run")) ?? false
-        let data = Data(body.readableBytesView)
         let context = try await req.serviceContext()
         let language = req.preferredLanguage
+        let runs = ImportRuns(db: req.db, now: { [clock = req.application.clock] in clock.now() })
         do {
-            if dryRun {
-                let report = try await ImportService.check(data, settings: settings, in: context)
-                return try await ImportReportDTO(report, localizer: req.application.localizer, language: language).encodeResponse(status: .ok, for: req)
+            // The slot is taken before the body is read: a second upload is refused at once, not after
+            // sending 50 MB. Dry runs count too: they read the whole file and the database.
+            return try await runs.exclusive(context.organisationID) {
+                let upload = try await StreamedUpload.receive(req)
+                defer { upload.remove() }
+                guard upload.byteCount > 0 else {
+                    throw APIError(.badRequest, code: "missing_body", message: "Send the CSV file as the request body")
+                }
+                let data = try upload.data()
+                if dryRun {
+                    let report = try await ImportService.check(data, settings: settings, in: context)
+                    return try await ImportReportDTO(report, localizer: req.application.localizer, language: language).encodeResponse(status: .ok, for: req)
+                }
+                let report = try await ImportService.commit(data, settings: settings, fileName: (try? req.query.get(String.self, at: "file_name")) ?? "api", in: context)
+                return try await ImportReportDTO(report, localizer: req.application.localizer, language: language).encodeResponse(status: .created, for: req)
             }
-            let report = try await ImportService.commit(data, settings: settings, fileName: (try? req.query.get(String.self, at: "file_name")) ?? "api", in: context)
-            return try await ImportReportDTO(report, localizer: req.application.localizer, language: language).encodeResponse(status: .created, for: req)
         } catch let rejected as ImportRejected {
             let report = ImportReportDTO(rejected.report, localizer: req.application.localizer, language: language)
             let message = req.application.localizer.text("import.rejected", language: language, arguments: ["count": String(rejected.report.errorCount)])

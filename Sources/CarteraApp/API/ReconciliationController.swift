@@ -4,10 +4,9 @@ import Vapor
 
 /// Bank statement import and the review queue of lines nobody could match automatically.
 struct ReconciliationController: RouteCollection {
-    static let maximumFileSize: ByteCount = "20mb"
-
     func boot(routes: any RoutesBuilder) throws {
-        routes.on(.POST, "bank-statements", body: .collect(maxSize: Self.maximumFileSize), use: importStatement)
+        // Streamed to a temporary file up to CARTERA_UPLOAD_LIMIT_MB (413 past it), see `StreamedUpload`.
+        routes.on(.POST, "bank-statements", body: .stream, use: importStatement)
         routes.get("bank-transactions", use: list)
         routes.post("bank-transactions", ":transactionID", "match", use: match)
         routes.post("bank-transactions", ":transactionID", "ignore", use: ignore)
@@ -16,11 +15,13 @@ struct ReconciliationController: RouteCollection {
     /// The file is the raw body; `format` (camt053, mt940, csv), `preset` and `account` (for CSV) in the query.
     func importStatement(req: Request) async throws -> Response {
         let format = try FieldParser.enumValue(try FieldParser.required(try? req.query.get(String.self, at: "format"), "format"), StatementFormat.self, "format")
-        guard let body = req.body.data, body.readableBytes > 0 else {
+        let context = try await req.serviceContext()
+        let upload = try await StreamedUpload.receive(req)
+        defer { upload.remove() }
+        guard upload.byteCount > 0 else {
             throw APIError(.badRequest, code: "missing_body", message: "Send the statement file as the request body")
         }
-        let context = try await req.serviceContext()
-        let report = try await Reconciliation.importStatement(Data(body.readableBytesView), format: format, csvPreset: try? req.query.get(String.self, at: "preset"),
+        let report = try await Reconciliation.importStatement(try upload.data(), format: format, csvPreset: try? req.query.get(String.self, at: "preset"),
                                                               account: try? req.query.get(String.self, at: "account"),
                                                               fileName: (try? req.query.get(String.self, at: "file_name")) ?? "api", in: context)
         return try await report.encodeResponse(status: .created, for: req)

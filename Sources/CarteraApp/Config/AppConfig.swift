@@ -57,6 +57,9 @@ public struct AppConfig: Sendable {
     var stripe: StripeCheckout.Configuration?
     /// When set, `GET /metrics` needs `Authorization: Bearer <token>`.
     public var metricsToken: String?
+    /// Largest file accepted by an upload (imports, bank statements), in megabytes of 10^6 bytes.
+    public var uploadLimitMegabytes = AppConfig.defaultUploadLimitMegabytes
+    public static let defaultUploadLimitMegabytes = 50
 
     public init(database: DatabaseLocation, autoMigrate: Bool = true) {
         self.database = database
@@ -124,6 +127,12 @@ public struct AppConfig: Sendable {
             break
         }
         config.metricsToken = value("CARTERA_METRICS_TOKEN")
+        if let megabytes = value("CARTERA_UPLOAD_LIMIT_MB") {
+            guard let parsed = Int(megabytes), (1...2_000).contains(parsed) else {
+                throw ConfigError(variable: "CARTERA_UPLOAD_LIMIT_MB", reason: "expected megabytes from 1 to 2000, got \"\(megabytes)\"")
+            }
+            config.uploadLimitMegabytes = parsed
+        }
         if let hours = value("CARTERA_SESSION_HOURS") {
             guard let parsed = Int(hours), (1...720).contains(parsed) else {
                 throw ConfigError(variable: "CARTERA_SESSION_HOURS", reason: "expected hours from 1 to 720, got \"\(hours)\"")

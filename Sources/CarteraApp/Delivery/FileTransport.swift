@@ -10,7 +10,7 @@ struct FileTransport: MessageTransport {
         let name = message.messageID.trimmingCharacters(in: CharacterSet(charactersIn: "<>")).replacingOccurrences(of: "@", with: "_")
         let (file, contents) = message.channel == .sms
             ? ("\(name).sms.txt", "To: \(message.toAddress)\n\n\(message.text)\n")
-            : ("\(name).eml", MIMEMessage.render(message))
+            : ("\(name).eml", try MIMEMessage.render(message))
         // Written under a temporary name and renamed, so a reader never sees half a message.
         let temporary = directory.appendingPathComponent(".\(file).tmp")
         try Data(contents.utf8).write(to: temporary)

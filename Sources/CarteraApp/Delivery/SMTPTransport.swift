@@ -1,3 +1,4 @@
+import CarteraCore
 import Foundation
 import NIOCore
 import NIOPosix
@@ -29,6 +30,11 @@ struct SMTPTransport: MessageTransport {
     let group: any EventLoopGroup
 
     func deliver(_ message: OutgoingMessage) async throws {
+        // Everything that could be refused is refused before a connection is opened: the message
+        // text (MIME writer) and the envelope, so a bad address costs no connection and sends nothing.
+        let data = Self.dotStuffed(try MIMEMessage.render(message)) + "\r\n."
+        let mailFrom = try Self.envelopeCommand("MAIL FROM", message.fromAddress)
+        let rcptTo = try Self.envelopeCommand("RCPT TO", message.toAddress)
         let handler = SMTPReplyHandler()
         let tls = try makeTLSContext()
         let configuration = configuration
@@ -59,10 +65,10 @@ struct SMTPTransport: MessageTransport {
                 let credentials = Data("\0\(username)\0\(password)".utf8).base64EncodedString()
                 try await session.command("AUTH PLAIN \(credentials)", expect: 235)
             }
-            try await session.command("MAIL FROM:<\(message.fromAddress)>", expect: 250)
-            try await session.command("RCPT TO:<\(message.toAddress)>", expect: 250, 251)
+            try await session.command(mailFrom, expect: 250)
+            try await session.command(rcptTo, expect: 250, 251)
             try await session.command("DATA", expect: 354)
-            try await session.command(Self.dotStuffed(MIMEMessage.render(message)) + "\r\n.", expect: 250)
+            try await session.data(data, expect: 250)
             _ = try? await session.command("QUIT", expect: 221)
         } catch {
             try? await channel.close()
@@ -76,6 +82,25 @@ struct SMTPTransport: MessageTransport {
         var tls = TLSConfiguration.makeClientConfiguration()
         if !configuration.verifyCertificates { tls.certificateVerification = .none }
         return try NIOSSLContext(configuration: tls)
+    }
+
+    /// `MAIL FROM:<a@b>` / `RCPT TO:<a@b>`, for an address that cannot close the brackets, add
+    /// parameters (` SIZE=…`) or start another command (CR, LF).
+    static func envelopeCommand(_ verb: String, _ address: String) throws -> String {
+        guard EmailAddress.isSafeForTransport(address) else {
+            throw TransportError(description: "refused to send \(verb): the address is not a plain local@domain address", isPermanent: true)
+        }
+        let command = "\(verb):<\(address)>"
+        try requireSingleLine(command)
+        return command
+    }
+
+    /// A command is one line: CR or LF inside it would be a second command the server obeys.
+    static func requireSingleLine(_ command: String) throws {
+        guard !command.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) else {
+            let verb = command.prefix { $0 != " " && $0 != ":" && $0 != "\r" && $0 != "\n" }
+            throw TransportError(description: "refused to send an SMTP \(verb) command with a line break in it", isPermanent: true)
+        }
     }
 
     /// Lines starting with "." get a second one, so the body can never end the DATA early (RFC 5321 4.5.2).
@@ -100,8 +125,25 @@ struct SMTPTransport: MessageTransport {
             return reply
         }
 
+        /// One command line; refused before writing if it has CR or LF (see `requireSingleLine`).
+        @discardableResult
+        func command(_ line: String, expect codes: [Int]) async throws -> SMTPReply {
+            try SMTPTransport.requireSingleLine(line)
+            return try await send(line, verb: line.split(separator: " ").first.map(String.init) ?? line, expect: codes)
+        }
+
         @discardableResult
         func command(_ line: String, expect codes: Int...) async throws -> SMTPReply {
+            try await command(line, expect: codes)
+        }
+
+        /// The message after DATA: dot-stuffed MIME text ending in CRLF "." (its line breaks are its own).
+        func data(_ text: String, expect codes: Int...) async throws {
+            try await send(text, verb: "DATA", expect: codes)
+        }
+
+        @discardableResult
+        private func send(_ line: String, verb: String, expect codes: [Int]) async throws -> SMTPReply {
             var buffer = channel.allocator.buffer(capacity: line.utf8.count + 2)
             buffer.writeString(line + "\r\n")
             try await channel.writeAndFlush(buffer)
@@ -110,7 +152,6 @@ struct SMTPTransport: MessageTransport {
             let reply = try await eventLoop.flatSubmit { handler.nextReply(on: eventLoop) }
                 .withTimeout(timeout, on: eventLoop).get()
             guard codes.contains(reply.code) else {
-                let verb = line.split(separator: " ").first.map(String.init) ?? line
                 throw TransportError(description: "SMTP \(verb.count > 12 ? "DATA" : verb): \(reply.code) \(reply.text)", isPermanent: (500..<600).contains(reply.code))
             }
             return reply

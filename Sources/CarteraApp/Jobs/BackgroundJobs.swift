@@ -29,6 +29,8 @@ enum BackgroundJobs {
         CarteraMetrics.remindersQueued(report.messagesQueued + report.summariesQueued + report.tasksCreated)
         // After dunning, so a step sent today carries its fee today.
         CarteraMetrics.lateFeesCharged(try await LateFeeService.accrue(in: context.asOf(day)))
+        // Upload-page files nobody imported (and finished imports' status rows) go after a day.
+        try await ImportUploads(db: context.db, now: { [clock = context.clock] in clock.now() }).purge(organisationID: context.organisationID)
         return report
     }
 

@@ -45,5 +45,6 @@ enum Migrations {
         CreateImportUploads(),
         UpdateCustomersAddPaymentReferenceIndex(),
         UpdateInvoicesAddAgingIndex(),
+        CreateImportRuns(),
     ]
 }

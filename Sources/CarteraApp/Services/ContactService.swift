@@ -1,3 +1,4 @@
+import CarteraCore
 import Fluent
 import Foundation
 
@@ -58,12 +59,8 @@ enum ContactService {
     }
 
     static func email(_ value: String?, field: String = "email") throws -> String? {
-        guard let email = try FieldParser.optionalText(value, field, maxLength: 254) else { return nil }
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" "), !parts[1].hasSuffix(".") else {
-            throw APIError.invalid(field, code: "invalid_email", "\(field) is not a valid address: \"\(email)\"")
-        }
-        return email
+        guard let email = try FieldParser.optionalText(value, field, maxLength: EmailAddress.maximumLength) else { return nil }
+        return try EmailAddress.checked(email, field)
     }
 
     private static func phone(_ value: String?) throws -> String? {

@@ -1,3 +1,4 @@
+import CarteraCore
 import Fluent
 import Foundation
 import Vapor
@@ -51,12 +52,8 @@ enum UserService {
     }
 
     static func normalisedEmail(_ value: String?) throws -> String {
-        let email = try FieldParser.text(value, "email", maxLength: 254).lowercased()
-        let parts = email.split(separator: "@")
-        guard parts.count == 2, parts[1].contains("."), !email.contains(" ") else {
-            throw APIError.invalid("email", code: "invalid_email", "email must be an address such as ana@empresa.co")
-        }
-        return email
+        let email = try FieldParser.text(value, "email", maxLength: EmailAddress.maximumLength).lowercased()
+        return try EmailAddress.checked(email, "email")
     }
 
     private static let dummyHash = (try? Bcrypt.hash("not a real password", cost: 4)) ?? ""

@@ -13,14 +13,15 @@ enum FieldParser {
         let trimmed = try required(value, field).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw APIError.invalid(field, "\(field) must not be empty") }
         guard trimmed.count <= maxLength else { throw APIError.invalid(field, "\(field) is longer than \(maxLength) characters") }
-        return trimmed
+        return try SafeText.checked(trimmed, field)
     }
 
     static func optionalText(_ value: String?, _ field: String, maxLength: Int = 2000) throws -> String? {
         guard let value else { return nil }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.count <= maxLength else { throw APIError.invalid(field, "\(field) is longer than \(maxLength) characters") }
-        return trimmed.isEmpty ? nil : trimmed
+        guard !trimmed.isEmpty else { return nil }
+        return try SafeText.checked(trimmed, field)
     }
 
     static func currency(_ value: String, _ field: String) throws -> Currency {

@@ -66,9 +66,14 @@ public enum Camt053Parser {
         do { return try Currency(code: code) } catch { throw CamtField.error("\(path)/Acct/Ccy", "\"\(code)\" is not a supported currency") }
     }
 
+    /// Depth-first, document order, with an explicit stack (the tree is bounded, but walks need not
+    /// rely on that).
     private static func firstAmountCurrency(in element: XMLTree.Element) -> String? {
-        if element.name == "Amt", let code = element.attributes["Ccy"] { return code }
-        for child in element.children { if let code = firstAmountCurrency(in: child) { return code } }
+        var pending = [element]
+        while let next = pending.popLast() {
+            if next.name == "Amt", let code = next.attributes["Ccy"] { return code }
+            pending.append(contentsOf: next.children.reversed())
+        }
         return nil
     }
 }

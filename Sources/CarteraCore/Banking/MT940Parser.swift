@@ -4,6 +4,10 @@ import Foundation
 /// `{1:…}{2:…}{4:` … `-}` blocks, CRLF or LF, several statements per file. Errors name the
 /// 1-based line of the file and the tag (`:61:`).
 public enum MT940Parser {
+    /// SWIFT allows 65 characters a line and 6 lines of :86:; bank exports run longer, never this long.
+    static let maximumLineLength = 2_000
+    static let maximumFieldLines = 200
+
     public static func parse(_ text: String) throws -> [BankStatement] {
         var statements: [BankStatement] = []
         var draft: Draft?
@@ -16,7 +20,7 @@ public enum MT940Parser {
             guard draft != nil else {
                 throw StatementFormatError(line: field.line, field: ":\(field.tag):", message: "a statement must start with :20:")
             }
-            try draft!.add(field)
+            try draft?.add(field)
         }
         if let finished = draft { statements.append(try finished.statement()) }
         guard !statements.isEmpty else {
@@ -41,6 +45,10 @@ public enum MT940Parser {
         // Splitting on isNewline takes "\r\n" (one Character in Swift), "\n" and a lone "\r" alike.
         for (index, rawLine) in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             var line = Substring(rawLine)
+            // Counted in UTF-8 bytes (cheap, and a bound on memory either way).
+            guard line.utf8.count <= maximumLineLength else {
+                throw StatementFormatError(line: index + 1, field: "line", message: "the line is longer than \(maximumLineLength) characters: is this an MT940 file?")
+            }
             if let block4 = line.range(of: "{4:") {
                 // "{1:F01…}{2:O940…}{4:" — the statement text starts after the text block opener.
                 line = line[block4.upperBound...]
@@ -56,8 +64,12 @@ public enum MT940Parser {
             if let (tag, content) = tag(of: line) {
                 fields.append(Field(tag: tag, line: index + 1, lines: [String(content)]))
                 inField = true
-            } else if inField {
-                fields[fields.count - 1].lines.append(String(line))
+            } else if inField, var last = fields.popLast() {
+                guard last.lines.count < maximumFieldLines else {
+                    throw StatementFormatError(line: index + 1, field: ":\(last.tag):", message: "the field goes on for more than \(maximumFieldLines) lines")
+                }
+                last.lines.append(String(line))
+                fields.append(last)
             } else if !trimmed.isEmpty {
                 throw StatementFormatError(line: index + 1, field: "tag", message: "expected a field such as :20:, found \"\(line.prefix(20))\"")
             }

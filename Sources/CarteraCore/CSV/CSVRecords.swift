@@ -17,6 +17,9 @@ enum CSVRecords {
         var reader = CSVRecordReader(text.utf8, delimiter: byte)
         var records: [Record] = []
         while let record = reader.next() { records.append(record) }
+        if let exceeded = reader.exceeded {
+            throw StatementFormatError(line: exceeded.line, field: "CSV", message: CSVLimits.standard.describe(exceeded.limit))
+        }
         if let unclosed = reader.unclosedQuoteLine {
             throw StatementFormatError(line: unclosed, field: "CSV", message: "a quoted field opened on this line is never closed")
         }

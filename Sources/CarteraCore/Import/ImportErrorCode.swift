@@ -7,6 +7,12 @@ public enum ImportErrorCode: Hashable, Codable, Sendable {
     case missingColumn(ImportField)
     /// A quoted field opened on this line never closes; nothing after it can be read.
     case unclosedQuote
+    /// A cell, a row or a row's column count past `CSVLimits`; nothing after it is read.
+    case fieldTooLong(maximumKiB: Int)
+    case rowTooLong(maximumMiB: Int)
+    case tooManyFields(maximum: Int)
+    /// A line break, NUL, tab or bidirectional control in a cell (`SafeText`); `value` is its code point.
+    case controlCharacter(String)
     case wrongFieldCount(expected: Int, found: Int)
     case missingValue
     case badDate(String)
@@ -32,6 +38,10 @@ public enum ImportErrorCode: Hashable, Codable, Sendable {
         case .headerNotFound: "header_not_found"
         case .missingColumn: "missing_column"
         case .unclosedQuote: "unclosed_quote"
+        case .fieldTooLong: "field_too_long"
+        case .rowTooLong: "row_too_long"
+        case .tooManyFields: "too_many_fields"
+        case .controlCharacter: "control_character"
         case .wrongFieldCount: "wrong_field_count"
         case .missingValue: "missing_value"
         case .badDate: "bad_date"
@@ -56,8 +66,9 @@ public enum ImportErrorCode: Hashable, Codable, Sendable {
         case .missingColumn(let field): ["field": field.rawValue]
         case .wrongFieldCount(let expected, let found): ["expected": String(expected), "found": String(found)]
         case .badDate(let value), .ambiguousDate(let value), .badNumber(let value), .ambiguousNumber(let value),
-             .unknownCurrency(let value), .badEmail(let value), .badPaymentTerms(let value):
+             .unknownCurrency(let value), .badEmail(let value), .badPaymentTerms(let value), .controlCharacter(let value):
             ["value": value]
+        case .fieldTooLong(let maximum), .rowTooLong(let maximum), .tooManyFields(let maximum): ["maximum": String(maximum)]
         case .tooManyDecimals(let value, let allowed): ["value": value, "allowed": String(allowed)]
         case .duplicateInvoiceNumber(let line), .duplicateCustomerCode(let line): ["first_line": String(line)]
         case .emptyFile, .headerNotFound, .unclosedQuote, .missingValue, .negativeAmount, .zeroAmount, .balanceExceedsAmount,

@@ -51,10 +51,24 @@ public struct ImportReader: IteratorProtocol, Sequence {
             return outcome
         }
         finished = true
-        guard let line = records.unclosedQuoteLine else { return nil }
+        let error: ImportRowError
+        if let exceeded = records.exceeded { error = Self.error(exceeded) } else if let line = records.unclosedQuoteLine {
+            error = ImportRowError(line: line, code: .unclosedQuote)
+        } else {
+            return nil
+        }
         summary.rejected += 1
         summary.errors += 1
-        return .rejected([ImportRowError(line: line, code: .unclosedQuote)])
+        return .rejected([error])
+    }
+
+    private static func error(_ exceeded: CSVLimits.Exceeded) -> ImportRowError {
+        let limits = CSVLimits.standard
+        return switch exceeded.limit {
+        case .fieldBytes: ImportRowError(line: exceeded.line, code: .fieldTooLong(maximumKiB: limits.maximumFieldBytes / 1024))
+        case .recordBytes: ImportRowError(line: exceeded.line, code: .rowTooLong(maximumMiB: limits.maximumRecordBytes / 1024 / 1024))
+        case .fields: ImportRowError(line: exceeded.line, code: .tooManyFields(maximum: limits.maximumFields))
+        }
     }
 
     /// The first of the 50 first records with the most recognised columns, if it has two or one that
@@ -70,7 +84,8 @@ public struct ImportReader: IteratorProtocol, Sequence {
             let header = ImportHeader(record, kind: kind, mapping: mapping, recognised: recognised)
             if header.indices.count > best?.indices.count ?? 0 { best = header }
         }
-        if let line = reader.unclosedQuoteLine, best == nil || line < best!.line { return (nil, [ImportRowError(line: line, code: .unclosedQuote)]) }
+        if let exceeded = reader.exceeded, best.map({ exceeded.line < $0.line }) ?? true { return (nil, [error(exceeded)]) }
+        if let line = reader.unclosedQuoteLine, best.map({ line < $0.line }) ?? true { return (nil, [ImportRowError(line: line, code: .unclosedQuote)]) }
         guard candidates > 0 else { return (nil, [ImportRowError(line: 1, code: .emptyFile)]) }
         guard let best else { return (nil, [ImportRowError(line: 1, code: .headerNotFound)]) }
         let missing = best.missing(kind, customerFromHeadings: mapping.customerFromGroupHeadings)
@@ -95,6 +110,7 @@ public struct ImportReader: IteratorProtocol, Sequence {
             return .rejected([error])
         }
         var row = ImportRow(record, header: header, conventions: summary.conventions, defaultCurrency: defaultCurrency, groupCustomer: groupCustomer)
+        row.refuseControlCharacters()
         if kind == .invoices, let type = row.text(.transactionType), !Self.invoiceTypes.contains(ImportHeaders.normalised(type)) {
             return .skipped(ImportSkippedRow(line: record.line, reason: .transactionType(type)))
         }

@@ -89,14 +89,11 @@ struct ImportRow {
         return amount
     }
 
-    /// Something with an "@" between a non-empty local part and a domain with a dot; mail
-    /// delivery is the real check, this catches a phone number in the email column.
+    /// An address as strict as the API's (`EmailAddress`): a phone number in the email column, or
+    /// anything that could steer a message, is refused.
     mutating func email() -> String? {
         guard let value = text(.email) else { return nil }
-        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              !value.contains(where: \.isWhitespace)
-        else {
+        guard EmailAddress.isValid(value) else {
             fail(.email, .badEmail(value))
             return nil
         }

@@ -15,8 +15,12 @@ struct ImportUploads: Sendable {
         var updatedAt: Date
     }
 
-    /// A file nobody imports is forgotten after this long.
-    static let retention: TimeInterval = 2 * 24 * 3600
+    /// A file nobody imports is forgotten after this long (on the next upload of its organisation,
+    /// and by the daily pass, `purge`); so is the status of a finished import.
+    static let retention: TimeInterval = 24 * 3600
+    /// Files an organisation may keep waiting for their import at once: each can be as large as the
+    /// upload limit, and they live in the database. Saving one more drops the oldest not started.
+    static let maximumWaiting = 5
 
     let db: any Database
     let now: @Sendable () -> Date
@@ -34,10 +38,32 @@ struct ImportUploads: Sendable {
         upload.updatedAt = now()
         let cutoff = now().addingTimeInterval(-Self.retention)
         try await WriteIntent.transaction(on: db) { tx in
-            try await ImportUpload.query(on: tx).filter(\.$organisationID == organisationID).filter(\.$createdAt < cutoff).delete()
+            try await Self.deleteExpired(organisationID: organisationID, before: cutoff, on: tx)
+            // The quota: the newest `maximumWaiting - 1` files not started stay, with the new one.
+            let waiting = try await ImportUpload.query(on: tx).filter(\.$organisationID == organisationID).filter(\.$state == nil)
+                .sort(\.$createdAt, .descending).field(\.$id).all()
+            let dropped = waiting.dropFirst(Self.maximumWaiting - 1).compactMap(\.id)
+            if !dropped.isEmpty { try await ImportUpload.query(on: tx).filter(\.$id ~~ dropped).delete() }
             try await upload.create(on: tx)
         }
         return try upload.requireID()
+    }
+
+    /// The daily pass: uploads of `organisationID` older than `retention` that are not being imported
+    /// right now (not started, finished, or failed). Returns how many went.
+    @discardableResult
+    func purge(organisationID: UUID) async throws -> Int {
+        let cutoff = now().addingTimeInterval(-Self.retention)
+        return try await WriteIntent.transaction(on: db) { tx in
+            let count = try await ImportUpload.query(on: tx).filter(\.$organisationID == organisationID).filter(\.$updatedAt < cutoff).count()
+            try await Self.deleteExpired(organisationID: organisationID, before: cutoff, on: tx)
+            return count
+        }
+    }
+
+    /// A running import touches its row (`progress`, `finish`); one idle past the cutoff is dead or done.
+    private static func deleteExpired(organisationID: UUID, before cutoff: Date, on db: any Database) async throws {
+        try await ImportUpload.query(on: db).filter(\.$organisationID == organisationID).filter(\.$updatedAt < cutoff).delete()
     }
 
     func upload(_ id: String) async throws -> Upload? {

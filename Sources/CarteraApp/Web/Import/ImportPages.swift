@@ -15,7 +15,8 @@ struct ImportPages: RouteCollection {
         routes.get("import", ":uploadID", "progress", use: progress)
         routes.get("exports", ":file", use: export)
         let write = routes.grouped(RequireRole(minimum: .collector))
-        write.on(.POST, "import", body: .collect(maxSize: ImportController.maximumFileSize), use: upload)
+        // Streamed to a temporary file up to CARTERA_UPLOAD_LIMIT_MB, see `StreamedUpload`.
+        write.on(.POST, "import", body: .stream, use: upload)
         write.post("import", ":uploadID", "mapping", use: remap)
         write.post("import", ":uploadID", "commit", use: commit)
     }
@@ -24,22 +25,17 @@ struct ImportPages: RouteCollection {
         try await req.render("import", title: "import.title", section: "import", ImportPageView.context(req, settings: nil))
     }
 
-    struct UploadForm: Content {
-        var file: File
-        var kind: String?
-        var preset: String?
-        var locale: String?
-    }
-
+    /// multipart/form-data: `file`, `kind`, `preset`, `locale`.
     func upload(req: Request) async throws -> Response {
-        let form = try req.content.decode(UploadForm.self)
+        let (file, form) = try await StreamedUpload.receiveForm(req)
+        defer { file.remove() }
         let settings: ImportSettings
-        do { settings = try ImportSettings.parse(kind: form.kind, preset: form.preset, locale: form.locale, currency: nil) } catch {
+        do { settings = try ImportSettings.parse(kind: form["kind"], preset: form["preset"], locale: form["locale"], currency: nil) } catch {
             throw APIError.invalid(error.field, error.message)
         }
-        guard form.file.data.readableBytes > 0 else { throw APIError.invalid("file", req.text("import.flash.empty")) }
+        guard file.byteCount > 0 else { throw APIError.invalid("file", req.text("import.flash.empty")) }
         let context = try await req.serviceContext()
-        let id = try await req.importUploads.save(Data(form.file.data.readableBytesView), settings: settings, fileName: form.file.filename,
+        let id = try await req.importUploads.save(try file.data(), settings: settings, fileName: file.fileName ?? "import.csv",
                                                   organisationID: context.organisationID)
         req.session.data[Self.sessionKey] = id
         return req.redirect(to: "/import/\(id)")
@@ -79,8 +75,16 @@ struct ImportPages: RouteCollection {
         let context = try await ServiceContext.make(db: app.db, actor: try req.actor, app: app)
         let jobs = app.importJobs
         let uploads = ImportUploads(db: app.db, now: { app.clock.now() })
-        guard await jobs.start(id) else { return req.redirect(to: "/import/\(id)") }
+        // One import per organisation at a time (409 page otherwise), held until the task below ends.
+        let runs = ImportRuns(db: app.db, now: uploads.now)
+        let holder = UUID().uuidString
+        try await runs.claim(context.organisationID, holder: holder)
+        guard await jobs.start(id) else {
+            await runs.release(context.organisationID, holder: holder)
+            return req.redirect(to: "/import/\(id)")
+        }
         guard try await uploads.start(id) else {
+            await runs.release(context.organisationID, holder: holder)
             await jobs.update(id, .init(state: .failed))
             return req.redirect(to: "/import/\(id)")
         }
@@ -112,6 +116,7 @@ struct ImportPages: RouteCollection {
             }
             if finished.state == .failed { try? await uploads.finish(id, finished) }
             await jobs.update(id, finished)
+            await runs.release(context.organisationID, holder: holder)
         }
         return req.redirect(to: "/import/\(id)")
     }

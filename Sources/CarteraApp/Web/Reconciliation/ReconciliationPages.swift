@@ -8,7 +8,8 @@ struct ReconciliationPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("reconciliation", use: show)
         let write = routes.grouped(RequireRole(minimum: .collector))
-        write.on(.POST, "reconciliation", "import", body: .collect(maxSize: ReconciliationController.maximumFileSize), use: upload)
+        // Streamed to a temporary file up to CARTERA_UPLOAD_LIMIT_MB, see `StreamedUpload`.
+        write.on(.POST, "reconciliation", "import", body: .stream, use: upload)
         write.post("reconciliation", ":transactionID", "match", use: match)
         write.post("reconciliation", ":transactionID", "ignore", use: ignore)
     }
@@ -47,18 +48,16 @@ struct ReconciliationPages: RouteCollection {
             customers: try customers.map { .init(value: try $0.requireID().uuidString, label: $0.legalName) }))
     }
 
-    struct UploadForm: Content {
-        var file: File
-        var format: String?
-        var preset: String?
-    }
-
+    /// multipart/form-data: `file`, `format` (else guessed from the file name), `preset`.
     func upload(req: Request) async throws -> Response {
-        let form = try req.content.decode(UploadForm.self)
+        let (file, form) = try await StreamedUpload.receiveForm(req)
+        defer { file.remove() }
         let context = try await req.serviceContext()
-        let format = try FieldParser.enumValue(form.format ?? ImportStatementCommand.guessFormat(form.file.filename), StatementFormat.self, "format")
-        let report = try await Reconciliation.importStatement(Data(form.file.data.readableBytesView), format: format, csvPreset: form.preset,
-                                                              fileName: form.file.filename, in: context)
+        let fileName = file.fileName ?? "statement"
+        let chosen = form["format"].flatMap { $0.isEmpty ? nil : $0 }
+        let format = try FieldParser.enumValue(chosen ?? ImportStatementCommand.guessFormat(fileName), StatementFormat.self, "format")
+        let report = try await Reconciliation.importStatement(try file.data(), format: format, csvPreset: form["preset"].flatMap { $0.isEmpty ? nil : $0 },
+                                                              fileName: fileName, in: context)
         req.session.flash(req.text("reconciliation.flash.imported", ["lines": String(report.lines), "matched": String(report.matched),
                                                                       "review": String(report.review), "duplicates": String(report.duplicates)]))
         return req.redirect(to: "/reconciliation")

@@ -47,7 +47,7 @@ public struct AgingReport: Sendable, Equatable, Codable {
     }
 
     public var total: Money {
-        Money(minorUnits: buckets.values.reduce(0) { $0 + $1.minorUnits }, currency: currency)
+        Money(minorUnits: buckets.values.saturatingSum(\.minorUnits), currency: currency)
     }
 
     public mutating func add(balance: Money, dueDate: LocalDate) throws {
@@ -59,11 +59,12 @@ public struct AgingReport: Sendable, Equatable, Codable {
         buckets[bucket] = try buckets[bucket, default: .zero(currency)].adding(amount)
     }
 
-    public static func reports(asOf: LocalDate, items: [(balance: Money, dueDate: LocalDate)]) -> [AgingReport] {
+    /// Throws "amount_too_large" when a bucket's total would leave Int64.
+    public static func reports(asOf: LocalDate, items: [(balance: Money, dueDate: LocalDate)]) throws -> [AgingReport] {
         var reports: [Currency: AgingReport] = [:]
         for item in items {
             var report = reports[item.balance.currency] ?? AgingReport(asOf: asOf, currency: item.balance.currency)
-            try! report.add(balance: item.balance, dueDate: item.dueDate)
+            try report.add(balance: item.balance, dueDate: item.dueDate)
             reports[item.balance.currency] = report
         }
         return reports.values.sorted { $0.currency.code < $1.currency.code }

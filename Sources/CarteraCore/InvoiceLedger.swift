@@ -39,11 +39,12 @@ public struct InvoiceLedger: Sendable, Equatable {
     }
 
     public var settled: Money {
-        Money(minorUnits: settlements.reduce(0) { $0 + $1.amount.minorUnits }, currency: total.currency)
+        // Settlements never exceed the bounded total, so saturation is only a guard against traps.
+        Money(minorUnits: settlements.saturatingSum(\.amount.minorUnits), currency: total.currency)
     }
 
     public var balance: Money {
-        isVoid ? .zero(total.currency) : Money(minorUnits: total.minorUnits - settled.minorUnits, currency: total.currency)
+        isVoid ? .zero(total.currency) : Money(minorUnits: total.minorUnits.saturatingAdding(settled.negated.minorUnits), currency: total.currency)
     }
 
     public var status: InvoiceStatus {

@@ -27,15 +27,19 @@ extension Money {
             shares[entry.index] += 1
             leftover -= 1
         }
-        return shares.map { Money(minorUnits: minorUnits < 0 ? -Int64($0) : Int64($0), currency: currency) }
+        // A share is at most the magnitude, so it fits; the bit pattern covers a share of Int64.min.
+        return shares.map { Money(minorUnits: minorUnits < 0 ? Int64(bitPattern: 0 &- $0) : Int64($0), currency: currency) }
     }
 
     /// self × basisPoints / 10 000, rounded half-up (away from zero) to the minor unit: 200 bp = 2 %.
-    public func percentage(basisPoints: Int64) -> Money {
+    /// Throws "amount_too_large" when the result leaves Int64 (only possible above 100 %).
+    public func percentage(basisPoints: Int64) throws -> Money {
         let negative = (minorUnits < 0) != (basisPoints < 0)
         let (high, low) = minorUnits.magnitude.multipliedFullWidth(by: basisPoints.magnitude)
+        guard high < 10_000 else { throw Money.tooLarge() }
         let (quotient, remainder) = UInt64(10_000).dividingFullWidth((high, low))
         let rounded = remainder * 2 >= 10_000 ? quotient + 1 : quotient
+        guard rounded <= UInt64(Int64.max) else { throw Money.tooLarge() }
         return Money(minorUnits: negative ? -Int64(rounded) : Int64(rounded), currency: currency)
     }
 }

@@ -1,6 +1,7 @@
 extension Money {
     /// Parses the wire format exactly: optional "-", digits, optional "." and at most the currency's
-    /// number of decimals ("1234.5" COP is 123450). More decimals are refused, never rounded away.
+    /// number of decimals ("1234.5" COP is 123450). More decimals are refused, never rounded away;
+    /// more than `Money.limit` minor units either way is "amount_too_large".
     public init(decimalString text: String, currency: Currency) throws {
         let invalid = DomainError(code: "invalid_amount", message: "\"\(text)\" is not an amount like 1234.56")
         var body = Substring(text)
@@ -15,10 +16,13 @@ extension Money {
                               message: "\(currency.code) amounts have at most \(currency.minorUnitExponent) decimals, got \"\(text)\"")
         }
         let padded = fraction + String(repeating: "0", count: currency.minorUnitExponent - fraction.count)
-        guard let major = Int64(whole), let minor = padded.isEmpty ? 0 : Int64(padded) else { throw invalid }
+        // Digits past Int64 are as much "too large" as a value past the limit.
+        let significant = whole.drop { $0 == "0" }
+        guard significant.count <= 18, let major = significant.isEmpty ? 0 : Int64(significant),
+              let minor = padded.isEmpty ? 0 : Int64(padded) else { throw Money.outOfLimit(currency) }
         let (scaled, overflowA) = major.multipliedReportingOverflow(by: currency.minorUnitsPerMajor)
         let (total, overflowB) = scaled.addingReportingOverflow(minor)
-        guard !overflowA, !overflowB else { throw invalid }
+        guard !overflowA, !overflowB, Money.isWithinLimit(total) else { throw Money.outOfLimit(currency) }
         self.init(minorUnits: negative ? -total : total, currency: currency)
     }
 

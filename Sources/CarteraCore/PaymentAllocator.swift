@@ -64,12 +64,14 @@ public struct PaymentAllocator: Sendable {
             guard request.amount.isPositive else {
                 throw DomainError(code: "invalid_amount", field: field, message: "Each allocation must be greater than zero")
             }
-            requestedPerInvoice[item.id, default: 0] += request.amount.minorUnits
-            guard requestedPerInvoice[item.id]! <= item.balance.minorUnits else {
+            // Checked: a request may list any number of allocations.
+            let requested = try requestedPerInvoice[item.id, default: 0].checkedAdding(request.amount.minorUnits)
+            requestedPerInvoice[item.id] = requested
+            guard requested <= item.balance.minorUnits else {
                 throw DomainError(code: "overallocated", field: field,
                                   message: "Invoice \(item.number) owes \(item.balance.decimalString); cannot apply more")
             }
-            total += request.amount.minorUnits
+            total = try total.checkedAdding(request.amount.minorUnits)
         }
         guard total <= amount.minorUnits else {
             throw DomainError(code: "overallocated", field: "allocations",

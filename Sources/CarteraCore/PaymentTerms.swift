@@ -76,19 +76,22 @@ public struct PaymentTerms: Hashable, Codable, Sendable, CustomStringConvertible
 
     public var description: String { code }
 
-    public func dueDate(issuedOn issued: LocalDate) -> LocalDate {
-        (basis == .endOfMonth ? issued.endOfMonth : issued).adding(days: netDays)
+    /// Throws "date_out_of_range" when the terms carry the due date past 2199-12-31.
+    public func dueDate(issuedOn issued: LocalDate) throws -> LocalDate {
+        try (basis == .endOfMonth ? issued.endOfMonth : issued).adding(days: netDays)
     }
 
-    public func discountDeadline(issuedOn issued: LocalDate) -> LocalDate? {
-        discount.map { issued.adding(days: $0.days) }
+    public func discountDeadline(issuedOn issued: LocalDate) throws -> LocalDate? {
+        try discount.map { try issued.adding(days: $0.days) }
     }
 
     /// What settles the invoice when paid by the discount deadline: the total less the discount,
     /// the discount rounded half-up to the minor unit.
     public func discountedTotal(_ total: Money) -> Money? {
         guard let discount else { return nil }
-        return Money(minorUnits: total.minorUnits - total.percentage(basisPoints: discount.basisPoints).minorUnits, currency: total.currency)
+        // The discount is at most 50 % of the total: neither step can overflow, so nil never hides one.
+        guard let off = try? total.percentage(basisPoints: discount.basisPoints) else { return nil }
+        return try? total.subtracting(off)
     }
 
     /// "2" → 200, "1.5" → 150, "0.25" → 25; at most two decimals.
@@ -112,7 +115,7 @@ extension PaymentTerms {
     /// deadline, nothing was settled before, and it is exactly the discounted total — then the
     /// difference settles the rest of the invoice. Anything else earns nothing.
     public func discountEarned(total: Money, alreadySettled: Money, payment: Money, issued: LocalDate, paidOn: LocalDate) -> Money? {
-        guard alreadySettled.isZero, let deadline = discountDeadline(issuedOn: issued), paidOn <= deadline,
+        guard alreadySettled.isZero, let deadline = try? discountDeadline(issuedOn: issued), paidOn <= deadline,
               let discounted = discountedTotal(total), discounted == payment, discounted < total else { return nil }
         return Money(minorUnits: total.minorUnits - discounted.minorUnits, currency: total.currency)
     }

@@ -214,6 +214,6 @@ import Vapor
 
 enum LocalDateText {
     static func day(from start: String, plus days: Int) -> String {
-        (try! CarteraCore.LocalDate(iso: start)).adding(days: days).iso
+        (try! CarteraCore.LocalDate(iso: start)).addingClamped(days: days).iso
     }
 }

@@ -8,17 +8,17 @@ import Testing
     ])
     func bucketLimits(daysLate: Int, bucket: AgingBucket) throws {
         let asOf = try LocalDate(iso: "2026-03-15")
-        #expect(AgingBucket.bucket(dueDate: asOf.adding(days: -daysLate), asOf: asOf) == bucket)
-        #expect(daysPastDue(dueDate: asOf.adding(days: -daysLate), asOf: asOf) == max(0, daysLate))
+        #expect(AgingBucket.bucket(dueDate: asOf.addingClamped(days: -daysLate), asOf: asOf) == bucket)
+        #expect(daysPastDue(dueDate: asOf.addingClamped(days: -daysLate), asOf: asOf) == max(0, daysLate))
     }
 
     @Test func reportsKeepCurrenciesApartAndTotalTheirBuckets() throws {
         let asOf = try LocalDate(iso: "2026-03-15")
-        let reports = AgingReport.reports(asOf: asOf, items: [
+        let reports = try AgingReport.reports(asOf: asOf, items: [
             (Money(minorUnits: 100, currency: .usd), asOf),
-            (Money(minorUnits: 1_000, currency: .cop), asOf.adding(days: -10)),
-            (Money(minorUnits: 2_000, currency: .cop), asOf.adding(days: -100)),
-            (Money(minorUnits: 3_000, currency: .cop), asOf.adding(days: -12)),
+            (Money(minorUnits: 1_000, currency: .cop), asOf.addingClamped(days: -10)),
+            (Money(minorUnits: 2_000, currency: .cop), asOf.addingClamped(days: -100)),
+            (Money(minorUnits: 3_000, currency: .cop), asOf.addingClamped(days: -12)),
         ])
         #expect(reports.map(\.currency.code) == ["COP", "USD"])
         #expect(reports[0].buckets[.days1To30]?.minorUnits == 4_000)

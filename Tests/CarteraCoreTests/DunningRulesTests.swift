@@ -12,7 +12,7 @@ import Testing
         for offset in from...to {
             let status: InvoiceStatus = paidOn.map { offset >= $0 } == true ? .paid : .open
             let facts = DunningFacts(dueDate: due, status: status, stepsDone: done, isPaused: paused?.contains(offset) ?? false)
-            if let step = rules.stepDue(for: facts, on: due.adding(days: offset)) {
+            if let step = rules.stepDue(for: facts, on: due.addingClamped(days: offset)) {
                 done.insert(step.key)
                 sent[offset] = step.key
             }
@@ -63,9 +63,9 @@ import Testing
         let noBeforeDue = DunningRules(policy: .standard, calendar: .everyDay, enabledKinds: [.overdue])
         #expect(walk(noBeforeDue, from: -30, to: 15) == [10: "after_10"])
         for status in [InvoiceStatus.draft, .paid, .void, .writtenOff] {
-            #expect(everyDay.stepDue(for: DunningFacts(dueDate: due, status: status), on: due.adding(days: 10)) == nil)
+            #expect(everyDay.stepDue(for: DunningFacts(dueDate: due, status: status), on: due.addingClamped(days: 10)) == nil)
         }
-        #expect(everyDay.stepDue(for: DunningFacts(dueDate: due, status: .partiallyPaid), on: due.adding(days: 10))?.key == "after_10")
+        #expect(everyDay.stepDue(for: DunningFacts(dueDate: due, status: .partiallyPaid), on: due.addingClamped(days: 10))?.key == "after_10")
     }
 
     @Test func nextStepShowsWhatComesAndWhen() throws {
@@ -73,7 +73,7 @@ import Testing
         let next = rules.nextStep(for: DunningFacts(dueDate: due, status: .open, stepsDone: ["before_10", "due_day"]), after: due)
         #expect(next?.step.key == "after_10")
         #expect(next?.date.iso == "2026-03-30")
-        let afterCall = rules.nextStep(for: DunningFacts(dueDate: due, status: .open, stepsDone: ["call_30"]), after: due.adding(days: 31))
+        let afterCall = rules.nextStep(for: DunningFacts(dueDate: due, status: .open, stepsDone: ["call_30"]), after: due.addingClamped(days: 31))
         #expect(afterCall?.step.key == "final_45")
         #expect(afterCall?.date.iso == "2026-05-04")   // +45 is Monday 4 May
     }

@@ -30,9 +30,10 @@ import Testing
         #expect(throws: ImportAmount.Failure.notANumber) { try amount("USD 10", .cop, .point) } // another currency's code
         #expect(throws: ImportAmount.Failure.notANumber) { try amount("-(5)", .cop, .point) }
         #expect(throws: ImportAmount.Failure.ambiguous) { try amount("1.234") }
-        #expect(throws: ImportAmount.Failure.notANumber) { try amount("99999999999999999999") } // past Int64
-        #expect(throws: ImportAmount.Failure.notANumber) { try amount("92233720368547758.08", .cop, .point) }
-        #expect(try amount("92233720368547758.07", .cop, .point) == Int64.max)
+        #expect(throws: ImportAmount.Failure.tooLarge) { try amount("99999999999999999999") } // past Int64
+        #expect(throws: ImportAmount.Failure.tooLarge) { try amount("92233720368547758.08", .cop, .point) }
+        #expect(throws: ImportAmount.Failure.tooLarge) { try amount("10.000.000.000.000,01", .cop, .comma) } // past Money.limit
+        #expect(try amount("10.000.000.000.000,00", .cop, .comma) == Money.limit)
     }
 
     @Test func amountsShowTheirDecimalMarkOrNot() throws {

@@ -12,14 +12,29 @@ import Testing
         #expect(throws: DomainError.self) { try LocalDate(year: 1900, month: 2, day: 29) }
     }
 
+    @Test func onlyDatesFrom1900Through2199Exist() throws {
+        #expect(try LocalDate(iso: "1900-01-01") == LocalDate.earliest)
+        #expect(try LocalDate(iso: "2199-12-31") == LocalDate.latest)
+        for outside in ["1899-12-31", "2200-01-01", "9999-12-31", "0001-01-01"] {
+            #expect { try LocalDate(iso: outside) } throws: { ($0 as? DomainError)?.code == "date_out_of_range" }
+        }
+        #expect(throws: DomainError.self) { try LocalDate(iso: "0000-01-01") }
+        #expect(throws: DomainError.self) { try LocalDate(daysSinceEpoch: LocalDate.latest.daysSinceEpoch + 1) }
+        #expect(throws: DomainError.self) { try LocalDate.latest.adding(days: 1) }
+        #expect(throws: DomainError.self) { try LocalDate.earliest.adding(days: -1) }
+        #expect(throws: DomainError.self) { try LocalDate.latest.adding(months: 1) }
+        #expect(try LocalDate(iso: "2199-12-15").addingClamped(days: 90) == LocalDate.latest)
+        #expect(try JSONDecoder().decode([LocalDate].self, from: Data("[\"2199-12-31\"]".utf8)) == [LocalDate.latest])
+        #expect(throws: (any Error).self) { try JSONDecoder().decode([LocalDate].self, from: Data("[\"9999-12-31\"]".utf8)) }
+    }
+
     @Test func epochDaysAgreeWithFoundationOverAWideRange() throws {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         var rng = SeededGenerator(seed: 3)
         for _ in 0..<3_000 {
-            // Foundation switches to the Julian calendar before 1582; compare from 1600 on.
-            let days = Int.random(in: -135_000...200_000, using: &rng)
-            let date = LocalDate(daysSinceEpoch: days)
+            let days = Int.random(in: LocalDate.earliest.daysSinceEpoch...LocalDate.latest.daysSinceEpoch, using: &rng)
+            let date = try LocalDate(daysSinceEpoch: days)
             let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(days) * 86_400))
             #expect(date.year == parts.year && date.month == parts.month && date.day == parts.day, "\(date) for day \(days)")
             #expect(date.daysSinceEpoch == days)
@@ -30,15 +45,15 @@ import Testing
 
     @Test func dayAndMonthArithmetic() throws {
         let jan31 = try LocalDate(iso: "2026-01-31")
-        #expect(jan31.adding(months: 1).iso == "2026-02-28")
+        #expect(try jan31.adding(months: 1).iso == "2026-02-28")
         #expect(try LocalDate(iso: "2024-01-31").adding(months: 1).iso == "2024-02-29")
-        #expect(jan31.adding(months: -2).iso == "2025-11-30")
-        #expect(jan31.adding(months: 12).iso == "2027-01-31")
-        #expect(jan31.adding(days: 30).iso == "2026-03-02")
+        #expect(try jan31.adding(months: -2).iso == "2025-11-30")
+        #expect(try jan31.adding(months: 12).iso == "2027-01-31")
+        #expect(try jan31.adding(days: 30).iso == "2026-03-02")
         #expect(try LocalDate(iso: "2026-12-31").adding(days: 1).iso == "2027-01-01")
         #expect(jan31.days(until: try LocalDate(iso: "2026-03-02")) == 30)
         #expect(try LocalDate(iso: "2026-02-10").endOfMonth.iso == "2026-02-28")
-        #expect(Array(stride(from: jan31, to: jan31.adding(days: 3), by: 1)).map(\.day) == [31, 1, 2])
+        #expect(Array(stride(from: jan31, to: try jan31.adding(days: 3), by: 1)).map(\.day) == [31, 1, 2])
     }
 
     @Test func isoWeekdays() throws {

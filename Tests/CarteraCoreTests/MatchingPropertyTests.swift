@@ -37,7 +37,7 @@ struct GeneratedLedger {
             let balance = Int64.random(in: 1...5_000, using: &rng) * 1_000 + Int64(invoicesOf[owner].count)
             invoices.append(MatchableInvoice(id: UUID(), customerID: customers[owner].id, number: "FV-\(Self.padded(index, 6))",
                                              paymentReference: nil, balance: Money(minorUnits: balance, currency: .cop),
-                                             dueDate: start.adding(days: Int.random(in: 0...365, using: &rng))))
+                                             dueDate: start.addingClamped(days: Int.random(in: 0...365, using: &rng))))
             invoicesOf[owner].append(index)
         }
     }

@@ -16,11 +16,25 @@ import Testing
         ("1234.567", "COP", "too_many_decimals"), ("1500.5", "CLP", "too_many_decimals"), ("12,5", "COP", "invalid_amount"),
         ("", "COP", "invalid_amount"), ("1e3", "COP", "invalid_amount"), (" 1", "COP", "invalid_amount"), ("--1", "COP", "invalid_amount"),
         ("+1", "COP", "invalid_amount"), ("1.", "COP", "invalid_amount"), (".5", "COP", "invalid_amount"), ("1.000,50", "COP", "invalid_amount"),
-        ("99999999999999999999", "COP", "invalid_amount"), ("92233720368547758.08", "COP", "invalid_amount"),
+        ("99999999999999999999", "COP", "amount_too_large"), ("92233720368547758.08", "COP", "amount_too_large"),
+        ("10000000000000.01", "COP", "amount_too_large"), ("-10000000000000.01", "COP", "amount_too_large"),
+        ("1000000000000001", "CLP", "amount_too_large"), ("000000000000000000000000001", "COP", "invalid_amount_never"),
     ])
     func refusesWhatIsNotAnExactAmount(text: String, code: String, error: String) throws {
         let currency = try Currency(code: code)
+        guard error != "invalid_amount_never" else {
+            // leading zeros are not digits past the limit
+            #expect(try Money(decimalString: text, currency: currency).minorUnits == 100)
+            return
+        }
         #expect { try Money(decimalString: text, currency: currency) } throws: { ($0 as? DomainError)?.code == error }
+    }
+
+    @Test func theLimitItselfIsAnAmount() throws {
+        #expect(try Money(decimalString: "10000000000000.00", currency: .cop).minorUnits == Money.limit)
+        #expect(try Money(decimalString: "-10000000000000", currency: .cop).minorUnits == -Money.limit)
+        #expect(try Money(decimalString: "1000000000000000", currency: .clp).minorUnits == Money.limit)
+        #expect(Money.limitText(.cop) == "10000000000000.00")
     }
 
     @Test func decimalStringAlwaysHasTheCurrencyPrecisionAndRoundTrips() throws {
@@ -44,7 +58,11 @@ import Testing
         #expect { try pesos.adding(dollars) } throws: { ($0 as? DomainError)?.code == "currency_mismatch" }
         #expect { try pesos.subtracting(dollars) } throws: { ($0 as? DomainError)?.code == "currency_mismatch" }
         #expect { try Money.sum([pesos, dollars], currency: .cop) } throws: { ($0 as? DomainError)?.code == "currency_mismatch" }
-        #expect { try Money(minorUnits: .max, currency: .cop).adding(pesos) } throws: { ($0 as? DomainError)?.code == "invalid_amount" }
+        #expect { try Money(minorUnits: .max, currency: .cop).adding(pesos) } throws: { ($0 as? DomainError)?.code == "amount_too_large" }
+        #expect { try Money(minorUnits: .min, currency: .cop).subtracting(pesos) } throws: { ($0 as? DomainError)?.code == "amount_too_large" }
+        #expect { try pesos.multiplied(by: .max) } throws: { ($0 as? DomainError)?.code == "amount_too_large" }
+        #expect { try Money(minorUnits: .max, currency: .cop).percentage(basisPoints: 20_000) } throws: { ($0 as? DomainError)?.code == "amount_too_large" }
+        #expect(Money(minorUnits: .min, currency: .cop).negated.minorUnits == .max)
         #expect(try pesos.adding(pesos).minorUnits == 200)
         #expect(try pesos.subtracting(Money(minorUnits: 300, currency: .cop)).minorUnits == -200)
         #expect(pesos.negated.minorUnits == -100)
@@ -59,8 +77,8 @@ import Testing
         (1, 5_000, 1),                                  // 0.5 → 1
         (0, 200, 0),
     ])
-    func percentagesRoundHalfUpAwayFromZero(minor: Int64, basisPoints: Int64, expected: Int64) {
-        #expect(Money(minorUnits: minor, currency: .usd).percentage(basisPoints: basisPoints).minorUnits == expected)
+    func percentagesRoundHalfUpAwayFromZero(minor: Int64, basisPoints: Int64, expected: Int64) throws {
+        #expect(try Money(minorUnits: minor, currency: .usd).percentage(basisPoints: basisPoints).minorUnits == expected)
     }
 }
 

@@ -47,7 +47,7 @@ import Testing
         var rng = SeededGenerator(seed: 5)
         for _ in 0..<1_000 {
             let items = try (0..<Int.random(in: 0...15, using: &rng)).map { index in
-                try item(LocalDate(daysSinceEpoch: 20_000 + Int.random(in: 0...200, using: &rng)).iso, "N-\(index)", Int64.random(in: 1...1_000_000, using: &rng))
+                try item(try LocalDate(daysSinceEpoch: 20_000 + Int.random(in: 0...200, using: &rng)).iso, "N-\(index)", Int64.random(in: 1...1_000_000, using: &rng))
             }
             let amount = Money(minorUnits: Int64.random(in: 1...5_000_000, using: &rng), currency: .cop)
             let result = try PaymentAllocator().allocateOldestFirst(amount, to: items)

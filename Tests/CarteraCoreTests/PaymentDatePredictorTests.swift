@@ -6,7 +6,7 @@ import Testing
     let due = try! LocalDate(iso: "2026-03-10")
 
     func settled(_ customer: String, _ delay: Int, disputed: Bool = false) -> SettledInvoice {
-        SettledInvoice(customer: customer, invoiceDate: due.adding(days: -30), dueDate: due, settledOn: due.adding(days: delay), disputed: disputed)
+        SettledInvoice(customer: customer, invoiceDate: due.addingClamped(days: -30), dueDate: due, settledOn: due.addingClamped(days: delay), disputed: disputed)
     }
 
     // Organisation delays: A 2, 4, 9; B −3, 0, 0, 0, 20 (the 20 disputed).
@@ -19,7 +19,7 @@ import Testing
     @Test func newCustomerFollowsTheOrganisation() throws {
         let prediction = try #require(predictor.predict(customer: "C", dueDate: due))
         // 1 day late, range 1 − 4 = −3 to 1 + 19 = 20
-        #expect(prediction == PaymentPrediction(date: due.adding(days: 1), earliest: due.adding(days: -3), latest: due.adding(days: 20),
+        #expect(prediction == PaymentPrediction(date: due.addingClamped(days: 1), earliest: due.addingClamped(days: -3), latest: due.addingClamped(days: 20),
                                                 expectedDelay: 1, basis: .organisation, customerHistoryCount: 0))
     }
 
@@ -28,9 +28,9 @@ import Testing
         // shrunk: median 3/8·4 + 5/8·1 = 2.125, low 3/8·−2 + 5/8·−4 = −3.25, high 3/8·5 + 5/8·19 = 13.75
         // no disputed history: the disputed invoice uses the shrunk figures → +2, range −1.125 → −1, 15.875 → 16
         let disputed = try #require(predictor.predict(customer: "A", dueDate: due, disputed: true))
-        #expect(disputed.date == due.adding(days: 2))
-        #expect(disputed.earliest == due.adding(days: -1))
-        #expect(disputed.latest == due.adding(days: 16))
+        #expect(disputed.date == due.addingClamped(days: 2))
+        #expect(disputed.earliest == due.addingClamped(days: -1))
+        #expect(disputed.latest == due.addingClamped(days: 16))
         #expect(disputed.basis == .blended)
         // undisputed segment (same 3 invoices), weight 3 / (3 + 2) = 0.6 toward the shrunk figures:
         // median 0.6·4 + 0.4·2.125 = 3.25 → 3; low 0.6·−2 + 0.4·−3.25 = −2.5 → 0.75 → 1; high 0.6·5 + 0.4·13.75 = 8.5 → 11.75 → 12
@@ -65,9 +65,9 @@ import Testing
     @Test func longHistoryIsTheCustomersOwnAndNothingIsPaidBeforeItIsIssued() throws {
         let regular = PaymentDatePredictor(history: (0..<20).map { _ in settled("D", 5) })
         #expect(regular.predict(customer: "D", dueDate: due)?.basis == .customer)
-        #expect(regular.predict(customer: "D", dueDate: due)?.date == due.adding(days: 5))
+        #expect(regular.predict(customer: "D", dueDate: due)?.date == due.addingClamped(days: 5))
         let early = PaymentDatePredictor(history: [settled("E", -20)])
-        let issued = due.adding(days: -5)
+        let issued = due.addingClamped(days: -5)
         #expect(early.predict(customer: "F", dueDate: due, invoiceDate: issued)?.date == issued)
         #expect(PaymentDatePredictor(history: []).predict(customer: "A", dueDate: due) == nil)
     }
@@ -75,12 +75,12 @@ import Testing
     @Test func evaluationTrainsOnlyOnWhatWasPaidBeforeTheCutoff() throws {
         let day0 = try LocalDate(iso: "2026-01-01")
         func invoice(_ issued: Int, _ dueIn: Int, _ settled: Int) -> SettledInvoice {
-            SettledInvoice(customer: "X", invoiceDate: day0.adding(days: issued), dueDate: day0.adding(days: dueIn), settledOn: day0.adding(days: settled))
+            SettledInvoice(customer: "X", invoiceDate: day0.addingClamped(days: issued), dueDate: day0.addingClamped(days: dueIn), settledOn: day0.addingClamped(days: settled))
         }
         // invoice dates 0, 10, 20, 30, 40: cutoff = rank ⌈0.8 × 5⌉ = 4th = day 30
         let history = [invoice(0, 30, 35), invoice(10, 20, 22), invoice(20, 25, 29), invoice(30, 60, 61), invoice(40, 50, 53)]
         let evaluation = try #require(PredictionEvaluation(history: history))
-        #expect(evaluation.cutoff == day0.adding(days: 30))
+        #expect(evaluation.cutoff == day0.addingClamped(days: 30))
         // the day-0 invoice was paid on day 35, after the cutoff: not learned from (it would move the median to 4)
         #expect(evaluation.trainingCount == 2)
         // trained on delays 2 and 4 → median 3; tested on the day-40 invoice, paid 3 days late

@@ -5,7 +5,7 @@ import Testing
     let due = try! LocalDate(iso: "2026-01-10")
 
     /// A paid invoice `late` days after the due date (negative: early).
-    func paid(_ late: Int) -> RiskProfile.PaidInvoice { .init(dueDate: due, paidOn: due.adding(days: late)) }
+    func paid(_ late: Int) -> RiskProfile.PaidInvoice { .init(dueDate: due, paidOn: due.addingClamped(days: late)) }
 
     @Test func figuresFromTenPaidInvoices() {
         // days late 0, 0 (2 early), 0, 5, 10, 15, 20, 30, 40, 90: 7 of 10 late
@@ -23,9 +23,9 @@ import Testing
     @Test func overdueShareIsPerCurrencyAndCountsOnlyWhatIsOverThirtyDaysLate() throws {
         let asOf = try LocalDate(iso: "2026-03-15")
         let open = [
-            RiskProfile.OpenInvoice(balance: Money(minorUnits: 60_000, currency: .usd), dueDate: asOf.adding(days: -31)),
-            RiskProfile.OpenInvoice(balance: Money(minorUnits: 40_000, currency: .usd), dueDate: asOf.adding(days: -30)),
-            RiskProfile.OpenInvoice(balance: Money(minorUnits: 9_000_000, currency: .cop), dueDate: asOf.adding(days: 5)),
+            RiskProfile.OpenInvoice(balance: Money(minorUnits: 60_000, currency: .usd), dueDate: asOf.addingClamped(days: -31)),
+            RiskProfile.OpenInvoice(balance: Money(minorUnits: 40_000, currency: .usd), dueDate: asOf.addingClamped(days: -30)),
+            RiskProfile.OpenInvoice(balance: Money(minorUnits: 9_000_000, currency: .cop), dueDate: asOf.addingClamped(days: 5)),
         ]
         let punctual = (0..<5).map { _ in paid(0) }
         let profile = RiskProfile(paid: punctual, open: open, asOf: asOf, brokenPromises: 0)

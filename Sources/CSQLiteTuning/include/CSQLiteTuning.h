@@ -6,4 +6,9 @@
 /// before SQLite is first used in the process; returns SQLite's result code (0 = OK).
 int cartera_sqlite_set_default_mmap_size(long long bytes);
 
+/// Registers Cartera's SQL functions (cartera_money_sum: a SUM held at Int64's ends instead of
+/// failing with "integer overflow") on every SQLite connection the process opens from now on.
+/// Returns SQLite's result code (0 = OK).
+int cartera_sqlite_register_functions(void);
+
 #endif

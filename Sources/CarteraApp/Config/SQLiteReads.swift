@@ -11,5 +11,7 @@ enum SQLiteReads {
 
     static func useMemoryMapping() {
         _ = cartera_sqlite_set_default_mmap_size(mappedBytes)
+        // Not about reads, but the same once-per-process moment: before the first connection.
+        _ = cartera_sqlite_register_functions()
     }
 }

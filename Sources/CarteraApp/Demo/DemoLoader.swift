@@ -94,7 +94,7 @@ struct DemoLoader {
     }
 
     private mutating func invoiceInput(for customer: Customer, number: String, today: LocalDate) -> InvoiceInput {
-        let issued = today.adding(days: -Int.random(in: 0...240, using: &rng))
+        let issued = today.addingClamped(days: -Int.random(in: 0...240, using: &rng))
         let lines = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
             let unitPrice = customer.currency == "USD"
                 ? "\(Int.random(in: 50...2_500, using: &rng)).\(["00", "50", "99"].randomElement(using: &rng)!)"
@@ -113,7 +113,7 @@ struct DemoLoader {
         case .chronicallyLate: delay = Int.random(in: 20...110, using: &rng)
         case .defaulting: return nil
         }
-        let paidOn = max(try invoice.issued, try invoice.due.adding(days: delay))
+        let paidOn = max(try invoice.issued, try invoice.due.addingClamped(days: delay))
         guard paidOn <= today else { return nil }
         // One payment in eight is partial: the customer pays what it can and the rest stays open.
         let amount = Int.random(in: 0..<8, using: &rng) == 0 ? total.allocate(weights: [Int64(Int.random(in: 3...7, using: &rng)), 10])[0] : total

@@ -63,7 +63,7 @@ enum DunningRun {
     /// Every owed invoice with a step due on `date`, by the rules of its customer's policy.
     static func dueReminders(on date: LocalDate, settings: DunningSettings, in context: ServiceContext) async throws -> [DueReminder] {
         let organisationID = context.organisationID
-        let candidates = try await DunningQuery.candidates(organisationID: organisationID, dueOnOrBefore: date.adding(days: -settings.earliestOffset), on: context.db)
+        let candidates = try await DunningQuery.candidates(organisationID: organisationID, dueOnOrBefore: date.addingClamped(days: -settings.earliestOffset), on: context.db)
         let done = try await DunningQuery.stepsDone(organisationID: organisationID, on: context.db)
         let held = try await DunningQuery.heldInvoices(organisationID: organisationID, on: date, on: context.db)
         let customers = try await DunningQuery.customerSettings(organisationID: organisationID, on: context.db)

@@ -44,11 +44,11 @@ struct DunningSettings: Sendable {
         let periodStart: LocalDate
         switch summaryFrequency {
         case .off: return false
-        case .weekly: periodStart = date.adding(days: 1 - date.weekday)
-        case .monthly: periodStart = try! LocalDate(year: date.year, month: date.month, day: 1)
+        case .weekly: periodStart = date.addingClamped(days: 1 - date.weekday)
+        case .monthly: periodStart = date.startOfMonth
         }
         var first = periodStart
-        while !calendar.isWorkingDay(first) && first < date { first = first.adding(days: 1) }
+        while !calendar.isWorkingDay(first) && first < date { first = first.addingClamped(days: 1) }
         return first == date
     }
 }

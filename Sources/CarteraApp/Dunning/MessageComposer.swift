@@ -29,7 +29,7 @@ struct MessageComposer: Sendable {
     /// "Pay only $ 980.000,00 until 11 Mar 2026": while an untouched invoice's early-payment discount lasts.
     func discountOffer(_ invoice: Invoice, today: LocalDate) throws -> String? {
         guard invoice.status == .open, invoice.settledMinor == 0, let terms = try? PaymentTerms(code: invoice.paymentTerms),
-              let deadline = terms.discountDeadline(issuedOn: try invoice.issued), deadline >= today,
+              let deadline = try? terms.discountDeadline(issuedOn: try invoice.issued), deadline >= today,
               let amount = terms.discountedTotal(try invoice.total) else { return nil }
         return localizer.text("message.discount_offer", language: language, arguments: ["amount": money(amount), "date": date(deadline)])
     }
@@ -67,7 +67,7 @@ struct MessageComposer: Sendable {
         // Totals per currency, e.g. "$ 1.200.000,00 + US$ 350,00" when a customer owes in two.
         let byCurrency = Dictionary(grouping: invoices, by: \.currency)
         let totals = try byCurrency.keys.sorted().map { code in
-            money(Money(minorUnits: byCurrency[code]!.reduce(0) { $0 + $1.balanceMinor }, currency: try Currency(code: code)))
+            money(Money(minorUnits: try (byCurrency[code] ?? []).checkedSum(\.balanceMinor), currency: try Currency(code: code)))
         }
         values["total_balance"] = .text(totals.joined(separator: " + "))
         return values.merging(extra) { $1 }

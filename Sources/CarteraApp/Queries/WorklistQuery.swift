@@ -51,11 +51,11 @@ struct WorklistQuery {
             overdueByCustomer[invoice.$customer.id, default: []].append(invoice)
         }
         let tasks = try await counts("SELECT customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM collection_tasks WHERE organisation_id = \(bind: organisationID) AND status = 'open' AND due_on <= \(bind: today.iso) GROUP BY customer_id")
-        let broken = try await counts("SELECT customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM payment_promises WHERE organisation_id = \(bind: organisationID) AND status = 'broken' AND promised_on >= \(bind: today.adding(days: -Self.recentBrokenPromiseDays).iso) GROUP BY customer_id")
+        let broken = try await counts("SELECT customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM payment_promises WHERE organisation_id = \(bind: organisationID) AND status = 'broken' AND promised_on >= \(bind: today.addingClamped(days: -Self.recentBrokenPromiseDays).iso) GROUP BY customer_id")
         let promisedToday = try await counts("SELECT customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM payment_promises WHERE organisation_id = \(bind: organisationID) AND status = 'active' AND promised_on = \(bind: today.iso) GROUP BY customer_id")
         let disputes = try await counts("""
             SELECT i.customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM disputes d JOIN invoices i ON i.id = d.invoice_id
-            WHERE d.organisation_id = \(bind: organisationID) AND d.status = 'open' AND d.opened_on >= \(bind: today.adding(days: -Self.newDisputeDays).iso)
+            WHERE d.organisation_id = \(bind: organisationID) AND d.status = 'open' AND d.opened_on >= \(bind: today.addingClamped(days: -Self.newDisputeDays).iso)
             GROUP BY i.customer_id
             """)
         let risks = try await RiskQuery.assessments(organisationID: organisationID, asOf: today, on: db)
@@ -72,7 +72,7 @@ struct WorklistQuery {
             for invoice in invoices {
                 let days = daysPastDue(dueDate: try invoice.due, asOf: today)
                 maximumDays = max(maximumDays, days)
-                totals[invoice.currency, default: 0] += invoice.balanceMinor
+                totals[invoice.currency, default: 0] = totals[invoice.currency, default: 0].saturatingAdding(invoice.balanceMinor)
                 if let converted = rates.convert(try invoice.balance) {
                     scored.append(.init(majorUnits: converted.minorUnits / converted.currency.minorUnitsPerMajor, daysOverdue: days))
                 }
@@ -85,7 +85,7 @@ struct WorklistQuery {
                              maximumDaysOverdue: maximumDays, callTasksDue: tasks[id] ?? 0, recentBrokenPromises: broken[id] ?? 0,
                              newDisputes: disputes[id] ?? 0, promisesDueToday: promisedToday[id] ?? 0)
         }
-        let order = WorklistEntry.prioritised(items.values.map { WorklistEntry(customerID: try! $0.customer.requireID(), score: $0.score, needsActionToday: $0.needsActionToday) })
+        let order = WorklistEntry.prioritised(items.map { id, item in WorklistEntry(customerID: id, score: item.score, needsActionToday: item.needsActionToday) })
         return order.prefix(limit).compactMap { items[$0.customerID] }
     }
 

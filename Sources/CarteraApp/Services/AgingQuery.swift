@@ -20,7 +20,7 @@ enum AgingQuery {
         if let customerID { scope += " AND customer_id = \(bind: customerID)" }
         let rows = try await sql.raw("""
             SELECT currency, \(unsafeRaw: bucketExpression(asOf: asOf)) AS bucket,
-                   CAST(SUM(balance_minor) AS BIGINT) AS amount, CAST(COUNT(*) AS BIGINT) AS invoices
+                   \(SQLMoney.sum("balance_minor", on: sql)) AS amount, CAST(COUNT(*) AS BIGINT) AS invoices
             FROM invoices
             WHERE \(scope)
             GROUP BY currency, bucket
@@ -43,7 +43,7 @@ enum AgingQuery {
         var openEnded = AgingBucket.over90.rawValue
         for bucket in AgingBucket.allCases {
             guard let upper = bucket.maximumDaysPastDue else { openEnded = bucket.rawValue; continue }
-            clauses.append("WHEN due_date >= '\(asOf.adding(days: -upper).iso)' THEN '\(bucket.rawValue)'")
+            clauses.append("WHEN due_date >= '\(asOf.addingClamped(days: -upper).iso)' THEN '\(bucket.rawValue)'")
         }
         return "CASE \(clauses.joined(separator: " ")) ELSE '\(openEnded)' END"
     }

@@ -17,7 +17,8 @@ enum InvoiceService {
         invoice.number = try FieldParser.text(input.number, "number", maxLength: 50)
         let issued = try FieldParser.optionalDate(input.issueDate, "issue_date") ?? context.today
         let terms = try FieldParser.terms(input.paymentTerms ?? customer.paymentTerms, "payment_terms")
-        let due = try FieldParser.optionalDate(input.dueDate, "due_date") ?? terms.dueDate(issuedOn: issued)
+        let due = try FieldParser.optionalDate(input.dueDate, "due_date")
+            ?? FieldParser.computedDate({ try terms.dueDate(issuedOn: issued) }, "payment_terms")
         guard due >= issued else { throw APIError.invalid("due_date", "due_date must not be before issue_date") }
         invoice.issueDate = issued.iso
         invoice.dueDate = due.iso
@@ -73,7 +74,10 @@ enum InvoiceService {
             if let value = input.paymentTerms {
                 let terms = try FieldParser.terms(value, "payment_terms")
                 invoice.paymentTerms = terms.code
-                if input.dueDate == nil { invoice.dueDate = terms.dueDate(issuedOn: try invoice.issued).iso }
+                if input.dueDate == nil {
+                    let issued = try invoice.issued
+                    invoice.dueDate = try FieldParser.computedDate({ try terms.dueDate(issuedOn: issued) }, "payment_terms").iso
+                }
             }
             if let value = input.currency { invoice.currency = try FieldParser.currency(value, "currency").code }
             if input.total != nil || input.lines != nil {

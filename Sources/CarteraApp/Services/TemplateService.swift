@@ -90,8 +90,8 @@ enum TemplateService {
         customer.legalName = "Ferretería El Progreso S.A.S."
         let invoice = Invoice()
         invoice.number = "FE-1001"
-        invoice.issueDate = context.today.adding(days: -40).iso
-        invoice.dueDate = context.today.adding(days: -10).iso
+        invoice.issueDate = context.today.addingClamped(days: -40).iso
+        invoice.dueDate = context.today.addingClamped(days: -10).iso
         invoice.currency = context.organisation.defaultCurrency
         invoice.totalMinor = 1_250_000 * (try Currency(code: invoice.currency)).minorUnitsPerMajor
         invoice.balanceMinor = invoice.totalMinor

@@ -28,9 +28,20 @@ enum FieldParser {
         do { return try Currency(code: value) } catch let error as DomainError { throw APIError(error, field: field) }
     }
 
+    /// A calendar date as YYYY-MM-DD within 1900-01-01 … 2199-12-31 (`LocalDate.supportedYears`).
     static func date(_ value: String, _ field: String) throws -> LocalDate {
-        do { return try LocalDate(iso: value) } catch {
-            throw APIError.invalid(field, code: "invalid_date", "\(field) must be a calendar date as YYYY-MM-DD, got \"\(value)\"")
+        do { return try LocalDate(iso: value) } catch let error as DomainError where error.code == "date_out_of_range" {
+            throw APIError.invalid(field, code: "date_out_of_range", "\(field) must lie between 1900-01-01 and 2199-12-31, got \"\(value.prefix(40))\"")
+        } catch {
+            throw APIError.invalid(field, code: "invalid_date", "\(field) must be a calendar date as YYYY-MM-DD, got \"\(value.prefix(40))\"")
+        }
+    }
+
+    /// A date computed from what was given (a due date from terms, an instalment, a follow-up):
+    /// the same range, reported against the field that produced it.
+    static func computedDate(_ compute: () throws -> LocalDate, _ field: String) throws -> LocalDate {
+        do { return try compute() } catch let error as DomainError where error.code == "date_out_of_range" {
+            throw APIError.invalid(field, code: "date_out_of_range", "\(field) gives a date outside 1900-01-01 … 2199-12-31")
         }
     }
 
@@ -62,7 +73,9 @@ enum FieldParser {
     /// A yearly percentage such as "24.5" (up to two decimals, 0–200), as basis points (2 450).
     static func percentage(_ value: String, _ field: String) throws -> Int {
         let parts = value.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0, parts[0].allSatisfy(\.isNumber),
+        // At most three whole digits before the range check: "99999999999999999" must not overflow.
+        guard (1...2).contains(parts.count), parts[0].count <= 3, let whole = Int(parts[0]), whole >= 0, parts[0].allSatisfy(\.isASCII),
+              parts[0].allSatisfy(\.isNumber),
               parts.count == 1 || ((1...2).contains(parts[1].count) && parts[1].allSatisfy(\.isNumber)) else {
             throw APIError.invalid(field, code: "invalid_rate", "\(field) must be a yearly percentage such as \"24.5\"")
         }

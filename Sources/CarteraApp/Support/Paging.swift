@@ -3,15 +3,20 @@ import Vapor
 
 struct PageRequest: Sendable {
     static let maxPerPage = 200
+    /// A million pages of 200 is far past any ledger, and keeps every offset small: no page number
+    /// a client sends can overflow `(page - 1) * per_page`.
+    static let maxPage = 1_000_000
     let page: Int
     let perPage: Int
 
     init(page: Int?, perPage: Int?) throws {
         self.page = page ?? 1
         self.perPage = perPage ?? 50
-        guard self.page >= 1 else { throw APIError.invalid("page", "page must be 1 or more") }
+        guard (1...Self.maxPage).contains(self.page) else {
+            throw APIError.invalid("page", code: "out_of_range", "page must be between 1 and \(Self.maxPage)")
+        }
         guard (1...Self.maxPerPage).contains(self.perPage) else {
-            throw APIError.invalid("per_page", "per_page must be between 1 and \(Self.maxPerPage)")
+            throw APIError.invalid("per_page", code: "out_of_range", "per_page must be between 1 and \(Self.maxPerPage)")
         }
     }
 

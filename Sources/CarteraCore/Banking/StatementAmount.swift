@@ -5,6 +5,8 @@ enum StatementAmount {
     /// Why a text is not an amount; each parser wraps it in a `StatementFormatError` with its own line/field.
     struct Invalid: Error, Equatable {
         let message: String
+        /// Past `Money.limit`: a number, but more than any amount accepted.
+        var isTooLarge = false
     }
 
     /// - Parameters:
@@ -61,7 +63,9 @@ enum StatementAmount {
         for _ in min(fractionDigits, exponent)..<exponent { fraction *= 10 }
         let (scaled, overflowA) = whole.multipliedReportingOverflow(by: currency.minorUnitsPerMajor)
         let (total, overflowB) = scaled.addingReportingOverflow(fraction)
-        guard !overflow, !overflowA, !overflowB else { throw Invalid(message: "\"\(raw)\" is too large an amount") }
+        guard !overflow, !overflowA, !overflowB, Money.isWithinLimit(total) else {
+            throw Invalid(message: "\"\(raw)\" is more than the largest amount accepted (\(Money.limitText(currency)))", isTooLarge: true)
+        }
         return Money(minorUnits: negative ? -total : total, currency: currency)
     }
 

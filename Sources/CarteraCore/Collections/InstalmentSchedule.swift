@@ -20,6 +20,8 @@ public enum InstalmentSchedule {
     }
 
     public static let maximumInstalments = 60
+    /// Instalments at most a year (366 days) apart.
+    public static let spacingDays = 1...366
 
     public static func equal(
         total: Money, count: Int, firstDue: LocalDate, spacing: Spacing,
@@ -28,8 +30,8 @@ public enum InstalmentSchedule {
         guard (1...maximumInstalments).contains(count) else {
             throw DomainError(code: "invalid_instalment_count", field: "instalments", message: "A plan has between 1 and \(maximumInstalments) instalments")
         }
-        if case let .everyDays(days) = spacing, days < 1 {
-            throw DomainError(code: "invalid_spacing", field: "every_days", message: "Instalments must be at least one day apart")
+        if case let .everyDays(days) = spacing, !spacingDays.contains(days) {
+            throw DomainError(code: "invalid_spacing", field: "every_days", message: "Instalments are between 1 and 366 days apart")
         }
         guard total.isPositive else { throw DomainError(code: "nothing_to_plan", field: "invoice_ids", message: "The plan's total must be positive") }
         var parts: [(LocalDate, Money)] = []
@@ -46,9 +48,15 @@ public enum InstalmentSchedule {
             rest = try total.subtracting(downPayment)
         }
         for (index, amount) in rest.split(into: count).enumerated() {
-            let due: LocalDate = switch spacing {
-            case .monthly: firstDue.adding(months: index)
-            case let .everyDays(days): firstDue.adding(days: index * days)
+            // index < 61 and days ≤ 366: the product is small; the date may still pass 2199.
+            let due: LocalDate
+            do {
+                due = switch spacing {
+                case .monthly: try firstDue.adding(months: index)
+                case let .everyDays(days): try firstDue.adding(days: index * days)
+                }
+            } catch {
+                throw DomainError(code: "date_out_of_range", field: "first_due_on", message: "The plan's last instalment would fall after 2199-12-31")
             }
             parts.append((due, amount))
         }

@@ -38,10 +38,10 @@ public struct InterestSchedule: Sendable {
         let ordered = settlements.sorted { $0.on < $1.on }
         var charges: [MonthCharge] = []
         var periodStart = dueDate
-        while periodStart < today.adding(days: -1) {
+        while periodStart < today.addingClamped(days: -1) {
             let balanceAtStart = balance(of: total, after: periodStart, settlements: ordered)
             guard balanceAtStart.isPositive else { break }
-            var periodEnd = periodStart.adding(days: 1).endOfMonth
+            var periodEnd = periodStart.addingClamped(days: 1).endOfMonth
             // A settlement that clears the balance closes the last period early.
             if let cleared = clearingDate(of: total, after: periodStart, through: periodEnd, settlements: ordered) { periodEnd = cleared }
             guard periodEnd < today else { break }
@@ -59,8 +59,9 @@ public struct InterestSchedule: Sendable {
 
     /// Balance once every settlement made on or before `day` is counted.
     private func balance(of total: Money, after day: LocalDate, settlements: [Settlement]) -> Money {
-        let paid = settlements.filter { $0.on <= day }.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
-        return Money(minorUnits: max(0, total.minorUnits - paid), currency: total.currency)
+        let paid = settlements.filter { $0.on <= day }.saturatingSum(\.amount.minorUnits)
+        return Money(minorUnits: max(0, total.minorUnits.saturatingAdding(Money(minorUnits: paid, currency: total.currency).negated.minorUnits)),
+                     currency: total.currency)
     }
 
     private func clearingDate(of total: Money, after start: LocalDate, through end: LocalDate, settlements: [Settlement]) -> LocalDate? {
@@ -72,7 +73,7 @@ public struct InterestSchedule: Sendable {
         var sum = Int64(0)
         var stretchStart = start
         for cut in Array(Set(cuts)).sorted() + [end] {
-            sum += policy.interest(on: balance(of: total, after: stretchStart, settlements: settlements), from: stretchStart, to: cut).minorUnits
+            sum = sum.saturatingAdding(policy.interest(on: balance(of: total, after: stretchStart, settlements: settlements), from: stretchStart, to: cut).minorUnits)
             stretchStart = cut
         }
         return Money(minorUnits: sum, currency: total.currency)

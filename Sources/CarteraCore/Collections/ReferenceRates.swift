@@ -23,15 +23,23 @@ public struct ReferenceRates: Sendable, Equatable {
     }
 
     /// The amount in the base currency, rounded half-up to its minor unit; nil without a rate.
+    /// Worth more than `Money.limit` either way, it counts as the limit: ranking and exposure need
+    /// an order, and no figure past the limit is ever shown or stored.
     public func convert(_ amount: Money) -> Money? {
         if amount.currency == base { return amount }
         guard let rate = rates[amount.currency.code] else { return nil }
-        // minor(base) = minor(src) × rate/10⁴ × 10^(eBase − eSrc)
+        // minor(base) = minor(src) × rate/10⁴ × 10^(eBase − eSrc); rates have at most 12 whole
+        // digits and exponents at most 4, so the factor fits in 64 bits and the product in 128.
         let scaleUp = base.minorUnitsPerMajor, scaleDown = amount.currency.minorUnitsPerMajor * 10_000
-        let (high, low) = amount.minorUnits.magnitude.multipliedFullWidth(by: UInt64(rate) * UInt64(scaleUp))
-        let (quotient, remainder) = UInt64(scaleDown).dividingFullWidth((high, low))
-        let rounded = remainder * 2 >= UInt64(scaleDown) ? quotient + 1 : quotient
-        return Money(minorUnits: amount.isNegative ? -Int64(rounded) : Int64(rounded), currency: base)
+        let (factor, factorOverflow) = UInt64(rate).multipliedReportingOverflow(by: UInt64(scaleUp))
+        let (high, low) = amount.minorUnits.magnitude.multipliedFullWidth(by: factor)
+        let limit = UInt64(Money.limit)
+        var magnitude = limit
+        if !factorOverflow, high < UInt64(scaleDown) {
+            let (quotient, remainder) = UInt64(scaleDown).dividingFullWidth((high, low))
+            magnitude = min(remainder * 2 >= UInt64(scaleDown) ? quotient + 1 : quotient, limit)
+        }
+        return Money(minorUnits: amount.isNegative ? -Int64(magnitude) : Int64(magnitude), currency: base)
     }
 
     /// The canonical text: currencies sorted, rates without trailing zeros ("EUR=4450,USD=4100.5").

@@ -29,7 +29,8 @@ public struct PolicyStep: Hashable, Codable, Sendable {
     /// The due day itself still counts as "about to fall due": the invoice is not late yet.
     public var kind: ReminderKind { offsetDays <= 0 ? .beforeDue : .overdue }
 
-    public func scheduledDate(dueDate: LocalDate) -> LocalDate { dueDate.adding(days: offsetDays) }
+    /// Held to the supported dates: a step that would fall after 2199-12-31 is scheduled on it.
+    public func scheduledDate(dueDate: LocalDate) -> LocalDate { dueDate.addingClamped(days: offsetDays) }
 }
 
 /// An ordered list of steps: the organisation's default, or a customer's own.

@@ -48,10 +48,10 @@ public struct DunningRules: Sendable {
     public func nextStep(for facts: DunningFacts, after today: LocalDate) -> (step: PolicyStep, date: LocalDate)? {
         let lastDoneOffset = policy.steps.filter { facts.stepsDone.contains($0.key) }.map(\.offsetDays).max()
         for step in policy.steps where !facts.stepsDone.contains(step.key) && lastDoneOffset.map({ step.offsetDays > $0 }) ?? true {
-            var date = max(step.scheduledDate(dueDate: facts.dueDate), today.adding(days: 1))
+            var date = max(step.scheduledDate(dueDate: facts.dueDate), today.addingClamped(days: 1))
             var tries = 0
             while !calendar.isWorkingDay(date) {
-                date = date.adding(days: 1)
+                date = date.addingClamped(days: 1)
                 tries += 1
                 if tries > 366 { return nil }
             }

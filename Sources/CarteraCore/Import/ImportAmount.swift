@@ -10,6 +10,8 @@ enum ImportAmount {
         /// "1.234" with no decimal mark chosen: 1234 or 1.234.
         case ambiguous
         case tooManyDecimals
+        /// More than `Money.limit` minor units either way.
+        case tooLarge
     }
 
     /// - Parameter decimal: the file's decimal mark; nil reads only amounts that show their own.
@@ -26,7 +28,7 @@ enum ImportAmount {
         do {
             return try StatementAmount.parse((negative ? "-" : "") + body, currency: currency, decimal: point, grouping: grouping, allowSign: true)
         } catch {
-            throw .notANumber
+            throw error.isTooLarge ? .tooLarge : .notANumber
         }
     }
 

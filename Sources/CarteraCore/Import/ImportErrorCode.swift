@@ -22,6 +22,8 @@ public enum ImportErrorCode: Hashable, Codable, Sendable {
     /// "1.234" in a file that never shows its decimal mark, with no locale chosen.
     case ambiguousNumber(String)
     case tooManyDecimals(String, allowed: Int)
+    /// More than `Money.limit` minor units either way.
+    case amountTooLarge(String)
     case negativeAmount
     case zeroAmount
     case balanceExceedsAmount
@@ -49,6 +51,7 @@ public enum ImportErrorCode: Hashable, Codable, Sendable {
         case .badNumber: "bad_number"
         case .ambiguousNumber: "ambiguous_number"
         case .tooManyDecimals: "too_many_decimals"
+        case .amountTooLarge: "amount_too_large"
         case .negativeAmount: "negative_amount"
         case .zeroAmount: "zero_amount"
         case .balanceExceedsAmount: "balance_exceeds_amount"
@@ -65,7 +68,7 @@ public enum ImportErrorCode: Hashable, Codable, Sendable {
         switch self {
         case .missingColumn(let field): ["field": field.rawValue]
         case .wrongFieldCount(let expected, let found): ["expected": String(expected), "found": String(found)]
-        case .badDate(let value), .ambiguousDate(let value), .badNumber(let value), .ambiguousNumber(let value),
+        case .badDate(let value), .ambiguousDate(let value), .badNumber(let value), .ambiguousNumber(let value), .amountTooLarge(let value),
              .unknownCurrency(let value), .badEmail(let value), .badPaymentTerms(let value), .controlCharacter(let value):
             ["value": value]
         case .fieldTooLong(let maximum), .rowTooLong(let maximum), .tooManyFields(let maximum): ["maximum": String(maximum)]

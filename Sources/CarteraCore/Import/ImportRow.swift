@@ -76,6 +76,8 @@ struct ImportRow {
             fail(field, .ambiguousNumber(value))
         } catch .tooManyDecimals {
             fail(field, .tooManyDecimals(value, allowed: currency.minorUnitExponent))
+        } catch .tooLarge {
+            fail(field, .amountTooLarge(value))
         } catch {
             fail(field, .badNumber(value))
         }

@@ -32,27 +32,27 @@ public struct CashForecast: Sendable, Equatable {
     public let beyondHorizon: [Money]
 
     public init(asOf: LocalDate, openItems: [Expected], instalments: [Expected], weeks count: Int = standardWeeks) throws {
-        let firstMonday = asOf.adding(days: 1 - asOf.weekday)
+        let firstMonday = try asOf.adding(days: 1 - asOf.weekday)
         var buckets = Array(repeating: [Currency: Money](), count: max(count, 0))
         var beyond: [Currency: Money] = [:]
         for item in openItems + instalments {
             let index = max(0, firstMonday.days(until: max(item.date, asOf)) / 7)
             let currency = item.amount.currency
             if index < buckets.count {
-                buckets[index][currency] = try buckets[index][currency, default: .zero(currency)].adding(item.amount)
+                buckets[index][currency] = try buckets[index][currency, default: .zero(currency)].saturatingAdding(item.amount)
             } else {
-                beyond[currency] = try beyond[currency, default: .zero(currency)].adding(item.amount)
+                beyond[currency] = try beyond[currency, default: .zero(currency)].saturatingAdding(item.amount)
             }
         }
         weeks = buckets.enumerated().map { index, totals in
-            Week(start: firstMonday.adding(days: 7 * index), amounts: Self.sorted(totals))
+            Week(start: firstMonday.addingClamped(days: 7 * index), amounts: Self.sorted(totals))
         }
         beyondHorizon = Self.sorted(beyond)
     }
 
     /// Σ over the weeks in one currency.
     public func total(in currency: Currency) throws -> Money {
-        try Money.sum(weeks.map { $0.amount(in: currency) }, currency: currency)
+        try weeks.reduce(.zero(currency)) { try $0.saturatingAdding($1.amount(in: currency)) }
     }
 
     private static func sorted(_ totals: [Currency: Money]) -> [Money] {

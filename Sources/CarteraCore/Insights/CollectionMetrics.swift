@@ -44,9 +44,12 @@ public enum CollectionMetrics {
     /// / (beginning receivables + credit sales − ending current receivables) × 100 %.
     public static func collectionEffectivenessIndex(beginning: Money, creditSales: Money, endingTotal: Money,
                                                     endingCurrent: Money) throws -> Int? {
-        let available = try beginning.adding(creditSales)
-        let collected = try available.subtracting(endingTotal)
-        let collectible = try available.subtracting(endingCurrent)
+        try requireSameCurrency(beginning, creditSales)
+        try requireSameCurrency(beginning, endingTotal)
+        try requireSameCurrency(beginning, endingCurrent)
+        // Receivables too large to add up give no index rather than an error for the whole report.
+        guard let available = try? beginning.adding(creditSales), let collected = try? available.subtracting(endingTotal),
+              let collectible = try? available.subtracting(endingCurrent) else { return nil }
         return Ratio.basisPoints(collected.minorUnits, of: collectible.minorUnits)
     }
 

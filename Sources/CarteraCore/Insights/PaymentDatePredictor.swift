@@ -75,11 +75,12 @@ public struct PaymentDatePredictor: Sendable {
             basis = historyCount >= Self.customerBasisMinimum ? .customer : .blended
         }
         let delay = Self.roundedDays(summary.median)
-        var date = dueDate.adding(days: delay)
+        // An estimate: held to the supported dates rather than refused.
+        var date = dueDate.addingClamped(days: delay)
         // Nobody pays an invoice before it exists.
         if let invoiceDate, date < invoiceDate { date = invoiceDate }
-        let earliest = min(date, dueDate.adding(days: Self.roundedDays(summary.median + summary.lowResidual)))
-        let latest = max(date, dueDate.adding(days: Self.roundedDays(summary.median + summary.highResidual)))
+        let earliest = min(date, dueDate.addingClamped(days: Self.roundedDays(summary.median + summary.lowResidual)))
+        let latest = max(date, dueDate.addingClamped(days: Self.roundedDays(summary.median + summary.highResidual)))
         return PaymentPrediction(date: date, earliest: earliest, latest: latest, expectedDelay: delay,
                                  basis: basis, customerHistoryCount: historyCount)
     }

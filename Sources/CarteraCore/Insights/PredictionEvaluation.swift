@@ -24,8 +24,8 @@ public struct PredictionEvaluation: Sendable, Equatable {
 
     /// nil when there is nothing to train on or nothing to test.
     public init?(history: [SettledInvoice], cutoffPercentile: Int = 80) {
-        guard let cutoff = Percentile.nearestRank(cutoffPercentile, of: history.map(\.invoiceDate.daysSinceEpoch)) else { return nil }
-        let cutoffDate = LocalDate(daysSinceEpoch: cutoff)
+        guard let cutoff = Percentile.nearestRank(cutoffPercentile, of: history.map(\.invoiceDate.daysSinceEpoch)),
+              let cutoffDate = try? LocalDate(daysSinceEpoch: cutoff) else { return nil }
         let training = history.filter { $0.settledOn < cutoffDate }
         let test = history.filter { $0.invoiceDate > cutoffDate }
         let predictor = PaymentDatePredictor(history: training)

@@ -79,8 +79,8 @@ public struct RiskProfile: Sendable, Equatable {
         var totals: [Currency: (open: Int64, overdue: Int64)] = [:]
         for item in open where item.balance.isPositive {
             var total = totals[item.balance.currency, default: (0, 0)]
-            total.open += item.balance.minorUnits
-            if item.dueDate.days(until: asOf) > graceDays { total.overdue += item.balance.minorUnits }
+            total.open = total.open.saturatingAdding(item.balance.minorUnits)
+            if item.dueDate.days(until: asOf) > graceDays { total.overdue = total.overdue.saturatingAdding(item.balance.minorUnits) }
             totals[item.balance.currency] = total
         }
         return totals.values.compactMap { Ratio.basisPoints($0.overdue, of: $0.open) }.max()

@@ -53,7 +53,7 @@ struct InvoiceDTO: Content {
         daysPastDue = owed ? CarteraCore.daysPastDue(dueDate: try invoice.due, asOf: today) : nil
         agingBucket = owed ? AgingBucket.bucket(dueDate: try invoice.due, asOf: today).rawValue : nil
         let terms = try? PaymentTerms(code: invoice.paymentTerms)
-        if owed, invoice.settledMinor == 0, let terms, let deadline = terms.discountDeadline(issuedOn: try invoice.issued),
+        if owed, invoice.settledMinor == 0, let terms, let deadline = try? terms.discountDeadline(issuedOn: try invoice.issued),
            deadline >= today, let discounted = terms.discountedTotal(try invoice.total) {
             earlyPaymentDiscount = Discount(deadline: deadline.iso, amountDue: discounted.decimalString)
         } else {

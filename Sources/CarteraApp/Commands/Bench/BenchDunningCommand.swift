@@ -98,13 +98,13 @@ enum SyntheticLedger {
         var batch: [Invoice] = []
         var history: [ReminderDelivery] = []
         for index in 0..<count {
-            let due = today.adding(days: Int.random(in: -120...30, using: &rng))
+            let due = today.addingClamped(days: Int.random(in: -120...30, using: &rng))
             let invoice = Invoice()
             invoice.id = UUID.random()
             invoice.organisationID = organisationID
             invoice.$customer.id = customers[index % customers.count].id!
             invoice.number = "B-\(index)"
-            invoice.issueDate = due.adding(days: -30).iso
+            invoice.issueDate = due.addingClamped(days: -30).iso
             invoice.dueDate = due.iso
             invoice.paymentTerms = "net30"
             invoice.currency = "COP"
@@ -115,7 +115,7 @@ enum SyntheticLedger {
             invoice.notes = ""
             batch.append(invoice)
             // Invoices well past due have had their first reminders already.
-            for step in CollectionPolicy.standard.steps where withHistory && step.scheduledDate(dueDate: due) < today.adding(days: -3) {
+            for step in CollectionPolicy.standard.steps where withHistory && step.scheduledDate(dueDate: due) < today.addingClamped(days: -3) {
                 let delivery = ReminderDelivery()
                 delivery.organisationID = organisationID
                 delivery.$invoice.id = invoice.id!

@@ -16,7 +16,7 @@ enum SQLBaselines {
             total += try await sql.raw("""
                 SELECT i.id FROM invoices i JOIN customers c ON c.id = i.customer_id
                 WHERE i.organisation_id = \(bind: organisationID) AND i.status IN ('open', 'partially_paid')
-                  AND i.due_date <= \(bind: today.adding(days: -step.offsetDays).iso) AND c.do_not_contact = \(bind: false)
+                  AND i.due_date <= \(bind: today.addingClamped(days: -step.offsetDays).iso) AND c.do_not_contact = \(bind: false)
                   AND NOT EXISTS (SELECT 1 FROM reminder_deliveries d WHERE d.invoice_id = i.id AND d.step_key = \(bind: step.key))
                 """).all().count
         }
@@ -26,7 +26,7 @@ enum SQLBaselines {
     /// Open balance per currency and bucket, buckets as literal due-date limits.
     static func aging(organisationID: UUID, today: LocalDate, on db: any Database) async throws -> Int {
         let sql = db as! any SQLDatabase
-        let d = { (days: Int) in today.adding(days: -days).iso }
+        let d = { (days: Int) in today.addingClamped(days: -days).iso }
         return try await sql.raw("""
             SELECT currency, CASE WHEN due_date >= \(bind: today.iso) THEN 'current' WHEN due_date >= \(bind: d(30)) THEN '1_30'
                    WHEN due_date >= \(bind: d(60)) THEN '31_60' WHEN due_date >= \(bind: d(90)) THEN '61_90' ELSE 'over_90' END AS bucket,

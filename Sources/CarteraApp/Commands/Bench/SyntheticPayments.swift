@@ -18,7 +18,7 @@ enum SyntheticPayments {
             var payments: [Payment] = []
             var allocations: [Allocation] = []
             for invoice in invoices[chunk..<min(chunk + 1_000, invoices.count)] {
-                let paidOn = min(today, try LocalDate(iso: invoice.due_date).adding(days: Int.random(in: -10...40, using: &rng)))
+                let paidOn = min(today, try LocalDate(iso: invoice.due_date).addingClamped(days: Int.random(in: -10...40, using: &rng)))
                 let payment = Payment()
                 payment.id = UUID.random()
                 payment.organisationID = organisationID

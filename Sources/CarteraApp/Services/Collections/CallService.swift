@@ -62,7 +62,7 @@ enum CallService {
                 let dispute = try await DisputeService.open(on: invoice, DisputeInput(reason: input.disputeReason ?? input.note, amount: input.disputeAmount), in: tx)
                 call.disputeID = dispute.id
             case .noAnswer:
-                try await TaskService.create(.call, for: customer, titleKey: "task.call_again.title", due: followUp ?? tx.today.adding(days: defaultRetryDays), in: tx)
+                try await TaskService.create(.call, for: customer, titleKey: "task.call_again.title", due: followUp ?? tx.today.addingClamped(days: defaultRetryDays), in: tx)
             case .wrongNumber:
                 try await TaskService.create(.followUp, for: customer, titleKey: "task.fix_contact.title", due: tx.today, in: tx)
             case .refused:

@@ -36,7 +36,7 @@ enum CollectionChecks {
             let invoices = try await Invoice.query(on: context.db).filter(\.$id ~~ invoiceIDs).all()
             let allSettled = invoices.allSatisfy { $0.status != .open && $0.status != .partiallyPaid }
             let paidSince = try await Allocation.query(on: context.db).filter(\.$invoice.$id ~~ invoiceIDs)
-                .filter(\.$createdAt >= (promise.createdAt ?? .distantPast)).all().reduce(Int64(0)) { $0 + $1.amountMinor }
+                .filter(\.$createdAt >= (promise.createdAt ?? .distantPast)).all().saturatingSum(\.amountMinor)
             let kept = allSettled || paidSince >= promise.amountMinor
             let claimed = try await context.transaction { tx -> Bool in
                 // Compare-and-set: with several servers running this pass, only one settles the promise.
@@ -83,7 +83,7 @@ enum CollectionChecks {
                 }
                 if claimed { report.plansBroken += 1 }
             } else if let next = standing.first(where: { $0.state == .pending }),
-                      context.today >= next.instalment.dueDate.adding(days: -instalmentReminderLead) {
+                      context.today >= next.instalment.dueDate.addingClamped(days: -instalmentReminderLead) {
                 if try await remindInstalment(next, of: plan, count: standing.count, in: context) { report.instalmentRemindersQueued += 1 }
             }
         }

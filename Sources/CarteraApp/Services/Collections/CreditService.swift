@@ -18,7 +18,8 @@ enum CreditService {
         let open = try await Invoice.query(on: context.db).filter(\.$customer.$id == customer.requireID())
             .filter(\.$status ~~ [.open, .partiallyPaid]).all()
         var exposure = Int64(0)
-        for invoice in open { exposure += rates.convert(try invoice.balance)?.minorUnits ?? 0 }
+        // Saturating: an exposure past Int64 is over every limit, which is all the check asks.
+        for invoice in open { exposure = exposure.saturatingAdding(rates.convert(try invoice.balance)?.minorUnits ?? 0) }
         let oldest = try open.map { daysPastDue(dueDate: try $0.due, asOf: context.today) }.max() ?? 0
         let standing = CreditCheck.Standing(
             exposure: Money(minorUnits: exposure, currency: currency),

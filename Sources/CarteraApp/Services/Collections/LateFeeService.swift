@@ -46,7 +46,7 @@ enum LateFeeService {
         let schedule = InterestSchedule(policy: context.organisation.lateFeePolicy)
         let recentlySettled = context.clock.now().addingTimeInterval(-Double(settledLookbackDays) * 86_400)
         let invoices = try await Invoice.query(on: context.db).filter(\.$organisationID == context.organisationID)
-            .filter(\.$dueDate < context.today.adding(days: -1).iso)
+            .filter(\.$dueDate < context.today.addingClamped(days: -1).iso)
             .group(.or) { either in
                 either.filter(\.$status ~~ [.open, .partiallyPaid])
                 either.group(.and) { $0.filter(\.$status ~~ [.paid, .writtenOff]).filter(\.$updatedAt >= recentlySettled) }
@@ -123,7 +123,7 @@ enum LateFeeService {
 
     /// What the customer owes in fees that were charged and not waived, per currency.
     static func outstanding(_ fees: [LateFee]) -> [String: Int64] {
-        fees.filter { $0.status == .charged }.reduce(into: [:]) { $0[$1.currency, default: 0] += $1.amountMinor }
+        fees.filter { $0.status == .charged }.reduce(into: [:]) { $0[$1.currency, default: 0] = $0[$1.currency, default: 0].saturatingAdding($1.amountMinor) }
     }
 }
 

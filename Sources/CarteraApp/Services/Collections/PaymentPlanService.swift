@@ -45,7 +45,7 @@ enum PaymentPlanService {
         if let index = ids.firstIndex(where: alreadyPlanned.contains) {
             throw APIError.conflict("invoice_in_plan", "That invoice is already in an active plan", field: "invoice_ids[\(index)]")
         }
-        let total = Money(minorUnits: invoices.reduce(0) { $0 + $1.balanceMinor }, currency: currency)
+        let total = Money(minorUnits: try invoices.checkedSum(\.balanceMinor), currency: currency)
         let schedule = try instalments(input, total: total, today: context.today)
 
         let plan = PaymentPlan()
@@ -53,7 +53,7 @@ enum PaymentPlanService {
         plan.$customer.id = customerID
         plan.currency = code
         plan.totalMinor = total.minorUnits
-        plan.settledAtStartMinor = invoices.reduce(0) { $0 + $1.settledMinor }
+        plan.settledAtStartMinor = try invoices.checkedSum(\.settledMinor)
         plan.invoiceIDs = ids.map(\.uuidString).joined(separator: ",")
         plan.status = .active
         plan.startsOn = context.today.iso
@@ -130,7 +130,7 @@ enum PaymentPlanService {
         let currency = try Currency(code: plan.currency)
         let rows = try await PlanInstalment.query(on: db).filter(\.$plan.$id == plan.requireID()).sort(\.$number).all()
         let instalments = rows.map { InstalmentSchedule.Instalment(number: $0.number, dueDate: (try? LocalDate(iso: $0.dueOn)) ?? today, amount: Money(minorUnits: $0.amountMinor, currency: currency)) }
-        let settledNow = try await Invoice.query(on: db).filter(\.$id ~~ plan.coveredInvoiceIDs).all().reduce(Int64(0)) { $0 + $1.settledMinor }
+        let settledNow = try await Invoice.query(on: db).filter(\.$id ~~ plan.coveredInvoiceIDs).all().checkedSum(\.settledMinor)
         let paid = Money(minorUnits: max(0, settledNow - plan.settledAtStartMinor), currency: currency)
         return InstalmentSchedule.standing(of: instalments, paidSoFar: paid, asOf: today)
     }

@@ -56,7 +56,7 @@ struct CollectionsForecast {
 
     /// Σ of the weeks and beyond: what is expected in all, equal to the open balance.
     func total(in currency: Currency) throws -> Money {
-        try forecast.total(in: currency).adding(beyondHorizon(in: currency))
+        try forecast.total(in: currency).saturatingAdding(beyondHorizon(in: currency))
     }
 
     /// For the API and the CSV: how the dates were predicted.

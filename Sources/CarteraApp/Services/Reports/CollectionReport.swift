@@ -45,7 +45,7 @@ struct CollectionReport {
     static func build(from: LocalDate, to: LocalDate, withinDays: Int, in context: ServiceContext) async throws -> CollectionReport {
         let organisationID = context.organisationID
         let db = context.db
-        let beginning = try await LedgerHistory.receivables(organisationID: organisationID, on: from.adding(days: -1), db: db)
+        let beginning = try await LedgerHistory.receivables(organisationID: organisationID, on: from.addingClamped(days: -1), db: db)
         let ending = try await LedgerHistory.receivables(organisationID: organisationID, on: to, db: db)
         let sales = try await LedgerHistory.creditSales(organisationID: organisationID, from: from, to: to, db: db)
         let months = countbackPeriods(endingOn: to)
@@ -75,9 +75,10 @@ struct CollectionReport {
     /// The countback's periods, most recent first: the month of `to` up to and including `to`
     /// (so its days are `to.day`), then whole calendar months before it.
     static func countbackPeriods(endingOn to: LocalDate) -> [(key: String, start: LocalDate, days: Int)] {
-        let monthStart = try! LocalDate(year: to.year, month: to.month, day: 1)
-        return (0..<countbackMonths).map { back in
-            let start = monthStart.adding(months: -back)
+        let monthStart = to.startOfMonth
+        // Months before 1900 hold no sales: they are left out rather than computed.
+        return (0..<countbackMonths).compactMap { back in
+            guard let start = try? monthStart.adding(months: -back) else { return nil }
             let days = back == 0 ? to.day : LocalDate.daysIn(month: start.month, year: start.year)
             return (String(start.iso.prefix(7)), start, days)
         }

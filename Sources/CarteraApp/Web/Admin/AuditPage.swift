@@ -19,7 +19,8 @@ struct AuditPage {
         let context = try await req.serviceContext()
         let action = (try? req.query.get(String.self, at: "action"))?.trimmingCharacters(in: .whitespaces) ?? ""
         let actor = (try? req.query.get(String.self, at: "actor"))?.trimmingCharacters(in: .whitespaces) ?? ""
-        let page = max(1, (try? req.query.get(Int.self, at: "page")) ?? 1)
+        // Held to the listing's page range: a huge page number must not overflow the offset.
+        let page = min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), PageRequest.maxPage)
         let query = AuditEvent.query(on: context.db).filter(\.$organisationID == context.organisationID)
         if !action.isEmpty { query.filter(\.$action ~~ action) }
         if !actor.isEmpty { query.filter(\.$actor ~~ actor) }

@@ -50,7 +50,9 @@ struct CustomerPages: RouteCollection {
         let open = ids.isEmpty ? [] : try await Invoice.query(on: context.db).filter(\.$customer.$id ~~ ids).filter(\.$status ~~ [.open, .partiallyPaid]).all()
         let rows = try result.items.map { customer in
             let mine = open.filter { $0.$customer.id == customer.id }
-            let totals = Dictionary(grouping: mine, by: \.currency).map { code, invoices in Money(minorUnits: invoices.reduce(0) { $0 + $1.balanceMinor }, currency: try! Currency(code: code)) }
+            let totals = try Dictionary(grouping: mine, by: \.currency).map { code, invoices in
+                Money(minorUnits: invoices.saturatingSum(\.balanceMinor), currency: try Currency(code: code))
+            }
             return IndexContext.Row(id: try customer.requireID(), name: customer.legalName, taxId: customer.taxID ?? "", terms: customer.paymentTerms,
                                     balance: format.moneyList(totals.sorted { $0.currency.code < $1.currency.code }), tags: customer.tags.joined(separator: ", "))
         }

@@ -35,7 +35,7 @@ struct DashboardPage {
             let total = figures.aging.total.minorUnits
             return Context.Figures(
                 currency: figures.aging.currency.code, receivable: format.money(figures.aging.total), overdue: format.money(figures.overdue),
-                overdueShare: total > 0 ? Int(figures.overdue.minorUnits * 100 / total) : 0,
+                overdueShare: total > 0 ? Ratio.truncated(figures.overdue.minorUnits, total, by: 100) ?? 0 : 0,
                 collectedThisMonth: format.money(figures.collectedThisMonth), dso: figures.dso.map(String.init) ?? "—",
                 invoiceCount: figures.invoiceCount, chart: AgingChart(report: figures.aging, format: format, labels: { req.text("aging.\($0.rawValue)") }))
         }
@@ -86,12 +86,12 @@ struct AgingChart: Encodable {
     init(report: AgingReport, format: PageFormat, labels: (AgingBucket) -> String) {
         let amounts = AgingBucket.allCases.map { report.buckets[$0]?.minorUnits ?? 0 }
         let largest = max(amounts.max() ?? 0, 1)
-        let total = max(amounts.reduce(0, +), 1)
+        let total = max(amounts.saturatingSum { $0 }, 1)
         bars = AgingBucket.allCases.enumerated().map { index, bucket in
-            let height = Int(amounts[index] * Int64(Self.chartHeight) / largest)
+            let height = Ratio.truncated(amounts[index], largest, by: Int64(Self.chartHeight)) ?? 0
             let shown = amounts[index] > 0 ? max(height, 2) : 0
             return Bar(label: labels(bucket), amount: format.money(report.buckets[bucket] ?? .zero(report.currency)),
-                       share: "\(amounts[index] * 100 / total) %",
+                       share: "\(Ratio.truncated(amounts[index], total, by: 100) ?? 0) %",
                        x: index * (Self.barWidth + Self.gap) + Self.gap / 2, textX: index * (Self.barWidth + Self.gap) + Self.gap / 2 + Self.barWidth / 2, y: 20 + Self.chartHeight - shown, height: shown,
                        labelY: 20 + Self.chartHeight - shown - 6, bucket: bucket.rawValue)
         }

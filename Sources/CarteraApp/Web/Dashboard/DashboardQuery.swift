@@ -13,7 +13,9 @@ struct DashboardQuery {
         let collectedThisMonth: Money
         /// Simple DSO: receivable ÷ credit sales of the last 90 days × 90 (the countback DSO is in reports).
         let dso: Int?
-        var overdue: Money { Money(minorUnits: aging.total.minorUnits - (aging.buckets[.current]?.minorUnits ?? 0), currency: aging.currency) }
+        var overdue: Money {
+            Money(minorUnits: aging.total.minorUnits.saturatingAdding(-(aging.buckets[.current]?.minorUnits ?? 0)), currency: aging.currency)
+        }
     }
 
     struct Debtor {
@@ -32,23 +34,26 @@ struct DashboardQuery {
 
     func currencies() async throws -> [CurrencyFigures] {
         let today = context.today
-        let monthStart = try LocalDate(year: today.year, month: today.month, day: 1)
+        let monthStart = today.startOfMonth
         let reports = try await AgingQuery.reports(organisationID: context.organisationID, asOf: today, on: context.db)
+        let sql = context.db as! any SQLDatabase
         let collected = try await sums("""
-            SELECT currency, CAST(SUM(amount_minor) AS BIGINT) AS total FROM payments
+            SELECT currency, \(SQLMoney.sum("amount_minor", on: sql)) AS total FROM payments
             WHERE organisation_id = \(bind: context.organisationID) AND received_on >= \(bind: monthStart.iso) AND received_on <= \(bind: today.iso)
             GROUP BY currency
             """)
         let sales = try await sums("""
-            SELECT currency, CAST(SUM(total_minor) AS BIGINT) AS total FROM invoices
+            SELECT currency, \(SQLMoney.sum("total_minor", on: sql)) AS total FROM invoices
             WHERE organisation_id = \(bind: context.organisationID) AND status NOT IN ('draft', 'void')
-              AND issue_date > \(bind: today.adding(days: -Self.dsoWindowDays).iso) AND issue_date <= \(bind: today.iso)
+              AND issue_date > \(bind: today.addingClamped(days: -Self.dsoWindowDays).iso) AND issue_date <= \(bind: today.iso)
             GROUP BY currency
             """)
         return reports.map { entry in
             let code = entry.report.currency.code
             let sold = sales[code] ?? 0
-            let dso = sold > 0 ? Int(entry.report.total.minorUnits * Int64(Self.dsoWindowDays) / sold) : nil
+            // No figure when the receivables are too large to multiply (only absurd stored amounts).
+            let (scaled, overflow) = entry.report.total.minorUnits.multipliedReportingOverflow(by: Int64(Self.dsoWindowDays))
+            let dso = sold > 0 && !overflow ? Int(scaled / sold) : nil
             return CurrencyFigures(aging: entry.report, invoiceCount: entry.invoiceCount,
                                    collectedThisMonth: Money(minorUnits: collected[code] ?? 0, currency: entry.report.currency), dso: dso)
         }
@@ -56,8 +61,9 @@ struct DashboardQuery {
 
     func topDebtors(limit: Int = 10) async throws -> [Debtor] {
         struct Row: Decodable { let customer_id: UUID; let currency: String; let total: Int64 }
-        let rows = try await (context.db as! any SQLDatabase).raw("""
-            SELECT customer_id, currency, CAST(SUM(balance_minor) AS BIGINT) AS total FROM invoices
+        let sql = context.db as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT customer_id, currency, \(SQLMoney.sum("balance_minor", on: sql)) AS total FROM invoices
             WHERE organisation_id = \(bind: context.organisationID) AND status IN ('open', 'partially_paid')
             GROUP BY customer_id, currency
             """).all(decoding: Row.self)
@@ -67,7 +73,7 @@ struct DashboardQuery {
         for row in rows {
             let amount = Money(minorUnits: row.total, currency: try Currency(code: row.currency))
             balances[row.customer_id, default: []].append(amount)
-            rank[row.customer_id, default: 0] += rates.convert(amount)?.minorUnits ?? 0
+            rank[row.customer_id, default: 0] = rank[row.customer_id, default: 0].saturatingAdding(rates.convert(amount)?.minorUnits ?? 0)
         }
         let top = rank.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.precedes($1.key) }.prefix(limit)
         let customers = try await Customer.query(on: context.db).filter(\.$id ~~ top.map(\.key)).all()

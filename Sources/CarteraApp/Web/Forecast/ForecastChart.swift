@@ -28,7 +28,7 @@ struct ForecastChart: Encodable {
         let amounts = weeks.map { $0.amount(in: currency).minorUnits }
         let largest = max(amounts.max() ?? 0, 1)
         bars = weeks.enumerated().map { index, week in
-            let height = Int(max(amounts[index], 0) * Int64(Self.chartHeight) / largest)
+            let height = Ratio.truncated(max(amounts[index], 0), largest, by: Int64(Self.chartHeight)) ?? 0
             let shown = amounts[index] > 0 ? max(height, 2) : 0
             let x = index * (Self.barWidth + Self.gap) + Self.gap / 2
             return Bar(label: String(format: "%02d/%02d", week.start.day, week.start.month), amount: format.money(week.amount(in: currency)),

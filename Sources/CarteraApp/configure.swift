@@ -23,6 +23,8 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
 
     // Our error middleware replaces Vapor's default so every error has the same JSON shape.
     app.middleware = Middlewares()
+    // Outermost, so errors and static files carry the security headers too.
+    app.middleware.use(SecurityHeadersMiddleware(publicURL: config.web.publicURL, onlinePayments: config.stripe != nil))
     app.middleware.use(APIErrorMiddleware())
     app.routes.defaultMaxBodySize = "2mb"
     try configureWeb(app, config.web)
@@ -32,6 +34,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
 
     try routes(app, config: config)
     app.asyncCommands.use(CreateAPIKeyCommand(), as: "create-api-key")
+    app.asyncCommands.use(RevokeAPIKeyCommand(), as: "revoke-api-key")
     app.asyncCommands.use(CreateUserCommand(), as: "create-user")
     app.asyncCommands.use(ImportStatementCommand(), as: "import-statement")
     app.asyncCommands.use(ImportCommand(), as: "import")
@@ -47,6 +50,10 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     app.asyncCommands.use(EvaluatePredictionsCommand(), as: "evaluate-predictions")
 
     app.transports = Transports.make(config.delivery, app: app)
+    await app.usePasswordPool()
+    if config.announcesSetupCode {
+        app.lifecycle.use(SetupCodeAnnouncer())
+    }
     if config.scheduler.enabled {
         app.lifecycle.use(Scheduler(intervalSeconds: config.scheduler.intervalSeconds, notBeforeHour: config.scheduler.reminderHour))
     }
@@ -85,7 +92,7 @@ private func configureWeb(_ app: Application, _ web: AppConfig.Web) throws {
     app.views.use(.leaf)
     app.middleware.use(FileMiddleware(publicDirectory: publicURL.path + "/"))
 
-    app.sessions.use { app in QuietSessions(inner: app.fluent.sessions.driver()) }
+    app.sessions.use { _ in QuietSessions(lifetime: TimeInterval(web.sessionHours * 3600)) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "cartera_session") { id in
         HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(TimeInterval(web.sessionHours * 3600)),
                           maxAge: web.sessionHours * 3600, path: "/", isSecure: web.secureCookies, isHTTPOnly: true, sameSite: .lax)

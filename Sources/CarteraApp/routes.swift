@@ -36,10 +36,13 @@ func routes(_ app: Application, config: AppConfig) throws {
     try admins.register(collection: TemplateController())
     try admins.register(collection: ReminderController())
     try admins.register(collection: AdminActionsController())
+    try admins.register(collection: APIKeyController())
 
     // Pages: a server-side session (works across instances: it lives in the database), the signed-in
     // person, CSRF on every form, and errors shown as pages.
     let web = app.grouped(app.sessions.middleware, SessionUserAuthenticator(sessionLifetime: TimeInterval(config.web.sessionHours * 3600)),
                           WebErrorMiddleware(), CSRFProtection())
     try web.register(collection: WebPages())
+    // Whatever no route above answers (any GET): a 404 page for browsers, JSON otherwise.
+    web.get(.catchall) { _ -> Response in throw UnknownPage() }
 }

@@ -21,6 +21,7 @@ enum Entrypoint {
             let serves = command == nil || command == "serve"
             config.scheduler.enabled = config.scheduler.enabled && serves
             config.refreshesStatistics = serves
+            config.announcesSetupCode = serves
             try await configure(app, config: config)
             try await app.execute()
         } catch {

@@ -177,7 +177,9 @@ import Vapor
             let browser = WebClient(app: h.app)
             #expect(try await browser.get("/login").location == "/setup")
             try await browser.get("/setup")
-            let created = try await browser.post("/setup", [("name", "Marta"), ("email", "marta@empresa.co"), ("password", "una-clave-larga")])
+            // the code `serve` prints to its log
+            let code = try await SetupCodes.issue(now: h.clock.now(), on: h.app.db)
+            let created = try await browser.post("/setup", [("name", "Marta"), ("email", "marta@empresa.co"), ("password", "una-clave-larga"), ("code", code)])
             #expect(created.status == .seeOther)
             #expect(try await browser.get("/users").status == .ok)
             let admin = try #require(try await User.query(on: h.app.db).first())
@@ -186,13 +188,13 @@ import Vapor
             let late = WebClient(app: h.app)
             #expect(try await late.get("/setup").location == "/login")
             try await late.get("/login")
-            _ = try await late.post("/setup", [("name", "Intruso"), ("email", "intruso@x.co"), ("password", "otra-clave-larga")])
+            _ = try await late.post("/setup", [("name", "Intruso"), ("email", "intruso@x.co"), ("password", "otra-clave-larga"), ("code", code)])
             #expect(try await User.query(on: h.app.db).count() == 1)
         }
     }
 
     /// Forms that belong to signing in and out, open to everyone with a session.
-    static let sessionForms: Set<String> = ["/login", "/logout", "/language", "/setup"]
+    static let sessionForms: Set<String> = ["/login", "/logout", "/language", "/setup", "/account/password"]
 
     private func webFormRoutes(_ app: Application) -> [String] {
         app.routes.all.filter { $0.method == .POST && $0.path.first?.description != "api" }.map { route in

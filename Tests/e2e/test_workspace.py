@@ -476,6 +476,36 @@ class WorkspaceTest(unittest.TestCase):
         for selector in ("#dispute-form", "#open-dispute", "#resolve-dispute-form"):
             self.assertFalse(self.present(selector), f"the viewer sees {selector}")
 
+    def test_import_upload_through_the_page(self):
+        """A real browser's multipart upload streams its body: the CSRF token must be read from it all
+        the same (it used to be looked for before the body arrived, and every upload got 403)."""
+        import tempfile
+        self.login_ok(COLLECTOR)
+        self.open("/import")
+        rows = "\n".join(f"E2E-{RUN_TAG}-{n};Cliente de prueba {RUN_TAG} {n} S.A.S.;900{n:06d}-1;net30"
+                         for n in range(1, 8001))
+        with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8") as file:
+            file.write("Código;Razón social;NIT;Plazo\n" + rows + "\n")
+            path = file.name
+        try:
+            self.assertGreater(os.path.getsize(path), 300_000, "the file should arrive in several pieces")
+            form = self.css("#import-upload")
+            self.css("input[type=file]", form).send_keys(path)
+            Select(self.css("select[name=kind]", form)).select_by_value("customers")
+            self.click_and_wait(self.css("button.primary", form))
+        finally:
+            os.unlink(path)
+        self.assertRegex(urllib.parse.urlparse(self.d.current_url).path, r"^/import/[^/]+$",
+                         f"the upload did not reach its preview: {self.d.current_url}")
+        self.assertNotIn("csrf_invalid", self.d.page_source)
+        self.screenshot("import-upload-preview.png")
+
+    def test_unknown_address_is_a_page(self):
+        self.d.delete_all_cookies()
+        self.open("/esta-pagina-no-existe")
+        self.assertEqual(self.css("#error-message").get_attribute("data-code"), "route_not_found")
+        self.assertTrue(self.present("a[href='/']"))
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -3,8 +3,9 @@ import NIOConcurrencyHelpers
 import Vapor
 
 /// API keys already checked, by the SHA-256 of their secret, for `ttl`: the key lookup was a fifth
-/// of the work of a small API read. Keys are never edited, only created (and, by an operator in the
-/// database, revoked): another instance, or a key revoked by hand, is seen within `ttl`.
+/// of the work of a small API read. Keys are never edited, only created and revoked. A key revoked
+/// through this process (`POST /api/v1/api-keys/{id}/revoke`) is forgotten at once; another
+/// instance, or `cartera revoke-api-key` (a process of its own), is seen within `ttl`.
 /// Unknown keys are not remembered, so a new key works at once.
 final class APIKeyCache: Sendable {
     static let ttl: TimeInterval = 30
@@ -17,6 +18,13 @@ final class APIKeyCache: Sendable {
             guard let entry = entries[hash] else { return nil }
             guard entry.expires > now else { entries[hash] = nil; return nil }
             return entry.principal
+        }
+    }
+
+    /// Drops the key, so this instance refuses it from the next request on.
+    func forget(keyID: UUID) {
+        entries.withLockedValue { entries in
+            entries = entries.filter { $0.value.principal.keyID != keyID }
         }
     }
 

@@ -32,6 +32,18 @@ enum APIKeys {
             .first()
     }
 
+    /// Marks the key revoked (once: the first revocation's time stays). nil when the organisation
+    /// has no such key. The caller then makes its process forget the key (`APIKeyCache.forget`),
+    /// after the commit, so no request in between puts it back in the cache.
+    static func revoke(id: UUID, organisationID: UUID, now: Date, on db: any Database) async throws -> APIKey? {
+        guard let key = try await APIKey.query(on: db).filter(\.$id == id).filter(\.$organisationID == organisationID).first() else { return nil }
+        if key.revokedAt == nil {
+            key.revokedAt = now
+            try await key.save(on: db)
+        }
+        return key
+    }
+
     static func hash(_ secret: String) -> String {
         SHA256.hash(data: Data(secret.utf8)).hexEncodedString()
     }

@@ -38,5 +38,6 @@ struct CreateAPIKeyCommand: AsyncCommand {
         let created = try await APIKeys.create(name: name, role: role, organisationID: try organisation.requireID(), on: db)
         context.console.info("API key for \(organisation.name) (\(try organisation.requireID())):")
         context.console.print(created.secret)
+        context.console.info("Revoke it with: cartera revoke-api-key --prefix \(created.key.prefix)")
     }
 }

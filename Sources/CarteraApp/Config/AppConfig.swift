@@ -55,8 +55,10 @@ public struct AppConfig: Sendable {
     public var web = Web()
     /// Online card payments through Stripe Checkout; off unless both keys are set.
     var stripe: StripeCheckout.Configuration?
-    /// When set, `GET /metrics` needs `Authorization: Bearer <token>`.
+    /// When set, `GET /metrics` needs `Authorization: Bearer <token>`; unset, it answers loopback clients only.
     public var metricsToken: String?
+    /// `serve` prints a one-time code for the first-run page while nobody can sign in.
+    public var announcesSetupCode = false
     /// Largest file accepted by an upload (imports, bank statements), in megabytes of 10^6 bytes.
     public var uploadLimitMegabytes = AppConfig.defaultUploadLimitMegabytes
     public static let defaultUploadLimitMegabytes = 50

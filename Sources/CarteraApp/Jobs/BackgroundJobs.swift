@@ -12,6 +12,7 @@ enum BackgroundJobs {
     /// so customers are written to in office hours, not at midnight.
     static func runReminders(app: Application, date: LocalDate? = nil, dryRun: Bool = false, notBeforeHour: Int? = nil) async throws -> [DunningRun.Report] {
         var reports: [DunningRun.Report] = []
+        if !dryRun { try await purgeSignInRecords(app: app) }
         for organisation in try await Organisation.query(on: app.db).all() {
             let context = try await ServiceContext.make(db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: actorName), app: app)
             if let notBeforeHour, localHour(at: app.clock.now(), in: context.timeZone) < notBeforeHour { continue }

@@ -45,6 +45,9 @@ enum Migrations {
         CreateImportUploads(),
         UpdateCustomersAddPaymentReferenceIndex(),
         UpdateInvoicesAddAgingIndex(),
+        CreateWebSessions(),
+        DeleteFluentSessions(),
+        CreateSetupCodes(),
         CreateImportRuns(),
     ]
 }

@@ -4,7 +4,8 @@ import SQLKit
 import Vapor
 
 /// `GET /metrics`: the Prometheus exposition, with the outbox's depth by status read at scrape
-/// time. Protected by `CARTERA_METRICS_TOKEN` when set.
+/// time. Without `CARTERA_METRICS_TOKEN` only a client on this machine may scrape (loopback, and
+/// not forwarded by a proxy); with it, anyone presenting `Authorization: Bearer <token>`.
 struct MetricsController: RouteCollection {
     let token: String?
 
@@ -13,7 +14,10 @@ struct MetricsController: RouteCollection {
     }
 
     func metrics(req: Request) async throws -> Response {
-        if let token, req.headers.bearerAuthorization?.token != token { throw Abort(.unauthorized) }
+        guard MetricsAccess.allows(remote: req.remoteAddress, headers: req.headers, token: token) else {
+            throw token == nil ? Abort(.forbidden, reason: "Metrics answer only clients on this machine unless CARTERA_METRICS_TOKEN is set")
+                : Abort(.unauthorized)
+        }
         struct Row: Decodable { let status: String; let n: Int64 }
         let rows = try await (req.db as! any SQLDatabase).raw("""
             SELECT status, CAST(COUNT(*) AS BIGINT) AS n FROM outbox_messages GROUP BY status

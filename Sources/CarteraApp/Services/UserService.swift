@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 import Vapor
 
-/// People who sign in: created by an admin (page or CLI), signed in with email and password.
+/// People who sign in: created by an admin (page or CLI), signed in with email and password (`SignIn`).
 enum UserService {
     struct Input: Content {
         var email: String?
@@ -31,22 +31,6 @@ enum UserService {
         return user
     }
 
-    enum SignInFailure: Error { case wrongCredentials, throttled }
-
-    /// Checks the password and records the attempt; the same answer for an unknown email and a wrong
-    /// password, so sign-in does not reveal who has an account.
-    static func signIn(email rawEmail: String, password: String, ip: String, now: Date, on db: any Database) async throws -> User {
-        let email = rawEmail.trimmingCharacters(in: .whitespaces).lowercased()
-        let throttle = LoginThrottle(db: db, now: now)
-        if try await throttle.isBlocked(email: email, ip: ip) { throw SignInFailure.throttled }
-        let user = try await User.query(on: db).filter(\.$email == email).filter(\.$disabledAt == nil).first()
-        // Verify against a dummy hash for unknown emails too, so timing does not tell them apart.
-        let verified = Passwords.verify(password, hash: user?.passwordHash ?? dummyHash)
-        try await throttle.record(email: email, ip: ip, succeeded: verified && user != nil)
-        guard verified, let user else { throw SignInFailure.wrongCredentials }
-        return user
-    }
-
     static func list(organisationID: UUID, on db: any Database) async throws -> [User] {
         try await User.query(on: db).filter(\.$organisationID == organisationID).sort(\.$name).all()
     }
@@ -55,6 +39,4 @@ enum UserService {
         let email = try FieldParser.text(value, "email", maxLength: EmailAddress.maximumLength).lowercased()
         return try EmailAddress.checked(email, "email")
     }
-
-    private static let dummyHash = (try? Bcrypt.hash("not a real password", cost: 4)) ?? ""
 }

@@ -47,7 +47,7 @@ extension Request {
         let language = pageLanguage
         let layout = Layout(
             lang: language, otherLang: language == "es" ? "en" : "es", title: text(title), section: section,
-            csrf: session.csrfToken, flash: session.takeFlash(),
+            csrf: csrfToken, flash: hasSession ? session.takeFlash() : nil,
             user: user.map { .init(name: $0.name, email: $0.email, role: $0.role.rawValue, roleLabel: text("role.\($0.role.rawValue)")) },
             canWrite: user?.role.allows(.collector) ?? false, isAdmin: user?.role.allows(.admin) ?? false,
             organisation: organisationName)
@@ -57,11 +57,12 @@ extension Request {
         return response
     }
 
-    /// Back to where a form was posted from (same site only), else to `fallback`.
+    /// Back to where a form was posted from (same site only, a path `SafeRedirect` accepts), else to `fallback`.
     func redirectBack(fallback: String) -> Response {
-        if let referer = headers.first(name: .referer), let url = URL(string: referer), let host = url.host,
-           host == headers.first(name: .host)?.split(separator: ":").first.map(String.init) {
-            return redirect(to: url.path + (url.query.map { "?\($0)" } ?? ""))
+        if let referer = headers.first(name: .referer), let url = URLComponents(string: referer), let host = url.host,
+           host == headers.first(name: .host)?.split(separator: ":").first.map(String.init),
+           let back = SafeRedirect.path(url.percentEncodedPath + (url.percentEncodedQuery.map { "?\($0)" } ?? "")) {
+            return redirect(to: back)
         }
         return redirect(to: fallback)
     }

@@ -1,7 +1,8 @@
 import Fluent
 import Vapor
 
-/// Sign in and out, the first-run page that creates the first admin, and the language switch.
+/// Sign in and out, the first-run page that creates the first admin (with the code `serve` prints),
+/// and the language switch. `next` goes only to paths of this site (`SafeRedirect`).
 struct SignInController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("login", use: loginPage)
@@ -27,22 +28,23 @@ struct SignInController: RouteCollection {
     func loginPage(req: Request) async throws -> Response {
         if try await User.query(on: req.db).count() == 0 { return req.redirect(to: "/setup") }
         if req.auth.has(User.self) { return req.redirect(to: "/") }
-        let next = (try? req.query.get(String.self, at: "next")) ?? "/"
-        return try await req.render("login", title: "login.title", section: "login", LoginContext(email: "", next: safeNext(next), error: nil))
+        let next = SafeRedirect.path(try? req.query.get(String.self, at: "next"), fallback: "/")
+        return try await req.render("login", title: "login.title", section: "login", LoginContext(email: "", next: next, error: nil))
     }
 
     func login(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
-        let email = form.email ?? ""
+        let email = String((form.email ?? "").prefix(320))
         let ip = req.remoteAddress?.ipAddress ?? "unknown"
+        let next = SafeRedirect.path(form.next, fallback: "/")
         do {
-            let user = try await UserService.signIn(email: email, password: form.password ?? "", ip: ip, now: req.application.clock.now(), on: req.db)
+            let user = try await SignIn.check(email: email, password: form.password ?? "", ip: ip, app: req.application, on: req.db)
             try await req.startSession(for: user)
-            return req.redirect(to: safeNext(form.next ?? "/"))
-        } catch let failure as UserService.SignInFailure {
+            return req.redirect(to: next)
+        } catch let failure as SignIn.Failure {
             let (status, key): (HTTPStatus, String) = failure == .throttled ? (.tooManyRequests, "login.throttled") : (.unauthorized, "login.wrong")
             return try await req.render("login", title: "login.title", section: "login",
-                                        LoginContext(email: email, next: safeNext(form.next ?? "/"), error: req.text(key)), status: status)
+                                        LoginContext(email: email, next: next, error: req.text(key)), status: status)
         }
     }
 
@@ -54,6 +56,7 @@ struct SignInController: RouteCollection {
 
     struct SetupContext: Encodable {
         let needsOrganisation: Bool
+        let error: String?
     }
 
     struct SetupForm: Content {
@@ -64,17 +67,24 @@ struct SignInController: RouteCollection {
         var name: String?
         var email: String?
         var password: String?
+        var code: String?
     }
 
     /// Only while nobody can sign in: the first admin, and the organisation on a fresh install.
     func setupPage(req: Request) async throws -> Response {
         guard try await User.query(on: req.db).count() == 0 else { return req.redirect(to: "/login") }
         let needsOrganisation = try await Organisation.query(on: req.db).count() == 0
-        return try await req.render("setup", title: "setup.title", section: "login", SetupContext(needsOrganisation: needsOrganisation))
+        return try await req.render("setup", title: "setup.title", section: "login", SetupContext(needsOrganisation: needsOrganisation, error: nil))
     }
 
     func setup(req: Request) async throws -> Response {
         let form = try req.content.decode(SetupForm.self)
+        guard try await SetupCodes.isValid(form.code, now: req.application.clock.now(), on: req.db) else {
+            guard try await User.query(on: req.db).count() == 0 else { return req.redirect(to: "/login") }
+            let needsOrganisation = try await Organisation.query(on: req.db).count() == 0
+            return try await req.render("setup", title: "setup.title", section: "login",
+                                        SetupContext(needsOrganisation: needsOrganisation, error: req.text("setup.wrong_code")), status: .forbidden)
+        }
         let cost = req.application.passwordCost
         let user: User = try await WriteIntent.transaction(on: req.db) { db in
             // Checked inside the transaction: two first-run submissions cannot both make an admin.
@@ -86,9 +96,11 @@ struct SignInController: RouteCollection {
             if let value = form.timeZone, !value.isEmpty { defaults.timeZone = value }
             let existing = try await Organisation.query(on: db).sort(\.$createdAt).first()
             let organisation = if let existing { existing } else { try await OrganisationSetup.create(defaults, on: db) }
-            return try await UserService.create(.init(email: form.email, name: form.name, password: form.password, role: Role.admin.rawValue,
-                                                      language: String(organisation.locale.prefix(2))),
-                                                organisationID: try organisation.requireID(), passwordCost: cost, on: db)
+            let user = try await UserService.create(.init(email: form.email, name: form.name, password: form.password, role: Role.admin.rawValue,
+                                                          language: String(organisation.locale.prefix(2))),
+                                                    organisationID: try organisation.requireID(), passwordCost: cost, on: db)
+            try await SetupCodes.discardAll(on: db)
+            return user
         }
         try await req.startSession(for: user)
         return req.redirect(to: "/")
@@ -100,10 +112,5 @@ struct SignInController: RouteCollection {
         let form = try req.content.decode(LanguageForm.self)
         if let lang = form.lang, Localizer.supportedLanguages.contains(lang) { req.session.language = lang }
         return req.redirectBack(fallback: "/")
-    }
-
-    /// Only paths of this site, so the sign-in page cannot be used to send people elsewhere.
-    private func safeNext(_ next: String) -> String {
-        next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : "/"
     }
 }

@@ -3,7 +3,13 @@ import Vapor
 
 /// Errors on pages become pages: signed-out visitors go to the sign-in page, a refused form goes
 /// back where it came from with the reason on top (nothing was changed: the transaction rolled
-/// back), and anything else is an error page in the visitor's language.
+/// back), and anything else is an error page in the visitor's language. An unknown address is a
+/// 404 page for a browser (it asks for text/html) and the API's JSON error for anything else and
+/// anywhere under `/api`.
+struct UnknownPage: Error {
+    static let code = "route_not_found"
+}
+
 struct WebErrorMiddleware: AsyncMiddleware {
     struct ErrorPage: Encodable {
         let status: Int
@@ -14,6 +20,11 @@ struct WebErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
+        } catch is UnknownPage {
+            let accept = request.headers[.accept].joined(separator: ",")
+            guard !request.url.path.hasPrefix("/api/"), accept.contains("text/html") else { throw Abort(.notFound) }
+            let message = request.application.localizer.errorMessage(code: UnknownPage.code, field: nil, fallback: "There is no page at this address", language: request.pageLanguage)
+            return try await request.render("error", title: "error.title", section: "", ErrorPage(status: 404, code: UnknownPage.code, message: message), status: .notFound)
         } catch {
             let apiError = APIErrorMiddleware.translate(error)
             if apiError.status.code >= 500 {

@@ -12,6 +12,7 @@ struct WebPages: RouteCollection {
         try signedIn.register(collection: CustomerPages())
         try signedIn.register(collection: InvoicePages())
         try signedIn.register(collection: UsersPages())
+        try signedIn.register(collection: AccountPages())
         try signedIn.register(collection: ReconciliationPages())
         try signedIn.register(collection: ReportPages())
         try signedIn.register(collection: ImportPages())

@@ -3,8 +3,11 @@ import Vapor
 
 /// What the workspace keeps in the session cookie's server-side record.
 extension Session {
+    /// The key the session driver reads to know whose session a row is.
+    static let userIDKey = "user_id"
+
     private enum Key {
-        static let userID = "user_id"
+        static let userID = Session.userIDKey
         static let signedInAt = "signed_in_at"
         static let csrf = "csrf"
         static let language = "lang"
@@ -78,6 +81,34 @@ extension [UInt8] {
 }
 
 extension Request {
+    /// The token every form carries back (`CSRFProtection`). A signed-in session keeps a random one
+    /// of its own; a visitor who is not signed in has no row to keep it in, so theirs is derived
+    /// from the session cookie's random id (a cookie another site can neither read nor set).
+    var csrfToken: String {
+        if session.userID != nil { return session.csrfToken }
+        return Self.visitorToken(for: visitorSessionID)
+    }
+
+    /// The token a visitor's form must carry, for the cookie this request came with.
+    var expectedVisitorToken: String? {
+        guard let id = session.id ?? QuietSessions.visitorID(self) else { return nil }
+        return Self.visitorToken(for: id)
+    }
+
+    static let sessionCookieName = "cartera_session"
+
+    /// The id of this visitor's cookie, chosen now if they have none (the response then sets it).
+    private var visitorSessionID: SessionID {
+        if let id = session.id { return id }
+        let id = QuietSessions.visitorID(self) ?? QuietSessions.newID()
+        session.id = id
+        return id
+    }
+
+    private static func visitorToken(for id: SessionID) -> String {
+        Array(SHA256.hash(data: Data("cartera-csrf:\(id.string)".utf8))).base64URLEncoded
+    }
+
     /// Signs the person in under a new session id, deleting the old record: an id planted or seen
     /// before sign-in is worth nothing after it (session fixation).
     func startSession(for user: User) async throws {

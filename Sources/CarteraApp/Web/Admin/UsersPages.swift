@@ -1,13 +1,17 @@
 import Fluent
 import Vapor
 
-/// GET/POST /users — admins create people and change their role or switch them off.
+/// GET/POST /users — admins create people, change their role or switch them off, set a new password
+/// for someone who forgot theirs, and sign someone out everywhere (every session of theirs ends at
+/// once, on every instance: sessions live in the database).
 struct UsersPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let admin = routes.grouped(RequireRole(minimum: .admin))
         admin.get("users", use: index)
         admin.post("users", use: create)
         admin.post("users", ":userID", use: update)
+        admin.post("users", ":userID", "password", use: resetPassword)
+        admin.post("users", ":userID", "sign-out", use: signOutEverywhere)
     }
 
     struct Context: Encodable {
@@ -43,11 +47,51 @@ struct UsersPages: RouteCollection {
         var active: String?
     }
 
-    func update(req: Request) async throws -> Response {
-        let me = try req.auth.require(User.self)
+    /// Another person of the admin's organisation (their own account is changed on /account/password).
+    private func other(_ req: Request, me: User) async throws -> User {
         let id = try req.uuidParameter("userID", entity: "user")
         guard let user = try await User.query(on: req.db).filter(\.$id == id).filter(\.$organisationID == me.organisationID).first() else { throw APIError.notFound("user") }
         guard user.id != me.id else { throw APIError.conflict("cannot_change_self", "Ask another admin to change your own role or access") }
+        return user
+    }
+
+    struct PasswordForm: Content { var password: String? }
+
+    /// A new password the admin passes on; the person's sessions end.
+    func resetPassword(req: Request) async throws -> Response {
+        let me = try req.auth.require(User.self)
+        let user = try await other(req, me: me)
+        let password = try FieldParser.required(try req.content.decode(PasswordForm.self).password, "password")
+        try Passwords.validate(password)
+        let hash = try await req.application.passwordPool.hash(password, cost: req.application.passwordCost)
+        let id = try user.requireID()
+        try await WriteIntent.transaction(on: req.db) { db in
+            try await User.query(on: db).filter(\.$id == id).set(\.$passwordHash, to: hash).update()
+            try await WebSessions.end(userID: id, on: db)
+            let context = try await ServiceContext.make(db: db, actor: me.actor, app: req.application)
+            try await AuditLog.record("user.password_reset", entityType: "user", entityID: id, details: ["email": user.email], in: context)
+        }
+        req.session.flash(req.text("flash.password_reset", ["email": user.email]))
+        return req.redirect(to: "/users")
+    }
+
+    func signOutEverywhere(req: Request) async throws -> Response {
+        let me = try req.auth.require(User.self)
+        let user = try await other(req, me: me)
+        let id = try user.requireID()
+        try await WriteIntent.transaction(on: req.db) { db in
+            try await WebSessions.end(userID: id, on: db)
+            let context = try await ServiceContext.make(db: db, actor: me.actor, app: req.application)
+            try await AuditLog.record("user.signed_out", entityType: "user", entityID: id, details: ["email": user.email], in: context)
+        }
+        req.session.flash(req.text("flash.signed_out", ["email": user.email]))
+        return req.redirect(to: "/users")
+    }
+
+    func update(req: Request) async throws -> Response {
+        let me = try req.auth.require(User.self)
+        let user = try await other(req, me: me)
+        let id = try user.requireID()
         let form = try req.content.decode(UpdateForm.self)
         if let role = form.role { user.role = try FieldParser.enumValue(role, Role.self, "role") }
         if let active = form.active { user.disabledAt = active == "true" ? nil : req.application.clock.now() }

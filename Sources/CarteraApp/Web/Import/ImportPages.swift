@@ -16,7 +16,7 @@ struct ImportPages: RouteCollection {
         routes.get("exports", ":file", use: export)
         let write = routes.grouped(RequireRole(minimum: .collector))
         // Streamed to a temporary file up to CARTERA_UPLOAD_LIMIT_MB, see `StreamedUpload`.
-        write.on(.POST, "import", body: .stream, use: upload)
+        write.on(.POST, "import", body: .stream, use: upload).verifiesFormTokenItself()
         write.post("import", ":uploadID", "mapping", use: remap)
         write.post("import", ":uploadID", "commit", use: commit)
     }
@@ -29,6 +29,7 @@ struct ImportPages: RouteCollection {
     func upload(req: Request) async throws -> Response {
         let (file, form) = try await StreamedUpload.receiveForm(req)
         defer { file.remove() }
+        try CSRFProtection.verify(form[CSRFProtection.fieldName], for: req)
         let settings: ImportSettings
         do { settings = try ImportSettings.parse(kind: form["kind"], preset: form["preset"], locale: form["locale"], currency: nil) } catch {
             throw APIError.invalid(error.field, error.message)

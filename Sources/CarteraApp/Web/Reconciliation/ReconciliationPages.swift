@@ -9,7 +9,7 @@ struct ReconciliationPages: RouteCollection {
         routes.get("reconciliation", use: show)
         let write = routes.grouped(RequireRole(minimum: .collector))
         // Streamed to a temporary file up to CARTERA_UPLOAD_LIMIT_MB, see `StreamedUpload`.
-        write.on(.POST, "reconciliation", "import", body: .stream, use: upload)
+        write.on(.POST, "reconciliation", "import", body: .stream, use: upload).verifiesFormTokenItself()
         write.post("reconciliation", ":transactionID", "match", use: match)
         write.post("reconciliation", ":transactionID", "ignore", use: ignore)
     }
@@ -52,6 +52,7 @@ struct ReconciliationPages: RouteCollection {
     func upload(req: Request) async throws -> Response {
         let (file, form) = try await StreamedUpload.receiveForm(req)
         defer { file.remove() }
+        try CSRFProtection.verify(form[CSRFProtection.fieldName], for: req)
         let context = try await req.serviceContext()
         let fileName = file.fileName ?? "statement"
         let chosen = form["format"].flatMap { $0.isEmpty ? nil : $0 }

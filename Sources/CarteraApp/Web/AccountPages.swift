@@ -1,0 +1,54 @@
+import Fluent
+import Vapor
+
+/// GET/POST /account/password — anyone signed in changes their own password. The current one is
+/// checked like a sign-in (counted by `LoginThrottle` first, on the password pool), and every
+/// other session of the person ends: whoever else had it open is signed out.
+struct AccountPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("account", "password", use: form)
+        routes.post("account", "password", use: change)
+    }
+
+    struct Context: Encodable { let minimumLength: Int }
+
+    func form(req: Request) async throws -> Response {
+        try await req.render("account", title: "account.title", section: "account", Context(minimumLength: Passwords.minimumLength))
+    }
+
+    struct ChangeForm: Content {
+        var currentPassword: String?
+        var newPassword: String?
+        var confirmPassword: String?
+    }
+
+    func change(req: Request) async throws -> Response {
+        let me = try req.auth.require(User.self)
+        let form = try req.content.decode(ChangeForm.self)
+        let newPassword = try FieldParser.required(form.newPassword, "new_password")
+        try Passwords.validate(newPassword, field: "new_password")
+        guard newPassword == form.confirmPassword else {
+            throw APIError.invalid("confirm_password", code: "password_mismatch", "The two new passwords differ")
+        }
+        let app = req.application
+        let throttle = LoginThrottle(db: req.db, now: app.clock.now())
+        guard let ticket = try await throttle.admit(email: me.email, ip: req.remoteAddress?.ipAddress ?? "unknown") else {
+            throw APIError(.tooManyRequests, code: "sign_in_throttled", message: "Too many wrong passwords: wait 15 minutes")
+        }
+        let current = form.currentPassword ?? ""
+        guard current.utf8.count <= SignIn.maximumPasswordBytes, try await app.passwordPool.verify(current, hash: me.passwordHash) else {
+            throw APIError.invalid("current_password", code: "wrong_current_password", "The current password is not right")
+        }
+        try await throttle.succeeded(ticket)
+        let hash = try await app.passwordPool.hash(newPassword, cost: app.passwordCost)
+        let keeping = req.session.id
+        try await WriteIntent.transaction(on: req.db) { db in
+            try await User.query(on: db).filter(\.$id == me.requireID()).set(\.$passwordHash, to: hash).update()
+            try await WebSessions.end(userID: try me.requireID(), keeping: keeping, on: db)
+            let context = try await ServiceContext.make(db: db, actor: me.actor, app: app)
+            try await AuditLog.record("user.password_changed", entityType: "user", entityID: try me.requireID(), in: context)
+        }
+        req.session.flash(req.text("flash.password_changed"))
+        return req.redirect(to: "/account/password")
+    }
+}

@@ -67,7 +67,7 @@ import Vapor
             let path = try await link(h, customer)
             let browser = WebClient(app: h.app)
             try await browser.get(path)
-            #expect(try await browser.post("\(path)/promise", [("amount", "500000.00"), ("promisedOn", "2026-04-05"), ("note", "Pagamos el 5")]).location == path)
+            #expect(try await browser.post("\(path)/promise", [("amount", "500000.00"), ("promisedOn", "2026-04-05"), ("note", "Pagamos el 5"), ("invoiceIds", invoice)]).location == path)
             try await browser.get(path)
             #expect(try await browser.post("\(path)/dispute", [("invoiceId", invoice), ("reason", "Falta una caja")]).status == .seeOther)
             try await browser.get(path)
@@ -78,7 +78,7 @@ import Vapor
             let kinds = try await h.get("/api/v1/customers/\(customer)/timeline").json.array.compactMap { $0["kind"].string }
             #expect(kinds.contains("promise") && kinds.contains("dispute_opened") && kinds.contains("note"))
             let tasks = try await h.get("/api/v1/tasks").json.array.compactMap { $0["title"].string }
-            #expect(tasks.contains { $0.contains("prometió pagar el 2026-04-05 (portal)") })
+            #expect(tasks.contains { $0.contains("prometió pagar $ 500.000,00 el 5 abr 2026 (portal)") })
             #expect(tasks.contains { $0.contains("reclamó la factura FE-9") })
             #expect(tasks.contains { $0.contains("4 cuotas") })
             let actors = try await AuditEvent.query(on: h.app.db).filter(\.$action == "promise.created").all().map(\.actor)

@@ -49,5 +49,7 @@ enum Migrations {
         DeleteFluentSessions(),
         CreateSetupCodes(),
         CreateImportRuns(),
+        UpdateOrganisationsAddPortalLimits(),
+        CreatePortalSubmissions(),
     ]
 }

@@ -30,7 +30,7 @@ extension Organisation {
     public var properties: [any AnyProperty] {
         [$id, $name, $defaultCurrency, $locale, $timeZone, $reminderKinds, $summaryFrequency, $workingWeekdays, $holidays,
          $paymentInstructions, $replyToEmail, $creditHoldDaysOverdue, $referenceRates, $lateFeePolicyName, $lateFeeMinor,
-         $lateInterestBasisPoints, $legalMaximumBasisPoints, $createdAt, $updatedAt]
+         $lateInterestBasisPoints, $legalMaximumBasisPoints, $portalPromiseMaxDays, $portalPromiseMinimumBasisPoints, $createdAt, $updatedAt]
     }
 }
 

@@ -32,6 +32,10 @@ public final class Organisation: Model, @unchecked Sendable {
     @OptionalField(key: "late_interest_basis_points") public var lateInterestBasisPoints: Int?
     /// The legal maximum ("tasa de usura"): the rate applied never exceeds it.
     @OptionalField(key: "legal_maximum_basis_points") public var legalMaximumBasisPoints: Int?
+    /// A promise made on the customer portal is due at most this many days after today.
+    @Field(key: "portal_promise_max_days") public var portalPromiseMaxDays: Int
+    /// …and is at least this share (in basis points) of what the invoices it covers still owe.
+    @Field(key: "portal_promise_minimum_basis_points") public var portalPromiseMinimumBasisPoints: Int
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
@@ -51,5 +55,7 @@ public final class Organisation: Model, @unchecked Sendable {
         creditHoldDaysOverdue = 60
         referenceRates = ""
         lateFeePolicyName = LateFeePolicyName.none.rawValue
+        portalPromiseMaxDays = PortalLimits.defaultPromiseMaxDays
+        portalPromiseMinimumBasisPoints = PortalLimits.defaultPromiseMinimumBasisPoints
     }
 }

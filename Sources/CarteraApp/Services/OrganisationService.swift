@@ -30,6 +30,7 @@ enum OrganisationService {
         try updateReminderSettings(input, of: organisation, changes: &changes)
         try updateCreditSettings(input, of: organisation, changes: &changes)
         try updateLateFeeSettings(input, of: organisation, changes: &changes)
+        try updatePortalLimits(input, of: organisation, changes: &changes)
         let recordedChanges = changes
         return try await context.transaction { tx in
             try await organisation.save(on: tx.db)
@@ -76,6 +77,24 @@ enum OrganisationService {
             throw APIError.invalid("late_interest_rate", "late_interest_rate is required with the annual_interest policy")
         default:
             break
+        }
+    }
+
+    private static func updatePortalLimits(_ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]) throws {
+        if let days = input.portalPromiseMaxDays {
+            guard PortalLimits.promiseMaxDaysRange.contains(days) else {
+                throw APIError.invalid("portal_promise_max_days", code: "out_of_range", "portal_promise_max_days must be between 1 and 365")
+            }
+            organisation.portalPromiseMaxDays = days
+            changes["portal_promise_max_days"] = String(days)
+        }
+        if let share = input.portalPromiseMinimumShare {
+            let basisPoints = try FieldParser.percentage(share, "portal_promise_minimum_share")
+            guard PortalLimits.promiseMinimumBasisPointsRange.contains(basisPoints) else {
+                throw APIError.invalid("portal_promise_minimum_share", code: "out_of_range", "portal_promise_minimum_share must be between 0 and 100")
+            }
+            organisation.portalPromiseMinimumBasisPoints = basisPoints
+            changes["portal_promise_minimum_share"] = share
         }
     }
 

@@ -26,6 +26,10 @@ struct OrganisationDTO: Content {
     let lateInterestRate: String?
     /// The legal maximum yearly rate; the rate applied never exceeds it.
     let legalMaximumRate: String?
+    /// A promise made on the customer portal is due at most this many days ahead.
+    let portalPromiseMaxDays: Int
+    /// The least share, in percent, of what the named invoices owe that a portal promise must be ("10").
+    let portalPromiseMinimumShare: String
 
     init(_ organisation: Organisation) throws {
         id = try organisation.requireID()
@@ -45,6 +49,8 @@ struct OrganisationDTO: Content {
         lateFeeAmount = try organisation.lateFeeMinor.map { Money(minorUnits: $0, currency: try Currency(code: organisation.defaultCurrency)).decimalString }
         lateInterestRate = organisation.lateInterestBasisPoints.map(Self.percentage)
         legalMaximumRate = organisation.legalMaximumBasisPoints.map(Self.percentage)
+        portalPromiseMaxDays = organisation.portalPromiseMaxDays
+        portalPromiseMinimumShare = Self.percentage(organisation.portalPromiseMinimumBasisPoints)
     }
 
     static func percentage(_ basisPoints: Int) -> String {
@@ -71,4 +77,8 @@ struct OrganisationUpdate: Content {
     var lateInterestRate: String?
     /// An empty string removes the cap.
     var legalMaximumRate: String?
+    /// 1 to 365.
+    var portalPromiseMaxDays: Int?
+    /// A percentage from "0" to "100", up to two decimals.
+    var portalPromiseMinimumShare: String?
 }

@@ -35,6 +35,8 @@ struct PortalContext: Encodable {
     /// Late-payment charges still owed (waived ones are not shown to the customer).
     let lateFees: [LateFeeRow]
     let lateFeesOwed: String?
+    /// The forms' choices and, after a refusal, their messages and typed values (`PortalPages`).
+    var forms: PortalForms?
 
     static func build(_ access: PortalLinks.Access, req: Request, context: ServiceContext, only invoiceID: UUID? = nil) async throws -> PortalContext {
         let format = context.pageFormat(language: req.pageLanguage)

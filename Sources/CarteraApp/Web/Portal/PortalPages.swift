@@ -19,8 +19,7 @@ struct PortalPages: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let (access, context) = try await open(req)
-        let page = try await PortalContext.build(access, req: req, context: context)
-        return try await req.render("portal/show", title: "portal.title", section: "portal", page)
+        return try await page(req, access, context)
     }
 
     func invoice(req: Request) async throws -> Response {
@@ -29,8 +28,7 @@ struct PortalPages: RouteCollection {
         guard let invoice = try await Invoice.query(on: context.db).filter(\.$id == (try req.uuidParameter("invoiceID", entity: "invoice")))
             .filter(\.$customer.$id == access.customer.requireID()).filter(\.$status != .draft).first()
         else { throw APIError.notFound("invoice") }
-        let page = try await PortalContext.build(access, req: req, context: context, only: try invoice.requireID())
-        return try await req.render("portal/show", title: "portal.title", section: "portal", page)
+        return try await page(req, access, context, only: try invoice.requireID())
     }
 
     func statementCSV(req: Request) async throws -> Response {
@@ -46,76 +44,122 @@ struct PortalPages: RouteCollection {
         return response
     }
 
-    struct PromiseForm: Content { var amount: String?; var promisedOn: String?; var note: String? }
+    // Forms arrive as text, whatever was typed: each action reads its fields and refuses in words.
+    struct PromiseForm: Content { var amount: String?; var promisedOn: String?; var note: String?; var invoiceIds: [String]? }
 
     func promise(req: Request) async throws -> Response {
-        let (access, context) = try await open(req)
-        let form = try req.content.decode(PromiseForm.self)
-        try await context.transaction { tx in
-            _ = try await PromiseService.create(for: access.customer, PromiseInput(promisedOn: form.promisedOn, amount: form.amount, currency: nil, note: form.note, invoiceIds: nil), in: tx)
-            try await notifyCollector(access.customer, "task.portal_promise.title", ["date": form.promisedOn ?? ""], in: tx)
+        let form = try? req.content.decode(PromiseForm.self)
+        let typed = ["amount": form?.amount, "promisedOn": form?.promisedOn, "note": form?.note]
+        return try await submit(req, .promise, typed: typed, chosen: form?.invoiceIds ?? []) { access, context, format in
+            _ = try await PortalActions.promise(.init(amount: form?.amount, promisedOn: form?.promisedOn, note: form?.note, invoiceIds: form?.invoiceIds ?? []),
+                                                access, decimal: format.decimalMark, in: context)
+            return "portal.flash.promise"
         }
-        return done(req, "portal.flash.promise")
     }
 
-    struct DisputeForm: Content { var invoiceId: UUID?; var reason: String? }
+    struct DisputeForm: Content { var invoiceId: String?; var reason: String? }
 
     func dispute(req: Request) async throws -> Response {
-        let (access, context) = try await open(req)
-        let form = try req.content.decode(DisputeForm.self)
-        guard let invoice = try await Invoice.query(on: context.db).filter(\.$id == (try FieldParser.required(form.invoiceId, "invoice_id")))
-            .filter(\.$customer.$id == access.customer.requireID()).first() else { throw APIError.notFound("invoice") }
-        try await context.transaction { tx in
-            _ = try await DisputeService.open(on: invoice, DisputeInput(reason: form.reason, amount: nil), in: tx)
-            try await notifyCollector(access.customer, "task.portal_dispute.title", ["number": invoice.number], in: tx)
+        let form = try? req.content.decode(DisputeForm.self)
+        return try await submit(req, .dispute, typed: ["invoiceId": form?.invoiceId, "reason": form?.reason]) { access, context, _ in
+            _ = try await PortalActions.dispute(.init(invoiceId: form?.invoiceId, reason: form?.reason), access, in: context)
+            return "portal.flash.dispute"
         }
-        return done(req, "portal.flash.dispute")
     }
 
-    struct PlanRequestForm: Content { var instalments: Int?; var note: String? }
+    struct PlanRequestForm: Content { var instalments: String?; var note: String? }
 
     /// A request, not a plan: the collector agrees the terms and creates it.
     func planRequest(req: Request) async throws -> Response {
-        let (access, context) = try await open(req)
-        let form = try req.content.decode(PlanRequestForm.self)
-        guard let instalments = form.instalments, (2...36).contains(instalments) else {
-            throw APIError.invalid("instalments", "Ask for between 2 and 36 instalments")
+        let form = try? req.content.decode(PlanRequestForm.self)
+        return try await submit(req, .planRequest, typed: ["instalments": form?.instalments, "note": form?.note]) { access, context, _ in
+            try await PortalActions.planRequest(.init(instalments: form?.instalments, note: form?.note), access, in: context)
+            return "portal.flash.plan_request"
         }
-        let language = String(context.organisation.locale.prefix(2))
-        let text = (context.messaging.localizer.text("portal.plan_request_note", language: language, arguments: ["count": String(instalments)]) ?? "")
-            + ((try FieldParser.optionalText(form.note, "note", maxLength: 2_000)).map { "\n\($0)" } ?? "")
-        try await context.transaction { tx in
-            _ = try await CallService.addNote(for: access.customer, text: text, in: tx)
-            try await notifyCollector(access.customer, "task.portal_plan_request.title", ["count": String(instalments)], in: tx)
-        }
-        return done(req, "portal.flash.plan_request")
     }
 
     /// "Pay online": a Stripe Checkout page for what the invoice still owes.
     func pay(req: Request) async throws -> Response {
-        let (access, context) = try await open(req)
-        guard let stripe = req.application.stripe else { throw APIError(.notFound, code: "payments_not_configured", message: "Online payments are not configured") }
-        guard let invoice = try await Invoice.query(on: context.db).filter(\.$id == (try req.uuidParameter("invoiceID", entity: "invoice")))
-            .filter(\.$customer.$id == access.customer.requireID()).filter(\.$status ~~ [.open, .partiallyPaid]).first()
-        else { throw APIError.notFound("invoice") }
-        let back = "\(context.publicURL)/portal/\(req.parameters.get("token") ?? "")"
-        let session = try await stripe.createCheckout(invoice: invoice, customerName: access.customer.legalName,
-                                                      successURL: back + "?paid=1", cancelURL: back, client: req.client)
-        return req.redirect(to: session.url)
+        guard let opened = try await openLink(req) else { return try await linkInvalid(req) }
+        let (access, context) = opened
+        do {
+            _ = try await PortalThrottle.admit(.pay, access, in: context)
+            guard let stripe = req.application.stripe else { throw PortalRefusal(.pay, field: nil, "pay_unavailable") }
+            guard let id = req.parameters.get("invoiceID").flatMap(UUID.init(uuidString:)),
+                  let invoice = try await Invoice.query(on: context.db).filter(\.$id == id).filter(\.$customer.$id == access.customer.requireID())
+                      .filter(\.$status ~~ PortalActions.owedStatuses).first()
+            else { throw PortalRefusal(.pay, field: nil, "pay_not_owed") }
+            let back = "\(context.publicURL)/portal/\(req.parameters.get("token") ?? "")"
+            do {
+                let session = try await stripe.createCheckout(invoice: invoice, customerName: access.customer.legalName,
+                                                              successURL: back + "?paid=1", cancelURL: back, client: req.client)
+                return req.redirect(to: session.url)
+            } catch let error as APIError {
+                req.logger.warning("Portal checkout refused: \(error)")
+                throw PortalRefusal(.pay, field: nil, "pay_failed", status: .badGateway)
+            }
+        } catch let refusal as PortalRefusal {
+            return try await page(req, access, context, refusal: refusal)
+        }
+    }
+
+    /// Runs a form's action; a refusal renders the portal again (never the staff sign-in page, never
+    /// JSON) with the message next to the field and what was typed, answered with the refusal's status.
+    private func submit(_ req: Request, _ form: PortalForm, typed: [String: String?], chosen: [String] = [],
+                        _ action: (PortalLinks.Access, ServiceContext, PageFormat) async throws -> String) async throws -> Response {
+        guard let opened = try await openLink(req) else { return try await linkInvalid(req) }
+        let (access, context) = opened
+        let format = context.pageFormat(language: req.pageLanguage)
+        do {
+            return done(req, try await action(access, context, format))
+        } catch let refusal as PortalRefusal {
+            return try await page(req, access, context, refusal: refusal, typed: typed.compactMapValues { $0 }, chosen: chosen)
+        } catch let error as APIError where (400..<500).contains(error.status.code) {
+            let refusal = PortalRefusal(form, error, fields: ["amount": "amount", "promised_on": "promisedOn", "invoice_ids": "invoiceIds",
+                                                              "invoice": "invoiceId", "reason": "reason", "note": "note"])
+            return try await page(req, access, context, refusal: refusal, typed: typed.compactMapValues { $0 }, chosen: chosen)
+        }
+    }
+
+    private func page(_ req: Request, _ access: PortalLinks.Access, _ context: ServiceContext, only invoiceID: UUID? = nil,
+                      refusal: PortalRefusal? = nil, typed: [String: String] = [:], chosen: [String] = []) async throws -> Response {
+        var page = try await PortalContext.build(access, req: req, context: context, only: invoiceID)
+        let format = context.pageFormat(language: req.pageLanguage)
+        let owed = try await Invoice.query(on: context.db).filter(\.$customer.$id == access.customer.requireID())
+            .filter(\.$status ~~ PortalActions.owedStatuses).filter(\.$balanceMinor > 0).all().compactMap(\.id)
+        var forms = PortalForms(invoices: page.invoices, owed: Set(owed), organisation: access.organisation, today: context.today, format: format, req: req)
+        if let refusal { forms.refused(refusal, typed: typed, chosen: chosen, format: format, req: req) }
+        page.forms = forms
+        return try await req.render("portal/show", title: "portal.title", section: "portal", page, status: refusal?.status ?? .ok)
     }
 
     /// The link's customer and a context acting as the portal; anything else is the same 404.
     private func open(_ req: Request) async throws -> (PortalLinks.Access, ServiceContext) {
+        guard let opened = try await openLink(req) else { throw Self.invalidLink }
+        return opened
+    }
+
+    private static let invalidLink = APIError(.notFound, code: "portal_link_invalid", message: "This link is not valid or has expired. Ask us for a new one.")
+
+    private func openLink(_ req: Request) async throws -> (PortalLinks.Access, ServiceContext)? {
         guard let secret = req.parameters.get("token"),
-              let access = try await PortalLinks.open(secret: secret, now: req.application.clock.now(), on: req.db)
-        else { throw APIError(.notFound, code: "portal_link_invalid", message: "This link is not valid or has expired. Ask us for a new one.") }
-        if req.hasSession == false || req.session.language == nil { req.session.language = access.customer.language }
-        let actor = Actor(organisationID: access.organisation.id!, name: "portal:\(access.customer.legalName)")
+              let access = try await PortalLinks.open(secret: secret, now: req.application.clock.now(), on: req.db),
+              let organisationID = access.organisation.id
+        else { return nil }
+        // The portal speaks the customer's language unless the visitor picked another. Said through the
+        // request rather than stored in the session: a visitor's first page then writes no session row,
+        // so the cookie (and the form token derived from it) the page was rendered with stays theirs.
+        if !(req.hasSession && req.session.language != nil) { req.headers.replaceOrAdd(name: .acceptLanguage, value: access.customer.language) }
+        let actor = Actor(organisationID: organisationID, name: "portal:\(access.customer.legalName)")
         return (access, try await ServiceContext.make(db: req.db, actor: actor, app: req.application))
     }
 
-    private func notifyCollector(_ customer: Customer, _ titleKey: String, _ arguments: [String: String], in context: ServiceContext) async throws {
-        try await TaskService.create(.followUp, for: customer, titleKey: titleKey, arguments: arguments, due: context.today, in: context)
+    /// A form posted through a dead link: the same 404 page as opening it, not a redirect elsewhere.
+    private func linkInvalid(_ req: Request) async throws -> Response {
+        let error = Self.invalidLink
+        let message = req.application.localizer.errorMessage(code: error.code, field: nil, fallback: error.message, language: req.pageLanguage)
+        return try await req.render("error", title: "error.title", section: "",
+                                    WebErrorMiddleware.ErrorPage(status: 404, code: error.code, message: message), status: .notFound)
     }
 
     private func done(_ req: Request, _ key: String) -> Response {

@@ -51,5 +51,6 @@ enum Migrations {
         CreateImportRuns(),
         UpdateOrganisationsAddPortalLimits(),
         CreatePortalSubmissions(),
+        CreateImportStaging(),
     ]
 }

@@ -17,8 +17,9 @@ actor ImportJobs {
         var isFinished: Bool { state == .done || state == .failed }
     }
 
-    /// How often a running import's progress is written to the database (PostgreSQL only: on SQLite
-    /// the import holds the only write lock until it commits).
+    /// How often a running import's progress is written to the database (PostgreSQL only: SQLite
+    /// serves one instance, whose memory has the live progress, and its one writer is better spent
+    /// on the import's batches).
     static let heartbeat: TimeInterval = 2
     /// A database row still "running" that nobody has touched for this long died with its server.
     static let staleAfter: TimeInterval = 10 * 60

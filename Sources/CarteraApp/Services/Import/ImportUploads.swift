@@ -50,13 +50,15 @@ struct ImportUploads: Sendable {
     }
 
     /// The daily pass: uploads of `organisationID` older than `retention` that are not being imported
-    /// right now (not started, finished, or failed). Returns how many went.
+    /// right now (not started, finished, or failed), and rows staged by imports that died with their
+    /// server (`ImportStaging`; no import runs for a day). Returns how many uploads went.
     @discardableResult
     func purge(organisationID: UUID) async throws -> Int {
         let cutoff = now().addingTimeInterval(-Self.retention)
         return try await WriteIntent.transaction(on: db) { tx in
             let count = try await ImportUpload.query(on: tx).filter(\.$organisationID == organisationID).filter(\.$updatedAt < cutoff).count()
             try await Self.deleteExpired(organisationID: organisationID, before: cutoff, on: tx)
+            try await ImportStaging.purge(before: cutoff, on: tx as! any SQLDatabase)
             return count
         }
     }

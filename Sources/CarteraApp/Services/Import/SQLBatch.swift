@@ -32,7 +32,7 @@ enum SQLValue: Sendable {
 
 /// Rows for one table, written as one multi-row INSERT per `size` rows: a million invoices are two
 /// thousand statements, not a million, and no model object is made per row. 500 rows of the widest
-/// table (16 columns) stay under both databases' limits on bound parameters.
+/// table (staged invoices, 18 columns) stay under both databases' limits on bound parameters.
 struct SQLBatch {
     static let size = 500
 
@@ -48,6 +48,7 @@ struct SQLBatch {
     }
 
     var isFull: Bool { rowCount >= Self.size }
+    var isEmpty: Bool { rowCount == 0 }
 
     mutating func append(_ row: [SQLValue]) {
         precondition(row.count == columns.count, "\(table): \(row.count) values for \(columns.count) columns")

@@ -153,6 +153,22 @@ import Vapor
         }
     }
 
+    @Test func postsRacingThroughOneLinkStillStopAtTheLimit() async throws {
+        try await TestHarness.run { h in
+            let f = try await fixture(h)
+            let (cookie, token) = (f.browser.cookie, f.browser.csrfToken)
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for _ in 0..<(PortalLimits.submissionsPerLinkPerHour + 6) {
+                    group.addTask { try await WebClient(app: h.app, cookie: cookie).post("\(f.path)/plan-request", [("instalments", "1")], csrf: .some(token)).status }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .unprocessableEntity }.count == PortalLimits.submissionsPerLinkPerHour)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 6)
+            #expect(try await PortalSubmission.query(on: h.app.db).count() == PortalLimits.submissionsPerLinkPerHour)
+        }
+    }
+
     @Test func aDisputeOnAPaidInvoiceIsRefused() async throws {
         try await TestHarness.run { h in
             let f = try await fixture(h, totals: ["100000.00", "200000.00"])

@@ -58,6 +58,15 @@ import Vapor
         }
     }
 
+    @Test func aTemplateSubjectIsOneLine() async throws {
+        try await TestHarness.run { h in
+            let reply = try await h.send(.PUT, "/api/v1/templates/overdue/es/email", json: ["subject": "Pago\r\nBcc: x@evil.example", "body": "Hola"])
+            #expect(reply.status == .unprocessableEntity)
+            #expect(reply.json["error"]["field"].string == "subject")
+            #expect(try await MessageTemplateRecord.query(on: h.app.db).count() == 0)
+        }
+    }
+
     @Test func notesKeepTheirLinesButNotNUL() async throws {
         try await TestHarness.run { h in
             let created = try await h.post("/api/v1/customers", ["legal_name": "Acme S.A.", "payment_terms": "net30", "notes": "Paga los viernes.\r\nLlamar a Luis."])

@@ -33,7 +33,9 @@ enum TemplateService {
     }
 
     static func save(key: String, language: String, channel: ReminderChannel, _ input: MessageTemplateInput, in context: ServiceContext) async throws -> MessageTemplateDTO {
-        let source = TemplateCatalog.Source(subject: input.subject ?? "", body: try FieldParser.text(input.body, "body", maxLength: 20_000))
+        // The subject becomes an email header: one line (`SafeText`); the MIME writer refuses it otherwise.
+        let source = TemplateCatalog.Source(subject: try SafeText.checked(input.subject ?? "", "subject"),
+                                            body: try FieldParser.text(input.body, "body", maxLength: 20_000))
         try TemplateCatalog.validate(source)
         let record = try await MessageTemplateRecord.query(on: context.db).filter(\.$organisationID == context.organisationID)
             .filter(\.$key == key).filter(\.$language == language).filter(\.$channel == channel.rawValue).first() ?? MessageTemplateRecord()

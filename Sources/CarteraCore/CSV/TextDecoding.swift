@@ -31,7 +31,8 @@ enum TextDecoding {
             guard byte >= 0x80 else { output.append(byte); continue }
             var scalar = UInt32(byte)
             if (0x80...0x9F).contains(byte), let windows = windows1252[Int(byte - 0x80)] { scalar = windows; usedWindowsRange = true }
-            output.append(contentsOf: UTF8.encode(Unicode.Scalar(scalar)!)!)
+            // Every value here is a valid scalar (Latin-1 or the table above); U+FFFD if that ever changed.
+            if let encoded = UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}") { output.append(contentsOf: encoded) }
         }
         return (output, usedWindowsRange ? .windows1252 : .latin1)
     }

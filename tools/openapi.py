@@ -251,6 +251,8 @@ paths = {
    "post": op("createPortalLink", "A new link to the customer's portal (the secret is in the URL, shown only now)", {**ok(obj({"url": {"type": "string"}, "expires_at": ts}), "201", "Created"), **errors("404", "422")}, "portal", [pp("customer_id")], "PortalLinkInput") | {"requestBody": {"required": False, "content": {"application/json": {"schema": ref("PortalLinkInput")}}}}},
  "/customers/{customer_id}/portal-links/revoke": {
    "post": op("revokePortalLinks", "Every portal link of the customer stops working", {**ok(obj({"revoked": {"type": "integer"}})), **errors("404")}, "portal", [pp("customer_id")])},
+ "/api-keys/{api_key_id}/revoke": {
+   "post": op("revokeAPIKey", "The API key stops working at once on the instance that answers, within 30 seconds on the others (each remembers a checked key that long); admin only", {**ok(obj({"id": uuid, "name": {"type": "string"}, "prefix": {"type": "string"}, "role": role, "revoked_at": ts})), **errors("404")}, "organisation", [pp("api_key_id")])},
  "/bank-statements": {
    "post": {"operationId": "importBankStatement", "summary": "Import a bank statement (the file is the body): confident matches are posted as payments, the rest go to review; lines imported before are skipped", "tags": ["reconciliation"],
             "parameters": [qp("format", {"type": "string", "enum": ["camt053", "mt940", "csv"]}), qp("preset", {"type": "string", "enum": ["generic", "spanish-bank"]}, "CSV layout"), qp("account", {"type": "string"}, "The account a CSV belongs to"), qp("file_name", {"type": "string"})],

@@ -36,8 +36,8 @@ struct CreateAPIKeyCommand: AsyncCommand {
             throw CommandArgumentError(field: "--role", message: "must be admin, collector or viewer")
         }
         let created = try await APIKeys.create(name: name, role: role, organisationID: try organisation.requireID(), on: db)
-        context.console.info("API key for \(organisation.name) (\(try organisation.requireID())):")
+        // The secret stays the last line: scripts take it with `tail -n 1`.
+        context.console.info("API key for \(organisation.name) (\(try organisation.requireID())), revoked with `cartera revoke-api-key --prefix \(created.key.prefix)`:")
         context.console.print(created.secret)
-        context.console.info("Revoke it with: cartera revoke-api-key --prefix \(created.key.prefix)")
     }
 }

@@ -114,6 +114,7 @@ def errors(*codes):
     texts = {"400": "Malformed request body", "403": "The key's role does not allow this (viewer: reads only; collector: no settings or write-offs)", "404": "Not found", "409": "Conflicts with existing data or state", "415": "Body is not JSON", "422": "Invalid field; error.field names it"}
     for c in codes: d[c] = err(texts[c])
     return d
+too_large = err("The file is larger than the upload limit (upload_too_large; CARTERA_UPLOAD_LIMIT_MB, default 50 MB)")
 def body(schema): return {"required": True, "content": {"application/json": {"schema": ref(schema)}}}
 def qp(name, schema, desc=None):
     p = {"name": name, "in": "query", "required": False, "schema": schema}
@@ -257,16 +258,17 @@ paths = {
    "post": {"operationId": "importBankStatement", "summary": "Import a bank statement (the file is the body): confident matches are posted as payments, the rest go to review; lines imported before are skipped", "tags": ["reconciliation"],
             "parameters": [qp("format", {"type": "string", "enum": ["camt053", "mt940", "csv"]}), qp("preset", {"type": "string", "enum": ["generic", "spanish-bank"]}, "CSV layout"), qp("account", {"type": "string"}, "The account a CSV belongs to"), qp("file_name", {"type": "string"})],
             "requestBody": {"required": True, "content": {"application/xml": {"schema": {"type": "string"}}, "text/plain": {"schema": {"type": "string"}}, "text/csv": {"schema": {"type": "string"}}, "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
-            "responses": {**ok("StatementImport", "201", "Imported"), **errors("400", "422")}}},
+            "responses": {**ok("StatementImport", "201", "Imported"), **errors("400", "422"), "413": too_large}}},
  "/customers/{customer_id}/risk": {
    "get": op("getCustomerRisk", "Risk level with its figures and reasons (thresholds in RiskThresholds), computed from the payment history on every read", {**ok("Risk"), **errors("404")}, "customers", [pp("customer_id")])},
  "/invoices/{invoice_id}/prediction": {
    "get": op("getInvoicePrediction", "Expected payment date with its likely range: the customer's median delay shrunk toward the organisation's", {**ok("Prediction"), **errors("404")}, "invoices", [pp("invoice_id")])},
  "/imports": {
-   "post": {"operationId": "importCSV", "summary": "Import customers, contacts, invoices or payments from a CSV (the file is the body, up to 200 MB), all or nothing; with dry_run=true only check it", "tags": ["import"],
+   "post": {"operationId": "importCSV", "summary": "Import customers, contacts, invoices or payments from a CSV (the file is the body, up to CARTERA_UPLOAD_LIMIT_MB, default 50 MB), all or nothing; one import per organisation at a time; with dry_run=true only check it", "tags": ["import"],
             "parameters": [qp("kind", {"type": "string", "enum": ["customers", "contacts", "invoices", "payments"]}), qp("preset", {"type": "string", "enum": ["automatic", "generic", "quickbooks", "xero"], "default": "automatic"}, "Known layout: Cartera's export, QuickBooks A/R Aging Detail, Xero Aged Receivables Detail"), qp("locale", {"type": "string", "enum": ["es", "en"]}, "How to read 1.234 and 05/06/2026 when the file does not show it"), qp("currency", {"type": "string"}, "Currency of rows that name none; default the organisation's"), qp("dry_run", {"type": "boolean", "default": False}), qp("file_name", {"type": "string"})],
             "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}, "text/plain": {"schema": {"type": "string"}}, "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
-            "responses": {**ok("ImportReport", "200", "Dry run: what the import would do, and every row error"), **ok("ImportReport", "201", "Imported"), "422": {"description": "Row errors (nothing imported), or an invalid parameter", "content": {"application/json": {"schema": {"oneOf": [ref("ImportRejected"), ref("Error")]}}}}, **errors("400")}}},
+            "responses": {**ok("ImportReport", "200", "Dry run: what the import would do, and every row error"), **ok("ImportReport", "201", "Imported"), "422": {"description": "Row errors (nothing imported), or an invalid parameter", "content": {"application/json": {"schema": {"oneOf": [ref("ImportRejected"), ref("Error")]}}}}, **errors("400"),
+                           "409": err("Another import of the organisation is running (import_running)"), "413": too_large}}},
  "/exports/customers.csv": {"get": {"operationId": "exportCustomers", "summary": "Customers as CSV (re-importable with preset=generic)", "tags": ["import"], "responses": {"200": {"description": "CSV (UTF-8 with BOM, CRLF) in the generic layout", "content": {"text/csv": {"schema": {"type": "string"}}}}, **errors()}}},
  "/exports/invoices.csv": {"get": {"operationId": "exportInvoices", "summary": "Issued invoices as CSV, with their open balance (re-importable with preset=generic)", "tags": ["import"], "responses": {"200": {"description": "CSV (UTF-8 with BOM, CRLF) in the generic layout", "content": {"text/csv": {"schema": {"type": "string"}}}}, **errors()}}},
  "/exports/payments.csv": {"get": {"operationId": "exportPayments", "summary": "Payments as CSV, one row per invoice paid plus any unapplied remainder", "tags": ["import"], "responses": {"200": {"description": "CSV (UTF-8 with BOM, CRLF) in the generic layout", "content": {"text/csv": {"schema": {"type": "string"}}}}, **errors()}}},

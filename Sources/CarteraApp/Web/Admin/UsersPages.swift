@@ -15,7 +15,8 @@ struct UsersPages: RouteCollection {
     }
 
     struct Context: Encodable {
-        struct Row: Encodable { let id: UUID; let name: String; let email: String; let role: String; let active: Bool; let isMe: Bool }
+        /// `role` is the value the form sends; `roleLabel` is what people read.
+        struct Row: Encodable { let id: UUID; let name: String; let email: String; let role: String; let roleLabel: String; let active: Bool; let isMe: Bool }
         struct Option: Encodable { let value: String; let label: String }
         let rows: [Row]
         let roles: [Option]
@@ -25,7 +26,8 @@ struct UsersPages: RouteCollection {
         let me = try req.auth.require(User.self)
         let users = try await UserService.list(organisationID: me.organisationID, on: req.db)
         return try await req.render("users", title: "users.title", section: "users", Context(
-            rows: try users.map { .init(id: try $0.requireID(), name: $0.name, email: $0.email, role: $0.role.rawValue, active: $0.disabledAt == nil, isMe: $0.id == me.id) },
+            rows: try users.map { .init(id: try $0.requireID(), name: $0.name, email: $0.email, role: $0.role.rawValue, roleLabel: req.text("role.\($0.role.rawValue)"),
+                                 active: $0.disabledAt == nil, isMe: $0.id == me.id) },
             roles: Role.allCases.map { .init(value: $0.rawValue, label: req.text("role.\($0.rawValue)")) }))
     }
 

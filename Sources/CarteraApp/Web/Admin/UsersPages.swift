@@ -66,27 +66,28 @@ struct UsersPages: RouteCollection {
         let password = try FieldParser.required(try req.content.decode(PasswordForm.self).password, "password")
         try Passwords.validate(password)
         let hash = try await req.application.passwordPool.hash(password, cost: req.application.passwordCost)
-        let id = try user.requireID()
-        try await WriteIntent.transaction(on: req.db) { db in
+        return try await endSessions(of: user, by: me, req: req, audit: "user.password_reset", flash: "flash.password_reset") { id, db in
             try await User.query(on: db).filter(\.$id == id).set(\.$passwordHash, to: hash).update()
-            try await WebSessions.end(userID: id, on: db)
-            let context = try await ServiceContext.make(db: db, actor: me.actor, app: req.application)
-            try await AuditLog.record("user.password_reset", entityType: "user", entityID: id, details: ["email": user.email], in: context)
         }
-        req.session.flash(req.text("flash.password_reset", ["email": user.email]))
-        return req.redirect(to: "/users")
     }
 
     func signOutEverywhere(req: Request) async throws -> Response {
         let me = try req.auth.require(User.self)
-        let user = try await other(req, me: me)
+        return try await endSessions(of: try await other(req, me: me), by: me, req: req, audit: "user.signed_out", flash: "flash.signed_out")
+    }
+
+    /// Ends every session of `user` (after `change`, in the same transaction), records it, and goes back to the list.
+    private func endSessions(of user: User, by me: User, req: Request, audit action: String, flash key: String,
+                             change: @escaping @Sendable (UUID, any Database) async throws -> Void = { _, _ in }) async throws -> Response {
         let id = try user.requireID()
+        let email = user.email
         try await WriteIntent.transaction(on: req.db) { db in
+            try await change(id, db)
             try await WebSessions.end(userID: id, on: db)
             let context = try await ServiceContext.make(db: db, actor: me.actor, app: req.application)
-            try await AuditLog.record("user.signed_out", entityType: "user", entityID: id, details: ["email": user.email], in: context)
+            try await AuditLog.record(action, entityType: "user", entityID: id, details: ["email": email], in: context)
         }
-        req.session.flash(req.text("flash.signed_out", ["email": user.email]))
+        req.session.flash(req.text(key, ["email": email]))
         return req.redirect(to: "/users")
     }
 

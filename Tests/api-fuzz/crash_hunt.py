@@ -32,7 +32,6 @@ import html.parser
 import http.client
 import json
 import os
-import random
 import re
 import signal
 import subprocess
@@ -240,6 +239,11 @@ class Server:
     def healthy(self):
         """The pid we started is alive and /health answers 200 within 5 s."""
         return self.process_alive() and self.health(timeout=5.0)
+
+    def kill(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
 
     def verdict(self, limit=10.0):
         """After a broken connection: "dead" (the process ended), "alive" (/health answers) or "hung"."""
@@ -540,7 +544,6 @@ class Hunt:
         self.today = datetime.date.today()
         self.ids = {}
         self.batch = None
-        self.random = random.Random(args.seed)
 
     # -- bookkeeping ------------------------------------------------------------------------------
 
@@ -550,9 +553,6 @@ class Hunt:
 
     def day(self, offset):
         return (self.today + datetime.timedelta(days=offset)).isoformat()
-
-    def time_left(self):
-        return self.deadline - time.time()
 
     def finding(self, kind, method, path, role, field, label, value, status, detail, log):
         record = {"kind": kind, "method": method, "path": path, "role": role, "field": field, "label": label,
@@ -568,6 +568,7 @@ class Hunt:
         site = next((m.group(0) for m in re.finditer(r"Sources/Cartera\w*/\S+\.swift:\d+", log or "")), None)
         with open(findings, "a", encoding="utf-8") as f:
             what = {"crash": "server DIED", "5xx": "answered %s" % status, "hang": "server HUNG (no /health within 10 s, killed)",
+                    "timeout": "request TIMED OUT",
                     "refused": "ordinary read refused with %s after the fuzzing stored its values" % status}[kind]
             given = "field `%s` = %s %s" % (field, label, summary(value, 50)) if value is not None or field.startswith(("body", "query", "path")) else field
             where = " [batch: %s]" % record["batch"] if record["batch"] and not record["batch"].startswith(("API %s %s " % (method, path), "form ")) else ""
@@ -638,8 +639,19 @@ class Hunt:
         except (ConnectionLost, TimeoutError) as error:
             died = self.server.verdict() != "alive"
             if not died and isinstance(error, TimeoutError):
-                self.slow.append("%s %s as %s, %s=%s: no answer in %.0f s" % (method, target[:120], client.role, field, label, self.request_timeout))
-                self.note_slow(method, target, client.role, field, label, value, "no answer within %.0f s (the server still answers /health)" % self.request_timeout)
+                # /health still answers, but this request keeps a core busy: one input takes the server
+                # down as surely as a crash. A failure; the server is restarted to stop the runaway work.
+                self.server.kill()
+                kind, status = self.server.bury_and_restart()
+                self.killers.add(killer)
+                if self.batch is not None:
+                    self.batch["crashes"] = self.batch.get("crashes", 0) + 1
+                self.finding("timeout", method, target if len(target) <= 300 else target[:300] + "…", client.role, field, label, value, None,
+                             "no answer within %.0f s while /health still answered; server killed and restarted" % self.request_timeout,
+                             self.server.log_since(offset))
+                for c in list(self.api.values()) + list(self.web.values()):
+                    c.reset()
+                self.relogin_all()
                 return None
             if not died:  # the connection broke but the server still answers: note it, go on
                 self.slow.append("%s %s as %s, %s=%s: connection lost (%s)" % (method, target[:120], client.role, field, label, error))
@@ -1702,8 +1714,8 @@ class Hunt:
             # The final reads and the sign-in forms come last and always run: they keep a reserve.
             self.deadline -= min(self.args.reserve, self.args.budget / 4)
             budget = self.deadline - time.time()
-            # The API gets half the time, the pages and forms most of the rest, then the portal.
-            self.fuzz_api(time.time() + budget * 0.50)
+            # The API gets a little over half the time, the pages and forms most of the rest, then the portal.
+            self.fuzz_api(time.time() + budget * 0.55)
             print("crash hunt: API phase done at %.0f s, %d requests" % (time.time() - self.started, self.requests_sent), flush=True)
             self.fuzz_web(time.time() + max(0.0, self.deadline - time.time()) * 0.85)
             print("crash hunt: web phase done at %.0f s, %d requests" % (time.time() - self.started, self.requests_sent), flush=True)
@@ -1754,6 +1766,7 @@ class Hunt:
             f.write("slowest batches (seconds, requests, batch):\n" + "".join("  %6.1f %6d  %s\n" % row[:3] for row in sorted(self.batch_stats, reverse=True)[:30]) + "\n")
             f.write("every batch: seconds, requests, batch, answers (status×count):\n"
                     + "".join("  %6.1f %6d  %s: %s\n" % row for row in self.batch_stats) + "\n")
+            f.write("pages crawled (by shape):\n" + "".join("  %s\n" % p for p in sorted(self.crawled)) + "\n")
             if self.skipped:
                 f.write("skipped at the deadline:\n" + "\n".join("  " + s for s in self.skipped) + "\n\n")
             if self.slow:
@@ -1778,7 +1791,6 @@ def main():
     parser.add_argument("--reserve", type=float, default=40.0, help="seconds of the budget kept for the final reads (default 40)")
     parser.add_argument("--request-timeout", type=float, default=20.0)
     parser.add_argument("--max-pages", type=int, default=150)
-    parser.add_argument("--seed", type=int, default=20261125)
     parser.add_argument("--report", default=os.environ.get("CRASH_HUNT_REPORT", "artifacts/crash-hunt.txt"))
     parser.add_argument("--findings", default=os.environ.get("CRASH_HUNT_FINDINGS"), help="append one line per new finding to this file")
     args = parser.parse_args()

@@ -32,6 +32,8 @@ if ! schemathesis run --help 2>/dev/null | grep -q -- "--phases"; then
   exit 1
 fi
 set +e
+# From the temporary folder: schemathesis keeps its cache in .schemathesis/ under the working directory.
+cd "$WORK"
 timeout --kill-after=20 "${SCHEMATHESIS_TIMEOUT:-420}" \
   schemathesis run "http://127.0.0.1:$PORT/api/v1/openapi.json" --url "http://127.0.0.1:$PORT/api/v1" \
   -H "Authorization: Bearer $KEY" --checks not_a_server_error \

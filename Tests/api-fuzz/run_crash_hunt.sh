@@ -7,7 +7,7 @@
 # "crash hunt: restarts R" and, last, "P passed, F failed" (one test per operation or form batch).
 #
 #   CARTERA_BIN          the binary (default .build/debug/cartera)
-#   CRASH_HUNT_BUDGET    seconds for the hunt itself (default 240; the demo load comes on top)
+#   CRASH_HUNT_BUDGET    seconds for the hunt itself (default 250; the demo load, ~15 s, comes on top)
 #   CRASH_HUNT_REPORT    details of every failure (default artifacts/crash-hunt.txt)
 #   CRASH_HUNT_FINDINGS  also append one line per new finding to this file (default: none)
 #   CRASH_HUNT_KEEP=1    keep the temporary folder (database, server log) even when the hunt passes
@@ -21,7 +21,8 @@ case "$REPORT" in /*) ;; *) REPORT="$PWD/$REPORT" ;; esac
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cartera-crash-hunt.XXXXXX")
 KEEP=${CRASH_HUNT_KEEP:-0}
-cleanup() { if [[ $KEEP == 0 ]]; then rm -rf "$WORK"; else echo "crash hunt: database and server log kept in $WORK" >&2; fi; }
+# Quiet at exit: the summary printed by crash_hunt.py stays the last line of the output.
+cleanup() { [[ $KEEP != 0 ]] || rm -rf "$WORK"; }
 trap cleanup EXIT
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # A fresh SQLite file (DATABASE_URL would load the demo into someone's PostgreSQL), no scheduler,
@@ -37,7 +38,7 @@ ADMIN_KEY=$(key admin); COLLECTOR_KEY=$(key collector); VIEWER_KEY=$(key viewer)
 for k in "$ADMIN_KEY" "$COLLECTOR_KEY" "$VIEWER_KEY"; do
   [[ $k == ck_* ]] || { KEEP=1; echo "create-api-key printed no key" >&2; echo "0 passed, 1 failed"; exit 1; }
 done
-echo "crash hunt: demo company and keys ready in $(( $(date +%s) - started )) s"
+echo "crash hunt: demo company and keys ready in $(( $(date +%s) - started )) s; database and server log in $WORK (kept if the hunt fails)"
 
 set +e
 CRASH_HUNT_STARTED=$started python3 "$REPO/Tests/api-fuzz/crash_hunt.py" --bin "$BIN" --port "$PORT" --workdir "$WORK" --server-log "$WORK/serve.log" \

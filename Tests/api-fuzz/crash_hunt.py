@@ -828,13 +828,10 @@ class Hunt:
         ids["transaction_id"] = [t["id"] for t in self.items("/bank-transactions?status=unmatched")] or [t["id"] for t in self.items("/bank-transactions")]
         if not ids["message_id"]:
             ids["message_id"] = [m["id"] for m in self.items("/outbox?per_page=50")]
-        # The portal: a link for one customer (not one whose links the fuzzing revokes).
-        made = self.api_post("/customers/%s/portal-links" % pool[-1], {"days": 30})
-        self.portal_url = None
-        if made:
-            url = made.get("url") or made.get("link") or ""
-            match = re.search(r"/portal/[^\s\"?#]+", json.dumps(made))
-            self.portal_url = urllib.parse.urlsplit(url).path if url else (match.group(0) if match else None)
+        # The portal: a link for one customer (the portal phase and the final reads make fresh ones:
+        # the fuzzing may revoke this one).
+        self.portal_turn = 0
+        self.portal_url = self.new_portal_link()
         self.exports = {}
         for kind in ("customers", "invoices", "payments"):
             reply = self.call(self.api["admin"], "GET", "/api/v1/exports/%s.csv" % kind, label="setup")
@@ -861,6 +858,18 @@ class Hunt:
                 if reply.status < 500 and not baseline:
                     self.finding("refused", "GET", target, "admin", "sentinel", "after the batch", None, reply.status,
                                  "first seen after \"%s\": %s" % (self.batch["name"] if self.batch else "?", answer_text(reply)), self.server.log_since(offset))
+
+    def new_portal_link(self):
+        """A portal link (path /portal/<token>) for the next customer, made through the API as admin."""
+        pool = self.rng_customers
+        customer = pool[-1 - (self.portal_turn % len(pool))]
+        self.portal_turn += 1
+        made = self.api_post("/customers/%s/portal-links" % customer, {"days": 30})
+        if not made:
+            return None
+        url = made.get("url") or made.get("link") or ""
+        match = re.search(r"/portal/[^\s\"?#]+", json.dumps(made))
+        return urllib.parse.urlsplit(url).path if url else (match.group(0) if match else None)
 
     def real_id(self, name, op_index, path):
         """A real id for this path parameter, spread over the pool so destructive operations do not
@@ -1457,8 +1466,12 @@ class Hunt:
             return b"".join(parts) + ("--%s--\r\n" % boundary).encode(), "multipart/form-data; boundary=" + boundary
         return "&".join("%s=%s" % (quote(n), quote(v)) for n, v in fields), "application/x-www-form-urlencoded"
 
-    def fuzz_form(self, client, page, action, form, role, values):
+    def fuzz_form(self, client, page, action, form, role, values, renew=None):
+        """Submits the form with its defaults, then each field in turn with each boundary value (the
+        other fields at their defaults), then the page it lives on. `renew` gives a new (client, page,
+        action, token) when the server rate-limits this one (the portal's per-link limits)."""
         method = form["method"].upper()
+        where = {"client": client, "page": page, "action": action, "renewals": 0}
         fields = self.form_fields(form)
         multipart = "multipart" in form["enctype"]
         headers = None
@@ -1466,30 +1479,44 @@ class Hunt:
             token = next((v for n, v in fields if n == "_csrf"), None)
             headers = {"X-CSRF-Token": token} if token else None
 
+        def use_token(token):
+            for pair in fields:
+                if pair[0] == "_csrf":
+                    pair[1] = token
+            if headers is not None:
+                headers["X-CSRF-Token"] = token
+
         def refresh_token():
             """A new session (a sign-in through this form, say) has a new CSRF token: take it from the page."""
-            reply = self.call(client, "GET", page, field="csrf refresh", label="page")
+            reply = self.call(where["client"], "GET", where["page"], field="csrf refresh", label="page")
             if reply is None or reply.status != 200:
                 return
             for other in parse_page(reply.text()).forms:
-                if urllib.parse.urljoin(page, other["action"] or page).endswith(action.split("?")[0]):
+                if urllib.parse.urljoin(where["page"], other["action"] or where["page"]).endswith(where["action"].split("?")[0]):
                     token = next((f["value"] for f in other["fields"] if f["name"] == "_csrf"), None)
                     if token:
-                        for pair in fields:
-                            if pair[0] == "_csrf":
-                                pair[1] = token
-                        if headers is not None:
-                            headers["X-CSRF-Token"] = token
+                        use_token(token)
                     return
 
         def submit(current, field, label, value, file_text=None):
-            before = dict(client.cookies)
+            target_client, target = where["client"], where["action"]
+            before = dict(target_client.cookies)
             if method == "GET":
-                target = action.split("?")[0] + "?" + "&".join("%s=%s" % (quote(n), quote(v)) for n, v in current)
-                return self.call(client, "GET", target, field=field, label=label, value=value)
+                url = target.split("?")[0] + "?" + "&".join("%s=%s" % (quote(n), quote(v)) for n, v in current)
+                return self.call(target_client, "GET", url, field=field, label=label, value=value)
             body, ctype = self.encode_form(form, current, file_text)
-            reply = self.call(client, method, action, body, ctype, field=field, label=label, value=value, headers=headers)
-            if client.cookies != before:
+            reply = self.call(target_client, method, target, body, ctype, field=field, label=label, value=value, headers=headers)
+            if reply is not None and reply.status == 429 and renew is not None and where["renewals"] < 12:
+                renewed = renew()
+                where["renewals"] += 1
+                if renewed is not None:
+                    where["client"], where["page"], where["action"], token = renewed
+                    if token:
+                        use_token(token)
+                    current = [[n, (dict(fields)["_csrf"] if n == "_csrf" and field != "_csrf" else v)] for n, v in current]
+                    body, ctype = self.encode_form(form, current, file_text)
+                    reply = self.call(where["client"], method, where["action"], body, ctype, field=field, label=label, value=value, headers=headers)
+            elif target_client.cookies != before:
                 refresh_token()
             return reply
 
@@ -1521,11 +1548,10 @@ class Hunt:
                     break
                 submit(fields, "file", label, text, file_text=text)
         # The page the form lives on, after what the form stored.
-        self.call(client, "GET", page, field="page-after-form", label="reload", value=None)
+        self.call(where["client"], "GET", where["page"], field="page-after-form", label="reload", value=None)
         return names
 
     def fuzz_web(self, phase_deadline):
-        forms_by_role = {}
         protected = set()
         # A person the admin's user forms may change at will (the signed-in demo users stay as they are).
         admin = self.web["admin"]
@@ -1544,19 +1570,32 @@ class Hunt:
             for row in re.findall(r"<tr>(.*?)</tr>", text, re.S):
                 if any(email in row for email in ("admin@demo.cartera", "gestor@demo.cartera", "consulta@demo.cartera")):
                     protected.update(UUID_RE.findall(row))
+        # Role by role: the crawl, every form, then the pages' own query parameters (?page=, ?q=, …).
         for role in ("admin", "collector", "viewer"):
             if time.time() > phase_deadline:
-                break
+                self.skipped.append("crawl, forms and pages as %s" % role)
+                continue
             self.begin("crawl as %s" % role)
             try:
                 pages, forms = self.crawl(role, limit=self.args.max_pages)
             finally:
                 self.end()
             self.crawled.update(shape(p) for p in pages)
-            forms_by_role[role] = forms
             print("crash hunt: %s crawl: %d pages, %d distinct forms" % (role, len(pages), len(forms)), flush=True)
-        # The pages' own query parameters (?page=, ?q=, ?as_of=, …), each in turn.
-        for role in forms_by_role:
+            for page, action, form in forms:
+                if any(uid in action for uid in protected) or action.startswith(("/login", "/setup")):
+                    continue
+                if time.time() > phase_deadline:
+                    self.skipped.append("form %s %s as %s" % (form["method"].upper(), shape(action), role))
+                    continue
+                self.begin("form %s %s as %s" % (form["method"].upper(), shape(action), role))
+                self.current_op = (form["method"].upper(), shape(action))
+                try:
+                    self.fuzz_form(self.web[role], page, action, form, role, None)
+                finally:
+                    self.end()
+                if not self.signed_in(role):
+                    self.sign_in(role)
             for path, params in sorted(self.page_params.items()):
                 if time.time() > phase_deadline:
                     self.skipped.append("page GET %s as %s" % (path, role))
@@ -1570,24 +1609,9 @@ class Hunt:
                             self.call(self.web[role], "GET", path + "?" + quote(name) + "=" + quote(value), field="query:" + name, label=label, value=value)
                 finally:
                     self.end()
-        values = None  # chosen per field
-        for role, forms in forms_by_role.items():
-            for page, action, form in forms:
-                if any(uid in action for uid in protected) or action.startswith(("/login", "/setup")):
-                    continue
-                if time.time() > phase_deadline:
-                    self.skipped.append("form %s %s as %s" % (form["method"].upper(), shape(action), role))
-                    continue
-                self.begin("form %s %s as %s" % (form["method"].upper(), shape(action), role))
-                self.current_op = (form["method"].upper(), shape(action))
-                try:
-                    self.fuzz_form(self.web[role], page, action, form, role, values)
-                finally:
-                    self.end()
-                if not self.signed_in(role):
-                    self.sign_in(role)
 
     def fuzz_portal(self, phase_deadline):
+        self.portal_url = self.new_portal_link() or self.portal_url
         if not self.portal_url:
             print("crash hunt: no portal link was made; portal forms not fuzzed", file=sys.stderr)
             return
@@ -1622,8 +1646,21 @@ class Hunt:
                 self.skipped.append("portal form %s" % shape(action))
                 continue
             self.begin("portal form %s" % shape(action))
+            suffix = action[len(self.portal_url):] if action.startswith(self.portal_url) else None
+
+            def renew(suffix=suffix):
+                """The portal limits how often one link may post: a new link (and its page's token) then."""
+                link = self.new_portal_link()
+                if not link or suffix is None:
+                    return None
+                fresh = Client(self, "portal")
+                page = self.call(fresh, "GET", link, field="portal", label="new link page")
+                if page is None or page.status != 200:
+                    return None
+                token = next((f["value"] for other in parse_page(page.text()).forms for f in other["fields"] if f["name"] == "_csrf"), None)
+                return fresh, link, link + suffix, token
             try:
-                self.fuzz_form(client, self.portal_url, action, form, "portal", None)
+                self.fuzz_form(client, self.portal_url, action, form, "portal", None, renew=renew)
             finally:
                 self.end()
 
@@ -1693,6 +1730,7 @@ class Hunt:
             self.read_baseline[target] = reply.status if reply is not None else None
 
     def final_reads(self):
+        self.portal_url = self.new_portal_link() or self.portal_url
         pages, api = self.read_targets()
         portal = Client(self, "portal")
         for role in ("viewer", "collector", "admin"):

@@ -535,11 +535,11 @@ class Hunt:
         # Query parameters of the pages, from the links the crawl saw; the list pages page.
         self.page_params = {path: {"page": "2"} for path in ("/customers", "/audit", "/worklist", "/reconciliation", "/import")}
         self.sentinel_broken = set()
+        self.api_left = []
         self.read_baseline = {}
         self.crawled = set()
         self.sites_written = set()
         self.current_op = None
-        self.max_crashes_per_batch = 2
         self.batch_stats = []
         self.findings_seen = set()
         self.keys = {"viewer": args.viewer_key, "collector": args.collector_key, "admin": args.admin_key}
@@ -592,9 +592,9 @@ class Hunt:
                 f.write("- (slow, not counted) `%s %s` as %s, field `%s` = %s %s → %s [batch: %s]\n"
                         % (method, display(target), role, field, label, summary(value, 50), what, self.batch["name"] if self.batch else "-"))
 
-    def begin(self, name):
+    def begin(self, name, max_crashes=2):
         self.current_op = name
-        self.batch = {"name": name, "failed": False, "restarts_before": self.server.restarts, "started": time.time(), "requests": self.requests_sent,
+        self.batch = {"name": name, "failed": False, "restarts_before": self.server.restarts, "started": time.time(), "requests": self.requests_sent, "max_crashes": max_crashes,
                       "statuses": {}}
 
     def end(self):
@@ -603,7 +603,7 @@ class Hunt:
         if batch.get("known_killers"):
             notes += ", %d known killers not resent" % batch["known_killers"]
         if batch.get("stopped"):
-            notes += ", stopped after %d crashes" % self.max_crashes_per_batch
+            notes += ", stopped after %d crashes" % batch["max_crashes"]
         self.batch_stats.append((time.time() - batch["started"], self.requests_sent - batch["requests"], batch["name"],
                                  " ".join("%s×%d" % kv for kv in sorted(batch["statuses"].items())) + notes))
         if not self.server.healthy():
@@ -635,7 +635,7 @@ class Hunt:
             self.batch["failed"] = True
             self.batch["known_killers"] = self.batch.get("known_killers", 0) + 1
             return None
-        elif self.batch is not None and self.batch.get("crashes", 0) >= self.max_crashes_per_batch:
+        elif self.batch is not None and self.batch.get("crashes", 0) >= self.batch["max_crashes"]:
             self.batch["stopped"] = True
             return None
         offset = self.server.log_size()
@@ -1090,7 +1090,9 @@ class Hunt:
             return 0 if method == "GET" else 1
         return sorted(out, key=rank)
 
-    def fuzz_api(self, phase_deadline):
+    def fuzz_api(self, phase_deadline, only=None):
+        """Every operation as admin, collector and viewer. What the deadline leaves out is kept in
+        self.api_left; `only` runs those later, if time is left after the pages."""
         base = "/api/v1"
         ops = self.operations()
         roles = ["admin", "collector", "viewer"]
@@ -1099,8 +1101,10 @@ class Hunt:
                 continue
             customer = self.rng_customers[op_index % len(self.rng_customers)]
             for role in roles:
+                if only is not None and (method, path, role) not in only:
+                    continue
                 if time.time() > phase_deadline:
-                    self.skipped.append("%s %s as %s" % (method, path, role))
+                    self.api_left.append((method, path, role))
                     continue
                 self.begin("API %s %s as %s" % (method, path, role))
                 self.current_op = (method, path)
@@ -1577,7 +1581,9 @@ class Hunt:
             if time.time() > phase_deadline:
                 self.skipped.append("crawl, forms and pages as %s" % role)
                 continue
-            self.begin("crawl as %s" % role)
+            # The crawl goes on past a page that kills the server (and does not visit it again as another role).
+            self.begin("crawl as %s" % role, max_crashes=8)
+            self.current_op = "crawl"
             try:
                 pages, forms = self.crawl(role, limit=self.args.max_pages)
             finally:
@@ -1783,6 +1789,11 @@ class Hunt:
             self.fuzz_web(time.time() + max(0.0, self.deadline - time.time()) * 0.92)
             print("crash hunt: web phase done at %.0f s, %d requests" % (time.time() - self.started, self.requests_sent), flush=True)
             self.fuzz_portal(self.deadline)
+            if self.api_left and time.time() < self.deadline:
+                left, self.api_left = set(self.api_left), []
+                self.fuzz_api(self.deadline, only=left)
+                print("crash hunt: API operations the first deadline left out, done at %.0f s" % (time.time() - self.started), flush=True)
+            self.skipped = ["%s %s as %s" % entry for entry in self.api_left] + self.skipped
             self.final_reads()
             # Last: failed sign-ins count against 127.0.0.1, and nothing after this needs to sign in.
             self.fuzz_anonymous_forms()

@@ -22,30 +22,29 @@ struct PortalForms: Encodable {
         var amount = Field(), promisedOn = Field(), note = Field(), invoiceIds = Field()
         var invoiceId = Field(), reason = Field(), instalments = Field(value: "3")
 
-        mutating func set(_ field: String, value: String) {
-            switch field {
-            case "amount": amount.value = value
-            case "promisedOn": promisedOn.value = value
-            case "note": note.value = value
-            case "invoiceId": invoiceId.value = value
-            case "reason": reason.value = value
-            case "instalments": instalments.value = value
-            default: break
+        /// The form field a posted name stands for; the one list of the portal's fields.
+        private static func field(_ name: String?) -> WritableKeyPath<State, Field>? {
+            switch name {
+            case "amount": \.amount
+            case "promisedOn": \.promisedOn
+            case "note": \.note
+            case "invoiceIds": \.invoiceIds
+            case "invoiceId": \.invoiceId
+            case "reason": \.reason
+            case "instalments": \.instalments
+            default: nil
             }
         }
 
+        /// Keeps what was typed; `invoiceIds` is a set of ticks, not a typed value.
+        mutating func set(_ name: String, value: String) {
+            guard name != "invoiceIds", let field = Self.field(name) else { return }
+            self[keyPath: field].value = value
+        }
+
         /// The message goes next to its field, or on top of the form when it names none.
-        mutating func refuse(_ field: String?, _ text: String) {
-            switch field {
-            case "amount": amount.error = text
-            case "promisedOn": promisedOn.error = text
-            case "note": note.error = text
-            case "invoiceIds": invoiceIds.error = text
-            case "invoiceId": invoiceId.error = text
-            case "reason": reason.error = text
-            case "instalments": instalments.error = text
-            default: message = text
-            }
+        mutating func refuse(_ name: String?, _ text: String) {
+            if let field = Self.field(name) { self[keyPath: field].error = text } else { message = text }
         }
     }
 

@@ -44,6 +44,6 @@ struct SetupCodeAnnouncer: LifecycleHandler {
     func didBootAsync(_ app: Application) async throws {
         guard try await User.query(on: app.db).count() == 0 else { return }
         let code = try await SetupCodes.issue(now: app.clock.now(), on: app.db)
-        app.logger.notice("First run: open \(app.publicURL)/setup and enter the setup code \(code) (valid 24 hours), or create the first admin with `cartera create-user --role admin`.")
+        app.logger.notice("First run: open \(app.publicURL + AppURL.setup) and enter the setup code \(code) (valid 24 hours), or create the first admin with `cartera create-user --role admin`.")
     }
 }

@@ -41,7 +41,7 @@ struct TimelineQuery {
         let numbers = Dictionary(uniqueKeysWithValues: try invoices.map { (try $0.requireID(), $0.number) })
         for invoice in invoices {
             add(invoice.issueDate, "invoice", ["number": invoice.number, "amount": money(invoice.totalMinor, invoice.currency), "due": invoice.dueDate],
-                link: "/invoices/\(try invoice.requireID())")
+                link: AppURL.invoice(try invoice.requireID()))
         }
         for payment in try await Payment.query(on: db).filter(\.$customer.$id == customerID).all() {
             add(payment.receivedOn, "payment", ["amount": money(payment.amountMinor, payment.currency), "method": payment.method.rawValue],
@@ -67,10 +67,10 @@ struct TimelineQuery {
         let disputes = invoices.isEmpty ? [] : try await Dispute.query(on: db).filter(\.$invoice.$id ~~ invoices.map { try $0.requireID() }).all()
         for dispute in disputes {
             let number = numbers[dispute.$invoice.id] ?? ""
-            add(dispute.openedOn, "dispute_opened", ["number": number], detail: dispute.reason, link: "/invoices/\(dispute.$invoice.id)")
+            add(dispute.openedOn, "dispute_opened", ["number": number], detail: dispute.reason, link: AppURL.invoice(dispute.$invoice.id))
             if let resolvedOn = dispute.resolvedOn {
                 let resolution = localizer.text("ui.dispute.resolution.\(dispute.resolution ?? "")", language: language) ?? dispute.resolution ?? ""
-                add(resolvedOn, "dispute_resolved", ["number": number, "resolution": resolution], link: "/invoices/\(dispute.$invoice.id)")
+                add(resolvedOn, "dispute_resolved", ["number": number, "resolution": resolution], link: AppURL.invoice(dispute.$invoice.id))
             }
         }
         for plan in try await PaymentPlan.query(on: db).filter(\.$customer.$id == customerID).all() {

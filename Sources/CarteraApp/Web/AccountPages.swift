@@ -10,7 +10,11 @@ struct AccountPages: RouteCollection {
         routes.post("account", "password", use: change)
     }
 
-    struct Context: Encodable { let minimumLength: Int }
+    struct Context: Encodable {
+        struct Links: Encodable { let change = AppURL.accountPassword }
+        let minimumLength: Int
+        let links = Links()
+    }
 
     func form(req: Request) async throws -> Response {
         try await req.render("account", title: "account.title", section: "account", Context(minimumLength: Passwords.minimumLength))
@@ -49,6 +53,6 @@ struct AccountPages: RouteCollection {
             try await AuditLog.record("user.password_changed", entityType: "user", entityID: try me.requireID(), in: context)
         }
         req.session.flash(req.text("flash.password_changed"))
-        return req.redirect(to: "/account/password")
+        return req.redirect(to: AppURL.accountPassword)
     }
 }

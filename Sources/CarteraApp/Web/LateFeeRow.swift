@@ -3,6 +3,7 @@ import Vapor
 /// One late-payment charge as the invoice page and the portal show it.
 struct LateFeeRow: Encodable {
     let id: UUID
+    let waiveURL: String
     let invoiceNumber: String
     let description: String
     let amount: String
@@ -12,6 +13,7 @@ struct LateFeeRow: Encodable {
 
     init(_ fee: LateFee, invoiceNumber: String, format: PageFormat, req: Request) throws {
         id = try fee.requireID()
+        waiveURL = AppURL.lateFeeWaive(id)
         self.invoiceNumber = invoiceNumber
         description = switch fee.kind {
         case .stepFee: req.text("late_fee.step_fee", ["step": fee.periodKey])

@@ -20,6 +20,7 @@ struct Layout: Encodable {
     let canWrite: Bool
     let isAdmin: Bool
     let organisation: String
+    let links = LayoutLinks()
 }
 
 /// A page: the layout plus the page's own context, rendered by one Leaf template.

@@ -28,7 +28,7 @@ struct RequireSignIn: AsyncMiddleware {
         guard request.auth.has(User.self) else {
             if request.method == .GET {
                 let back = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
-                return request.redirect(to: "/login?next=\(back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")")
+                return request.redirect(to: AppURL.signIn(next: back))
             }
             throw APIError(.unauthorized, code: "signed_out", message: "Sign in first")
         }

@@ -17,6 +17,8 @@ struct SignInController: RouteCollection {
         let email: String
         let next: String
         let error: String?
+        let links = Links()
+        struct Links: Encodable { let signIn = AppURL.signIn }
     }
 
     struct LoginForm: Content {
@@ -26,9 +28,9 @@ struct SignInController: RouteCollection {
     }
 
     func loginPage(req: Request) async throws -> Response {
-        if try await User.query(on: req.db).count() == 0 { return req.redirect(to: "/setup") }
-        if req.auth.has(User.self) { return req.redirect(to: "/") }
-        let next = SafeRedirect.path(try? req.query.get(String.self, at: "next"), fallback: "/")
+        if try await User.query(on: req.db).count() == 0 { return req.redirect(to: AppURL.setup) }
+        if req.auth.has(User.self) { return req.redirect(to: AppURL.home) }
+        let next = SafeRedirect.path(try? req.query.get(String.self, at: "next"), fallback: AppURL.home)
         return try await req.render("login", title: "login.title", section: "login", LoginContext(email: "", next: next, error: nil))
     }
 
@@ -36,7 +38,7 @@ struct SignInController: RouteCollection {
         let form = try req.content.decode(LoginForm.self)
         let email = String((form.email ?? "").prefix(320))
         let ip = req.remoteAddress?.ipAddress ?? "unknown"
-        let next = SafeRedirect.path(form.next, fallback: "/")
+        let next = SafeRedirect.path(form.next, fallback: AppURL.home)
         do {
             let user = try await SignIn.check(email: email, password: form.password ?? "", ip: ip, app: req.application, on: req.db)
             try await req.startSession(for: user)
@@ -51,12 +53,14 @@ struct SignInController: RouteCollection {
     func logout(req: Request) async throws -> Response {
         req.auth.logout(User.self)
         req.session.signOut()
-        return req.redirect(to: "/login")
+        return req.redirect(to: AppURL.signIn)
     }
 
     struct SetupContext: Encodable {
         let needsOrganisation: Bool
         let error: String?
+        let links = Links()
+        struct Links: Encodable { let setup = AppURL.setup }
     }
 
     struct SetupForm: Content {
@@ -72,7 +76,7 @@ struct SignInController: RouteCollection {
 
     /// Only while nobody can sign in: the first admin, and the organisation on a fresh install.
     func setupPage(req: Request) async throws -> Response {
-        guard try await User.query(on: req.db).count() == 0 else { return req.redirect(to: "/login") }
+        guard try await User.query(on: req.db).count() == 0 else { return req.redirect(to: AppURL.signIn) }
         let needsOrganisation = try await Organisation.query(on: req.db).count() == 0
         return try await req.render("setup", title: "setup.title", section: "login", SetupContext(needsOrganisation: needsOrganisation, error: nil))
     }
@@ -80,7 +84,7 @@ struct SignInController: RouteCollection {
     func setup(req: Request) async throws -> Response {
         let form = try req.content.decode(SetupForm.self)
         guard try await SetupCodes.isValid(form.code, now: req.application.clock.now(), on: req.db) else {
-            guard try await User.query(on: req.db).count() == 0 else { return req.redirect(to: "/login") }
+            guard try await User.query(on: req.db).count() == 0 else { return req.redirect(to: AppURL.signIn) }
             let needsOrganisation = try await Organisation.query(on: req.db).count() == 0
             return try await req.render("setup", title: "setup.title", section: "login",
                                         SetupContext(needsOrganisation: needsOrganisation, error: req.text("setup.wrong_code")), status: .forbidden)
@@ -103,7 +107,7 @@ struct SignInController: RouteCollection {
             return user
         }
         try await req.startSession(for: user)
-        return req.redirect(to: "/")
+        return req.redirect(to: AppURL.home)
     }
 
     struct LanguageForm: Content { var lang: String? }
@@ -111,6 +115,6 @@ struct SignInController: RouteCollection {
     func language(req: Request) async throws -> Response {
         let form = try req.content.decode(LanguageForm.self)
         if let lang = form.lang, Localizer.supportedLanguages.contains(lang) { req.session.language = lang }
-        return req.redirectBack(fallback: "/")
+        return req.redirectBack(fallback: AppURL.home)
     }
 }

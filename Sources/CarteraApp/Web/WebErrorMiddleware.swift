@@ -32,12 +32,12 @@ struct WebErrorMiddleware: AsyncMiddleware {
             }
             let message = request.application.localizer.errorMessage(code: apiError.code, field: apiError.field, fallback: apiError.message, language: request.pageLanguage)
             if apiError.status == .unauthorized && request.method == .GET {
-                return request.redirect(to: "/login")
+                return request.redirect(to: AppURL.signIn)
             }
             let isFormRefusal = request.method == .POST && [.unprocessableEntity, .conflict, .badRequest, .notFound].contains(apiError.status)
             if isFormRefusal && request.hasSession {
                 request.session.flash(message, kind: .error)
-                let response = request.redirectBack(fallback: "/")
+                let response = request.redirectBack(fallback: AppURL.home)
                 return response
             }
             return try await request.render("error", title: "error.title", section: "", ErrorPage(status: Int(apiError.status.code), code: apiError.code, message: message), status: apiError.status)

@@ -33,7 +33,7 @@ enum PortalLinks {
         try await token.create(on: context.db)
         if audited { try await AuditLog.record("portal.link_created", entityType: "customer", entityID: try customer.requireID(),
                                   details: ["expires_at": ISO8601DateFormatter().string(from: token.expiresAt)], in: context) }
-        return Created(token: token, url: "\(context.publicURL)/portal/\(secret)")
+        return Created(token: token, url: AppURL.portalLink(secret, publicURL: context.publicURL))
     }
 
     /// The customer behind a link, or nil for anything forged, expired or revoked — all answered alike.

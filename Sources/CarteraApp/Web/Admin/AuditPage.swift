@@ -11,6 +11,8 @@ struct AuditPage {
         let page: Int
         let hasMore: Bool
         let nextLink: String
+        let links = Links()
+        struct Links: Encodable { let audit = AppURL.audit }
     }
 
     static let perPage = 100
@@ -31,16 +33,15 @@ struct AuditPage {
             let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: event.occurredAt)
             let details = (try? JSONDecoder().decode([String: String].self, from: Data(event.details.utf8))) ?? [:]
             let link: String? = switch event.entityType {
-            case "invoice": "/invoices/\(event.entityID)"
-            case "customer": "/customers/\(event.entityID)"
-            default: details["customer_id"].map { "/customers/\($0)" }
+            case "invoice": AppURL.invoice(event.entityID)
+            case "customer": AppURL.customer(event.entityID)
+            default: details["customer_id"].map { AppURL.customer($0) }
             }
             return Context.Row(at: String(format: "%04d-%02d-%02d %02d:%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0),
                                actor: event.actor, action: event.action, actionLabel: req.text("audit.\(event.action)"), entity: event.entityType, link: link,
                                details: details.keys.sorted().map { "\($0)=\(details[$0]!)" }.joined(separator: " · "))
         }
-        func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
-        let nextLink = "/audit?page=\(page + 1)&action=\(encoded(action))&actor=\(encoded(actor))"
+        let nextLink = AppURL.audit(page: page + 1, action: action, actor: actor)
         return try await req.render("audit", title: "audit.title", section: "audit",
                                     Context(rows: Array(rows), action: action, actor: actor, page: page, hasMore: events.count > perPage, nextLink: nextLink))
     }

@@ -16,10 +16,16 @@ struct UsersPages: RouteCollection {
 
     struct Context: Encodable {
         /// `role` is the value the form sends; `roleLabel` is what people read.
-        struct Row: Encodable { let id: UUID; let name: String; let email: String; let role: String; let roleLabel: String; let active: Bool; let isMe: Bool }
+        struct Row: Encodable { let id: UUID; let name: String; let email: String; let role: String; let roleLabel: String; let active: Bool; let isMe: Bool; let links: RowLinks }
+        struct RowLinks: Encodable {
+            let update: String, password: String, signOut: String
+            init(_ id: UUID) { (update, password, signOut) = (AppURL.user(id), AppURL.userPassword(id), AppURL.userSignOut(id)) }
+        }
+        struct Links: Encodable { let create = AppURL.users }
         struct Option: Encodable { let value: String; let label: String }
         let rows: [Row]
         let roles: [Option]
+        let links = Links()
     }
 
     func index(req: Request) async throws -> Response {
@@ -27,7 +33,7 @@ struct UsersPages: RouteCollection {
         let users = try await UserService.list(organisationID: me.organisationID, on: req.db)
         return try await req.render("users", title: "users.title", section: "users", Context(
             rows: try users.map { .init(id: try $0.requireID(), name: $0.name, email: $0.email, role: $0.role.rawValue, roleLabel: req.text("role.\($0.role.rawValue)"),
-                                 active: $0.disabledAt == nil, isMe: $0.id == me.id) },
+                                 active: $0.disabledAt == nil, isMe: $0.id == me.id, links: .init(try $0.requireID())) },
             roles: Role.allCases.map { .init(value: $0.rawValue, label: req.text("role.\($0.rawValue)")) }))
     }
 
@@ -41,7 +47,7 @@ struct UsersPages: RouteCollection {
             return user
         }
         req.session.flash(req.text("flash.user_created", ["email": user.email]))
-        return req.redirect(to: "/users")
+        return req.redirect(to: AppURL.users)
     }
 
     struct UpdateForm: Content {
@@ -88,7 +94,7 @@ struct UsersPages: RouteCollection {
             try await AuditLog.record(action, entityType: "user", entityID: id, details: ["email": email], in: context)
         }
         req.session.flash(req.text(key, ["email": email]))
-        return req.redirect(to: "/users")
+        return req.redirect(to: AppURL.users)
     }
 
     func update(req: Request) async throws -> Response {
@@ -104,6 +110,6 @@ struct UsersPages: RouteCollection {
             try await AuditLog.record("user.updated", entityType: "user", entityID: id, details: ["role": user.role.rawValue, "active": String(user.disabledAt == nil)], in: context)
         }
         req.session.flash(req.text("flash.user_updated", ["email": user.email]))
-        return req.redirect(to: "/users")
+        return req.redirect(to: AppURL.users)
     }
 }

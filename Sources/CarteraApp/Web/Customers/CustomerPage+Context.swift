@@ -19,9 +19,9 @@ struct CustomerPageContext: Encodable {
         let escalatedTo: String?
         let escalatedOn: String?
     }
-    struct ContactRow: Encodable { let id: UUID; let name: String; let role: String; let roleLabel: String; let email: String; let phone: String }
+    struct ContactRow: Encodable { let id: UUID; let url: String; let name: String; let role: String; let roleLabel: String; let email: String; let phone: String }
     struct InvoiceRow: Encodable {
-        let id: UUID; let number: String; let currency: String; let issued: String; let due: String; let total: String
+        let id: UUID; let url: String; let number: String; let currency: String; let issued: String; let due: String; let total: String
         let balance: String; let days: Int; let bucket: String; let paused: String?
     }
     struct Figure: Encodable { let label: String; let value: String }
@@ -33,12 +33,12 @@ struct CustomerPageContext: Encodable {
     }
     struct PromiseRow: Encodable { let amount: String; let date: String; let status: String; let statusLabel: String }
     struct PlanRow: Encodable {
-        let id: UUID; let status: String; let statusLabel: String; let total: String; let started: String; let active: Bool
+        let id: UUID; let cancelURL: String; let status: String; let statusLabel: String; let total: String; let started: String; let active: Bool
         let instalments: [InstalmentRow]
     }
     struct InstalmentRow: Encodable { let number: Int; let due: String; let amount: String; let paid: String; let state: String; let stateLabel: String }
-    struct DisputeRow: Encodable { let invoiceId: UUID; let number: String; let reason: String; let opened: String; let amount: String }
-    struct TaskRow: Encodable { let id: UUID; let title: String; let due: String; let overdue: Bool }
+    struct DisputeRow: Encodable { let invoiceId: UUID; let invoiceURL: String; let number: String; let reason: String; let opened: String; let amount: String }
+    struct TaskRow: Encodable { let id: UUID; let completeURL: String; let title: String; let due: String; let overdue: Bool }
     struct PaymentRow: Encodable { let date: String; let amount: String; let method: String; let reference: String; let unapplied: String }
     struct Option: Encodable { let value: String; let label: String }
 
@@ -61,6 +61,7 @@ struct CustomerPageContext: Encodable {
     let outcomes: [Option]
     let contactRoles: [Option]
     let today: String
+    let links: CustomerPageLinks
 }
 
 extension CustomerPageContext {
@@ -78,7 +79,7 @@ extension CustomerPageContext {
         let invoices = try open.map { invoice in
             let due = try invoice.due
             let hold = holds.first { $0.$invoice.id == invoice.id }
-            return InvoiceRow(id: try invoice.requireID(), number: invoice.number, currency: invoice.currency, issued: format.date(invoice.issueDate),
+            return InvoiceRow(id: try invoice.requireID(), url: AppURL.invoice(try invoice.requireID()), number: invoice.number, currency: invoice.currency, issued: format.date(invoice.issueDate),
                               due: format.date(invoice.dueDate), total: format.money(try invoice.total), balance: format.money(try invoice.balance),
                               days: daysPastDue(dueDate: due, asOf: context.today), bucket: AgingBucket.bucket(dueDate: due, asOf: context.today).rawValue,
                               paused: hold.map { req.text("hold.\($0.reason.rawValue)") })
@@ -103,7 +104,7 @@ extension CustomerPageContext {
         for plan in try await PaymentPlan.query(on: db).filter(\.$customer.$id == customerID).sort(\.$createdAt, .descending).all() {
             let standing = try await PaymentPlanService.standing(of: plan, on: db, asOf: context.today)
             plans.append(PlanRow(
-                id: try plan.requireID(), status: plan.status.rawValue, statusLabel: req.text("plan.status.\(plan.status.rawValue)"),
+                id: try plan.requireID(), cancelURL: AppURL.planCancel(try plan.requireID()), status: plan.status.rawValue, statusLabel: req.text("plan.status.\(plan.status.rawValue)"),
                 total: format.money(plan.totalMinor, plan.currency), started: format.date(plan.startsOn), active: plan.status == .active,
                 instalments: standing.map { InstalmentRow(number: $0.instalment.number, due: format.date($0.instalment.dueDate), amount: format.money($0.instalment.amount),
                                                           paid: format.money($0.paid), state: $0.state.rawValue, stateLabel: req.text("plan.instalment.\($0.state.rawValue)")) }))
@@ -111,7 +112,7 @@ extension CustomerPageContext {
         let numbers = Dictionary(uniqueKeysWithValues: try open.map { (try $0.requireID(), $0) })
         let disputes = try await Dispute.query(on: db).filter(\.$invoice.$id ~~ Array(numbers.keys)).filter(\.$status == .open).all().map { dispute in
             let invoice = numbers[dispute.$invoice.id]
-            return DisputeRow(invoiceId: dispute.$invoice.id, number: invoice?.number ?? "", reason: dispute.reason, opened: format.date(dispute.openedOn),
+            return DisputeRow(invoiceId: dispute.$invoice.id, invoiceURL: AppURL.invoice(dispute.$invoice.id), number: invoice?.number ?? "", reason: dispute.reason, opened: format.date(dispute.openedOn),
                               amount: invoice.map { format.money(dispute.amountMinor ?? $0.balanceMinor, $0.currency) } ?? "")
         }
         let tasks = try await CollectionTask.query(on: db).filter(\.$customer.$id == customerID).filter(\.$status == .open).sort(\.$dueOn).all()
@@ -125,13 +126,13 @@ extension CustomerPageContext {
                 assignedTo: customer.assignedUserID.flatMap { id in users.first { $0.id == id }?.name } ?? req.text("customer.unassigned"),
                 assignedUserId: customer.assignedUserID?.uuidString ?? "", escalatedTo: customer.escalatedTo,
                 escalatedOn: customer.escalatedOn.map { format.date($0) }),
-            contacts: try contacts.map { ContactRow(id: try $0.requireID(), name: $0.name, role: $0.role.rawValue, roleLabel: req.text("contact.role.\($0.role.rawValue)"), email: $0.email ?? "", phone: $0.phone ?? "") },
+            contacts: try contacts.map { ContactRow(id: try $0.requireID(), url: AppURL.customerContact(customerID, contact: try $0.requireID()), name: $0.name, role: $0.role.rawValue, roleLabel: req.text("contact.role.\($0.role.rawValue)"), email: $0.email ?? "", phone: $0.phone ?? "") },
             invoices: invoices, balances: balances, credit: credit, risk: risk.level.rawValue, riskLabel: req.text("risk.\(risk.level.rawValue)"), riskReason: RiskText.reason(risk, req: req),
             riskFigures: RiskText.figures(risk.profile, req: req),
             promises: promises.map { PromiseRow(amount: format.money($0.amountMinor, $0.currency), date: format.date($0.promisedOn), status: $0.status.rawValue,
                                                 statusLabel: req.text("promise.status.\($0.status.rawValue)")) },
             plans: plans, disputes: disputes,
-            tasks: try tasks.map { TaskRow(id: try $0.requireID(), title: $0.title, due: format.date($0.dueOn), overdue: $0.dueOn < context.today.iso) },
+            tasks: try tasks.map { TaskRow(id: try $0.requireID(), completeURL: AppURL.taskComplete(try $0.requireID()), title: $0.title, due: format.date($0.dueOn), overdue: $0.dueOn < context.today.iso) },
             payments: payments.map { PaymentRow(date: format.date($0.receivedOn), amount: format.money($0.amountMinor, $0.currency),
                                                 method: req.text("payment.method.\($0.method.rawValue)"), reference: $0.reference ?? "",
                                                 unapplied: format.money($0.unappliedMinor, $0.currency)) },
@@ -139,7 +140,7 @@ extension CustomerPageContext {
             collectors: try users.filter { $0.role != .viewer && $0.disabledAt == nil }.map { Option(value: try $0.requireID().uuidString, label: $0.name) },
             outcomes: CallOutcome.allCases.map { Option(value: $0.rawValue, label: req.text("call.outcome.\($0.rawValue)")) },
             contactRoles: ContactRole.allCases.map { Option(value: $0.rawValue, label: req.text("contact.role.\($0.rawValue)")) },
-            today: context.today.iso)
+            today: context.today.iso, links: CustomerPageLinks(customerID))
     }
 }
 

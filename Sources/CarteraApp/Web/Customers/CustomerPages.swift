@@ -30,15 +30,15 @@ struct CustomerPages: RouteCollection {
     }
 
     struct IndexContext: Encodable {
-        struct Row: Encodable { let id: UUID; let name: String; let taxId: String; let terms: String; let balance: String; let tags: String }
+        struct Row: Encodable { let id: UUID; let url: String; let name: String; let taxId: String; let terms: String; let balance: String; let tags: String }
+        /// The search form's target and the pager's neighbours, keeping the search.
+        struct Links: Encodable { let search = AppURL.customers; let previous: String; let next: String }
         let q: String
-        let queryEncoded: String
         let rows: [Row]
         let total: Int
         let page: Int
         let pages: Int
-        let previous: Int
-        let next: Int
+        let links: Links
     }
 
     func index(req: Request) async throws -> Response {
@@ -53,13 +53,13 @@ struct CustomerPages: RouteCollection {
             let totals = try Dictionary(grouping: mine, by: \.currency).map { code, invoices in
                 Money(minorUnits: invoices.saturatingSum(\.balanceMinor), currency: try Currency(code: code))
             }
-            return IndexContext.Row(id: try customer.requireID(), name: customer.legalName, taxId: customer.taxID ?? "", terms: customer.paymentTerms,
+            return IndexContext.Row(id: try customer.requireID(), url: AppURL.customer(try customer.requireID()), name: customer.legalName, taxId: customer.taxID ?? "", terms: customer.paymentTerms,
                                     balance: format.moneyList(totals.sorted { $0.currency.code < $1.currency.code }), tags: customer.tags.joined(separator: ", "))
         }
         let pages = max(1, (result.total.count + result.page.perPage - 1) / result.page.perPage)
         return try await req.render("customers/index", title: "customers.title", section: "customers", IndexContext(
-            q: query.q ?? "", queryEncoded: (query.q ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
-            rows: rows, total: result.total.count, page: result.page.page, pages: pages, previous: result.page.page - 1, next: result.page.page + 1))
+            q: query.q ?? "", rows: rows, total: result.total.count, page: result.page.page, pages: pages,
+            links: .init(previous: AppURL.customers(q: query.q ?? "", page: result.page.page - 1), next: AppURL.customers(q: query.q ?? "", page: result.page.page + 1))))
     }
 
     func show(req: Request) async throws -> Response {
@@ -197,7 +197,7 @@ struct CustomerPages: RouteCollection {
         let customer = try await req.customerParameter(in: context)
         let created = try await context.transaction { tx in try await PortalLinks.create(for: customer, in: tx) }
         req.session.flash(req.text("flash.portal_link", ["url": created.url]))
-        return req.redirectBack(fallback: "/customers/\(try customer.requireID())")
+        return req.redirectBack(fallback: AppURL.customer(try customer.requireID()))
     }
 
     func completeTask(req: Request) async throws -> Response {
@@ -209,6 +209,6 @@ struct CustomerPages: RouteCollection {
 
     private func done(_ req: Request, _ key: String) -> Response {
         req.session.flash(req.text(key))
-        return req.redirectBack(fallback: "/customers/\(req.parameters.get("customerID") ?? "")")
+        return req.redirectBack(fallback: AppURL.customer(req.parameters.get("customerID") ?? ""))
     }
 }

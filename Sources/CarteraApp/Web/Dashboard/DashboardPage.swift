@@ -14,8 +14,8 @@ struct DashboardPage {
             let invoiceCount: Int
             let chart: AgingChart
         }
-        struct Debtor: Encodable { let id: UUID; let name: String; let balance: String; let risk: String; let riskLabel: String }
-        struct Promise: Encodable { let customerId: UUID; let customer: String; let amount: String }
+        struct Debtor: Encodable { let id: UUID; let url: String; let name: String; let balance: String; let risk: String; let riskLabel: String }
+        struct Promise: Encodable { let customerId: UUID; let customerURL: String; let customer: String; let amount: String }
         struct DisputeAge: Encodable { let label: String; let count: Int }
 
         let today: String
@@ -45,11 +45,11 @@ struct DashboardPage {
                                                     asOf: context.today, on: context.db)
         let debtors = try top.map { debtor in
             let risk = (risks[try debtor.customer.requireID()] ?? RiskQuery.noHistory).level
-            return Context.Debtor(id: try debtor.customer.requireID(), name: debtor.customer.legalName,
+            return Context.Debtor(id: try debtor.customer.requireID(), url: AppURL.customer(try debtor.customer.requireID()), name: debtor.customer.legalName,
                                   balance: format.moneyList(debtor.balances), risk: risk.rawValue, riskLabel: req.text("risk.\(risk.rawValue)"))
         }
         let promises = try await query.promisesDueToday().map { item in
-            Context.Promise(customerId: try item.customer.requireID(), customer: item.customer.legalName,
+            Context.Promise(customerId: try item.customer.requireID(), customerURL: AppURL.customer(try item.customer.requireID()), customer: item.customer.legalName,
                             amount: format.money(item.promise.amountMinor, item.promise.currency))
         }
         let ages = try await query.disputeAges()

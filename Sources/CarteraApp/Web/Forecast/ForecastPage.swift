@@ -6,6 +6,7 @@ struct ForecastPage {
     struct Context: Encodable {
         struct Section: Encodable { let currency: String; let chart: ForecastChart; let total: String; let beyond: String }
         struct Row: Encodable { let start: String; let amounts: [String] }
+        struct Links: Encodable { let csv = AppURL.forecastCSV }
 
         let today: String
         let currencies: [String]
@@ -15,6 +16,7 @@ struct ForecastPage {
         let totals: [String]
         let settledInvoices: Int
         let instalments: Int
+        let links = Links()
     }
 
     static func render(req: Request) async throws -> Response {

@@ -12,6 +12,19 @@ struct ImportPageContext: Encodable {
     let presets: [Option]
     let locales: [Option]
     var preview: Preview?
+    let links = Links()
+
+    /// The upload form (also the way back from a preview) and the CSV exports.
+    struct Links: Encodable {
+        let upload = AppURL.imports
+        let customersCSV = AppURL.export("customers.csv"), invoicesCSV = AppURL.export("invoices.csv")
+        let paymentsCSV = AppURL.export("payments.csv"), agingCSV = AppURL.export("aging.csv")
+    }
+
+    struct PreviewLinks: Encodable {
+        let progress: String, mapping: String, commit: String
+        init(_ id: String) { (progress, mapping, commit) = (AppURL.importProgress(id), AppURL.importMapping(id), AppURL.importCommit(id)) }
+    }
 
     struct Preview: Encodable {
         let id: String
@@ -31,6 +44,7 @@ struct ImportPageContext: Encodable {
         let clean: Bool
         /// Set once the import was started: the page polls its progress.
         let started: Bool
+        let links: PreviewLinks
     }
 
     /// Errors listed on the page; the rest are counted (the CLI and the API list them all).

@@ -29,7 +29,7 @@ enum ImportPageView {
             errorsNote: req.text("import.errors_shown", ["shown": String(min(report?.problems.count ?? 0, ImportPageContext.shownErrors)),
                                                           "total": String(report?.errorCount ?? 0)]),
             summary: report.map { summaryText(req, $0) } ?? "",
-            clean: report?.isClean ?? false, started: preview.started)
+            clean: report?.isClean ?? false, started: preview.started, links: .init(preview.id))
         return context
     }
 

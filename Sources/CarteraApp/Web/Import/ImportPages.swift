@@ -39,7 +39,7 @@ struct ImportPages: RouteCollection {
         let id = try await req.importUploads.save(try file.data(), settings: settings, fileName: file.fileName ?? "import.csv",
                                                   organisationID: context.organisationID)
         req.session.data[Self.sessionKey] = id
-        return req.redirect(to: "/import/\(id)")
+        return req.redirect(to: AppURL.importPreview(id))
     }
 
     func preview(req: Request) async throws -> Response {
@@ -64,13 +64,13 @@ struct ImportPages: RouteCollection {
             updated.settings.overrides[header] = ImportField(rawValue: value) == nil ? "" : value
         }
         try await req.importUploads.update(id, settings: updated.settings)
-        return req.redirect(to: "/import/\(id)")
+        return req.redirect(to: AppURL.importPreview(id))
     }
 
     func commit(req: Request) async throws -> Response {
         let (id, upload) = try await uploaded(req)
         // A second click, or a click on another instance, finds the import started or done.
-        if let status = try await status(req, id, upload), status.state != .failed { return req.redirect(to: "/import/\(id)") }
+        if let status = try await status(req, id, upload), status.state != .failed { return req.redirect(to: AppURL.importPreview(id)) }
         let data = try await bytes(req, id)
         let app = req.application
         let context = try await ServiceContext.make(db: app.db, actor: try req.actor, app: app)
@@ -82,12 +82,12 @@ struct ImportPages: RouteCollection {
         try await runs.claim(context.organisationID, holder: holder)
         guard await jobs.start(id) else {
             await runs.release(context.organisationID, holder: holder)
-            return req.redirect(to: "/import/\(id)")
+            return req.redirect(to: AppURL.importPreview(id))
         }
         guard try await uploads.start(id) else {
             await runs.release(context.organisationID, holder: holder)
             await jobs.update(id, .init(state: .failed))
-            return req.redirect(to: "/import/\(id)")
+            return req.redirect(to: AppURL.importPreview(id))
         }
         let persistsProgress = !Self.isSQLite(app.db)
         let sink = ImportProgressSink { phase, done, total in
@@ -119,7 +119,7 @@ struct ImportPages: RouteCollection {
             await jobs.update(id, finished)
             await runs.release(context.organisationID, holder: holder)
         }
-        return req.redirect(to: "/import/\(id)")
+        return req.redirect(to: AppURL.importPreview(id))
     }
 
     func progress(req: Request) async throws -> ImportJobs.Status {

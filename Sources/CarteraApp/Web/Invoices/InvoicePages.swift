@@ -26,8 +26,14 @@ struct InvoicePages: RouteCollection {
     struct Context: Encodable {
         struct Settlement: Encodable { let kind: String; let amount: String; let date: String }
         struct Reminder: Encodable { let step: String; let date: String; let subject: String; let channel: String; let status: String }
-        struct DisputeRow: Encodable { let id: UUID; let reason: String; let amount: String; let opened: String; let open: Bool; let resolution: String; let resolved: String }
+        struct DisputeRow: Encodable { let id: UUID; let resolveURL: String; let reason: String; let amount: String; let opened: String; let open: Bool; let resolution: String; let resolved: String }
         struct Option: Encodable { let value: String; let label: String }
+        struct Links: Encodable {
+            let customer: String, disputes: String, writeOff: String
+            init(invoice: UUID, customer: UUID) {
+                (self.customer, disputes, writeOff) = (AppURL.customer(customer), AppURL.invoiceDisputes(invoice), AppURL.invoiceWriteOff(invoice))
+            }
+        }
 
         let id: UUID
         let number: String
@@ -58,6 +64,7 @@ struct InvoicePages: RouteCollection {
         let lateFeesOwed: String?
         let prediction: String?
         let predictionBasis: String?
+        let links: Links
     }
 
     func show(req: Request) async throws -> Response {
@@ -95,7 +102,7 @@ struct InvoicePages: RouteCollection {
                              status: message.map { req.text("message.status.\($0.status.rawValue)") } ?? "")
             },
             disputes: try disputes.map { dispute in
-                .init(id: try dispute.requireID(), reason: dispute.reason, amount: format.money(dispute.amountMinor ?? invoice.balanceMinor, invoice.currency),
+                .init(id: try dispute.requireID(), resolveURL: AppURL.disputeResolve(try dispute.requireID()), reason: dispute.reason, amount: format.money(dispute.amountMinor ?? invoice.balanceMinor, invoice.currency),
                       opened: format.date(dispute.openedOn), open: dispute.status == .open,
                       resolution: dispute.resolution.map { req.text("dispute.resolution.\($0)") } ?? "", resolved: format.date(dispute.resolvedOn))
             },
@@ -104,7 +111,8 @@ struct InvoicePages: RouteCollection {
             lateFees: try fees.map { try LateFeeRow($0, invoiceNumber: invoice.number, format: format, req: req) },
             lateFeesOwed: LateFeeRow.outstanding(fees, format: format),
             prediction: prediction.map { req.text("prediction.expected", ["date": format.date($0.date), "earliest": format.date($0.earliest), "latest": format.date($0.latest)]) },
-            predictionBasis: prediction.map { req.text("prediction.basis.\($0.basis.rawValue)", ["count": String($0.customerHistoryCount)]) }))
+            predictionBasis: prediction.map { req.text("prediction.basis.\($0.basis.rawValue)", ["count": String($0.customerHistoryCount)]) },
+            links: Context.Links(invoice: invoiceID, customer: try customer.requireID())))
     }
 
     func openDispute(req: Request) async throws -> Response {
@@ -112,7 +120,7 @@ struct InvoicePages: RouteCollection {
         let invoice = try await req.invoiceParameter(in: context)
         _ = try await DisputeService.open(on: invoice, try req.content.decode(DisputeInput.self), in: context)
         req.session.flash(req.text("flash.dispute_opened"))
-        return req.redirectBack(fallback: "/invoices/\(try invoice.requireID())")
+        return req.redirectBack(fallback: AppURL.invoice(try invoice.requireID()))
     }
 
     func resolveDispute(req: Request) async throws -> Response {
@@ -120,7 +128,7 @@ struct InvoicePages: RouteCollection {
         let dispute = try await DisputeService.find(try req.uuidParameter("disputeID", entity: "dispute"), in: context)
         _ = try await DisputeService.resolve(dispute, try req.content.decode(DisputeResolution.self), in: context)
         req.session.flash(req.text("flash.dispute_resolved"))
-        return req.redirectBack(fallback: "/invoices/\(dispute.$invoice.id)")
+        return req.redirectBack(fallback: AppURL.invoice(dispute.$invoice.id))
     }
 
     func waiveLateFee(req: Request) async throws -> Response {
@@ -128,7 +136,7 @@ struct InvoicePages: RouteCollection {
         let fee = try await LateFeeService.waive(try req.uuidParameter("lateFeeID", entity: "late_fee"),
                                                  reason: try req.content.decode(ReasonInput.self).reason, in: context)
         req.session.flash(req.text("flash.late_fee_waived"))
-        return req.redirectBack(fallback: "/invoices/\(fee.$invoice.id)")
+        return req.redirectBack(fallback: AppURL.invoice(fee.$invoice.id))
     }
 
     func writeOff(req: Request) async throws -> Response {
@@ -136,6 +144,6 @@ struct InvoicePages: RouteCollection {
         let invoice = try await req.invoiceParameter(in: context)
         _ = try await EscalationService.writeOff(invoice, reason: try req.content.decode(ReasonInput.self).reason, in: context)
         req.session.flash(req.text("flash.written_off"))
-        return req.redirectBack(fallback: "/invoices/\(try invoice.requireID())")
+        return req.redirectBack(fallback: AppURL.invoice(try invoice.requireID()))
     }
 }

@@ -7,6 +7,8 @@ import Vapor
 struct PortalContext: Encodable {
     struct InvoiceRow: Encodable {
         let id: UUID
+        let url: String
+        let payURL: String
         let number: String
         let issued: String
         let due: String
@@ -19,6 +21,13 @@ struct PortalContext: Encodable {
     }
     struct Total: Encodable { let currency: String; let amount: String }
     struct PromiseRow: Encodable { let amount: String; let date: String; let status: String }
+    struct Links: Encodable {
+        let allInvoices: String, statementCSV: String, promise: String, dispute: String, planRequest: String
+        init(_ token: String) {
+            (allInvoices, statementCSV) = (AppURL.portal(token), AppURL.portalStatementCSV(token))
+            (promise, dispute, planRequest) = (AppURL.portalPromise(token), AppURL.portalDispute(token), AppURL.portalPlanRequest(token))
+        }
+    }
 
     let token: String
     let organisation: String
@@ -35,6 +44,7 @@ struct PortalContext: Encodable {
     /// Late-payment charges still owed (waived ones are not shown to the customer).
     let lateFees: [LateFeeRow]
     let lateFeesOwed: String?
+    let links: Links
     /// The forms' choices and, after a refusal, their messages and typed values (`PortalPages`).
     var forms: PortalForms?
 
@@ -46,13 +56,15 @@ struct PortalContext: Encodable {
         let invoices = try await query.sort(\.$dueDate).sort(\.$number).all()
         let disputed = Set(try await Dispute.query(on: context.db).filter(\.$invoice.$id ~~ invoices.map { try $0.requireID() })
             .filter(\.$status == .open).all().map(\.$invoice.id))
+        let token = req.parameters.get("token") ?? ""
         let rows = try invoices.map { invoice -> InvoiceRow in
             var discount: String?
             if let terms = try? PaymentTerms(code: invoice.paymentTerms), let deadline = try? terms.discountDeadline(issuedOn: try invoice.issued),
                let amountDue = terms.discountedTotal(try invoice.total), deadline >= context.today, invoice.settledMinor == 0 {
                 discount = req.text("portal.discount", ["amount": format.money(amountDue), "date": format.date(deadline)])
             }
-            return InvoiceRow(id: try invoice.requireID(), number: invoice.number, issued: format.date(invoice.issueDate), due: format.date(invoice.dueDate),
+            return InvoiceRow(id: try invoice.requireID(), url: AppURL.portalInvoice(token, invoice: try invoice.requireID()),
+                              payURL: AppURL.portalPay(token, invoice: try invoice.requireID()), number: invoice.number, issued: format.date(invoice.issueDate), due: format.date(invoice.dueDate),
                               total: format.money(try invoice.total), balance: format.money(try invoice.balance),
                               days: daysPastDue(dueDate: try invoice.due, asOf: context.today), paymentReference: invoice.number,
                               discount: discount, inDispute: disputed.contains(try invoice.requireID()))
@@ -66,12 +78,12 @@ struct PortalContext: Encodable {
             .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.number }
         let promises = try await PaymentPromise.query(on: context.db).filter(\.$customer.$id == customerID).filter(\.$status == .active).all()
         return PortalContext(
-            token: req.parameters.get("token") ?? "", organisation: access.organisation.name, customer: access.customer.legalName,
+            token: token, organisation: access.organisation.name, customer: access.customer.legalName,
             today: format.date(context.today), todayISO: context.today.iso, invoices: rows, totals: totals,
             paymentInstructions: access.organisation.paymentInstructions,
             promises: promises.map { .init(amount: format.money($0.amountMinor, $0.currency), date: format.date($0.promisedOn), status: $0.status.rawValue) },
             single: invoiceID != nil, onlinePayments: req.application.stripe != nil,
             lateFees: try fees.map { try LateFeeRow($0, invoiceNumber: numbers[$0.$invoice.id] ?? "", format: format, req: req) },
-            lateFeesOwed: LateFeeRow.outstanding(fees, format: format))
+            lateFeesOwed: LateFeeRow.outstanding(fees, format: format), links: Links(token))
     }
 }

@@ -89,10 +89,11 @@ struct PortalPages: RouteCollection {
                   let invoice = try await Invoice.query(on: context.db).filter(\.$id == id).filter(\.$customer.$id == access.customer.requireID())
                       .filter(\.$status ~~ PortalActions.owedStatuses).first()
             else { throw PortalRefusal(.pay, field: nil, "pay_not_owed") }
-            let back = "\(context.publicURL)/portal/\(req.parameters.get("token") ?? "")"
+            let token = req.parameters.get("token") ?? ""
             do {
                 let session = try await stripe.createCheckout(invoice: invoice, customerName: access.customer.legalName,
-                                                              successURL: back + "?paid=1", cancelURL: back, client: req.client)
+                                                              successURL: context.publicURL + AppURL.portalPaid(token),
+                                                              cancelURL: AppURL.portalLink(token, publicURL: context.publicURL), client: req.client)
                 return req.redirect(to: session.url)
             } catch let error as APIError {
                 req.logger.warning("Portal checkout refused: \(error)")
@@ -164,6 +165,6 @@ struct PortalPages: RouteCollection {
 
     private func done(_ req: Request, _ key: String) -> Response {
         req.session.flash(req.text(key))
-        return req.redirect(to: "/portal/\(req.parameters.get("token") ?? "")")
+        return req.redirect(to: AppURL.portal(req.parameters.get("token") ?? ""))
     }
 }

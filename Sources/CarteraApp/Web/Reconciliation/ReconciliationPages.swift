@@ -19,11 +19,18 @@ struct ReconciliationPages: RouteCollection {
         struct Line: Encodable {
             let id: UUID; let date: String; let amount: String; let counterparty: String; let text: String
             let suggestion: String; let suggestedCustomerId: String
+            let links: LineLinks
         }
+        struct LineLinks: Encodable {
+            let match: String, ignore: String
+            init(_ id: UUID) { (match, ignore) = (AppURL.reconciliationMatch(id), AppURL.reconciliationIgnore(id)) }
+        }
+        struct Links: Encodable { let upload = AppURL.reconciliationImport }
         struct Option: Encodable { let value: String; let label: String }
         let imports: [ImportRow]
         let lines: [Line]
         let customers: [Option]
+        let links = Links()
     }
 
     func show(req: Request) async throws -> Response {
@@ -43,7 +50,7 @@ struct ReconciliationPages: RouteCollection {
                 return .init(id: try line.requireID(), date: format.date(line.bookingDate), amount: format.money(line.amountMinor, line.currency),
                              counterparty: line.counterpartyName ?? "", text: line.remittanceText,
                              suggestion: suggested.map { req.text("reconciliation.suggestion", ["customer": $0, "confidence": String(line.confidence)]) } ?? req.text("reconciliation.no_suggestion"),
-                             suggestedCustomerId: line.customerID?.uuidString ?? "")
+                             suggestedCustomerId: line.customerID?.uuidString ?? "", links: .init(try line.requireID()))
             },
             customers: try customers.map { .init(value: try $0.requireID().uuidString, label: $0.legalName) }))
     }
@@ -61,7 +68,7 @@ struct ReconciliationPages: RouteCollection {
                                                               fileName: fileName, in: context)
         req.session.flash(req.text("reconciliation.flash.imported", ["lines": String(report.lines), "matched": String(report.matched),
                                                                       "review": String(report.review), "duplicates": String(report.duplicates)]))
-        return req.redirect(to: "/reconciliation")
+        return req.redirect(to: AppURL.reconciliation)
     }
 
     struct MatchForm: Content { var customerId: UUID? }
@@ -70,14 +77,14 @@ struct ReconciliationPages: RouteCollection {
         let context = try await req.serviceContext()
         _ = try await Reconciliation.resolve(try await find(req, context), customerID: try req.content.decode(MatchForm.self).customerId, allocations: nil, in: context)
         req.session.flash(req.text("reconciliation.flash.matched"))
-        return req.redirect(to: "/reconciliation")
+        return req.redirect(to: AppURL.reconciliation)
     }
 
     func ignore(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
         _ = try await Reconciliation.ignore(try await find(req, context), reason: try req.content.decode(ReasonInput.self).reason, in: context)
         req.session.flash(req.text("reconciliation.flash.ignored"))
-        return req.redirect(to: "/reconciliation")
+        return req.redirect(to: AppURL.reconciliation)
     }
 
     private func find(_ req: Request, _ context: ServiceContext) async throws -> BankTransaction {

@@ -15,7 +15,7 @@ struct ReportsPageContext: Encodable {
         let bestDSO: String
     }
     struct Step: Encodable { let step: String; let sent: Int; let paidWithin: Int; let share: String }
-    struct AgingRow: Encodable { let id: UUID?; let name: String; let currency: String; let buckets: [String]; let total: String }
+    struct AgingRow: Encodable { let id: UUID?; let url: String; let name: String; let currency: String; let buckets: [String]; let total: String }
 
     let from: String
     let to: String
@@ -31,9 +31,9 @@ struct ReportsPageContext: Encodable {
     let bucketLabels: [String]
     let byCustomer: [AgingRow]
     let byCollector: [AgingRow]
-    /// Query strings for the CSV links: the same period and options as the page.
-    let collectionQuery: String
-    let agingQuery: String
+    /// The form's target and the CSV links, for the same period and options as the page.
+    struct Links: Encodable { let reports = AppURL.reports; let collectionCSV: String; let agingByCustomerCSV: String; let agingByCollectorCSV: String }
+    let links: Links
 
     init(report: CollectionReport, byCustomer: [AgingBreakdown.Group], byCollector: [AgingBreakdown.Group],
          format: PageFormat, text: (String) -> String) {
@@ -61,7 +61,7 @@ struct ReportsPageContext: Encodable {
         func rows(_ groups: [AgingBreakdown.Group]) -> [AgingRow] {
             groups.flatMap { group in
                 group.reports.map { report in
-                    AgingRow(id: group.id, name: group.id == nil ? text("reports.unassigned") : group.name, currency: report.currency.code,
+                    AgingRow(id: group.id, url: AppURL.customer(group.id.map(\.uuidString) ?? ""), name: group.id == nil ? text("reports.unassigned") : group.name, currency: report.currency.code,
                              buckets: AgingBucket.allCases.map { format.money(report.buckets[$0] ?? .zero(report.currency)) },
                              total: format.money(report.total))
                 }
@@ -69,7 +69,8 @@ struct ReportsPageContext: Encodable {
         }
         self.byCustomer = rows(byCustomer)
         self.byCollector = rows(byCollector)
-        collectionQuery = "from=\(report.from.iso)&to=\(report.to.iso)&within_days=\(report.withinDays)"
-        agingQuery = "as_of=\(report.to.iso)"
+        links = Links(collectionCSV: AppURL.reportCollectionCSV(from: report.from.iso, to: report.to.iso, withinDays: report.withinDays),
+                      agingByCustomerCSV: AppURL.reportAgingByCustomerCSV(asOf: report.to.iso),
+                      agingByCollectorCSV: AppURL.reportAgingByCollectorCSV(asOf: report.to.iso))
     }
 }

@@ -7,6 +7,8 @@ struct WorklistPage {
         struct Row: Encodable {
             let position: Int
             let customerId: UUID
+            let customerURL: String
+            let assignURL: String
             let name: String
             let overdue: String
             let days: Int
@@ -20,11 +22,16 @@ struct WorklistPage {
             let assignedUserId: String
         }
         struct Option: Encodable { let id: String; let name: String }
+        /// The scope tabs.
+        struct Links: Encodable {
+            let mine = AppURL.worklist(scope: "mine"), all = AppURL.worklist(scope: "all"), unassigned = AppURL.worklist(scope: "unassigned")
+        }
 
         let scope: String
         let rows: [Row]
         let collectors: [Option]
         let today: String
+        let links = Links()
     }
 
     static func render(req: Request) async throws -> Response {
@@ -48,7 +55,8 @@ struct WorklistPage {
             if item.newDisputes > 0 { badges.append(req.text("worklist.badge.new_dispute")) }
             if item.promisesDueToday > 0 { badges.append(req.text("worklist.badge.promise_today")) }
             return Context.Row(
-                position: index + 1, customerId: try item.customer.requireID(), name: item.customer.legalName,
+                position: index + 1, customerId: try item.customer.requireID(), customerURL: AppURL.customer(try item.customer.requireID()),
+                assignURL: AppURL.customerForm(try item.customer.requireID(), .assign), name: item.customer.legalName,
                 overdue: format.moneyList(item.overdue), days: item.maximumDaysOverdue, risk: item.risk.level.rawValue,
                 riskLabel: req.text("risk.\(item.risk.level.rawValue)"), riskReason: RiskText.reason(item.risk, req: req), score: format.integer(item.score), needsAction: item.needsActionToday,
                 badges: badges, assignedTo: item.customer.assignedUserID.flatMap { names[$0] },

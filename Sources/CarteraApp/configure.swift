@@ -25,7 +25,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     app.middleware = Middlewares()
     // Outermost, so errors and static files carry the security headers too.
     app.middleware.use(SecurityHeadersMiddleware(publicURL: config.web.publicURL, onlinePayments: config.stripe != nil))
-    app.middleware.use(APIErrorMiddleware())
+    app.middleware.use(JSONErrorMiddleware())
     app.routes.defaultMaxBodySize = "2mb"
     try configureWeb(app, config.web)
     app.stripe = config.stripe.map(StripeCheckout.init)

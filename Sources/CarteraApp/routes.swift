@@ -6,7 +6,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     try app.register(collection: MetricsController(token: config.metricsToken))
     // Signed by the provider, not by an API key; answered in the API's JSON error shape.
     app.post("webhooks", "stripe") { req async throws -> StripeWebhook.Reply in
-        guard let stripe = req.application.stripe else { throw APIError(.notFound, code: "payments_not_configured", message: "Online payments are not configured") }
+        guard let stripe = req.application.stripe else { throw ServiceError(.notFound, code: "payments_not_configured", message: "Online payments are not configured") }
         return try await StripeWebhook.handle(req, stripe: stripe)
     }
 

@@ -62,7 +62,7 @@ import Vapor
                 ($0 as? CommandArgumentError)?.field == "--role"
             }
             await #expect { try await RecordingConsole.run(CreateUserCommand(readPassword: { "una-clave-larga" }), ["--email", "marta@empresa.co"], app: h.app) } throws: {
-                ($0 as? APIError)?.code == "duplicate_email" || ($0 as? CommandArgumentError)?.field == "--email"
+                ($0 as? ServiceError)?.code == "duplicate_email" || ($0 as? CommandArgumentError)?.field == "--email"
             }
             #expect(try await User.query(on: h.app.db).count() == 1)
             let key = try await RecordingConsole.run(CreateAPIKeyCommand(), ["--name", "lectura", "--role", "viewer"], app: h.app)

@@ -7,7 +7,7 @@ struct APIKeyAuthenticator: AsyncMiddleware {
         guard let secret = request.headers.bearerAuthorization?.token ?? request.headers.first(name: "X-API-Key"),
               let principal = try await Self.principal(secret: secret, request: request)
         else {
-            throw APIError.unauthorized
+            throw ServiceError.unauthorized
         }
         request.auth.login(principal)
         return try await next.respond(to: request)

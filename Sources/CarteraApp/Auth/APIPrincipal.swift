@@ -30,7 +30,7 @@ extension Request {
         get throws {
             if let principal = auth.get(APIPrincipal.self) { return principal.actor }
             if let user = auth.get(User.self) { return user.actor }
-            throw APIError.unauthorized
+            throw ServiceError.unauthorized
         }
     }
 

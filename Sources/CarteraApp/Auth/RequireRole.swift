@@ -11,17 +11,17 @@ struct RequireRole: AsyncMiddleware {
     static let admin = RequireRole(minimum: .admin)
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard let role = request.role else { throw APIError.unauthorized }
+        guard let role = request.role else { throw ServiceError.unauthorized }
         let isRead = request.method == .GET || request.method == .HEAD
         if !(writesOnly && isRead) && !role.allows(minimum) {
-            throw APIError.forbidden(needs: minimum)
+            throw ServiceError.forbidden(needs: minimum)
         }
         return try await next.respond(to: request)
     }
 }
 
-extension APIError {
-    static func forbidden(needs role: Role) -> APIError {
-        APIError(.forbidden, code: "forbidden", message: "This needs the \(role.rawValue) role")
+extension ServiceError {
+    static func forbidden(needs role: Role) -> ServiceError {
+        ServiceError(.forbidden, code: "forbidden", message: "This needs the \(role.rawValue) role")
     }
 }

@@ -33,7 +33,7 @@ struct ImportStatementCommand: AsyncCommand {
             let report = try await Reconciliation.importStatement(data, format: format, csvPreset: signature.preset, account: signature.account,
                                                                   fileName: URL(fileURLWithPath: signature.file).lastPathComponent, in: service)
             context.console.info("\(report.lines) line(s): \(report.matched) matched and posted, \(report.review) to review, \(report.ignored) ignored (debits), \(report.duplicates) already imported")
-        } catch let error as APIError {
+        } catch let error as ServiceError {
             throw CommandArgumentError(field: error.field ?? "file", message: error.message)
         }
     }

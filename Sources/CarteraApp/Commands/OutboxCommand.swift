@@ -53,7 +53,7 @@ struct OutboxCommand: AsyncCommandGroup {
 
 /// Service errors name API fields; on the command line they name the argument instead.
 func cliErrors<T>(_ argument: String, _ work: () async throws -> T) async throws -> T {
-    do { return try await work() } catch let error as APIError {
+    do { return try await work() } catch let error as ServiceError {
         throw CommandArgumentError(field: error.field.map { $0 == "status" ? "--status" : $0 } ?? argument, message: error.message)
     }
 }

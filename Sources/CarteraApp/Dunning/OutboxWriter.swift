@@ -28,7 +28,7 @@ enum OutboxWriter {
         let composer = MessageComposer(organisation: context.organisation, localizer: context.messaging.localizer, language: language)
         guard let source = try await context.messaging.catalog.source(key: draft.templateKey, language: language, channel: draft.channel,
                                                                       organisationID: context.organisationID, on: context.db) else {
-            throw APIError(.internalServerError, code: "template_missing", message: "No template \(draft.templateKey) for \(draft.channel.rawValue)")
+            throw ServiceError(.internalFailure, code: "template_missing", message: "No template \(draft.templateKey) for \(draft.channel.rawValue)")
         }
         // Every message carries its own portal link, so the customer is one click from paying or answering.
         let portal = try await PortalLinks.create(for: draft.customer, in: context, audited: false)

@@ -54,7 +54,7 @@ struct TemplateCatalog: Sendable {
             try MessageTemplate(source.subject).validate(allowed: variables, field: "subject")
             try MessageTemplate(source.body).validate(allowed: variables, field: "body")
         } catch let error as DomainError {
-            throw APIError(error, field: error.field ?? "body")
+            throw ServiceError(error, field: error.field ?? "body")
         }
     }
 }

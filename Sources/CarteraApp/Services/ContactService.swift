@@ -11,7 +11,7 @@ enum ContactService {
         contact.email = try email(input.email)
         contact.phone = try phone(input.phone)
         guard contact.email != nil || contact.phone != nil else {
-            throw APIError.invalid("email", code: "missing_field", "A contact needs an email or a phone number")
+            throw ServiceError.invalid("email", code: "missing_field", "A contact needs an email or a phone number")
         }
         return try await context.transaction { tx in
             try await contact.create(on: tx.db)
@@ -27,7 +27,7 @@ enum ContactService {
         if input.email != nil { contact.email = try email(input.email) }
         if input.phone != nil { contact.phone = try phone(input.phone) }
         guard contact.email != nil || contact.phone != nil else {
-            throw APIError.invalid("email", code: "missing_field", "A contact needs an email or a phone number")
+            throw ServiceError.invalid("email", code: "missing_field", "A contact needs an email or a phone number")
         }
         return try await context.transaction { tx in
             try await contact.save(on: tx.db)
@@ -50,7 +50,7 @@ enum ContactService {
             .join(Customer.self, on: \Contact.$customer.$id == \Customer.$id)
             .filter(Customer.self, \.$organisationID == context.organisationID)
             .filter(\.$id == id).first()
-        else { throw APIError.notFound("contact") }
+        else { throw ServiceError.notFound("contact") }
         return contact
     }
 
@@ -67,7 +67,7 @@ enum ContactService {
         guard let phone = try FieldParser.optionalText(value, "phone", maxLength: 40) else { return nil }
         let allowed = CharacterSet(charactersIn: "+0123456789 -().")
         guard phone.unicodeScalars.allSatisfy(allowed.contains), phone.filter(\.isNumber).count >= 5 else {
-            throw APIError.invalid("phone", code: "invalid_phone", "phone may contain digits, spaces, +, -, ( and ) only")
+            throw ServiceError.invalid("phone", code: "invalid_phone", "phone may contain digits, spaces, +, -, ( and ) only")
         }
         return phone
     }

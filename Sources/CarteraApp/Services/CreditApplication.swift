@@ -27,17 +27,17 @@ enum CreditApplication {
             }
             return try allocator.allocateExplicitly(available, requests: parsed, to: items).allocations
         } catch let error as DomainError {
-            throw APIError(error, field: "allocations")
+            throw ServiceError(error, field: "allocations")
         }
     }
 
     /// Applies what is left of a payment or credit note: explicit allocations, or oldest first.
     static func applyRemaining<Source: CreditSource>(_ source: Source, _ input: ApplyCreditInput, in context: ServiceContext) async throws -> Source {
         try await context.transaction { tx in
-            guard let fresh = try await Source.find(source.requireID(), on: tx.db) else { throw APIError.notFound(Source.entityName) }
+            guard let fresh = try await Source.find(source.requireID(), on: tx.db) else { throw ServiceError.notFound(Source.entityName) }
             let available = try fresh.remaining
             guard available.isPositive else {
-                throw APIError.conflict("no_credit_left", "The \(Source.entityName.replacingOccurrences(of: "_", with: " ")) is fully applied")
+                throw ServiceError.conflict("no_credit_left", "The \(Source.entityName.replacingOccurrences(of: "_", with: " ")) is fully applied")
             }
             let plan = try await plan(available: available, customerID: fresh.customerID, requests: input.allocations, in: tx)
             try await SettlementLedger.apply(plan, from: fresh, appliedOn: tx.today, in: tx)

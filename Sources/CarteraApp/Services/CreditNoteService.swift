@@ -30,10 +30,10 @@ enum CreditNoteService {
             if let invoiceID = input.invoiceId {
                 let invoice = try await InvoiceService.find(invoiceID, in: tx)
                 guard invoice.$customer.id == customer.id, invoice.currency == currency.code else {
-                    throw APIError.invalid("invoice_id", "The invoice must belong to the same customer and be in \(currency.code)")
+                    throw ServiceError.invalid("invoice_id", "The invoice must belong to the same customer and be in \(currency.code)")
                 }
                 guard invoice.status == .open || invoice.status == .partiallyPaid else {
-                    throw APIError.invalid("invoice_id", code: "invoice_not_open", "Invoice \(invoice.number) is \(invoice.status.rawValue) and has nothing to credit")
+                    throw ServiceError.invalid("invoice_id", code: "invoice_not_open", "Invoice \(invoice.number) is \(invoice.status.rawValue) and has nothing to credit")
                 }
                 // As much as the invoice still owes; the rest stays as customer credit.
                 let applied = min(amount.minorUnits, invoice.balanceMinor)
@@ -57,7 +57,7 @@ enum CreditNoteService {
     static func find(_ id: UUID, in context: ServiceContext) async throws -> CreditNote {
         guard let note = try await CreditNote.query(on: context.db)
             .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
-        else { throw APIError.notFound("credit_note") }
+        else { throw ServiceError.notFound("credit_note") }
         return note
     }
 
@@ -69,7 +69,7 @@ enum CreditNoteService {
         return (result.items, result.total, page)
     }
 
-    private static func duplicateNumber(_ number: String) -> APIError {
+    private static func duplicateNumber(_ number: String) -> ServiceError {
         .conflict("duplicate_credit_note_number", "Credit note number \(number) already exists", field: "number")
     }
 }

@@ -45,7 +45,7 @@ enum CustomerService {
         if let value = input.currency {
             let currency = try FieldParser.currency(value, "currency").code
             if currency != customer.currency, customer.creditLimitMinor != nil, input.creditLimit == nil {
-                throw APIError.invalid("credit_limit", "Changing the currency needs a new credit_limit in that currency")
+                throw ServiceError.invalid("credit_limit", "Changing the currency needs a new credit_limit in that currency")
             }
             customer.currency = currency
             changes["currency"] = currency
@@ -65,7 +65,7 @@ enum CustomerService {
     static func find(_ id: UUID, in context: ServiceContext) async throws -> Customer {
         guard let customer = try await Customer.query(on: context.db)
             .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
-        else { throw APIError.notFound("customer") }
+        else { throw ServiceError.notFound("customer") }
         return customer
     }
 
@@ -74,7 +74,7 @@ enum CustomerService {
         let id = try FieldParser.required(id, field)
         guard let customer = try await Customer.query(on: context.db)
             .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
-        else { throw APIError.invalid(field, code: "unknown_customer", "Customer \(id) does not exist") }
+        else { throw ServiceError.invalid(field, code: "unknown_customer", "Customer \(id) does not exist") }
         return customer
     }
 
@@ -95,7 +95,7 @@ enum CustomerService {
     private static func tags(_ values: [String]) throws -> [String] {
         let cleaned = values.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
         guard cleaned.count <= 20, cleaned.allSatisfy({ $0.count <= 40 }) else {
-            throw APIError.invalid("tags", "At most 20 tags of up to 40 characters each")
+            throw ServiceError.invalid("tags", "At most 20 tags of up to 40 characters each")
         }
         return Array(Set(cleaned)).sorted()
     }
@@ -112,7 +112,7 @@ enum CustomerService {
     private static func policyID(_ value: String, in context: ServiceContext) async throws -> UUID {
         guard let id = UUID(uuidString: value), try await CollectionPolicyRecord.query(on: context.db)
             .filter(\.$id == id).filter(\.$organisationID == context.organisationID).count() > 0 else {
-            throw APIError.invalid("collection_policy_id", code: "unknown_policy", "No policy \(value); use a policy id or \"default\"")
+            throw ServiceError.invalid("collection_policy_id", code: "unknown_policy", "No policy \(value); use a policy id or \"default\"")
         }
         return id
     }
@@ -124,7 +124,7 @@ extension CustomerService {
         if let userID {
             guard let user = try await User.query(on: context.db).filter(\.$id == userID).filter(\.$organisationID == context.organisationID).first(),
                   user.role != .viewer, user.disabledAt == nil
-            else { throw APIError.invalid("user_id", code: "unknown_user", "Choose an active collector or admin of this organisation") }
+            else { throw ServiceError.invalid("user_id", code: "unknown_user", "Choose an active collector or admin of this organisation") }
         }
         let previous = customer.assignedUserID
         customer.assignedUserID = userID

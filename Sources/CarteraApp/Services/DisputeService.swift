@@ -11,13 +11,13 @@ enum DisputeService {
 
     static func open(on invoice: Invoice, _ input: DisputeInput, in context: ServiceContext) async throws -> Dispute {
         guard invoice.status == .open || invoice.status == .partiallyPaid else {
-            throw APIError.conflict("invoice_not_open", "Only an invoice still owed can be disputed")
+            throw ServiceError.conflict("invoice_not_open", "Only an invoice still owed can be disputed")
         }
         let existing = try await Dispute.query(on: context.db).filter(\.$invoice.$id == invoice.requireID()).filter(\.$status == .open).count()
-        guard existing == 0 else { throw APIError.conflict("dispute_already_open", "The invoice already has an open dispute") }
+        guard existing == 0 else { throw ServiceError.conflict("dispute_already_open", "The invoice already has an open dispute") }
         let amount = try input.amount.map { try FieldParser.money($0, currency: try invoice.currencyValue, "amount") } ?? invoice.balance
         guard amount.minorUnits <= invoice.balanceMinor else {
-            throw APIError.invalid("amount", code: "overallocated", "The disputed amount cannot exceed the invoice's balance (\(try invoice.balance.decimalString))")
+            throw ServiceError.invalid("amount", code: "overallocated", "The disputed amount cannot exceed the invoice's balance (\(try invoice.balance.decimalString))")
         }
         let dispute = Dispute()
         dispute.organisationID = context.organisationID
@@ -39,7 +39,7 @@ enum DisputeService {
 
     static func resolve(_ dispute: Dispute, _ input: DisputeResolution, in context: ServiceContext) async throws -> Dispute {
         let resolution = try FieldParser.enumValue(try FieldParser.text(input.resolution, "resolution", maxLength: 40), Resolution.self, "resolution")
-        guard dispute.status == .open else { throw APIError.conflict("dispute_not_open", "The dispute is already resolved") }
+        guard dispute.status == .open else { throw ServiceError.conflict("dispute_not_open", "The dispute is already resolved") }
         let invoice = try await InvoiceService.find(dispute.$invoice.id, in: context)
         let note = try FieldParser.optionalText(input.note, "note", maxLength: 1_000)
         var creditNoteInput: CreditNoteInput?
@@ -69,7 +69,7 @@ enum DisputeService {
 
     static func find(_ id: UUID, in context: ServiceContext) async throws -> Dispute {
         guard let dispute = try await Dispute.query(on: context.db).filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
-        else { throw APIError.notFound("dispute") }
+        else { throw ServiceError.notFound("dispute") }
         return dispute
     }
 }

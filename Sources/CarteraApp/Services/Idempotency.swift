@@ -15,7 +15,7 @@ enum Idempotency {
             let (status, body) = try await work(context)
             return response(status, body)
         }
-        guard (1...255).contains(key.count) else { throw APIError.invalid("Idempotency-Key", "The Idempotency-Key header must be 1 to 255 characters") }
+        guard (1...255).contains(key.count) else { throw ServiceError.invalid("Idempotency-Key", "The Idempotency-Key header must be 1 to 255 characters") }
         let fingerprint = requestHash(req)
         if let stored = try await find(key, in: context) { return try replay(stored, fingerprint: fingerprint) }
         do {
@@ -47,7 +47,7 @@ enum Idempotency {
 
     private static func replay(_ stored: IdempotencyRecord, fingerprint: String) throws -> Response {
         guard stored.requestHash == fingerprint else {
-            throw APIError(.unprocessableEntity, code: "idempotency_key_reused", message: "This Idempotency-Key was used for a different request", field: "Idempotency-Key")
+            throw ServiceError(.invalid, code: "idempotency_key_reused", message: "This Idempotency-Key was used for a different request", field: "Idempotency-Key")
         }
         let replayed = response(HTTPStatus(statusCode: stored.statusCode), Data(stored.responseBody.utf8))
         replayed.headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true")

@@ -19,7 +19,7 @@ enum InvoiceService {
         let terms = try FieldParser.terms(input.paymentTerms ?? customer.paymentTerms, "payment_terms")
         let due = try FieldParser.optionalDate(input.dueDate, "due_date")
             ?? FieldParser.computedDate({ try terms.dueDate(issuedOn: issued) }, "payment_terms")
-        guard due >= issued else { throw APIError.invalid("due_date", "due_date must not be before issue_date") }
+        guard due >= issued else { throw ServiceError.invalid("due_date", "due_date must not be before issue_date") }
         invoice.issueDate = issued.iso
         invoice.dueDate = due.iso
         invoice.paymentTerms = terms.code
@@ -57,10 +57,10 @@ enum InvoiceService {
         let amountFields = [input.total != nil, input.lines != nil, input.currency != nil, input.customerId != nil,
                             input.number != nil, input.issueDate != nil, input.paymentTerms != nil]
         if !isDraft, amountFields.contains(true) {
-            throw APIError.conflict("invoice_not_editable", "Only due_date, external_reference and notes can change once an invoice is issued; use a credit note to correct amounts")
+            throw ServiceError.conflict("invoice_not_editable", "Only due_date, external_reference and notes can change once an invoice is issued; use a credit note to correct amounts")
         }
         guard invoice.status != .void, invoice.status != .writtenOff else {
-            throw APIError.conflict("invoice_not_editable", "A \(invoice.status.rawValue) invoice cannot be changed")
+            throw ServiceError.conflict("invoice_not_editable", "A \(invoice.status.rawValue) invoice cannot be changed")
         }
         var changes: [String: String] = [:]
         var draft: Draft?
@@ -89,7 +89,7 @@ enum InvoiceService {
         }
         if let value = input.dueDate {
             let due = try FieldParser.date(value, "due_date")
-            guard due >= (try invoice.issued) else { throw APIError.invalid("due_date", "due_date must not be before issue_date") }
+            guard due >= (try invoice.issued) else { throw ServiceError.invalid("due_date", "due_date must not be before issue_date") }
             changes["due_date"] = "\(invoice.dueDate) -> \(due.iso)"
             invoice.dueDate = due.iso
         }
@@ -111,7 +111,7 @@ enum InvoiceService {
     }
 
     static func issue(_ invoice: Invoice, in context: ServiceContext) async throws -> Invoice {
-        guard invoice.status == .draft else { throw APIError.conflict("invoice_not_draft", "Only a draft invoice can be issued") }
+        guard invoice.status == .draft else { throw ServiceError.conflict("invoice_not_draft", "Only a draft invoice can be issued") }
         return try await context.transaction { tx in
             invoice.status = .open
             try await SettlementLedger.refresh(invoice, on: tx.db)
@@ -124,9 +124,9 @@ enum InvoiceService {
 
     static func void(_ invoice: Invoice, reason: String?, in context: ServiceContext) async throws -> Invoice {
         let reason = try FieldParser.text(reason, "reason", maxLength: 500)
-        guard invoice.status != .void else { throw APIError.conflict("invoice_already_void", "The invoice is already void") }
+        guard invoice.status != .void else { throw ServiceError.conflict("invoice_already_void", "The invoice is already void") }
         guard invoice.settledMinor == 0 else {
-            throw APIError.conflict("invoice_has_settlements", "An invoice with payments or credits applied cannot be voided; issue a credit note instead")
+            throw ServiceError.conflict("invoice_has_settlements", "An invoice with payments or credits applied cannot be voided; issue a credit note instead")
         }
         return try await context.transaction { tx in
             invoice.status = .void
@@ -140,7 +140,7 @@ enum InvoiceService {
     static func find(_ id: UUID, in context: ServiceContext) async throws -> Invoice {
         guard let invoice = try await Invoice.query(on: context.db)
             .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
-        else { throw APIError.notFound("invoice") }
+        else { throw ServiceError.notFound("invoice") }
         return invoice
     }
 
@@ -173,16 +173,16 @@ enum InvoiceService {
         switch value ?? "open" {
         case "open": return .open
         case "draft": return .draft
-        default: throw APIError.invalid("status", "status must be \"open\" or \"draft\" when creating an invoice")
+        default: throw ServiceError.invalid("status", "status must be \"open\" or \"draft\" when creating an invoice")
         }
     }
 
     private static func amounts(total: String?, lines: [InvoiceLineInput]?, currency: Currency) throws -> Draft {
         guard let lines, !lines.isEmpty else {
-            guard let total else { throw APIError.invalid("total", code: "missing_field", "Give the invoice lines or its total") }
+            guard let total else { throw ServiceError.invalid("total", code: "missing_field", "Give the invoice lines or its total") }
             return Draft(total: try FieldParser.money(total, currency: currency, "total"), lines: [])
         }
-        guard lines.count <= 500 else { throw APIError.invalid("lines", "An invoice has at most 500 lines") }
+        guard lines.count <= 500 else { throw ServiceError.invalid("lines", "An invoice has at most 500 lines") }
         var parsed: [Draft.Line] = []
         var sum = Money.zero(currency)
         for (index, line) in lines.enumerated() {
@@ -190,17 +190,17 @@ enum InvoiceService {
             let description = try FieldParser.text(line.description, "\(field).description", maxLength: 500)
             let quantity: Quantity
             do { quantity = try Quantity(decimalString: line.quantity ?? "1") } catch let error as DomainError {
-                throw APIError(error, field: "\(field).quantity")
+                throw ServiceError(error, field: "\(field).quantity")
             }
             let unitPrice = try FieldParser.money(try FieldParser.required(line.unitPrice, "\(field).unit_price"), currency: currency, "\(field).unit_price")
             let amount: Money
             do { amount = try quantity.extend(unitPrice); sum = try sum.adding(amount) } catch let error as DomainError {
-                throw APIError(error, field: field)
+                throw ServiceError(error, field: field)
             }
             parsed.append((description, quantity, unitPrice, amount))
         }
         if let total, try FieldParser.money(total, currency: currency, "total") != sum {
-            throw APIError.invalid("total", code: "total_mismatch", "total \(total) does not equal the sum of the lines \(sum.decimalString)")
+            throw ServiceError.invalid("total", code: "total_mismatch", "total \(total) does not equal the sum of the lines \(sum.decimalString)")
         }
         return Draft(total: sum, lines: parsed)
     }
@@ -224,7 +224,7 @@ enum InvoiceService {
         if taken { throw duplicateNumber(number) }
     }
 
-    private static func duplicateNumber(_ number: String) -> APIError {
+    private static func duplicateNumber(_ number: String) -> ServiceError {
         .conflict("duplicate_invoice_number", "Invoice number \(number) already exists", field: "number")
     }
 }

@@ -18,7 +18,7 @@ enum OrganisationService {
         }
         if let locale = input.locale {
             guard supportedLocales.contains(locale) else {
-                throw APIError.invalid("locale", "locale must be one of: \(supportedLocales.joined(separator: ", "))")
+                throw ServiceError.invalid("locale", "locale must be one of: \(supportedLocales.joined(separator: ", "))")
             }
             organisation.locale = locale
             changes["locale"] = locale
@@ -41,13 +41,13 @@ enum OrganisationService {
 
     private static func updateCreditSettings(_ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]) throws {
         if let days = input.creditHoldDaysOverdue {
-            guard (0...3_650).contains(days) else { throw APIError.invalid("credit_hold_days_overdue", "credit_hold_days_overdue must be between 0 (off) and 3650") }
+            guard (0...3_650).contains(days) else { throw ServiceError.invalid("credit_hold_days_overdue", "credit_hold_days_overdue must be between 0 (off) and 3650") }
             organisation.creditHoldDaysOverdue = days == 0 ? nil : days
             changes["credit_hold_days_overdue"] = String(days)
         }
         if let text = input.referenceRates {
             let currency = try FieldParser.currency(organisation.defaultCurrency, "default_currency")
-            do { organisation.referenceRates = try ReferenceRates(base: currency, text: text).text } catch let error as DomainError { throw APIError(error) }
+            do { organisation.referenceRates = try ReferenceRates(base: currency, text: text).text } catch let error as DomainError { throw ServiceError(error) }
             changes["reference_rates"] = organisation.referenceRates
         }
     }
@@ -72,9 +72,9 @@ enum OrganisationService {
         }
         switch LateFeePolicyName(rawValue: organisation.lateFeePolicyName) {
         case .fixedPerStep where organisation.lateFeeMinor == nil:
-            throw APIError.invalid("late_fee_amount", "late_fee_amount is required with the fixed_per_step policy")
+            throw ServiceError.invalid("late_fee_amount", "late_fee_amount is required with the fixed_per_step policy")
         case .annualInterest where organisation.lateInterestBasisPoints == nil:
-            throw APIError.invalid("late_interest_rate", "late_interest_rate is required with the annual_interest policy")
+            throw ServiceError.invalid("late_interest_rate", "late_interest_rate is required with the annual_interest policy")
         default:
             break
         }
@@ -83,7 +83,7 @@ enum OrganisationService {
     private static func updatePortalLimits(_ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]) throws {
         if let days = input.portalPromiseMaxDays {
             guard PortalLimits.promiseMaxDaysRange.contains(days) else {
-                throw APIError.invalid("portal_promise_max_days", code: "out_of_range", "portal_promise_max_days must be between 1 and 365")
+                throw ServiceError.invalid("portal_promise_max_days", code: "out_of_range", "portal_promise_max_days must be between 1 and 365")
             }
             organisation.portalPromiseMaxDays = days
             changes["portal_promise_max_days"] = String(days)
@@ -91,7 +91,7 @@ enum OrganisationService {
         if let share = input.portalPromiseMinimumShare {
             let basisPoints = try FieldParser.percentage(share, "portal_promise_minimum_share")
             guard PortalLimits.promiseMinimumBasisPointsRange.contains(basisPoints) else {
-                throw APIError.invalid("portal_promise_minimum_share", code: "out_of_range", "portal_promise_minimum_share must be between 0 and 100")
+                throw ServiceError.invalid("portal_promise_minimum_share", code: "out_of_range", "portal_promise_minimum_share must be between 0 and 100")
             }
             organisation.portalPromiseMinimumBasisPoints = basisPoints
             changes["portal_promise_minimum_share"] = share
@@ -109,7 +109,7 @@ enum OrganisationService {
         }
         if let days = input.workingWeekdays {
             guard !days.isEmpty, days.allSatisfy((1...7).contains) else {
-                throw APIError.invalid("working_weekdays", "working_weekdays must list ISO weekdays 1 (Monday) to 7 (Sunday)")
+                throw ServiceError.invalid("working_weekdays", "working_weekdays must list ISO weekdays 1 (Monday) to 7 (Sunday)")
             }
             organisation.workingWeekdays = Set(days).sorted().map(String.init).joined(separator: ",")
             changes["working_weekdays"] = organisation.workingWeekdays

@@ -14,14 +14,14 @@ enum OutboxService {
 
     static func find(_ id: UUID, in context: ServiceContext) async throws -> OutboxMessage {
         guard let message = try await OutboxMessage.query(on: context.db).filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
-        else { throw APIError.notFound("message") }
+        else { throw ServiceError.notFound("message") }
         return message
     }
 
     /// A failed (or cancelled) message goes back to the queue with a fresh set of attempts.
     static func retry(_ message: OutboxMessage, in context: ServiceContext) async throws -> OutboxMessage {
         guard [.failed, .cancelled].contains(message.status), message.channel.isTransmitted else {
-            throw APIError.conflict("message_not_retryable", "Only failed or cancelled email and SMS messages can be retried (this one is \(message.status.rawValue))")
+            throw ServiceError.conflict("message_not_retryable", "Only failed or cancelled email and SMS messages can be retried (this one is \(message.status.rawValue))")
         }
         return try await change(message, to: .pending, action: "message.retried", in: context) {
             $0.attempts = 0
@@ -33,7 +33,7 @@ enum OutboxService {
 
     static func cancel(_ message: OutboxMessage, in context: ServiceContext) async throws -> OutboxMessage {
         guard [.pending, .failed, .ready].contains(message.status) else {
-            throw APIError.conflict("message_not_cancellable", "A \(message.status.rawValue) message cannot be cancelled")
+            throw ServiceError.conflict("message_not_cancellable", "A \(message.status.rawValue) message cannot be cancelled")
         }
         return try await change(message, to: .cancelled, action: "message.cancelled", in: context) { _ in }
     }
@@ -44,7 +44,7 @@ enum OutboxService {
         let expected = message.status
         return try await context.transaction { tx in
             guard let fresh = try await OutboxMessage.find(message.requireID(), on: tx.db), fresh.status == expected else {
-                throw APIError.conflict("message_changed", "The message changed meanwhile; reload it")
+                throw ServiceError.conflict("message_changed", "The message changed meanwhile; reload it")
             }
             fresh.status = status
             edit(fresh)

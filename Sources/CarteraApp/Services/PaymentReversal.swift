@@ -8,7 +8,7 @@ import Foundation
 enum PaymentReversal {
     static func reverse(_ payment: Payment, reason: String?, in context: ServiceContext) async throws -> Payment {
         let why = try FieldParser.text(reason, "reason", maxLength: 500)
-        guard payment.reversedOn == nil else { throw APIError.conflict("payment_reversed", "The payment was already reversed on \(payment.reversedOn ?? "")") }
+        guard payment.reversedOn == nil else { throw ServiceError.conflict("payment_reversed", "The payment was already reversed on \(payment.reversedOn ?? "")") }
         let paymentID = try payment.requireID()
         return try await context.transaction { tx in
             try await RowLocks.lockOpenInvoices(customerID: payment.$customer.id, on: tx.db)

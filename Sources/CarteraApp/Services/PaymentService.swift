@@ -9,7 +9,7 @@ enum PaymentService {
         let amount = try FieldParser.money(try FieldParser.required(input.amount, "amount"), currency: currency, "amount")
         let receivedOn = try FieldParser.optionalDate(input.receivedOn, "received_on") ?? context.today
         guard receivedOn <= context.today else {
-            throw APIError.invalid("received_on", code: "date_in_future", "received_on cannot be after today (\(context.today.iso))")
+            throw ServiceError.invalid("received_on", code: "date_in_future", "received_on cannot be after today (\(context.today.iso))")
         }
         let payment = Payment()
         payment.organisationID = context.organisationID
@@ -62,7 +62,7 @@ enum PaymentService {
     static func find(_ id: UUID, in context: ServiceContext) async throws -> Payment {
         guard let payment = try await Payment.query(on: context.db)
             .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
-        else { throw APIError.notFound("payment") }
+        else { throw ServiceError.notFound("payment") }
         return payment
     }
 

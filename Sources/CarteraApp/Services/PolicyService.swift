@@ -35,13 +35,13 @@ enum PolicyService {
     static func find(_ id: UUID, in context: ServiceContext) async throws -> CollectionPolicyRecord {
         guard let record = try await CollectionPolicyRecord.query(on: context.db)
             .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
-        else { throw APIError.notFound("policy") }
+        else { throw ServiceError.notFound("policy") }
         return record
     }
 
     static func delete(_ record: CollectionPolicyRecord, in context: ServiceContext) async throws {
         let inUse = try await Customer.query(on: context.db).filter(\.$collectionPolicyID == record.requireID()).count()
-        guard inUse == 0 else { throw APIError.conflict("policy_in_use", "\(inUse) customer(s) follow this policy") }
+        guard inUse == 0 else { throw ServiceError.conflict("policy_in_use", "\(inUse) customer(s) follow this policy") }
         try await context.transaction { tx in
             try await record.delete(on: tx.db)
             try await AuditLog.record("policy.deleted", entityType: "collection_policy", entityID: try record.requireID(), details: ["name": record.name], in: tx)
@@ -51,7 +51,7 @@ enum PolicyService {
     private static func save(_ record: CollectionPolicyRecord, action: String, in context: ServiceContext) async throws -> CollectionPolicyRecord {
         let taken = try await CollectionPolicyRecord.query(on: context.db).filter(\.$organisationID == context.organisationID)
             .filter(\.$name == record.name).all().contains { $0.id != record.id }
-        if taken { throw APIError.conflict("duplicate_policy_name", "A policy named \(record.name) exists", field: "name") }
+        if taken { throw ServiceError.conflict("duplicate_policy_name", "A policy named \(record.name) exists", field: "name") }
         return try await context.transaction { tx in
             // One default per organisation: making this one the default unsets the others.
             if record.isDefault {
@@ -72,13 +72,13 @@ enum PolicyService {
             let tone = try FieldParser.enumValue(step.tone ?? ReminderTone.friendly.rawValue, ReminderTone.self, "\(field).tone")
             let template = try step.template.map { key in
                 guard TemplateCatalog.keys.contains(key) else {
-                    throw APIError.invalid("\(field).template", "template must be one of: \(TemplateCatalog.keys.joined(separator: ", "))")
+                    throw ServiceError.invalid("\(field).template", "template must be one of: \(TemplateCatalog.keys.joined(separator: ", "))")
                 }
                 return key
             }
             return PolicyStep(key: try FieldParser.required(step.key, "\(field).key"), offsetDays: try FieldParser.required(step.offsetDays, "\(field).offset_days"),
                               channel: channel, tone: tone, templateKey: template)
         }
-        do { return try CollectionPolicy(steps: parsed) } catch let error as DomainError { throw APIError(error) }
+        do { return try CollectionPolicy(steps: parsed) } catch let error as DomainError { throw ServiceError(error) }
     }
 }

@@ -9,18 +9,18 @@ enum PromiseService {
         let currency = try FieldParser.currency(input.currency ?? customer.currency, "currency")
         let amount = try FieldParser.money(try FieldParser.required(input.amount, "amount"), currency: currency, "amount")
         let date = try FieldParser.date(try FieldParser.required(input.promisedOn, "promised_on"), "promised_on")
-        guard date >= context.today else { throw APIError.invalid("promised_on", "promised_on cannot be in the past") }
+        guard date >= context.today else { throw ServiceError.invalid("promised_on", "promised_on cannot be in the past") }
         let open = try await SettlementLedger.openItems(customerID: try customer.requireID(), currency: currency, on: context.db)
         let covered: [UUID]
         if let ids = input.invoiceIds {
             for (index, id) in ids.enumerated() where !open.contains(where: { $0.id == id }) {
-                throw APIError.invalid("invoice_ids[\(index)]", code: "unknown_invoice", "Invoice \(id) is not an open invoice of this customer in \(currency.code)")
+                throw ServiceError.invalid("invoice_ids[\(index)]", code: "unknown_invoice", "Invoice \(id) is not an open invoice of this customer in \(currency.code)")
             }
             covered = ids
         } else {
             covered = open.map(\.id)
         }
-        guard !covered.isEmpty else { throw APIError.invalid("invoice_ids", "The customer has no open invoice in \(currency.code) to promise for") }
+        guard !covered.isEmpty else { throw ServiceError.invalid("invoice_ids", "The customer has no open invoice in \(currency.code) to promise for") }
         let promise = PaymentPromise()
         promise.organisationID = context.organisationID
         promise.$customer.id = try customer.requireID()

@@ -47,7 +47,7 @@ struct ServiceContext: Sendable {
 
     static func make(db: any Database, actor: Actor, app: Application) async throws -> ServiceContext {
         guard let organisation = try await Organisation.find(actor.organisationID, on: db) else {
-            throw APIError.notFound("organisation")
+            throw ServiceError.notFound("organisation")
         }
         return ServiceContext(db: db, actor: actor, organisation: organisation, clock: app.clock, messaging: app.messaging, publicURL: app.publicURL)
     }

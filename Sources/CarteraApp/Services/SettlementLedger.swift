@@ -55,12 +55,12 @@ enum SettlementLedger {
                 .filter(\.$organisationID == context.organisationID)
                 .first()
             else {
-                throw APIError.invalid("allocations[\(index)].invoice_id", code: "unknown_invoice", "Invoice \(requested.invoiceID) does not exist")
+                throw ServiceError.invalid("allocations[\(index)].invoice_id", code: "unknown_invoice", "Invoice \(requested.invoiceID) does not exist")
             }
             do {
                 _ = try await ledger(for: invoice, on: context.db).applying(InvoiceSettlement(kind: kind, amount: requested.amount))
             } catch let error as DomainError {
-                throw APIError(error, field: "allocations[\(index)].amount")
+                throw ServiceError(error, field: "allocations[\(index)].amount")
             }
             let row = Allocation()
             row.organisationID = context.organisationID
@@ -86,7 +86,7 @@ enum SettlementLedger {
         do {
             _ = try await ledger(for: invoice, on: context.db).applying(InvoiceSettlement(kind: kind, amount: amount))
         } catch let error as DomainError {
-            throw APIError(error, field: "amount")
+            throw ServiceError(error, field: "amount")
         }
         let row = Allocation()
         row.organisationID = context.organisationID

@@ -60,19 +60,19 @@ enum StatementService {
 extension StatementService {
     /// "Send statement now" from the customer page: the periodic statement, today, at most once a day.
     static func sendNow(_ customer: Customer, in context: ServiceContext) async throws -> OutboxMessage {
-        guard !customer.doNotContact else { throw APIError.conflict("do_not_contact", "The customer is marked do not contact") }
+        guard !customer.doNotContact else { throw ServiceError.conflict("do_not_contact", "The customer is marked do not contact") }
         let open = try await Invoice.query(on: context.db).filter(\.$customer.$id == customer.requireID())
             .filter(\.$status ~~ [.open, .partiallyPaid]).sort(\.$dueDate).all()
-        guard !open.isEmpty else { throw APIError.conflict("nothing_owed", "The customer owes nothing: there is no statement to send") }
+        guard !open.isEmpty else { throw ServiceError.conflict("nothing_owed", "The customer owes nothing: there is no statement to send") }
         let dedupeKey = "manual_statement:\(try customer.requireID()):\(context.today.iso)"
         guard try await OutboxMessage.query(on: context.db).filter(\.$dedupeKey == dedupeKey).count() == 0 else {
-            throw APIError.conflict("statement_already_sent", "A statement was already sent to this customer today")
+            throw ServiceError.conflict("statement_already_sent", "A statement was already sent to this customer today")
         }
         let message = try await context.transaction { tx in
             try await OutboxWriter.queue(.init(customer: customer, contact: nil, kind: .debtSummary, channel: .email, tone: .friendly,
                                                templateKey: ReminderKind.debtSummary.rawValue, dedupeKey: dedupeKey, invoices: open), in: tx)
         }
-        guard let message else { throw APIError.conflict("no_contact", "The customer has no contact with an email address") }
+        guard let message else { throw ServiceError.conflict("no_contact", "The customer has no contact with an email address") }
         return message
     }
 }

@@ -25,10 +25,10 @@ enum TemplateService {
 
     static func identity(key: String?, language: String?, channel: String?) throws -> (String, String, ReminderChannel) {
         let key = try FieldParser.required(key, "key")
-        guard TemplateCatalog.keys.contains(key) else { throw APIError.notFound("template") }
+        guard TemplateCatalog.keys.contains(key) else { throw ServiceError.notFound("template") }
         let language = try FieldParser.language(try FieldParser.required(language, "language"), "language")
         let channel = try FieldParser.enumValue(try FieldParser.required(channel, "channel"), ReminderChannel.self, "channel")
-        guard channels.contains(channel) else { throw APIError.invalid("channel", "Call tasks have no template") }
+        guard channels.contains(channel) else { throw ServiceError.invalid("channel", "Call tasks have no template") }
         return (key, language, channel)
     }
 

@@ -25,7 +25,7 @@ enum UserService {
         user.language = try FieldParser.language(input.language ?? "es", "language")
         user.passwordHash = try Passwords.hash(password, cost: passwordCost)
         guard try await User.query(on: db).filter(\.$email == email).count() == 0 else {
-            throw APIError.conflict("duplicate_email", "A user with that email already exists", field: "email")
+            throw ServiceError.conflict("duplicate_email", "A user with that email already exists", field: "email")
         }
         try await user.create(on: db)
         return user

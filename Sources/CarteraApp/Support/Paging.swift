@@ -13,10 +13,10 @@ struct PageRequest: Sendable {
         self.page = page ?? 1
         self.perPage = perPage ?? 50
         guard (1...Self.maxPage).contains(self.page) else {
-            throw APIError.invalid("page", code: "out_of_range", "page must be between 1 and \(Self.maxPage)")
+            throw ServiceError.invalid("page", code: "out_of_range", "page must be between 1 and \(Self.maxPage)")
         }
         guard (1...Self.maxPerPage).contains(self.perPage) else {
-            throw APIError.invalid("per_page", code: "out_of_range", "per_page must be between 1 and \(Self.maxPerPage)")
+            throw ServiceError.invalid("per_page", code: "out_of_range", "per_page must be between 1 and \(Self.maxPerPage)")
         }
     }
 

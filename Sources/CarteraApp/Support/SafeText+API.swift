@@ -12,7 +12,7 @@ extension SafeText {
         case .controlCharacter: "a control character"
         case .bidiControl: "a bidirectional text control"
         }
-        throw APIError.invalid(field, code: "control_character",
+        throw ServiceError.invalid(field, code: "control_character",
                                "\(field) contains \(what) (\(problem.codePoint)); line breaks (outside notes), tabs, NUL and bidirectional controls are not accepted")
     }
 }
@@ -22,6 +22,6 @@ extension EmailAddress {
     static func checked(_ address: String, _ field: String) throws -> String {
         guard let problem = problem(in: address) else { return address }
         // The value itself is not echoed: it may be the control characters we refuse.
-        throw APIError.invalid(field, code: "invalid_email", "\(field) is not a valid email address: \(problem.reason)")
+        throw ServiceError.invalid(field, code: "invalid_email", "\(field) is not a valid email address: \(problem.reason)")
     }
 }

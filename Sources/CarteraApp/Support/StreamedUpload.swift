@@ -40,7 +40,7 @@ struct StreamedUpload: Sendable {
         let limit = req.application.uploadLimit
         try refuseDeclaredSize(req, limit: limit)
         guard let boundary = req.headers.contentType?.parameters["boundary"], req.headers.contentType?.subType == "form-data" else {
-            throw APIError(.unsupportedMediaType, code: "multipart_required", message: "Send the file as multipart/form-data", field: fileField)
+            throw ServiceError(.unsupportedMediaType, code: "multipart_required", message: "Send the file as multipart/form-data", field: fileField)
         }
         let writer = try Writer(limit: limit)
         let form = FormCollector(fileField: fileField, writer: writer)
@@ -53,7 +53,7 @@ struct StreamedUpload: Sendable {
                 try parser.execute(chunk)
                 if let error = form.error { throw error }
             }
-            guard form.sawFile else { throw APIError.missing(fileField) }
+            guard form.sawFile else { throw ServiceError.missing(fileField) }
             return (try writer.close(fileName: form.fileName), form.fields)
         } catch {
             writer.abandon()
@@ -61,8 +61,8 @@ struct StreamedUpload: Sendable {
         }
     }
 
-    static func tooLarge(_ limit: Int) -> APIError {
-        APIError(.payloadTooLarge, code: "upload_too_large",
+    static func tooLarge(_ limit: Int) -> ServiceError {
+        ServiceError(.tooLarge, code: "upload_too_large",
                  message: "The file is larger than the upload limit of \(limit / 1_000_000) MB (CARTERA_UPLOAD_LIMIT_MB)", field: "file")
     }
 
@@ -81,7 +81,7 @@ struct StreamedUpload: Sendable {
             self.limit = limit
             url = FileManager.default.temporaryDirectory.appendingPathComponent("cartera-upload-\(UUID().uuidString)")
             guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw APIError(.internalServerError, code: "upload_failed", message: "Could not store the upload")
+                throw ServiceError(.internalFailure, code: "upload_failed", message: "Could not store the upload")
             }
             handle = try FileHandle(forWritingTo: url)
         }
@@ -135,7 +135,7 @@ struct StreamedUpload: Sendable {
             if isFile {
                 do { try writer.write(buffer) } catch { self.error = error }
             } else if value.count + buffer.readableBytes > Self.maximumFieldBytes {
-                error = APIError.invalid(name ?? "form", "\(name ?? "a form field") is longer than \(Self.maximumFieldBytes / 1024) KiB")
+                error = ServiceError.invalid(name ?? "form", "\(name ?? "a form field") is longer than \(Self.maximumFieldBytes / 1024) KiB")
             } else {
                 value.append(contentsOf: buffer.readableBytesView)
             }

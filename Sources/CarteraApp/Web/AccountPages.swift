@@ -32,16 +32,16 @@ struct AccountPages: RouteCollection {
         let newPassword = try FieldParser.required(form.newPassword, "new_password")
         try Passwords.validate(newPassword, field: "new_password")
         guard newPassword == form.confirmPassword else {
-            throw APIError.invalid("confirm_password", code: "password_mismatch", "The two new passwords differ")
+            throw ServiceError.invalid("confirm_password", code: "password_mismatch", "The two new passwords differ")
         }
         let app = req.application
         let throttle = LoginThrottle(db: req.db, now: app.clock.now())
         guard let ticket = try await throttle.admit(email: me.email, ip: req.remoteAddress?.ipAddress ?? "unknown") else {
-            throw APIError(.tooManyRequests, code: "sign_in_throttled", message: "Too many wrong passwords: wait 15 minutes")
+            throw ServiceError(.tooManyRequests, code: "sign_in_throttled", message: "Too many wrong passwords: wait 15 minutes")
         }
         let current = form.currentPassword ?? ""
         guard current.utf8.count <= SignIn.maximumPasswordBytes, try await app.passwordPool.verify(current, hash: me.passwordHash) else {
-            throw APIError.invalid("current_password", code: "wrong_current_password", "The current password is not right")
+            throw ServiceError.invalid("current_password", code: "wrong_current_password", "The current password is not right")
         }
         try await throttle.succeeded(ticket)
         let hash = try await app.passwordPool.hash(newPassword, cost: app.passwordCost)

@@ -32,7 +32,7 @@ struct CSRFProtection: AsyncMiddleware {
     /// Refuses the request unless `sent` is its session's (or visitor's) token.
     static func verify(_ sent: String?, for request: Request) throws {
         guard let sent, let expected = expectedToken(request), equal(sent, expected) else {
-            throw APIError(.forbidden, code: "csrf_invalid", message: "The form expired or did not come from this site. Reload the page and try again.")
+            throw ServiceError(.forbidden, code: "csrf_invalid", message: "The form expired or did not come from this site. Reload the page and try again.")
         }
     }
 

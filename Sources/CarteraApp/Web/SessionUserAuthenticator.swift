@@ -30,7 +30,7 @@ struct RequireSignIn: AsyncMiddleware {
                 let back = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
                 return request.redirect(to: AppURL.signIn(next: back))
             }
-            throw APIError(.unauthorized, code: "signed_out", message: "Sign in first")
+            throw ServiceError(.unauthorized, code: "signed_out", message: "Sign in first")
         }
         return try await next.respond(to: request)
     }

@@ -92,7 +92,7 @@ struct SignInController: RouteCollection {
         let cost = req.application.passwordCost
         let user: User = try await WriteIntent.transaction(on: req.db) { db in
             // Checked inside the transaction: two first-run submissions cannot both make an admin.
-            guard try await User.query(on: db).count() == 0 else { throw APIError.conflict("already_set_up", "Cartera is already set up: sign in") }
+            guard try await User.query(on: db).count() == 0 else { throw ServiceError.conflict("already_set_up", "Cartera is already set up: sign in") }
             var defaults = OrganisationSetup.Defaults()
             if let value = form.organisationName, !value.isEmpty { defaults.name = value }
             if let value = form.currency, !value.isEmpty { defaults.currency = value }

@@ -26,7 +26,7 @@ struct WebErrorMiddleware: AsyncMiddleware {
             let message = request.application.localizer.errorMessage(code: UnknownPage.code, field: nil, fallback: "There is no page at this address", language: request.pageLanguage)
             return try await request.render("error", title: "error.title", section: "", ErrorPage(status: 404, code: UnknownPage.code, message: message), status: .notFound)
         } catch {
-            let apiError = APIErrorMiddleware.translate(error)
+            let apiError = JSONErrorMiddleware.translate(error)
             if apiError.status.code >= 500 {
                 request.logger.error("Unhandled page error: \(String(reflecting: error))")
             }

@@ -62,7 +62,7 @@ enum Reconciliation {
     /// A collector says whose money it is: posted as a payment to their invoices (explicit
     /// allocations, or oldest first).
     static func resolve(_ transaction: BankTransaction, customerID: UUID?, allocations: [AllocationInput]?, in context: ServiceContext) async throws -> BankTransaction {
-        guard transaction.status == .review else { throw APIError.conflict("transaction_not_in_review", "The line is already \(transaction.status.rawValue)") }
+        guard transaction.status == .review else { throw ServiceError.conflict("transaction_not_in_review", "The line is already \(transaction.status.rawValue)") }
         let customer = try await CustomerService.referenced(customerID, in: context)
         return try await context.transaction { tx in
             let payment = try await post(transaction, customer: customer, allocations: allocations, in: tx)
@@ -78,7 +78,7 @@ enum Reconciliation {
 
     static func ignore(_ transaction: BankTransaction, reason: String?, in context: ServiceContext) async throws -> BankTransaction {
         let why = try FieldParser.text(reason, "reason", maxLength: 500)
-        guard transaction.status == .review else { throw APIError.conflict("transaction_not_in_review", "The line is already \(transaction.status.rawValue)") }
+        guard transaction.status == .review else { throw ServiceError.conflict("transaction_not_in_review", "The line is already \(transaction.status.rawValue)") }
         transaction.status = .ignored
         transaction.note = why
         return try await context.transaction { tx in
@@ -90,7 +90,7 @@ enum Reconciliation {
 
     static func find(_ id: UUID, in context: ServiceContext) async throws -> BankTransaction {
         guard let transaction = try await BankTransaction.query(on: context.db).filter(\.$id == id)
-            .filter(\.$organisationID == context.organisationID).first() else { throw APIError.notFound("bank_transaction") }
+            .filter(\.$organisationID == context.organisationID).first() else { throw ServiceError.notFound("bank_transaction") }
         return transaction
     }
 

@@ -20,15 +20,15 @@ enum StatementFiles {
             case .csv:
                 let name = csvPreset ?? "generic"
                 guard var layout = csvPresets[name] else {
-                    throw APIError.invalid("preset", "preset must be one of: \(csvPresets.keys.sorted().joined(separator: ", "))")
+                    throw ServiceError.invalid("preset", "preset must be one of: \(csvPresets.keys.sorted().joined(separator: ", "))")
                 }
                 layout.currency = currency
                 return [try CSVStatementParser.parse(try text(data), layout: layout, account: account ?? "csv")]
             }
         } catch let error as StatementFormatError {
-            throw APIError(.unprocessableEntity, code: "invalid_statement", message: error.description, field: "file")
+            throw ServiceError(.invalid, code: "invalid_statement", message: error.description, field: "file")
         } catch let error as DomainError {
-            throw APIError(error, field: "file")
+            throw ServiceError(error, field: "file")
         }
     }
 
@@ -36,6 +36,6 @@ enum StatementFiles {
     private static func text(_ data: Data) throws -> String {
         if let utf8 = String(data: data, encoding: .utf8) { return utf8 }
         if let latin1 = String(data: data, encoding: .isoLatin1) { return latin1 }
-        throw APIError.invalid("file", code: "invalid_statement", "The file is not text")
+        throw ServiceError.invalid("file", code: "invalid_statement", "The file is not text")
     }
 }

@@ -35,11 +35,11 @@ enum CallService {
         let customerID = try customer.requireID()
         if let contactID = input.contactId {
             guard try await Contact.query(on: context.db).filter(\.$id == contactID).filter(\.$customer.$id == customerID).count() == 1 else {
-                throw APIError.invalid("contact_id", code: "unknown_contact", "The contact is not one of this customer's")
+                throw ServiceError.invalid("contact_id", code: "unknown_contact", "The contact is not one of this customer's")
             }
         }
         let followUp = try FieldParser.optionalDate(input.followUpOn.flatMap { $0.isEmpty ? nil : $0 }, "follow_up_on")
-        if let followUp, followUp < context.today { throw APIError.invalid("follow_up_on", code: "invalid_date", "follow_up_on cannot be in the past") }
+        if let followUp, followUp < context.today { throw ServiceError.invalid("follow_up_on", code: "invalid_date", "follow_up_on cannot be in the past") }
         let call = Interaction()
         call.organisationID = context.organisationID
         call.$customer.id = customerID
@@ -58,7 +58,7 @@ enum CallService {
                 call.promiseID = promise.id
             case .dispute:
                 let invoice = try await InvoiceService.find(try FieldParser.required(input.invoiceId, "invoice_id"), in: tx)
-                guard invoice.$customer.id == customerID else { throw APIError.invalid("invoice_id", code: "unknown_invoice", "The invoice is not this customer's") }
+                guard invoice.$customer.id == customerID else { throw ServiceError.invalid("invoice_id", code: "unknown_invoice", "The invoice is not this customer's") }
                 let dispute = try await DisputeService.open(on: invoice, DisputeInput(reason: input.disputeReason ?? input.note, amount: input.disputeAmount), in: tx)
                 call.disputeID = dispute.id
             case .noAnswer:

@@ -33,12 +33,12 @@ enum CreditService {
     /// billed in another currency only sees amounts in that currency.
     static func referenceRates(_ organisation: Organisation, base: Currency) throws -> ReferenceRates {
         guard base.code == organisation.defaultCurrency else { return try ReferenceRates(base: base, text: "") }
-        do { return try ReferenceRates(base: base, text: organisation.referenceRates) } catch let error as DomainError { throw APIError(error) }
+        do { return try ReferenceRates(base: base, text: organisation.referenceRates) } catch let error as DomainError { throw ServiceError(error) }
     }
 
     static func placeHold(_ customer: Customer, reason: String?, in context: ServiceContext) async throws -> Customer {
         let why = try FieldParser.text(reason, "reason", maxLength: 500)
-        guard customer.creditHoldReason == nil else { throw APIError.conflict("already_on_hold", "The customer is already on credit hold") }
+        guard customer.creditHoldReason == nil else { throw ServiceError.conflict("already_on_hold", "The customer is already on credit hold") }
         customer.creditHoldReason = why
         customer.creditHoldSince = context.today.iso
         return try await context.transaction { tx in
@@ -50,7 +50,7 @@ enum CreditService {
 
     static func releaseHold(_ customer: Customer, reason: String?, in context: ServiceContext) async throws -> Customer {
         let why = try FieldParser.text(reason, "reason", maxLength: 500)
-        guard let previous = customer.creditHoldReason else { throw APIError.conflict("not_on_hold", "The customer has no manual credit hold") }
+        guard let previous = customer.creditHoldReason else { throw ServiceError.conflict("not_on_hold", "The customer has no manual credit hold") }
         customer.creditHoldReason = nil
         customer.creditHoldSince = nil
         return try await context.transaction { tx in

@@ -13,7 +13,7 @@ enum EscalationService {
 
     /// Stops every reminder (the agency speaks for us now) and records who has the case since when.
     static func escalate(_ customer: Customer, _ input: Input, in context: ServiceContext) async throws -> Customer {
-        guard customer.escalatedOn == nil else { throw APIError.conflict("already_escalated", "The account is already with \(customer.escalatedTo ?? "an agency")") }
+        guard customer.escalatedOn == nil else { throw ServiceError.conflict("already_escalated", "The account is already with \(customer.escalatedTo ?? "an agency")") }
         let agency = try FieldParser.text(input.agency, "agency", maxLength: 200)
         let note = try FieldParser.optionalText(input.note, "note", maxLength: 2_000)
         customer.escalatedTo = agency
@@ -31,7 +31,7 @@ enum EscalationService {
 
     /// Takes the account back; reminders stay off until someone switches "do not contact" off.
     static func recall(_ customer: Customer, in context: ServiceContext) async throws -> Customer {
-        guard let agency = customer.escalatedTo else { throw APIError.conflict("not_escalated", "The account is not with an agency") }
+        guard let agency = customer.escalatedTo else { throw ServiceError.conflict("not_escalated", "The account is not with an agency") }
         customer.escalatedTo = nil
         customer.escalatedOn = nil
         return try await context.transaction { tx in
@@ -45,7 +45,7 @@ enum EscalationService {
     static func writeOff(_ invoice: Invoice, reason: String?, in context: ServiceContext) async throws -> Invoice {
         let why = try FieldParser.text(reason, "reason", maxLength: 500)
         guard invoice.status == .open || invoice.status == .partiallyPaid, invoice.balanceMinor > 0 else {
-            throw APIError.conflict("invoice_not_open", "Only an invoice with a balance can be written off")
+            throw ServiceError.conflict("invoice_not_open", "Only an invoice with a balance can be written off")
         }
         return try await context.transaction { tx in
             try await RowLocks.lockOpenInvoices(customerID: invoice.$customer.id, on: tx.db)

@@ -98,9 +98,9 @@ enum LateFeeService {
         let reason = try FieldParser.text(reason, "reason", maxLength: 500)
         return try await context.transaction { tx in
             guard let fee = try await LateFee.query(on: tx.db).filter(\.$id == feeID).filter(\.$organisationID == tx.organisationID).first() else {
-                throw APIError.notFound("late_fee")
+                throw ServiceError.notFound("late_fee")
             }
-            guard fee.status == .charged else { throw APIError.conflict("late_fee_waived", "This late fee was already waived") }
+            guard fee.status == .charged else { throw ServiceError.conflict("late_fee_waived", "This late fee was already waived") }
             fee.status = .waived
             fee.waiverReason = reason
             fee.waivedBy = tx.actor.name

@@ -29,21 +29,21 @@ enum PaymentPlanService {
     static func create(for customer: Customer, _ input: Input, in context: ServiceContext) async throws -> PaymentPlan {
         let customerID = try customer.requireID()
         let ids = try FieldParser.required(input.invoiceIds, "invoice_ids")
-        guard !ids.isEmpty else { throw APIError.invalid("invoice_ids", "Choose at least one open invoice") }
+        guard !ids.isEmpty else { throw ServiceError.invalid("invoice_ids", "Choose at least one open invoice") }
         let invoices = try await Invoice.query(on: context.db).filter(\.$id ~~ ids).filter(\.$customer.$id == customerID)
             .filter(\.$status ~~ [.open, .partiallyPaid]).all()
         for (index, id) in ids.enumerated() where !invoices.contains(where: { $0.id == id }) {
-            throw APIError.invalid("invoice_ids[\(index)]", code: "unknown_invoice", "Invoice \(id) is not an open invoice of this customer")
+            throw ServiceError.invalid("invoice_ids[\(index)]", code: "unknown_invoice", "Invoice \(id) is not an open invoice of this customer")
         }
         let currencies = Set(invoices.map(\.currency))
         guard currencies.count == 1, let code = currencies.first else {
-            throw APIError.invalid("invoice_ids", code: "currency_mismatch", "A plan covers invoices in one currency")
+            throw ServiceError.invalid("invoice_ids", code: "currency_mismatch", "A plan covers invoices in one currency")
         }
         let currency = try Currency(code: code)
         let active = try await PaymentPlan.query(on: context.db).filter(\.$customer.$id == customerID).filter(\.$status == .active).all()
         let alreadyPlanned = Set(active.flatMap(\.coveredInvoiceIDs))
         if let index = ids.firstIndex(where: alreadyPlanned.contains) {
-            throw APIError.conflict("invoice_in_plan", "That invoice is already in an active plan", field: "invoice_ids[\(index)]")
+            throw ServiceError.conflict("invoice_in_plan", "That invoice is already in an active plan", field: "invoice_ids[\(index)]")
         }
         let total = Money(minorUnits: try invoices.checkedSum(\.balanceMinor), currency: currency)
         let schedule = try instalments(input, total: total, today: context.today)
@@ -86,23 +86,23 @@ enum PaymentPlanService {
                     (dueDate: try FieldParser.date(try FieldParser.required(part.dueOn, "schedule[\(index)].due_on"), "schedule[\(index)].due_on"),
                      amount: try FieldParser.money(try FieldParser.required(part.amount, "schedule[\(index)].amount"), currency: total.currency, "schedule[\(index)].amount"))
                 }
-                if let first = parts.first, first.dueDate < today { throw APIError.invalid("schedule[0].due_on", code: "invalid_date", "The first instalment cannot be in the past") }
+                if let first = parts.first, first.dueDate < today { throw ServiceError.invalid("schedule[0].due_on", code: "invalid_date", "The first instalment cannot be in the past") }
                 return try InstalmentSchedule.custom(total: total, parts: parts)
             }
             let firstDue = try FieldParser.date(try FieldParser.required(input.firstDueOn, "first_due_on"), "first_due_on")
-            guard firstDue >= today else { throw APIError.invalid("first_due_on", code: "invalid_date", "The first instalment cannot be in the past") }
+            guard firstDue >= today else { throw ServiceError.invalid("first_due_on", code: "invalid_date", "The first instalment cannot be in the past") }
             let downPayment = try input.downPayment.flatMap { $0.isEmpty ? nil : $0 }.map { try FieldParser.money($0, currency: total.currency, "down_payment") }
             let downPaymentDue = try FieldParser.optionalDate(input.downPaymentDueOn.flatMap { $0.isEmpty ? nil : $0 }, "down_payment_due_on")
             return try InstalmentSchedule.equal(
                 total: total, count: try FieldParser.required(input.instalments, "instalments"), firstDue: firstDue,
                 spacing: input.everyDays.map { .everyDays($0) } ?? .monthly, downPayment: downPayment, downPaymentDue: downPaymentDue ?? (downPayment == nil ? nil : today))
         } catch let error as DomainError {
-            throw APIError(error)
+            throw ServiceError(error)
         }
     }
 
     static func cancel(_ plan: PaymentPlan, reason: String?, in context: ServiceContext) async throws -> PaymentPlan {
-        guard plan.status == .active else { throw APIError.conflict("plan_not_active", "The plan is already \(plan.status.rawValue)") }
+        guard plan.status == .active else { throw ServiceError.conflict("plan_not_active", "The plan is already \(plan.status.rawValue)") }
         let why = try FieldParser.text(reason, "reason", maxLength: 500)
         return try await context.transaction { tx in
             try await end(plan, as: .cancelled, details: ["reason": why], in: tx)
@@ -121,7 +121,7 @@ enum PaymentPlanService {
 
     static func find(_ id: UUID, in context: ServiceContext) async throws -> PaymentPlan {
         guard let plan = try await PaymentPlan.query(on: context.db).filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
-        else { throw APIError.notFound("payment_plan") }
+        else { throw ServiceError.notFound("payment_plan") }
         return plan
     }
 

@@ -30,8 +30,8 @@ enum TaskService {
 
     static func complete(_ taskID: UUID, in context: ServiceContext) async throws -> CollectionTask {
         guard let task = try await CollectionTask.query(on: context.db).filter(\.$id == taskID)
-            .filter(\.$organisationID == context.organisationID).first() else { throw APIError.notFound("task") }
-        guard task.status == .open else { throw APIError.conflict("task_not_open", "The task is already \(task.status.rawValue)") }
+            .filter(\.$organisationID == context.organisationID).first() else { throw ServiceError.notFound("task") }
+        guard task.status == .open else { throw ServiceError.conflict("task_not_open", "The task is already \(task.status.rawValue)") }
         return try await context.transaction { tx in
             task.status = .done
             task.completedAt = tx.clock.now()

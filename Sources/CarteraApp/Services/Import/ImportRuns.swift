@@ -59,6 +59,6 @@ struct ImportRuns: Sendable {
         }
     }
 
-    static let running = APIError(.conflict, code: "import_running",
+    static let running = ServiceError(.conflict, code: "import_running",
                                   message: "Another import is running for this organisation; try again when it has finished")
 }

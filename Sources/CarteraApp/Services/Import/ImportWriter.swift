@@ -68,7 +68,7 @@ struct ImportWriter: Sendable {
             let overdrawn = try await sql.raw("SELECT COUNT(*) AS n FROM invoices WHERE id IN (\(binds: chunk)) AND balance_minor < 0")
                 .first(decoding: Row.self)?.n ?? 0
             guard overdrawn == 0 else {
-                throw APIError.conflict("import_conflict", "Payments were recorded on these invoices while the file was imported; nothing was imported, try again")
+                throw ServiceError.conflict("import_conflict", "Payments were recorded on these invoices while the file was imported; nothing was imported, try again")
             }
         }
         try await ImportCustomerRows.assignCodes(directory.codeAssignments, in: tx)
@@ -126,7 +126,7 @@ struct ImportWriter: Sendable {
     private func resolve(_ code: String?, _ name: String?, line: Int, in directory: ImportDirectory) throws -> UUID {
         // The check made sure every good row's customer is known; a miss here is a bug, and rolls back.
         guard let id = directory.customer(code: code, name: name) else {
-            throw APIError(.internalServerError, code: "import_inconsistent", message: "line \(line): customer not found after the check")
+            throw ServiceError(.internalFailure, code: "import_inconsistent", message: "line \(line): customer not found after the check")
         }
         return id
     }

@@ -41,7 +41,7 @@ struct StripeCheckout: Sendable {
             request.body = ByteBuffer(string: body)
         }
         guard response.status == .ok, let session = try? response.content.decode(Session.self, using: JSONDecoder()) else {
-            throw APIError(.badGateway, code: "payment_provider_error", message: "The payment provider did not create the checkout (HTTP \(response.status.code))")
+            throw ServiceError(.upstreamFailure, code: "payment_provider_error", message: "The payment provider did not create the checkout (HTTP \(response.status.code))")
         }
         return session
     }

@@ -34,16 +34,16 @@ enum StripeWebhook {
     struct Reply: Content { let status: Outcome; let paymentId: UUID? }
 
     static func handle(_ req: Request, stripe: StripeCheckout) async throws -> Reply {
-        guard let body = req.body.data else { throw APIError(.badRequest, code: "missing_body", message: "No event") }
+        guard let body = req.body.data else { throw ServiceError(.badRequest, code: "missing_body", message: "No event") }
         let payload = Data(body.readableBytesView)
         do {
             try stripe.verify(payload: payload, signatureHeader: req.headers.first(name: "Stripe-Signature") ?? "", now: req.application.clock.now())
         } catch let error as StripeCheckout.WebhookError {
-            throw APIError(.badRequest, code: "invalid_signature", message: "The webhook signature is not valid (\(error))")
+            throw ServiceError(.badRequest, code: "invalid_signature", message: "The webhook signature is not valid (\(error))")
         }
         let event: Event
         do { event = try JSONDecoder().decode(Event.self, from: payload) } catch {
-            throw APIError(.badRequest, code: "invalid_event", message: "The event could not be read")
+            throw ServiceError(.badRequest, code: "invalid_event", message: "The event could not be read")
         }
         guard event.type == "checkout.session.completed", event.data.object.paymentStatus == "paid",
               let invoiceText = event.data.object.metadata?["invoice_id"], let invoiceID = UUID(uuidString: invoiceText),
@@ -56,7 +56,7 @@ enum StripeWebhook {
             return Reply(status: .duplicate, paymentId: nil)
         }
         guard let invoice = try await Invoice.query(on: req.db).filter(\.$id == invoiceID).filter(\.$organisationID == organisationID).first() else {
-            throw APIError.notFound("invoice")
+            throw ServiceError.notFound("invoice")
         }
         let amount = Money(minorUnits: minor, currency: try Currency(code: code.uppercased()))
         let paidOn = LocalDate.today(at: Date(timeIntervalSince1970: TimeInterval(event.created)), in: context.timeZone)

@@ -90,7 +90,7 @@ enum PortalActions {
             let open = try await Dispute.query(on: tx.db).filter(\.$invoice.$id == id).filter(\.$status == .open).count()
             guard open == 0 else { throw PortalRefusal(.dispute, field: "invoiceId", "dispute_already_open", ["number": .text(invoice.number)], status: .conflict) }
             let dispute: Dispute
-            do { dispute = try await DisputeService.open(on: invoice, DisputeInput(reason: reason, amount: nil), in: tx) } catch let error as APIError {
+            do { dispute = try await DisputeService.open(on: invoice, DisputeInput(reason: reason, amount: nil), in: tx) } catch let error as ServiceError {
                 throw PortalRefusal(.dispute, error, fields: ["invoice": "invoiceId", "reason": "reason"])
             }
             try await PortalThrottle.accepted(submission, subject: try dispute.requireID(), in: tx)

@@ -22,7 +22,7 @@ enum PortalLinks {
 
     /// `audited: false` for the links inside messages: the message's own audit record covers them.
     static func create(for customer: Customer, days: Int = defaultLifetimeDays, in context: ServiceContext, audited: Bool = true) async throws -> Created {
-        guard (1...365).contains(days) else { throw APIError.invalid("days", "A link lasts between 1 and 365 days") }
+        guard (1...365).contains(days) else { throw ServiceError.invalid("days", "A link lasts between 1 and 365 days") }
         let secret = prefix + [UInt8].random(count: 32).base64URLEncoded
         let token = PortalToken()
         token.organisationID = context.organisationID

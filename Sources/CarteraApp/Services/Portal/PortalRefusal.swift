@@ -28,10 +28,10 @@ struct PortalRefusal: Error, Sendable {
         self.status = status
     }
 
-    /// Any other refusal of a service (an `APIError`), placed next to the field it names.
-    init(_ form: PortalForm, _ error: APIError, fields: [String: String]) {
+    /// Any other refusal of a service (a `ServiceError`), placed next to the field it names.
+    init(_ form: PortalForm, _ error: ServiceError, fields: [String: String]) {
         let field = error.field.flatMap { named in fields.first { named.hasPrefix($0.key) }?.value }
-        let conflict = error.status == .conflict
+        let conflict = error.kind == .conflict
         self.init(form, field: field, conflict ? "conflict" : "invalid", status: conflict ? .conflict : .unprocessableEntity)
     }
 }

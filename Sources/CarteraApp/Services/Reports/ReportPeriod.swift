@@ -29,11 +29,11 @@ struct ReportPeriod: Equatable {
     init(_ query: Query, today: LocalDate) throws {
         let to = try FieldParser.optionalDate(query.to.nonEmpty, "to") ?? today
         let from = try FieldParser.optionalDate(query.from.nonEmpty, "from") ?? (try LocalDate(year: to.year, month: to.month, day: 1))
-        guard from <= to else { throw APIError.invalid("from", "from must be on or before to") }
+        guard from <= to else { throw ServiceError.invalid("from", "from must be on or before to") }
         var within = CollectionReport.defaultWithinDays
         if let text = query.withinDays.nonEmpty {
             guard let days = Int(text), (0...Self.maximumWithinDays).contains(days) else {
-                throw APIError.invalid("within_days", "within_days must be a whole number of days from 0 to \(Self.maximumWithinDays)")
+                throw ServiceError.invalid("within_days", "within_days must be a whole number of days from 0 to \(Self.maximumWithinDays)")
             }
             within = days
         }

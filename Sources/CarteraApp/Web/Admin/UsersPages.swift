@@ -58,8 +58,8 @@ struct UsersPages: RouteCollection {
     /// Another person of the admin's organisation (their own account is changed on /account/password).
     private func other(_ req: Request, me: User) async throws -> User {
         let id = try req.uuidParameter("userID", entity: "user")
-        guard let user = try await User.query(on: req.db).filter(\.$id == id).filter(\.$organisationID == me.organisationID).first() else { throw APIError.notFound("user") }
-        guard user.id != me.id else { throw APIError.conflict("cannot_change_self", "Ask another admin to change your own role or access") }
+        guard let user = try await User.query(on: req.db).filter(\.$id == id).filter(\.$organisationID == me.organisationID).first() else { throw ServiceError.notFound("user") }
+        guard user.id != me.id else { throw ServiceError.conflict("cannot_change_self", "Ask another admin to change your own role or access") }
         return user
     }
 

@@ -94,7 +94,7 @@ struct CustomerPages: RouteCollection {
         let context = try await req.serviceContext()
         let customer = try await req.customerParameter(in: context)
         let contact = try await ContactService.find(try req.uuidParameter("contactID", entity: "contact"), in: context)
-        guard contact.$customer.id == customer.id else { throw APIError.notFound("contact") }
+        guard contact.$customer.id == customer.id else { throw ServiceError.notFound("contact") }
         _ = try await ContactService.update(contact, with: try req.content.decode(ContactInput.self), in: context)
         return done(req, "flash.contact_saved")
     }
@@ -135,7 +135,7 @@ struct CustomerPages: RouteCollection {
         let context = try await req.serviceContext()
         let form = try req.content.decode(PlanForm.self)
         let everyDays: Int? = try form.spacing.flatMap { $0 == "monthly" || $0.isEmpty ? nil : $0 }.map {
-            guard let days = Int($0) else { throw APIError.invalid("spacing", "spacing must be monthly or a number of days") }
+            guard let days = Int($0) else { throw ServiceError.invalid("spacing", "spacing must be monthly or a number of days") }
             return days
         }
         _ = try await PaymentPlanService.create(for: try await req.customerParameter(in: context), .init(

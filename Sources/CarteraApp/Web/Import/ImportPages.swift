@@ -32,9 +32,9 @@ struct ImportPages: RouteCollection {
         try CSRFProtection.verify(form[CSRFProtection.fieldName], for: req)
         let settings: ImportSettings
         do { settings = try ImportSettings.parse(kind: form["kind"], preset: form["preset"], locale: form["locale"], currency: nil) } catch {
-            throw APIError.invalid(error.field, error.message)
+            throw ServiceError.invalid(error.field, error.message)
         }
-        guard file.byteCount > 0 else { throw APIError.invalid("file", req.text("import.flash.empty")) }
+        guard file.byteCount > 0 else { throw ServiceError.invalid("file", req.text("import.flash.empty")) }
         let context = try await req.serviceContext()
         let id = try await req.importUploads.save(try file.data(), settings: settings, fileName: file.fileName ?? "import.csv",
                                                   organisationID: context.organisationID)

@@ -27,7 +27,7 @@ struct PortalPages: RouteCollection {
         // Only this customer's invoices exist here: another customer's id is simply not found.
         guard let invoice = try await Invoice.query(on: context.db).filter(\.$id == (try req.uuidParameter("invoiceID", entity: "invoice")))
             .filter(\.$customer.$id == access.customer.requireID()).filter(\.$status != .draft).first()
-        else { throw APIError.notFound("invoice") }
+        else { throw ServiceError.notFound("invoice") }
         return try await page(req, access, context, only: try invoice.requireID())
     }
 
@@ -95,7 +95,7 @@ struct PortalPages: RouteCollection {
                                                               successURL: context.publicURL + AppURL.portalPaid(token),
                                                               cancelURL: AppURL.portalLink(token, publicURL: context.publicURL), client: req.client)
                 return req.redirect(to: session.url)
-            } catch let error as APIError {
+            } catch let error as ServiceError {
                 req.logger.warning("Portal checkout refused: \(error)")
                 throw PortalRefusal(.pay, field: nil, "pay_failed", status: .badGateway)
             }
@@ -115,7 +115,7 @@ struct PortalPages: RouteCollection {
             return done(req, try await action(access, context, format))
         } catch let refusal as PortalRefusal {
             return try await page(req, access, context, refusal: refusal, typed: typed.compactMapValues { $0 }, chosen: chosen)
-        } catch let error as APIError where (400..<500).contains(error.status.code) {
+        } catch let error as ServiceError where error.kind.isClientFault {
             let refusal = PortalRefusal(form, error, fields: ["amount": "amount", "promised_on": "promisedOn", "invoice_ids": "invoiceIds",
                                                               "invoice": "invoiceId", "reason": "reason", "note": "note"])
             return try await page(req, access, context, refusal: refusal, typed: typed.compactMapValues { $0 }, chosen: chosen)
@@ -140,7 +140,7 @@ struct PortalPages: RouteCollection {
         return opened
     }
 
-    private static let invalidLink = APIError(.notFound, code: "portal_link_invalid", message: "This link is not valid or has expired. Ask us for a new one.")
+    private static let invalidLink = ServiceError(.notFound, code: "portal_link_invalid", message: "This link is not valid or has expired. Ask us for a new one.")
 
     private func openLink(_ req: Request) async throws -> (PortalLinks.Access, ServiceContext)? {
         guard let secret = req.parameters.get("token"),

@@ -2,7 +2,7 @@ import CarteraCore
 import Vapor
 
 /// A client error with a machine-readable code, a human message and, for validation, the field at fault.
-/// Serialised by `APIErrorMiddleware` as `{"error": {"code", "message", "field"}}`.
+/// Serialised by `JSONErrorMiddleware` as `{"error": {"code", "message", "field"}}`.
 public struct APIError: AbortError, Sendable, CustomStringConvertible {
     public let status: HTTPResponseStatus
     public let code: String
@@ -43,5 +43,28 @@ extension APIError {
     /// Domain rule violations are the client's fault: 422, with the domain's own code and field.
     init(_ error: DomainError, field fallbackField: String? = nil) {
         self.init(.unprocessableEntity, code: error.code, message: error.message, field: error.field ?? fallbackField)
+    }
+}
+
+extension APIError {
+    /// The one place a service's refusal gets its HTTP status; code, message and field stay as they are.
+    init(_ error: ServiceError) {
+        self.init(Self.status(of: error.kind), code: error.code, message: error.message, field: error.field)
+    }
+
+    static func status(of kind: ServiceError.Kind) -> HTTPResponseStatus {
+        switch kind {
+        case .invalid: .unprocessableEntity
+        case .badRequest: .badRequest
+        case .unauthorized: .unauthorized
+        case .forbidden: .forbidden
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .tooLarge: .payloadTooLarge
+        case .unsupportedMediaType: .unsupportedMediaType
+        case .tooManyRequests: .tooManyRequests
+        case .internalFailure: .internalServerError
+        case .upstreamFailure: .badGateway
+        }
     }
 }

@@ -4,7 +4,7 @@ import Vapor
 
 /// Turns every error into the JSON error body. Client errors are answered as they are; anything
 /// else is logged and answered with a generic 500 that leaks no internals.
-struct APIErrorMiddleware: AsyncMiddleware {
+struct JSONErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
@@ -21,6 +21,8 @@ struct APIErrorMiddleware: AsyncMiddleware {
         switch error {
         case let error as APIError:
             return error
+        case let error as ServiceError:
+            return APIError(error)
         case let error as DomainError:
             return APIError(error)
         case let error as CommandArgumentError:

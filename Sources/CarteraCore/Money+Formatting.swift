@@ -11,25 +11,22 @@ extension Money {
         let usesLatinAmericanDollarSign: Bool
     }
 
+    /// Unknown identifiers are written the en-US way, as they always were.
     static func style(for locale: String) -> LocaleStyle {
-        switch locale.lowercased() {
-        case "es-co", "es":
-            LocaleStyle(grouping: ".", decimal: ",", spaceAfterSymbol: true, symbolAfter: false, usesLatinAmericanDollarSign: true)
-        case "es-cl":
-            LocaleStyle(grouping: ".", decimal: ",", spaceAfterSymbol: false, symbolAfter: false, usesLatinAmericanDollarSign: true)
-        case "es-mx":
-            LocaleStyle(grouping: ",", decimal: ".", spaceAfterSymbol: false, symbolAfter: false, usesLatinAmericanDollarSign: true)
-        case "es-es":
-            LocaleStyle(grouping: ".", decimal: ",", spaceAfterSymbol: true, symbolAfter: true, usesLatinAmericanDollarSign: false)
-        default:
-            LocaleStyle(grouping: ",", decimal: ".", spaceAfterSymbol: false, symbolAfter: false, usesLatinAmericanDollarSign: false)
-        }
+        (SupportedLocale(identifier: locale) ?? .enUS).moneyStyle
     }
 
     /// es-CO "$ 1.234.567,89", es-CL "$1.234.567", es-MX "$1,234,567.89", es-ES "1.234.567,89 €",
     /// en-US "$1,234,567.89". Where "$" means pesos, US dollars are written "US$".
     public func formatted(locale: String) -> String {
-        let style = Self.style(for: locale)
+        formatted(in: Self.style(for: locale))
+    }
+
+    public func formatted(locale: SupportedLocale) -> String {
+        formatted(in: locale.moneyStyle)
+    }
+
+    private func formatted(in style: LocaleStyle) -> String {
         let (major, minor) = magnitudeParts
         var grouped = ""
         for (offset, digit) in major.enumerated() {

@@ -36,7 +36,7 @@ struct ImportCommand: AsyncCommand {
             throw CommandArgumentError(field: "file", message: "cannot read \(signature.file)")
         }
         let service = try await context.serviceContext(organisation: signature.organisation)
-        let language = String(service.organisation.locale.prefix(2))
+        let language = service.organisation.language
         let console = context.console
         let progress = ImportProgressSink { phase, done, total in
             let text = total > 0 ? "\(phase.rawValue) \(done) / \(total) rows" : "\(phase.rawValue) \(done) rows"

@@ -41,7 +41,7 @@ enum DunningQuery {
             SELECT i.id, i.customer_id, i.due_date, i.status
             FROM invoices i
             WHERE i.organisation_id = \(bind: organisationID)
-              AND i.status IN ('open', 'partially_paid')
+              AND i.status IN (\(SQLOwed.list))
               AND i.due_date <= \(bind: dueOnOrBefore.iso)
             """).all(decoding: Candidate.self).filter { !silenced.contains($0.customerId) }
     }
@@ -64,10 +64,10 @@ enum DunningQuery {
         let rows = try await sql.raw("""
             SELECT i.id AS invoice_id, \(joined) AS steps
             FROM invoices i JOIN reminder_deliveries d ON d.invoice_id = i.id
-            WHERE i.organisation_id = \(bind: organisationID) AND i.status IN ('open', 'partially_paid')
+            WHERE i.organisation_id = \(bind: organisationID) AND i.status IN (\(SQLOwed.list))
             GROUP BY i.id
             """).all(decoding: Row.self)
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0.invoiceID, Set($0.steps.split(separator: ",").map(String.init))) })
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.invoiceID, Set(StoredList<String>.decode($0.steps))) })
     }
 
     /// Invoices with a dispute, promise or plan in force on `date`.

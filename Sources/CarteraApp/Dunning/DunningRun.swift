@@ -87,17 +87,22 @@ enum DunningRun {
         let invoices = try await Invoice.query(on: context.db).filter(\.$id ~~ batch.invoiceIDs).sort(\.$dueDate).sort(\.$number).all()
         var messageID: UUID?
         var taskID: UUID?
-        if batch.channel == .callTask {
-            taskID = try await createTask(.call, for: customer, invoices: invoices, on: date, in: context).requireID()
-        } else {
-            guard let message = try await OutboxWriter.queue(.init(
+        func queueMessage() async throws -> OutboxMessage? {
+            try await OutboxWriter.queue(.init(
                 customer: customer, contact: nil, kind: batch.kind, channel: batch.channel, tone: batch.lead.tone,
                 templateKey: batch.lead.templateKey, dedupeKey: "dunning:\(batch.customerID):\(date.iso)", invoices: invoices), in: context)
-            else { return .noContact }
+        }
+        switch batch.channel {
+        case .callTask:
+            taskID = try await createTask(.call, for: customer, invoices: invoices, on: date, in: context).requireID()
+        case .email, .sms:
+            guard let message = try await queueMessage() else { return .noContact }
             messageID = message.id
-            if batch.channel == .letter {
-                taskID = try await createTask(.letter, for: customer, invoices: invoices, on: date, in: context).requireID()
-            }
+        case .letter:
+            // Queued like a message, and a task for whoever prints and posts it.
+            guard let message = try await queueMessage() else { return .noContact }
+            messageID = message.id
+            taskID = try await createTask(.letter, for: customer, invoices: invoices, on: date, in: context).requireID()
         }
         for reminder in batch.reminders {
             let delivery = ReminderDelivery()
@@ -114,7 +119,7 @@ enum DunningRun {
 
     private static func createTask(_ kind: CollectionTaskKind, for customer: Customer, invoices: [Invoice], on date: LocalDate, in context: ServiceContext) async throws -> CollectionTask {
         let localizer = context.messaging.localizer
-        let language = String(context.organisation.locale.prefix(2))
+        let language = context.organisation.language
         let task = CollectionTask()
         task.organisationID = context.organisationID
         task.$customer.id = try customer.requireID()
@@ -124,7 +129,7 @@ enum DunningRun {
         task.dueOn = date.iso
         task.status = .open
         task.dedupeKey = "\(kind.rawValue):\(try customer.requireID()):\(date.iso)"
-        task.invoiceIDs = try invoices.map { try $0.requireID().uuidString }.joined(separator: ",")
+        task.invoiceIDs = StoredList.encode(try invoices.map { try $0.requireID() })
         try await task.create(on: context.db)
         try await AuditLog.record("task.created", entityType: "collection_task", entityID: try task.requireID(),
                                   details: ["kind": kind.rawValue, "customer_id": customer.id?.uuidString ?? ""], in: context)
@@ -137,12 +142,12 @@ enum DunningRun {
             .filter(\.$organisationID == context.organisationID).filter(\.$doNotContact == false).all()
         for customer in customers where !DunningSettings.kinds(customer.reminderKindsOff).contains(.debtSummary) {
             let open = try await Invoice.query(on: context.db).filter(\.$customer.$id == customer.requireID())
-                .filter(\.$status ~~ [.open, .partiallyPaid]).sort(\.$dueDate).all()
+                .owed().sort(\.$dueDate).all()
             guard !open.isEmpty else { continue }
             do {
                 let queued = try await context.transaction { tx in
                     try await OutboxWriter.queue(.init(customer: customer, contact: nil, kind: .debtSummary, channel: .email, tone: .friendly,
-                                                       templateKey: ReminderKind.debtSummary.rawValue,
+                                                       templateKey: TemplateKey.debtSummary.rawValue,
                                                        dedupeKey: "dunning:\(try customer.requireID()):\(date.iso)", invoices: open), in: tx) != nil
                 }
                 if queued { report.summariesQueued += 1 } else { report.noContact += 1 }

@@ -17,14 +17,14 @@ struct DunningSettings: Sendable {
         let defaultPolicy = try records.first(where: \.isDefault).map { try $0.policy } ?? .standard
         return DunningSettings(
             defaultPolicy: defaultPolicy, policies: policies,
-            calendar: WorkingCalendar(workingWeekdays: Set(organisation.workingWeekdays.split(separator: ",").compactMap { Int($0) }),
-                                      holidays: Set(organisation.holidays.split(separator: ",").compactMap { try? LocalDate(iso: String($0)) })),
-            enabledKinds: kinds(organisation.reminderKinds),
+            calendar: WorkingCalendar(workingWeekdays: Set(StoredList<Int>.decode(organisation.workingWeekdays)),
+                                      holidays: Set(StoredList<LocalDate>.decode(organisation.holidays))),
+            enabledKinds: organisation.enabledReminderKinds,
             summaryFrequency: organisation.summaryFrequency)
     }
 
     static func kinds(_ list: String) -> Set<ReminderKind> {
-        Set(list.split(separator: ",").compactMap { ReminderKind(rawValue: String($0)) })
+        Set(StoredList<ReminderKind>.decode(list))
     }
 
     func rules(for settings: DunningQuery.CustomerSettings?) -> DunningRules {

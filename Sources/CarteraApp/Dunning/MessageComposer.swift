@@ -15,8 +15,9 @@ struct MessageComposer: Sendable {
 
     /// Amounts follow the organisation's conventions when it writes in its own language, and
     /// US conventions for English-speaking customers of a Spanish-speaking company.
-    var moneyLocale: String {
-        organisation.locale.hasPrefix(language) ? organisation.locale : (language == "en" ? "en-US" : "es-CO")
+    var moneyLocale: SupportedLocale {
+        let own = organisation.supportedLocale
+        return own.language.rawValue == language ? own : (SupportedLocale.Language(rawValue: language) ?? .es).defaultLocale
     }
 
     func money(_ amount: Money) -> String { amount.formatted(locale: moneyLocale) }

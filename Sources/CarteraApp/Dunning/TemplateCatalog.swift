@@ -13,7 +13,7 @@ struct TemplateCatalog: Sendable {
     /// key -> channel -> source, per language.
     private let defaults: [String: [String: [String: Source]]]
 
-    static let keys = ["new_invoice", "payment_received", "before_due", "overdue", "overdue_firm", "final_notice", "debt_summary", "instalment_due"]
+    static let keys = TemplateKey.allCases.map(\.rawValue)
 
     /// Everything a template may use. Inside `{{#invoices}}` rows also have the row names.
     static let variables: Set<String> = [

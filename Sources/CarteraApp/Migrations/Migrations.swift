@@ -52,5 +52,6 @@ enum Migrations {
         UpdateOrganisationsAddPortalLimits(),
         CreatePortalSubmissions(),
         CreateImportStaging(),
+        UpdateOrganisationsStoreReminderKindsOff(),
     ]
 }

@@ -28,7 +28,7 @@ extension Customer {
 
 extension Organisation {
     public var properties: [any AnyProperty] {
-        [$id, $name, $defaultCurrency, $locale, $timeZone, $reminderKinds, $summaryFrequency, $workingWeekdays, $holidays,
+        [$id, $name, $defaultCurrency, $locale, $timeZone, $reminderKindsOff, $summaryFrequency, $workingWeekdays, $holidays,
          $paymentInstructions, $replyToEmail, $creditHoldDaysOverdue, $referenceRates, $lateFeePolicyName, $lateFeeMinor,
          $lateInterestBasisPoints, $legalMaximumBasisPoints, $portalPromiseMaxDays, $portalPromiseMinimumBasisPoints, $createdAt, $updatedAt]
     }

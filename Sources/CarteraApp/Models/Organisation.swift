@@ -11,8 +11,9 @@ public final class Organisation: Model, @unchecked Sendable {
     @Field(key: "default_currency") public var defaultCurrency: String
     @Field(key: "locale") public var locale: String
     @Field(key: "time_zone") public var timeZone: String
-    /// Comma-separated `ReminderKind` raw values that are switched on.
-    @Field(key: "reminder_kinds") public var reminderKinds: String
+    /// The `ReminderKind`s switched off (a `StoredList`); every other kind is on, new ones included.
+    /// See `enabledReminderKinds`.
+    @Field(key: "reminder_kinds_off") public var reminderKindsOff: String
     @Field(key: "summary_frequency") public var summaryFrequency: SummaryFrequency
     /// Comma-separated ISO weekdays reminders go out on (1 = Monday).
     @Field(key: "working_weekdays") public var workingWeekdays: String
@@ -47,7 +48,7 @@ public final class Organisation: Model, @unchecked Sendable {
         self.defaultCurrency = defaultCurrency
         self.locale = locale
         self.timeZone = timeZone
-        reminderKinds = ReminderKind.allCases.map(\.rawValue).joined(separator: ",")
+        reminderKindsOff = ""
         summaryFrequency = .monthly
         workingWeekdays = "1,2,3,4,5"
         holidays = ""

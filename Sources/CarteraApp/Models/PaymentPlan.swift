@@ -29,7 +29,7 @@ public final class PaymentPlan: Model, @unchecked Sendable {
 
     public init() {}
 
-    var coveredInvoiceIDs: [UUID] { invoiceIDs.split(separator: ",").compactMap { UUID(uuidString: String($0)) } }
+    var coveredInvoiceIDs: [UUID] { StoredList<UUID>.decode(invoiceIDs) }
 }
 
 public final class PlanInstalment: Model, @unchecked Sendable {

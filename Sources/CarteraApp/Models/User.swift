@@ -15,6 +15,14 @@ public enum Role: String, Codable, Sendable, CaseIterable, Comparable {
     }
 
     public func allows(_ required: Role) -> Bool { self >= required }
+
+    /// May have customers assigned and appear among the collectors to choose from.
+    public var collects: Bool {
+        switch self {
+        case .collector, .admin: true
+        case .viewer: false
+        }
+    }
 }
 
 /// A person who signs in to the workspace. Passwords are stored as bcrypt hashes.

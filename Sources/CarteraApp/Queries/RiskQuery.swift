@@ -41,7 +41,7 @@ enum RiskQuery {
             """).all(decoding: PaidRow.self)
         let open = try await sql.raw("""
             SELECT i.customer_id, i.due_date, i.currency, i.balance_minor FROM invoices i
-            WHERE \(scope) AND i.status IN ('open', 'partially_paid')
+            WHERE \(scope) AND i.status IN (\(SQLOwed.list))
             """).all(decoding: OpenRow.self)
         let disputes = try await counts(sql.raw("""
             SELECT i.customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM disputes d JOIN invoices i ON i.id = d.invoice_id

@@ -43,7 +43,7 @@ struct WorklistQuery {
         let customers = Dictionary(uniqueKeysWithValues: try await customersQuery.all().map { (try $0.requireID(), $0) })
         let held = try await DunningQuery.heldInvoices(organisationID: organisationID, on: today, on: db)
         let overdueInvoices = try await Invoice.query(on: db).filter(\.$organisationID == organisationID)
-            .filter(\.$status ~~ [.open, .partiallyPaid]).filter(\.$dueDate < today.iso).all()
+            .owed().filter(\.$dueDate < today.iso).all()
         let rates = try CreditService.referenceRates(context.organisation, base: try Currency(code: context.organisation.defaultCurrency))
 
         var overdueByCustomer: [UUID: [Invoice]] = [:]

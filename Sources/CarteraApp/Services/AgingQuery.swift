@@ -16,7 +16,7 @@ enum AgingQuery {
 
     static func reports(organisationID: UUID, customerID: UUID? = nil, asOf: LocalDate, on db: any Database) async throws -> [(report: AgingReport, invoiceCount: Int)] {
         guard let sql = db as? any SQLDatabase else { fatalError("Cartera needs an SQL database") }
-        var scope: SQLQueryString = "organisation_id = \(bind: organisationID) AND status IN ('open', 'partially_paid')"
+        var scope: SQLQueryString = "organisation_id = \(bind: organisationID) AND status IN (\(SQLOwed.list))"
         if let customerID { scope += " AND customer_id = \(bind: customerID)" }
         let rows = try await sql.raw("""
             SELECT currency, \(unsafeRaw: bucketExpression(asOf: asOf)) AS bucket,

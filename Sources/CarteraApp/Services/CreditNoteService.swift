@@ -32,7 +32,7 @@ enum CreditNoteService {
                 guard invoice.$customer.id == customer.id, invoice.currency == currency.code else {
                     throw ServiceError.invalid("invoice_id", "The invoice must belong to the same customer and be in \(currency.code)")
                 }
-                guard invoice.status == .open || invoice.status == .partiallyPaid else {
+                guard invoice.status.isOwed else {
                     throw ServiceError.invalid("invoice_id", code: "invoice_not_open", "Invoice \(invoice.number) is \(invoice.status.rawValue) and has nothing to credit")
                 }
                 // As much as the invoice still owes; the rest stays as customer credit.

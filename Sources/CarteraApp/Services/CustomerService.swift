@@ -9,7 +9,7 @@ enum CustomerService {
         customer.legalName = try FieldParser.text(input.legalName, "legal_name", maxLength: 200)
         customer.paymentTerms = try FieldParser.terms(input.paymentTerms ?? "net30", "payment_terms").code
         customer.currency = try FieldParser.currency(input.currency ?? context.organisation.defaultCurrency, "currency").code
-        customer.language = try FieldParser.language(input.language ?? String(context.organisation.locale.prefix(2)), "language")
+        customer.language = try FieldParser.language(input.language ?? context.organisation.language, "language")
         customer.taxID = try FieldParser.optionalText(input.taxId, "tax_id", maxLength: 50)
         customer.notes = try FieldParser.optionalText(input.notes, "notes") ?? ""
         customer.tags = try tags(input.tags ?? [])
@@ -106,7 +106,7 @@ enum CustomerService {
     }
 
     private static func reminderKinds(_ values: [String], field: String) throws -> String {
-        try values.map { try FieldParser.enumValue($0, ReminderKind.self, field).rawValue }.joined(separator: ",")
+        StoredList.encode(try values.map { try FieldParser.enumValue($0, ReminderKind.self, field) })
     }
 
     private static func policyID(_ value: String, in context: ServiceContext) async throws -> UUID {
@@ -123,7 +123,7 @@ extension CustomerService {
     static func assign(_ customer: Customer, to userID: UUID?, in context: ServiceContext) async throws -> Customer {
         if let userID {
             guard let user = try await User.query(on: context.db).filter(\.$id == userID).filter(\.$organisationID == context.organisationID).first(),
-                  user.role != .viewer, user.disabledAt == nil
+                  user.role.collects, user.disabledAt == nil
             else { throw ServiceError.invalid("user_id", code: "unknown_user", "Choose an active collector or admin of this organisation") }
         }
         let previous = customer.assignedUserID

@@ -10,7 +10,7 @@ enum DisputeService {
     }
 
     static func open(on invoice: Invoice, _ input: DisputeInput, in context: ServiceContext) async throws -> Dispute {
-        guard invoice.status == .open || invoice.status == .partiallyPaid else {
+        guard invoice.status.isOwed else {
             throw ServiceError.conflict("invoice_not_open", "Only an invoice still owed can be disputed")
         }
         let existing = try await Dispute.query(on: context.db).filter(\.$invoice.$id == invoice.requireID()).filter(\.$status == .open).count()

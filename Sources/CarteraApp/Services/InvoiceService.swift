@@ -161,7 +161,7 @@ enum InvoiceService {
         if let customer = query.customerId { builder.filter(\.$customer.$id == customer) }
         if let currency = query.currency { builder.filter(\.$currency == (try FieldParser.currency(currency, "currency").code)) }
         if query.overdue == true {
-            builder.filter(\.$status ~~ [.open, .partiallyPaid]).filter(\.$dueDate < context.today.iso)
+            builder.owed().filter(\.$dueDate < context.today.iso)
         }
         if let from = query.dueFrom { builder.filter(\.$dueDate >= (try FieldParser.date(from, "due_from").iso)) }
         if let to = query.dueTo { builder.filter(\.$dueDate <= (try FieldParser.date(to, "due_to").iso)) }

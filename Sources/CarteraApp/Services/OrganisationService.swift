@@ -3,8 +3,6 @@ import Fluent
 import Foundation
 
 enum OrganisationService {
-    static let supportedLocales = ["es-CO", "es-CL", "es-MX", "es-ES", "en-US"]
-
     static func update(_ input: OrganisationUpdate, in context: ServiceContext) async throws -> Organisation {
         let organisation = context.organisation
         var changes: [String: String] = [:]
@@ -17,8 +15,8 @@ enum OrganisationService {
             changes["default_currency"] = organisation.defaultCurrency
         }
         if let locale = input.locale {
-            guard supportedLocales.contains(locale) else {
-                throw ServiceError.invalid("locale", "locale must be one of: \(supportedLocales.joined(separator: ", "))")
+            guard SupportedLocale(rawValue: locale) != nil else {
+                throw ServiceError.invalid("locale", "locale must be one of: \(SupportedLocale.identifiers)")
             }
             organisation.locale = locale
             changes["locale"] = locale
@@ -100,8 +98,9 @@ enum OrganisationService {
 
     private static func updateReminderSettings(_ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]) throws {
         if let kinds = input.reminderKinds {
-            organisation.reminderKinds = try kinds.map { try FieldParser.enumValue($0, ReminderKind.self, "reminder_kinds").rawValue }.joined(separator: ",")
-            changes["reminder_kinds"] = organisation.reminderKinds
+            let enabled = try kinds.map { try FieldParser.enumValue($0, ReminderKind.self, "reminder_kinds") }
+            organisation.enabledReminderKinds = Set(enabled)
+            changes["reminder_kinds"] = StoredList.encode(enabled)
         }
         if let frequency = input.summaryFrequency {
             organisation.summaryFrequency = try FieldParser.enumValue(frequency, SummaryFrequency.self, "summary_frequency")
@@ -111,11 +110,11 @@ enum OrganisationService {
             guard !days.isEmpty, days.allSatisfy((1...7).contains) else {
                 throw ServiceError.invalid("working_weekdays", "working_weekdays must list ISO weekdays 1 (Monday) to 7 (Sunday)")
             }
-            organisation.workingWeekdays = Set(days).sorted().map(String.init).joined(separator: ",")
+            organisation.workingWeekdays = StoredList.encode(Set(days).sorted())
             changes["working_weekdays"] = organisation.workingWeekdays
         }
         if let holidays = input.holidays {
-            organisation.holidays = try holidays.enumerated().map { try FieldParser.date($1, "holidays[\($0)]").iso }.sorted().joined(separator: ",")
+            organisation.holidays = StoredList.encode(try holidays.enumerated().map { try FieldParser.date($1, "holidays[\($0)]").iso }.sorted())
             changes["holidays"] = organisation.holidays
         }
         if let instructions = input.paymentInstructions {

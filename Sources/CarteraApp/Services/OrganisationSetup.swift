@@ -1,3 +1,4 @@
+import CarteraCore
 import Fluent
 import Foundation
 
@@ -6,7 +7,7 @@ enum OrganisationSetup {
     struct Defaults {
         var name = "Mi Empresa S.A.S."
         var currency = "COP"
-        var locale = "es-CO"
+        var locale = SupportedLocale.esCO.rawValue
         var timeZone = "America/Bogota"
     }
 
@@ -27,8 +28,8 @@ enum OrganisationSetup {
 
     static func create(_ defaults: Defaults, on db: any Database) async throws -> Organisation {
         let currency = try FieldParser.currency(defaults.currency, "--currency").code
-        guard OrganisationService.supportedLocales.contains(defaults.locale) else {
-            throw CommandArgumentError(field: "--locale", message: "must be one of \(OrganisationService.supportedLocales.joined(separator: ", "))")
+        guard SupportedLocale(rawValue: defaults.locale) != nil else {
+            throw CommandArgumentError(field: "--locale", message: "must be one of \(SupportedLocale.identifiers)")
         }
         guard TimeZone(identifier: defaults.timeZone) != nil else {
             throw CommandArgumentError(field: "--time-zone", message: "unknown time zone \(defaults.timeZone)")

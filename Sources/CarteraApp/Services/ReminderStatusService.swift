@@ -18,7 +18,7 @@ enum ReminderStatusService {
         let settings = try await DunningSettings.load(for: context.organisation, on: context.db)
         let rules = settings.rules(for: .init(id: invoice.$customer.id, collectionPolicyId: customer.collectionPolicyID, reminderKindsOff: customer.reminderKindsOff))
         let facts = DunningFacts(dueDate: try invoice.due, status: invoice.status, stepsDone: Set(deliveries.map(\.stepKey)), isPaused: !holds.isEmpty)
-        let owed = (invoice.status == .open || invoice.status == .partiallyPaid) && !customer.doNotContact && holds.isEmpty
+        let owed = invoice.status.isOwed && !customer.doNotContact && holds.isEmpty
         let next = owed ? rules.nextStep(for: facts, after: context.today.addingClamped(days: -1)) : nil
         return Status(deliveries: deliveries, holds: holds, next: next)
     }

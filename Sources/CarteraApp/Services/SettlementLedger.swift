@@ -116,7 +116,7 @@ enum SettlementLedger {
         try await Invoice.query(on: db)
             .filter(\.$customer.$id == customerID)
             .filter(\.$currency == currency.code)
-            .filter(\.$status ~~ [.open, .partiallyPaid])
+            .owed()
             .sort(\.$dueDate).sort(\.$number)
             .all()
             .map { PaymentAllocator.OpenItem(id: try $0.requireID(), dueDate: try $0.due, number: $0.number, balance: try $0.balance) }

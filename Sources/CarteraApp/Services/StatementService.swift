@@ -8,7 +8,7 @@ enum StatementService {
         let customerID = try customer.requireID()
         let invoices = try await Invoice.query(on: context.db)
             .filter(\.$customer.$id == customerID)
-            .filter(\.$status ~~ [.open, .partiallyPaid])
+            .owed()
             .sort(\.$dueDate).sort(\.$number)
             .all()
         let credit = try await unappliedCredit(customerID: customerID, on: context.db)
@@ -62,7 +62,7 @@ extension StatementService {
     static func sendNow(_ customer: Customer, in context: ServiceContext) async throws -> OutboxMessage {
         guard !customer.doNotContact else { throw ServiceError.conflict("do_not_contact", "The customer is marked do not contact") }
         let open = try await Invoice.query(on: context.db).filter(\.$customer.$id == customer.requireID())
-            .filter(\.$status ~~ [.open, .partiallyPaid]).sort(\.$dueDate).all()
+            .owed().sort(\.$dueDate).all()
         guard !open.isEmpty else { throw ServiceError.conflict("nothing_owed", "The customer owes nothing: there is no statement to send") }
         let dedupeKey = "manual_statement:\(try customer.requireID()):\(context.today.iso)"
         guard try await OutboxMessage.query(on: context.db).filter(\.$dedupeKey == dedupeKey).count() == 0 else {

@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 
 enum TemplateService {
-    static let channels: [ReminderChannel] = [.email, .sms, .letter]
+    static let channels = ReminderChannel.allCases.filter(\.hasTemplate)
 
     /// Every template in effect: the organisation's own where it has one, else the default.
     static func list(in context: ServiceContext) async throws -> [MessageTemplateDTO] {
@@ -28,7 +28,7 @@ enum TemplateService {
         guard TemplateCatalog.keys.contains(key) else { throw ServiceError.notFound("template") }
         let language = try FieldParser.language(try FieldParser.required(language, "language"), "language")
         let channel = try FieldParser.enumValue(try FieldParser.required(channel, "channel"), ReminderChannel.self, "channel")
-        guard channels.contains(channel) else { throw ServiceError.invalid("channel", "Call tasks have no template") }
+        guard channel.hasTemplate else { throw ServiceError.invalid("channel", "Call tasks have no template") }
         return (key, language, channel)
     }
 
@@ -77,7 +77,7 @@ enum TemplateService {
         if let customerID = input.customerId {
             let customer = try await CustomerService.referenced(customerID, in: context)
             let open = try await Invoice.query(on: context.db).filter(\.$customer.$id == customer.requireID())
-                .filter(\.$status ~~ [.open, .partiallyPaid]).sort(\.$dueDate).all()
+                .owed().sort(\.$dueDate).all()
             let contact = RecipientPicker.pick(from: try await OutboxWriter.contacts(of: customer, on: context.db), for: channel)
             values = try composer.values(customer: customer, contact: contact, invoices: open, today: context.today)
         } else {

@@ -24,7 +24,7 @@ struct PageFormat {
 
     /// 73537080000 → "73.537.080.000" (or "73,537,080,000" where the comma groups thousands).
     func integer(_ value: Int64) -> String {
-        let separator: Character = ["es-MX", "en-US"].contains(composer.moneyLocale) ? "," : "."
+        let separator = composer.moneyLocale.groupingMark
         let digits = String(value.magnitude)
         var grouped = ""
         for (offset, digit) in digits.enumerated() {

@@ -1,3 +1,4 @@
+import CarteraCore
 import Fluent
 import Vapor
 
@@ -61,6 +62,9 @@ struct SignInController: RouteCollection {
         let error: String?
         let links = Links()
         struct Links: Encodable { let setup = AppURL.setup }
+        /// The `<select>` of regional formats, one option per `SupportedLocale`.
+        let locales = SupportedLocale.allCases.map { LocaleOption(value: $0.rawValue, labelKey: "setup.locale.\($0.rawValue)") }
+        struct LocaleOption: Encodable { let value: String; let labelKey: String }
     }
 
     struct SetupForm: Content {
@@ -101,7 +105,7 @@ struct SignInController: RouteCollection {
             let existing = try await Organisation.query(on: db).sort(\.$createdAt).first()
             let organisation = if let existing { existing } else { try await OrganisationSetup.create(defaults, on: db) }
             let user = try await UserService.create(.init(email: form.email, name: form.name, password: form.password, role: Role.admin.rawValue,
-                                                          language: String(organisation.locale.prefix(2))),
+                                                          language: organisation.language),
                                                     organisationID: try organisation.requireID(), passwordCost: cost, on: db)
             try await SetupCodes.discardAll(on: db)
             return user

@@ -18,11 +18,11 @@ public struct PolicyStep: Hashable, Codable, Sendable {
     }
 
     public static func defaultTemplateKey(offsetDays: Int, tone: ReminderTone) -> String {
-        guard offsetDays > 0 else { return "before_due" }
+        guard offsetDays > 0 else { return TemplateKey.beforeDue.rawValue }
         switch tone {
-        case .friendly: return "overdue"
-        case .firm: return "overdue_firm"
-        case .finalNotice: return "final_notice"
+        case .friendly: return TemplateKey.overdue.rawValue
+        case .firm: return TemplateKey.overdueFirm.rawValue
+        case .finalNotice: return TemplateKey.finalNotice.rawValue
         }
     }
 

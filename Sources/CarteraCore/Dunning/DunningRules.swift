@@ -33,7 +33,7 @@ public struct DunningRules: Sendable {
     }
 
     public func stepDue(for facts: DunningFacts, on today: LocalDate) -> PolicyStep? {
-        guard facts.status == .open || facts.status == .partiallyPaid, !facts.isPaused, calendar.isWorkingDay(today) else { return nil }
+        guard facts.status.isOwed, !facts.isPaused, calendar.isWorkingDay(today) else { return nil }
         let lastDoneOffset = policy.steps.filter { facts.stepsDone.contains($0.key) }.map(\.offsetDays).max()
         let candidate = policy.steps.last { step in
             step.scheduledDate(dueDate: facts.dueDate) <= today && !facts.stepsDone.contains(step.key)

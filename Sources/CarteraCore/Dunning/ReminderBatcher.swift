@@ -34,8 +34,8 @@ public enum ReminderBatcher {
         var batches: [ReminderBatch] = []
         for customerID in byCustomer.keys.sorted(by: { $0.precedes($1) }) {
             let reminders = byCustomer[customerID]!
-            let calls = reminders.filter { $0.step.channel == .callTask }
-            let messages = reminders.filter { $0.step.channel != .callTask }
+            let calls = reminders.filter { $0.step.channel.isForCollector }
+            let messages = reminders.filter { !$0.step.channel.isForCollector }
             for group in [messages, calls] where !group.isEmpty {
                 let lead = group.map(\.step).max { ($0.tone, $0.offsetDays) < ($1.tone, $1.offsetDays) }!
                 batches.append(ReminderBatch(customerID: customerID, lead: lead, reminders: group.sorted { $0.invoiceID.precedes($1.invoiceID) }))

@@ -7,7 +7,12 @@ public enum ReminderKind: String, Codable, Sendable, CaseIterable {
     case debtSummary = "debt_summary"
 
     /// Reminders about money owed count toward the one-message-a-day cap; receipts and new invoices don't.
-    public var isDunning: Bool { self == .beforeDue || self == .overdue || self == .debtSummary }
+    public var isDunning: Bool {
+        switch self {
+        case .beforeDue, .overdue, .debtSummary: true
+        case .newInvoice, .paymentReceived: false
+        }
+    }
 }
 
 public enum ReminderChannel: String, Codable, Sendable, CaseIterable {
@@ -16,7 +21,28 @@ public enum ReminderChannel: String, Codable, Sendable, CaseIterable {
     case callTask = "call_task"
 
     /// Letters and call tasks are produced for people to act on; nothing is transmitted.
-    public var isTransmitted: Bool { self == .email || self == .sms }
+    public var isTransmitted: Bool {
+        switch self {
+        case .email, .sms: true
+        case .letter, .callTask: false
+        }
+    }
+
+    /// Goes to the collector's task list instead of to the customer, so it is batched apart.
+    public var isForCollector: Bool {
+        switch self {
+        case .callTask: true
+        case .email, .sms, .letter: false
+        }
+    }
+
+    /// Has wording of its own (a template per language); a call task is only a task.
+    public var hasTemplate: Bool {
+        switch self {
+        case .email, .sms, .letter: true
+        case .callTask: false
+        }
+    }
 }
 
 /// How firm the wording is; when several invoices are grouped, the firmest one sets the tone.

@@ -35,7 +35,7 @@ struct CustomerDTO: Content {
         notes = customer.notes
         tags = customer.tags
         doNotContact = customer.doNotContact
-        remindersOff = customer.reminderKindsOff.split(separator: ",").map(String.init)
+        remindersOff = StoredList<String>.decode(customer.reminderKindsOff)
         collectionPolicyId = customer.collectionPolicyID
         assignedUserId = customer.assignedUserID
         creditHoldReason = customer.creditHoldReason

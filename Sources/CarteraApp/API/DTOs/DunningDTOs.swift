@@ -151,7 +151,7 @@ struct CollectionTaskDTO: Content {
         title = task.title
         dueOn = task.dueOn
         status = task.status.rawValue
-        invoiceIds = task.invoiceIDs.split(separator: ",").map(String.init)
+        invoiceIds = StoredList<String>.decode(task.invoiceIDs)
     }
 }
 

@@ -49,7 +49,7 @@ struct InvoiceDTO: Content {
         total = money(invoice.totalMinor)
         settled = money(invoice.settledMinor)
         balance = money(invoice.balanceMinor)
-        let owed = invoice.status == .open || invoice.status == .partiallyPaid
+        let owed = invoice.status.isOwed
         daysPastDue = owed ? CarteraCore.daysPastDue(dueDate: try invoice.due, asOf: today) : nil
         agingBucket = owed ? AgingBucket.bucket(dueDate: try invoice.due, asOf: today).rawValue : nil
         let terms = try? PaymentTerms(code: invoice.paymentTerms)

@@ -37,10 +37,10 @@ struct OrganisationDTO: Content {
         defaultCurrency = organisation.defaultCurrency
         locale = organisation.locale
         timeZone = organisation.timeZone
-        reminderKinds = organisation.reminderKinds.split(separator: ",").map(String.init)
+        reminderKinds = ReminderKind.allCases.filter(organisation.enabledReminderKinds.contains).map(\.rawValue)
         summaryFrequency = organisation.summaryFrequency.rawValue
-        workingWeekdays = organisation.workingWeekdays.split(separator: ",").compactMap { Int($0) }
-        holidays = organisation.holidays.split(separator: ",").map(String.init)
+        workingWeekdays = StoredList<Int>.decode(organisation.workingWeekdays)
+        holidays = StoredList<String>.decode(organisation.holidays)
         paymentInstructions = organisation.paymentInstructions
         replyToEmail = organisation.replyToEmail
         creditHoldDaysOverdue = organisation.creditHoldDaysOverdue

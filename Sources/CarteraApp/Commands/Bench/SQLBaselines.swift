@@ -15,7 +15,7 @@ enum SQLBaselines {
         for step in CollectionPolicy.standard.steps {
             total += try await sql.raw("""
                 SELECT i.id FROM invoices i JOIN customers c ON c.id = i.customer_id
-                WHERE i.organisation_id = \(bind: organisationID) AND i.status IN ('open', 'partially_paid')
+                WHERE i.organisation_id = \(bind: organisationID) AND i.status IN (\(SQLOwed.list))
                   AND i.due_date <= \(bind: today.addingClamped(days: -step.offsetDays).iso) AND c.do_not_contact = \(bind: false)
                   AND NOT EXISTS (SELECT 1 FROM reminder_deliveries d WHERE d.invoice_id = i.id AND d.step_key = \(bind: step.key))
                 """).all().count
@@ -31,7 +31,7 @@ enum SQLBaselines {
             SELECT currency, CASE WHEN due_date >= \(bind: today.iso) THEN 'current' WHEN due_date >= \(bind: d(30)) THEN '1_30'
                    WHEN due_date >= \(bind: d(60)) THEN '31_60' WHEN due_date >= \(bind: d(90)) THEN '61_90' ELSE 'over_90' END AS bucket,
                    SUM(balance_minor), COUNT(*)
-            FROM invoices WHERE organisation_id = \(bind: organisationID) AND status IN ('open', 'partially_paid')
+            FROM invoices WHERE organisation_id = \(bind: organisationID) AND status IN (\(SQLOwed.list))
             GROUP BY 1, 2
             """).all().count
     }
@@ -41,7 +41,7 @@ enum SQLBaselines {
         let sql = db as! any SQLDatabase
         let items = try await sql.raw("""
             SELECT id, number, issue_date, due_date, total_minor, balance_minor FROM invoices
-            WHERE customer_id = \(bind: customerID) AND status IN ('open', 'partially_paid') ORDER BY due_date, number
+            WHERE customer_id = \(bind: customerID) AND status IN (\(SQLOwed.list)) ORDER BY due_date, number
             """).all().count
         let credit = try await sql.raw("""
             SELECT currency, SUM(amount_minor - allocated_minor) FROM payments
@@ -58,7 +58,7 @@ enum SQLBaselines {
             let numbers = Array(references[chunk..<min(chunk + 500, references.count)])
             found += try await sql.raw("""
                 SELECT id, customer_id, balance_minor FROM invoices
-                WHERE organisation_id = \(bind: organisationID) AND number IN (\(binds: numbers)) AND status IN ('open', 'partially_paid')
+                WHERE organisation_id = \(bind: organisationID) AND number IN (\(binds: numbers)) AND status IN (\(SQLOwed.list))
                 """).all().count
         }
         return found

@@ -101,7 +101,7 @@ enum Reconciliation {
         let sql = context.db as! any SQLDatabase
         let invoices = try await sql.raw("""
             SELECT id, customer_id, number, currency, balance_minor, due_date FROM invoices
-            WHERE organisation_id = \(bind: context.organisationID) AND status IN ('open', 'partially_paid') AND balance_minor > 0
+            WHERE organisation_id = \(bind: context.organisationID) AND status IN (\(SQLOwed.list)) AND balance_minor > 0
             """).all(decoding: InvoiceRow.self)
         let customers = try await sql.raw("""
             SELECT id, legal_name, tax_id, bank_accounts, payment_reference FROM customers WHERE organisation_id = \(bind: context.organisationID)
@@ -115,7 +115,7 @@ enum Reconciliation {
         }
         return PaymentMatcher(invoices: matchable, customers: customers.map {
             MatchableCustomer(id: $0.id, name: $0.legal_name, taxID: $0.tax_id,
-                              bankAccounts: $0.bank_accounts.split(separator: ",").map(String.init), paymentReference: $0.payment_reference)
+                              bankAccounts: StoredList<String>.decode($0.bank_accounts), paymentReference: $0.payment_reference)
         })
     }
 
@@ -202,9 +202,9 @@ enum Reconciliation {
     /// Remembers the account a customer paid from, so their next transfer is recognised by it.
     private static func learnAccount(_ account: String?, of customer: Customer, in context: ServiceContext) async throws {
         guard let account = account?.trimmingCharacters(in: .whitespaces), account.count >= 5 else { return }
-        let known = customer.bankAccounts.split(separator: ",").map(String.init)
+        let known = StoredList<String>.decode(customer.bankAccounts)
         guard !known.contains(account) else { return }
-        customer.bankAccounts = (known + [account]).suffix(10).joined(separator: ",")
+        customer.bankAccounts = StoredList.encode((known + [account]).suffix(10))
         try await customer.save(on: context.db)
     }
 

@@ -34,7 +34,7 @@ enum CollectionChecks {
             let promiseID = try promise.requireID()
             let invoiceIDs = try await HoldService.invoices(heldBy: promiseID, on: context.db)
             let invoices = try await Invoice.query(on: context.db).filter(\.$id ~~ invoiceIDs).all()
-            let allSettled = invoices.allSatisfy { $0.status != .open && $0.status != .partiallyPaid }
+            let allSettled = invoices.allSatisfy { !$0.status.isOwed }
             let paidSince = try await Allocation.query(on: context.db).filter(\.$invoice.$id ~~ invoiceIDs)
                 .filter(\.$createdAt >= (promise.createdAt ?? .distantPast)).all().saturatingSum(\.amountMinor)
             let kept = allSettled || paidSince >= promise.amountMinor
@@ -109,7 +109,7 @@ enum CollectionChecks {
         do {
             return try await context.transaction { tx in
                 try await OutboxWriter.queue(.init(
-                    customer: customer, contact: nil, kind: .beforeDue, channel: .email, tone: .friendly, templateKey: "instalment_due",
+                    customer: customer, contact: nil, kind: .beforeDue, channel: .email, tone: .friendly, templateKey: TemplateKey.instalmentDue.rawValue,
                     dedupeKey: dedupeKey, invoices: invoices, extraValues: [
                         "instalment_number": .text(String(standing.instalment.number)), "instalment_count": .text(String(count)),
                         "instalment_amount": .text(composer.money(owed)), "instalment_due_date": .text(composer.date(standing.instalment.dueDate)),

@@ -16,7 +16,7 @@ enum CreditService {
         let currency = try Currency(code: customer.currency)
         let rates = try referenceRates(context.organisation, base: currency)
         let open = try await Invoice.query(on: context.db).filter(\.$customer.$id == customer.requireID())
-            .filter(\.$status ~~ [.open, .partiallyPaid]).all()
+            .owed().all()
         var exposure = Int64(0)
         // Saturating: an exposure past Int64 is over every limit, which is all the check asks.
         for invoice in open { exposure = exposure.saturatingAdding(rates.convert(try invoice.balance)?.minorUnits ?? 0) }

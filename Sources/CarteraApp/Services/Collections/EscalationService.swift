@@ -44,7 +44,7 @@ enum EscalationService {
     /// Writes off an invoice's whole remaining balance (admin only, checked by the route).
     static func writeOff(_ invoice: Invoice, reason: String?, in context: ServiceContext) async throws -> Invoice {
         let why = try FieldParser.text(reason, "reason", maxLength: 500)
-        guard invoice.status == .open || invoice.status == .partiallyPaid, invoice.balanceMinor > 0 else {
+        guard invoice.status.isOwed, invoice.balanceMinor > 0 else {
             throw ServiceError.conflict("invoice_not_open", "Only an invoice with a balance can be written off")
         }
         return try await context.transaction { tx in

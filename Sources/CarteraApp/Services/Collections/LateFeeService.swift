@@ -48,7 +48,7 @@ enum LateFeeService {
         let invoices = try await Invoice.query(on: context.db).filter(\.$organisationID == context.organisationID)
             .filter(\.$dueDate < context.today.addingClamped(days: -1).iso)
             .group(.or) { either in
-                either.filter(\.$status ~~ [.open, .partiallyPaid])
+                either.owed()
                 either.group(.and) { $0.filter(\.$status ~~ [.paid, .writtenOff]).filter(\.$updatedAt >= recentlySettled) }
             }
             .all()

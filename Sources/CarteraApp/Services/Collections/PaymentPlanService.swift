@@ -31,7 +31,7 @@ enum PaymentPlanService {
         let ids = try FieldParser.required(input.invoiceIds, "invoice_ids")
         guard !ids.isEmpty else { throw ServiceError.invalid("invoice_ids", "Choose at least one open invoice") }
         let invoices = try await Invoice.query(on: context.db).filter(\.$id ~~ ids).filter(\.$customer.$id == customerID)
-            .filter(\.$status ~~ [.open, .partiallyPaid]).all()
+            .owed().all()
         for (index, id) in ids.enumerated() where !invoices.contains(where: { $0.id == id }) {
             throw ServiceError.invalid("invoice_ids[\(index)]", code: "unknown_invoice", "Invoice \(id) is not an open invoice of this customer")
         }
@@ -54,7 +54,7 @@ enum PaymentPlanService {
         plan.currency = code
         plan.totalMinor = total.minorUnits
         plan.settledAtStartMinor = try invoices.checkedSum(\.settledMinor)
-        plan.invoiceIDs = ids.map(\.uuidString).joined(separator: ",")
+        plan.invoiceIDs = StoredList.encode(ids)
         plan.status = .active
         plan.startsOn = context.today.iso
         plan.note = try FieldParser.optionalText(input.note, "note", maxLength: 2_000) ?? ""

@@ -8,7 +8,7 @@ enum TaskService {
     @discardableResult
     static func create(_ kind: CollectionTaskKind, for customer: Customer, titleKey: String, arguments: [String: String] = [:],
                        due: LocalDate, invoiceIDs: [UUID] = [], in context: ServiceContext) async throws -> CollectionTask? {
-        let language = String(context.organisation.locale.prefix(2))
+        let language = context.organisation.language
         let title = context.messaging.localizer.text(titleKey, language: language,
                                                      arguments: arguments.merging(["customer": customer.legalName]) { $1 }) ?? titleKey
         let dedupeKey = "\(titleKey):\(try customer.requireID()):\(due.iso)"
@@ -21,7 +21,7 @@ enum TaskService {
         task.dueOn = due.iso
         task.status = .open
         task.dedupeKey = dedupeKey
-        task.invoiceIDs = invoiceIDs.map(\.uuidString).joined(separator: ",")
+        task.invoiceIDs = StoredList.encode(invoiceIDs)
         try await task.create(on: context.db)
         try await AuditLog.record("task.created", entityType: "collection_task", entityID: try task.requireID(),
                                   details: ["kind": kind.rawValue, "customer_id": try customer.requireID().uuidString, "title": title], in: context)

@@ -83,7 +83,7 @@ enum CSVExports {
         let names = try await customerNames(context)
         let open = try await (context.db as! any SQLDatabase).raw("""
             SELECT customer_id, currency, due_date, balance_minor FROM invoices
-            WHERE organisation_id = \(bind: context.organisationID) AND status IN ('open', 'partially_paid')
+            WHERE organisation_id = \(bind: context.organisationID) AND status IN (\(SQLOwed.list))
             """).all(decoding: Row.self)
         var reports: [String: (customer: UUID, report: AgingReport)] = [:]
         for invoice in open {

@@ -11,7 +11,7 @@ import Foundation
 enum ImportCustomerRows {
     static func create(_ customers: [ImportDirectory.NewCustomer], in context: ServiceContext) async throws {
         guard !customers.isEmpty else { return }
-        let language = String(context.organisation.locale.prefix(2))
+        let language = context.organisation.language
         var contacts = SQLBatch(Contact.schema, ["id", "customer_id", "name", "role", "email", "phone", "created_at", "updated_at"])
         let sql = context.db as! any SQLDatabase
         let now = context.clock.now()

@@ -74,7 +74,7 @@ struct ImportDirectory: Sendable {
                 """).all(decoding: Row.self)
             for row in rows {
                 directory.invoices[row.number] = InvoiceRef(id: row.id, customerID: row.customer_id, currency: row.currency, balance: row.balance_minor,
-                                                            isOpen: row.status == InvoiceStatus.open.rawValue || row.status == InvoiceStatus.partiallyPaid.rawValue)
+                                                            isOpen: InvoiceStatus(rawValue: row.status)?.isOwed ?? false)
             }
         case .customers, .contacts:
             break

@@ -28,8 +28,11 @@ enum ImportInvoiceRows {
     }
 
     /// The note on an opening payment, in the organisation's language.
-    static func openingNote(locale: String) -> String {
-        locale.hasPrefix("es") ? "Saldo inicial importado" : "Imported opening balance"
+    static func openingNote(language: SupportedLocale.Language) -> String {
+        switch language {
+        case .es: "Saldo inicial importado"
+        case .en: "Imported opening balance"
+        }
     }
 
     struct Row {

@@ -25,7 +25,7 @@ struct ImportWriter: Sendable {
         self.context = context
         self.importID = importID
         now = context.clock.now()
-        openingNote = ImportInvoiceRows.openingNote(locale: context.organisation.locale)
+        openingNote = ImportInvoiceRows.openingNote(language: context.organisation.supportedLocale.language)
         batches = Batches(prefix: [.text(importID), .date(now)])
     }
 

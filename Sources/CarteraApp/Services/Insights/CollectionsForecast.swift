@@ -29,7 +29,7 @@ struct CollectionsForecast {
             }
         }
         let open = try await Invoice.query(on: context.db).filter(\.$organisationID == context.organisationID)
-            .filter(\.$status ~~ [.open, .partiallyPaid]).all().filter { !planned.contains($0.id!) }
+            .owed().all().filter { !planned.contains($0.id!) }
         let predictor = try await PaymentHistory.predictor(organisationID: context.organisationID, on: context.db)
         let disputed = try await PaymentHistory.openlyDisputed(organisationID: context.organisationID, on: context.db)
         var predicted = 0

@@ -6,9 +6,6 @@ import Foundation
 /// audit event and a task for the collector. Refusals are `PortalRefusal`s the portal page shows
 /// next to the field; nothing is stored when one is thrown.
 enum PortalActions {
-    /// The statuses in which an invoice is still owed: the only ones a customer can promise for or dispute.
-    static let owedStatuses: [InvoiceStatus] = [.open, .partiallyPaid]
-
     struct PromiseRequest: Sendable {
         var amount: String?
         var promisedOn: String?
@@ -36,7 +33,7 @@ enum PortalActions {
         let customerID = try access.customer.requireID()
         let ids = try invoiceIDs(input.invoiceIds)
         let invoices = try await Invoice.query(on: context.db).filter(\.$id ~~ ids).filter(\.$customer.$id == customerID)
-            .filter(\.$status ~~ owedStatuses).filter(\.$balanceMinor > 0).all()
+            .owed().filter(\.$balanceMinor > 0).all()
         guard invoices.count == ids.count else { throw PortalRefusal(.promise, field: "invoiceIds", "promise_invoice_not_owed") }
         guard Set(invoices.map(\.currency)).count == 1, let code = invoices.first?.currency, let currency = try? Currency(code: code) else {
             throw PortalRefusal(.promise, field: "invoiceIds", "promise_one_currency")
@@ -80,7 +77,7 @@ enum PortalActions {
             throw PortalRefusal(.dispute, field: "invoiceId", "dispute_not_owed")
         }
         guard let invoice = try await Invoice.query(on: context.db).filter(\.$id == id).filter(\.$customer.$id == access.customer.requireID())
-            .filter(\.$status ~~ owedStatuses).filter(\.$balanceMinor > 0).first()
+            .owed().filter(\.$balanceMinor > 0).first()
         else { throw PortalRefusal(.dispute, field: "invoiceId", "dispute_not_owed") }
         guard let reason = try text(input.reason, form: .dispute, field: "reason", maxLength: 1_000) else {
             throw PortalRefusal(.dispute, field: "reason", "dispute_reason_missing")
@@ -108,10 +105,10 @@ enum PortalActions {
                                 ["min": .number(planInstalments.lowerBound), "max": .number(planInstalments.upperBound)])
         }
         let owed = try await Invoice.query(on: context.db).filter(\.$customer.$id == access.customer.requireID())
-            .filter(\.$status ~~ owedStatuses).filter(\.$balanceMinor > 0).count()
+            .owed().filter(\.$balanceMinor > 0).count()
         guard owed > 0 else { throw PortalRefusal(.planRequest, field: nil, "nothing_owed") }
         let note = try text(input.note, form: .planRequest, field: "note", maxLength: 2_000)
-        let language = String(context.organisation.locale.prefix(2))
+        let language = context.organisation.language
         let text = (context.messaging.localizer.text("portal.plan_request_note", language: language, arguments: ["count": String(count)]) ?? "")
             + (note.map { "\n\($0)" } ?? "")
         try await context.transaction { tx in
@@ -186,6 +183,6 @@ enum PortalActions {
 extension ServiceContext {
     /// Amounts and dates as the organisation writes them, for what its own people read.
     var organisationFormat: MessageComposer {
-        MessageComposer(organisation: organisation, localizer: messaging.localizer, language: String(organisation.locale.prefix(2)))
+        MessageComposer(organisation: organisation, localizer: messaging.localizer, language: organisation.language)
     }
 }

@@ -73,7 +73,7 @@ extension CustomerPageContext {
         let users = try await UserService.list(organisationID: context.organisationID, on: db)
 
         let contacts = try await ContactService.list(for: customer, in: context)
-        let open = try await Invoice.query(on: db).filter(\.$customer.$id == customerID).filter(\.$status ~~ [.open, .partiallyPaid])
+        let open = try await Invoice.query(on: db).filter(\.$customer.$id == customerID).owed()
             .sort(\.$dueDate).sort(\.$number).all()
         let holds = try await HoldService.inForce(invoiceIDs: try open.map { try $0.requireID() }, in: context)
         let invoices = try open.map { invoice in
@@ -137,7 +137,7 @@ extension CustomerPageContext {
                                                 method: req.text("payment.method.\($0.method.rawValue)"), reference: $0.reference ?? "",
                                                 unapplied: format.money($0.unappliedMinor, $0.currency)) },
             timeline: timeline,
-            collectors: try users.filter { $0.role != .viewer && $0.disabledAt == nil }.map { Option(value: try $0.requireID().uuidString, label: $0.name) },
+            collectors: try users.filter { $0.role.collects && $0.disabledAt == nil }.map { Option(value: try $0.requireID().uuidString, label: $0.name) },
             outcomes: CallOutcome.allCases.map { Option(value: $0.rawValue, label: req.text("call.outcome.\($0.rawValue)")) },
             contactRoles: ContactRole.allCases.map { Option(value: $0.rawValue, label: req.text("contact.role.\($0.rawValue)")) },
             today: context.today.iso, links: CustomerPageLinks(customerID))

@@ -47,7 +47,7 @@ struct CustomerPages: RouteCollection {
         let query = try req.query.decode(CustomerListQuery.self)
         let result = try await CustomerService.list(query, in: context)
         let ids = try result.items.map { try $0.requireID() }
-        let open = ids.isEmpty ? [] : try await Invoice.query(on: context.db).filter(\.$customer.$id ~~ ids).filter(\.$status ~~ [.open, .partiallyPaid]).all()
+        let open = ids.isEmpty ? [] : try await Invoice.query(on: context.db).filter(\.$customer.$id ~~ ids).owed().all()
         let rows = try result.items.map { customer in
             let mine = open.filter { $0.$customer.id == customer.id }
             let totals = try Dictionary(grouping: mine, by: \.currency).map { code, invoices in

@@ -64,7 +64,7 @@ struct DashboardQuery {
         let sql = context.db as! any SQLDatabase
         let rows = try await sql.raw("""
             SELECT customer_id, currency, \(SQLMoney.sum("balance_minor", on: sql)) AS total FROM invoices
-            WHERE organisation_id = \(bind: context.organisationID) AND status IN ('open', 'partially_paid')
+            WHERE organisation_id = \(bind: context.organisationID) AND status IN (\(SQLOwed.list))
             GROUP BY customer_id, currency
             """).all(decoding: Row.self)
         let rates = try CreditService.referenceRates(context.organisation, base: try Currency(code: context.organisation.defaultCurrency))

@@ -78,7 +78,7 @@ struct InvoicePages: RouteCollection {
         let messageIDs = status.deliveries.compactMap { $0.$message.id }
         let messages = messageIDs.isEmpty ? [] : try await OutboxMessage.query(on: context.db).filter(\.$id ~~ messageIDs).all()
         let disputes = try await Dispute.query(on: context.db).filter(\.$invoice.$id == invoiceID).sort(\.$createdAt, .descending).all()
-        let owed = invoice.status == .open || invoice.status == .partiallyPaid
+        let owed = invoice.status.isOwed
         let fees = try await LateFeeService.fees(invoiceID: invoiceID, on: context.db, organisationID: context.organisationID)
         let prediction = try await PaymentPredictions.predict(invoice, in: context)
         return try await req.render("invoices/show", title: "invoice.title", section: "customers", Context(

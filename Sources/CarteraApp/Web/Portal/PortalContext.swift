@@ -52,7 +52,7 @@ struct PortalContext: Encodable {
         let format = context.pageFormat(language: req.pageLanguage)
         let customerID = try access.customer.requireID()
         var query = Invoice.query(on: context.db).filter(\.$customer.$id == customerID)
-        if let invoiceID { query = query.filter(\.$id == invoiceID) } else { query = query.filter(\.$status ~~ [.open, .partiallyPaid]) }
+        if let invoiceID { query = query.filter(\.$id == invoiceID) } else { query = query.owed() }
         let invoices = try await query.sort(\.$dueDate).sort(\.$number).all()
         let disputed = Set(try await Dispute.query(on: context.db).filter(\.$invoice.$id ~~ invoices.map { try $0.requireID() })
             .filter(\.$status == .open).all().map(\.$invoice.id))

@@ -106,5 +106,5 @@ struct PortalForms: Encodable {
 
 extension PageFormat {
     /// The decimal mark amounts are written (and typed) with on this page.
-    var decimalMark: Character { ["es-MX", "en-US"].contains(composer.moneyLocale) ? "." : "," }
+    var decimalMark: Character { composer.moneyLocale.decimalMark }
 }

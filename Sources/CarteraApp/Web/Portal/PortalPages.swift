@@ -87,7 +87,7 @@ struct PortalPages: RouteCollection {
             guard let stripe = req.application.stripe else { throw PortalRefusal(.pay, field: nil, "pay_unavailable") }
             guard let id = req.parameters.get("invoiceID").flatMap(UUID.init(uuidString:)),
                   let invoice = try await Invoice.query(on: context.db).filter(\.$id == id).filter(\.$customer.$id == access.customer.requireID())
-                      .filter(\.$status ~~ PortalActions.owedStatuses).first()
+                      .owed().first()
             else { throw PortalRefusal(.pay, field: nil, "pay_not_owed") }
             let token = req.parameters.get("token") ?? ""
             do {
@@ -127,7 +127,7 @@ struct PortalPages: RouteCollection {
         var page = try await PortalContext.build(access, req: req, context: context, only: invoiceID)
         let format = context.pageFormat(language: req.pageLanguage)
         let owed = try await Invoice.query(on: context.db).filter(\.$customer.$id == access.customer.requireID())
-            .filter(\.$status ~~ PortalActions.owedStatuses).filter(\.$balanceMinor > 0).all().compactMap(\.id)
+            .owed().filter(\.$balanceMinor > 0).all().compactMap(\.id)
         var forms = PortalForms(invoices: page.invoices, owed: Set(owed), organisation: access.organisation, today: context.today, format: format, req: req)
         if let refusal { forms.refused(refusal, typed: typed, chosen: chosen, format: format, req: req) }
         page.forms = forms

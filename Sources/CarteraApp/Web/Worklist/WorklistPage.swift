@@ -62,7 +62,7 @@ struct WorklistPage {
                 badges: badges, assignedTo: item.customer.assignedUserID.flatMap { names[$0] },
                 assignedUserId: item.customer.assignedUserID?.uuidString ?? "")
         }
-        let collectors = try users.filter { $0.role != .viewer && $0.disabledAt == nil }.map { Context.Option(id: try $0.requireID().uuidString, name: $0.name) }
+        let collectors = try users.filter { $0.role.collects && $0.disabledAt == nil }.map { Context.Option(id: try $0.requireID().uuidString, name: $0.name) }
         return try await req.render("worklist", title: "worklist.title", section: "worklist",
                                     Context(scope: requested, rows: rows, collectors: collectors, today: format.date(context.today)))
     }

@@ -1,0 +1,12 @@
+/// The messages there is wording for: one template per key, language and channel. Policy steps and
+/// stored templates refer to them by raw value.
+public enum TemplateKey: String, CaseIterable, Sendable, Codable {
+    case newInvoice = "new_invoice"
+    case paymentReceived = "payment_received"
+    case beforeDue = "before_due"
+    case overdue
+    case overdueFirm = "overdue_firm"
+    case finalNotice = "final_notice"
+    case debtSummary = "debt_summary"
+    case instalmentDue = "instalment_due"
+}

@@ -17,7 +17,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     if case .sqliteFile = config.database {
         // Write-ahead logging: readers never wait for the writer, a crash loses no committed
         // transaction, and `cartera backup` can copy a snapshot while the server runs.
-        try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+        try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
     }
     app.migrations.add(Migrations.all)
 

@@ -24,7 +24,7 @@ import Vapor
                 }
                 return
             }
-            let mode = try await (h.app.db as! any SQLDatabase).raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            let mode = try await h.app.db.sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
             #expect(mode == "wal")
             let customer = try await h.createCustomer()
             _ = try await h.createInvoice(customer: customer, number: "RESP-1", total: "150000.00")
@@ -43,7 +43,7 @@ import Vapor
             let invoice = try #require(try await Invoice.query(on: h.app.db).filter(\.$number == "RESP-1").first())
             #expect(invoice.balanceMinor == 100_000_00)
             #expect(try await Payment.query(on: h.app.db).count() == 1)
-            let check = try await (h.app.db as! any SQLDatabase).raw("PRAGMA integrity_check").first()?.decode(column: "integrity_check", as: String.self)
+            let check = try await h.app.db.sql.raw("PRAGMA integrity_check").first()?.decode(column: "integrity_check", as: String.self)
             #expect(check == "ok")
         }
     }

@@ -94,7 +94,7 @@ import Vapor
                 invoice = try #require(try await h.createInvoice(customer: customer, number: number, total: "100.00", issued: "2026-01-05")["id"].string)
             }
             let huge = Int64.max / 2
-            try await (h.app.db as! any SQLDatabase).raw("""
+            try await h.app.db.sql.raw("""
                 UPDATE invoices SET total_minor = \(bind: huge), balance_minor = \(bind: huge) WHERE customer_id = \(bind: UUID(uuidString: customer)!)
                 """).run()
             _ = try await h.createInvoice(customer: try await h.createCustomer("Distribuidora Sur S.A.S."), number: "S-1", total: "1500000.00")

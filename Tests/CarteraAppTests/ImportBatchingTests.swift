@@ -30,7 +30,7 @@ import Vapor
 
     static func stagedRows(_ h: TestHarness) async throws -> Int {
         var total = 0
-        for table in ImportStaging.tables { total += try await (h.app.db as! any SQLDatabase).select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+        for table in ImportStaging.tables { total += try await h.app.db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(table.staged).first()?.decode(column: "n", as: Int.self) ?? 0 }
         return total
     }

@@ -14,7 +14,7 @@ import Vapor
         try await TestHarness.run(adjust: { config in config.database = .sqliteFile(path: path) }) { h in
             struct Row: Decodable { let mmap_size: Int64 }
             for _ in 0..<4 {
-                let rows = try await (h.app.db as! any SQLDatabase).raw("PRAGMA mmap_size").all(decoding: Row.self)
+                let rows = try await h.app.db.sql.raw("PRAGMA mmap_size").all(decoding: Row.self)
                 #expect(rows.first?.mmap_size == SQLiteReads.mappedBytes)
             }
         }
@@ -26,7 +26,7 @@ import Vapor
     @Test func anImportLeavesStatisticsThatSteerACustomersQueryToItsIndex() async throws {
         guard !TestHarness.usesPostgres else { return }
         try await TestHarness.run { h in
-            let sql = h.app.db as! any SQLDatabase
+            let sql = try h.app.db.sql
             struct Count: Decodable { let n: Int }
             let before = try await sql.raw("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'").first(decoding: Count.self)
             #expect(before?.n == 0)
@@ -55,7 +55,7 @@ import Vapor
             let imported = try await ImportFixtures.post(h, csv, query: "kind=invoices&preset=generic")
             try #require(imported.status == .ok || imported.status == .created, "\(imported.json)")
             struct Count: Decodable { let n: Int }
-            let stats = try await (h.app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'").first(decoding: Count.self)
+            let stats = try await h.app.db.sql.raw("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'").first(decoding: Count.self)
             #expect(stats?.n == 0)
         }
     }

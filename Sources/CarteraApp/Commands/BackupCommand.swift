@@ -21,8 +21,10 @@ struct BackupCommand: AsyncCommand {
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw CommandArgumentError(field: "--to", message: "\(destination) exists already; backups never overwrite")
         }
-        let sql = context.application.db as! any SQLDatabase
-        guard sql.dialect.name == "sqlite" else {
+        let sql = try context.application.db.sql
+        switch try context.application.db.dialect {
+        case .sqlite: break
+        case .postgresql:
             throw CommandArgumentError(field: "DATABASE_URL", message: "PostgreSQL is backed up with pg_dump (see README, Running in production)")
         }
         try await sql.raw("VACUUM INTO \(bind: destination)").run()

@@ -13,8 +13,8 @@ enum OutboxClaims {
 
     static func claim(worker: String, now: Date, until: Date, limit: Int, on db: any Database) async throws -> [UUID] {
         struct Row: Decodable { let id: UUID }
-        let sql = db as! any SQLDatabase
-        let lock: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
+        let sql = try db.sql
+        let lock = try db.dialect.skipLocked
         let rows = try await sql.raw("""
             UPDATE outbox_messages
             SET status = 'sending', claimed_by = \(bind: worker), claimed_until = \(bind: until), attempts = attempts + 1
@@ -33,7 +33,7 @@ enum OutboxClaims {
     /// Expired claims of messages that reached the transport: failed, with the reason.
     static func abandonInterrupted(now: Date, on db: any Database) async throws -> [UUID] {
         struct Row: Decodable { let id: UUID }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         return try await sql.raw("""
             UPDATE outbox_messages
             SET status = 'failed', claimed_by = NULL, claimed_until = NULL, last_error = \(bind: interruptedError)
@@ -44,7 +44,7 @@ enum OutboxClaims {
 
     /// Marks the message as handed to the transport, if this worker still holds it.
     static func startDelivery(_ id: UUID, worker: String, now: Date, on db: any Database) async throws -> Bool {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         return try await sql.raw("""
             UPDATE outbox_messages SET delivery_started_at = \(bind: now)
             WHERE id = \(bind: id) AND claimed_by = \(bind: worker) AND status = 'sending' RETURNING id

@@ -34,10 +34,10 @@ enum DunningQuery {
     /// customer of every owed invoice.
     static func candidates(organisationID: UUID, dueOnOrBefore: LocalDate, on db: any Database) async throws -> [Candidate] {
         struct Row: Decodable { let id: UUID }
-        let silenced = Set(try await sql(db).raw("""
+        let silenced = Set(try await db.sql.raw("""
             SELECT id FROM customers WHERE organisation_id = \(bind: organisationID) AND do_not_contact = \(bind: true)
             """).all(decoding: Row.self).map(\.id))
-        return try await sql(db).raw("""
+        return try await db.sql.raw("""
             SELECT i.id, i.customer_id, i.due_date, i.status
             FROM invoices i
             WHERE i.organisation_id = \(bind: organisationID)
@@ -59,8 +59,8 @@ enum DunningQuery {
                 steps = try row.decode(String.self, forKey: .steps)
             }
         }
-        let sql = sql(db)
-        let joined: SQLQueryString = sql.dialect.name == "postgresql" ? "string_agg(d.step_key, ',')" : "group_concat(d.step_key, ',')"
+        let sql = try db.sql
+        let joined = try db.dialect.commaJoined("d.step_key")
         let rows = try await sql.raw("""
             SELECT i.id AS invoice_id, \(joined) AS steps
             FROM invoices i JOIN reminder_deliveries d ON d.invoice_id = i.id
@@ -73,7 +73,7 @@ enum DunningQuery {
     /// Invoices with a dispute, promise or plan in force on `date`.
     static func heldInvoices(organisationID: UUID, on date: LocalDate, on db: any Database) async throws -> Set<UUID> {
         struct Row: Decodable { let invoice_id: UUID }
-        let rows = try await sql(db).raw("""
+        let rows = try await db.sql.raw("""
             SELECT DISTINCT invoice_id FROM dunning_holds
             WHERE organisation_id = \(bind: organisationID) AND released_at IS NULL
               AND starts_on <= \(bind: date.iso) AND (ends_on IS NULL OR ends_on >= \(bind: date.iso))
@@ -83,12 +83,10 @@ enum DunningQuery {
 
     /// Only customers that differ from the organisation's defaults.
     static func customerSettings(organisationID: UUID, on db: any Database) async throws -> [UUID: CustomerSettings] {
-        let rows = try await sql(db).raw("""
+        let rows = try await db.sql.raw("""
             SELECT id, collection_policy_id, reminder_kinds_off FROM customers
             WHERE organisation_id = \(bind: organisationID) AND (collection_policy_id IS NOT NULL OR reminder_kinds_off <> '')
             """).all(decoding: CustomerSettings.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
     }
-
-    private static func sql(_ db: any Database) -> any SQLDatabase { db as! any SQLDatabase }
 }

@@ -19,7 +19,7 @@ struct MetricsController: RouteCollection {
                 : Abort(.unauthorized)
         }
         struct Row: Decodable { let status: String; let n: Int64 }
-        let rows = try await (req.db as! any SQLDatabase).raw("""
+        let rows = try await req.db.sql.raw("""
             SELECT status, CAST(COUNT(*) AS BIGINT) AS n FROM outbox_messages GROUP BY status
             """).all(decoding: Row.self)
         let counts = Dictionary(uniqueKeysWithValues: rows.map { ($0.status, $0.n) })

@@ -13,9 +13,12 @@ enum DatabaseStatistics {
     static let refreshedAfterImportsOf = 1_000
 
     static func refresh(on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        switch try db.dialect {
+        case .sqlite: break
+        case .postgresql: return
+        }
         try await WriteIntent.transaction(on: db) { tx in
-            let sql = tx as! any SQLDatabase
+            let sql = try tx.sql
             try await sql.raw("PRAGMA analysis_limit = \(unsafeRaw: String(sampledRows))").run()
             try await sql.raw("ANALYZE").run()
         }

@@ -8,7 +8,9 @@ import SQLKit
 /// writer at a time, so there is nothing to do there.
 enum RowLocks {
     static func lockOpenInvoices(customerID: UUID, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("SELECT id FROM invoices WHERE customer_id = \(bind: customerID) ORDER BY id FOR UPDATE").run()
+        switch try db.dialect {
+        case .sqlite: return
+        case .postgresql: try await db.sql.raw("SELECT id FROM invoices WHERE customer_id = \(bind: customerID) ORDER BY id FOR UPDATE").run()
+        }
     }
 }

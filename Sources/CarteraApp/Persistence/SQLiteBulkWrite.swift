@@ -1,3 +1,4 @@
+import Fluent
 import SQLKit
 
 /// How SQLite is told that one big write transaction is coming (an import). It would outgrow the
@@ -9,16 +10,22 @@ import SQLKit
 enum SQLiteBulkWrite {
     static let cacheKibibytes = 256 * 1024
 
-    static func begin(on sql: any SQLDatabase) async throws {
-        guard sql.dialect.name == "sqlite" else { return }
-        try await sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(cacheKibibytes))").run()
-        try await sql.raw("PRAGMA temp_store = MEMORY").run()
+    static func begin(on db: any Database) async throws {
+        switch try db.dialect {
+        case .sqlite:
+            try await db.sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(cacheKibibytes))").run()
+            try await db.sql.raw("PRAGMA temp_store = MEMORY").run()
+        case .postgresql: return
+        }
     }
 
     /// The connection goes back to the pool with SQLite's defaults.
-    static func end(on sql: any SQLDatabase) async throws {
-        guard sql.dialect.name == "sqlite" else { return }
-        try await sql.raw("PRAGMA cache_size = -2000").run()
-        try await sql.raw("PRAGMA temp_store = DEFAULT").run()
+    static func end(on db: any Database) async throws {
+        switch try db.dialect {
+        case .sqlite:
+            try await db.sql.raw("PRAGMA cache_size = -2000").run()
+            try await db.sql.raw("PRAGMA temp_store = DEFAULT").run()
+        case .postgresql: return
+        }
     }
 }

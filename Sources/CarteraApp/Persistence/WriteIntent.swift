@@ -14,35 +14,30 @@ enum WriteIntent {
                                          _ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         let run: @Sendable () async throws -> T = {
             try await db.transaction { tx in
-                let sql = tx as! any SQLDatabase
                 guard bulk else {
                     try await declare(on: tx)
                     return try await work(tx)
                 }
-                try await SQLiteBulkWrite.begin(on: sql)
+                try await SQLiteBulkWrite.begin(on: tx)
                 // Restoring is only a setting of this connection: a failure there must not undo the work.
                 do {
                     try await declare(on: tx)
                     let result = try await work(tx)
-                    try? await SQLiteBulkWrite.end(on: sql)
+                    try? await SQLiteBulkWrite.end(on: tx)
                     return result
                 } catch {
-                    try? await SQLiteBulkWrite.end(on: sql)
+                    try? await SQLiteBulkWrite.end(on: tx)
                     throw error
                 }
             }
         }
-        guard isSQLite(db), !db.inTransaction else { return try await run() }
+        guard try db.dialect.hasSingleWriter, !db.inTransaction else { return try await run() }
         return try await SQLiteWriteLock.shared.withLock { try await run() }
     }
 
     static func declare(on db: any Database) async throws {
-        guard isSQLite(db) else { return }
-        try await (db as! any SQLDatabase).raw("UPDATE organisations SET name = name WHERE 0 = 1").run()
-    }
-
-    private static func isSQLite(_ db: any Database) -> Bool {
-        (db as? any SQLDatabase)?.dialect.name == "sqlite"
+        guard try db.dialect.hasSingleWriter else { return }
+        try await db.sql.raw("UPDATE organisations SET name = name WHERE 0 = 1").run()
     }
 }
 

@@ -28,7 +28,7 @@ enum RiskQuery {
     /// Every customer's assessment, or only those of `customerIDs` (a page's worth: they are bound
     /// as parameters).
     static func assessments(organisationID: UUID, customerIDs: [UUID]? = nil, asOf: LocalDate, on db: any Database) async throws -> [UUID: RiskAssessment] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         if let customerIDs, customerIDs.isEmpty { return [:] }
         var scope: SQLQueryString = "i.organisation_id = \(bind: organisationID)"
         if let customerIDs { scope += " AND i.customer_id IN (\(binds: customerIDs))" }

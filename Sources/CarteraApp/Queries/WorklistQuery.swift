@@ -90,7 +90,7 @@ struct WorklistQuery {
     }
 
     private func counts(_ query: SQLQueryString) async throws -> [UUID: Int] {
-        let rows = try await (context.db as! any SQLDatabase).raw(query).all(decoding: RiskQuery.CountRow.self)
+        let rows = try await context.db.sql.raw(query).all(decoding: RiskQuery.CountRow.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.customer_id, Int($0.n)) })
     }
 }

@@ -15,12 +15,12 @@ enum AgingQuery {
     }
 
     static func reports(organisationID: UUID, customerID: UUID? = nil, asOf: LocalDate, on db: any Database) async throws -> [(report: AgingReport, invoiceCount: Int)] {
-        guard let sql = db as? any SQLDatabase else { fatalError("Cartera needs an SQL database") }
+        let sql = try db.sql, dialect = try db.dialect
         var scope: SQLQueryString = "organisation_id = \(bind: organisationID) AND status IN (\(SQLOwed.list))"
         if let customerID { scope += " AND customer_id = \(bind: customerID)" }
         let rows = try await sql.raw("""
             SELECT currency, \(unsafeRaw: bucketExpression(asOf: asOf)) AS bucket,
-                   \(SQLMoney.sum("balance_minor", on: sql)) AS amount, CAST(COUNT(*) AS BIGINT) AS invoices
+                   \(dialect.moneySum("balance_minor")) AS amount, CAST(COUNT(*) AS BIGINT) AS invoices
             FROM invoices
             WHERE \(scope)
             GROUP BY currency, bucket

@@ -33,7 +33,7 @@ enum SettlementLedger {
     /// Fluent's `sum` comes back as NUMERIC on PostgreSQL; the explicit cast keeps it an Int64 on both.
     private static func allocatedTotal(column: FieldKey, id: UUID, on db: any Database) async throws -> Int64 {
         struct Row: Decodable { let total: Int64 }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let row = try await sql.raw("""
             SELECT CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) AS total FROM allocations WHERE \(ident: column.description) = \(bind: id)
             """).first(decoding: Row.self)

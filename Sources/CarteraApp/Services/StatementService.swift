@@ -43,9 +43,9 @@ enum StatementService {
     /// leaves no credit.
     static func unappliedCredit(customerID: UUID, on db: any Database) async throws -> [String: Int64] {
         struct Row: Decodable { let currency: String; let credit: Int64 }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql, dialect = try db.dialect
         let rows = try await sql.raw("""
-            SELECT currency, \(SQLMoney.sum("credit", on: sql)) AS credit FROM (
+            SELECT currency, \(dialect.moneySum("credit")) AS credit FROM (
                 SELECT currency, amount_minor - allocated_minor AS credit FROM payments
                 WHERE customer_id = \(bind: customerID) AND reversed_on IS NULL AND amount_minor <> allocated_minor
                 UNION ALL

@@ -40,7 +40,7 @@ struct TestHarness {
             adjust(&config)
             try await configure(app, config: config, clock: clock)
             if usesPostgres {
-                try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
+                try await app.db.sql.raw("CREATE SCHEMA \(ident: schema)").run()
             }
             do {
                 try await app.autoMigrate()
@@ -58,7 +58,7 @@ struct TestHarness {
 
     private static func dropSchema(_ schema: String, app: Application) async throws {
         guard usesPostgres else { return }
-        try await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+        try await app.db.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
     }
 
     // MARK: - HTTP

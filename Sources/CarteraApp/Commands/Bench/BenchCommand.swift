@@ -47,7 +47,7 @@ struct BenchCommand: AsyncCommand {
         let organisationID = try service.organisation.requireID()
         let today = service.today
         var started = Date()
-        let dialect = (app.db as! any SQLDatabase).dialect.name
+        let dialect = try app.db.dialect
         if !signature.reuse {
             try await SyntheticLedger.generate(invoices: count, organisationID: organisationID, today: today, on: app.db)
             try await SyntheticPayments.generate(count: paid, organisationID: organisationID, today: today, on: app.db)
@@ -82,7 +82,10 @@ struct BenchCommand: AsyncCommand {
             // A run of its own in the invoice numbers, so that a reused ledger takes the import again.
             let file = try ImportBenchmark.file(rows: importRows, run: String(UUID.random().uuidString.prefix(6)), in: FileManager.default.temporaryDirectory)
             defer { try? FileManager.default.removeItem(at: file) }
-            let loader = dialect == "sqlite" ? "sqlite3 .import" : "psql \\copy"
+            let loader = switch dialect {
+            case .sqlite: "sqlite3 .import"
+            case .postgresql: "psql \\copy"
+            }
             let started = DispatchTime.now()
             try await ImportBenchmark.cartera(file, in: service)
             let imported = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6

@@ -34,16 +34,17 @@ enum ImportBenchmark {
     /// by one INSERT … SELECT (customers by their code, which Cartera's import created), in one
     /// transaction: the same rows with the same keys and indexes, without any of the checks.
     static func baseline(_ url: URL, app: Application, intoInvoices organisationID: UUID? = nil) async throws -> Double? {
-        let sql = app.db as! any SQLDatabase
+        let sql = try app.db.sql
         let columns = ImportKind.invoices.exportHeader
         try await sql.raw("DROP TABLE IF EXISTS bench_import_raw").run()
         try await sql.raw(SQLQueryString("CREATE TABLE bench_import_raw (" + columns.map { "\"\($0)\" TEXT" }.joined(separator: ", ") + ")")).run()
-        let isSQLite = sql.dialect.name == "sqlite"
+        let dialect = try app.db.dialect
         let arguments: [String]
-        if isSQLite {
+        switch dialect {
+        case .sqlite:
             guard case let .sqliteFile(path) = try AppConfig.fromEnvironment().database else { return nil }
             arguments = ["sqlite3", path, ".import --csv --skip 1 \(url.path) bench_import_raw"]
-        } else {
+        case .postgresql:
             guard let database = ProcessInfo.processInfo.environment["DATABASE_URL"] else { return nil }
             arguments = ["psql", database, "-q", "-c", "\\copy bench_import_raw FROM '\(url.path)' CSV HEADER"]
         }
@@ -56,7 +57,7 @@ enum ImportBenchmark {
         guard process.terminationStatus == 0 else { return nil }
         if let organisationID {
             try await WriteIntent.transaction(on: app.db) { tx in
-                try await (tx as! any SQLDatabase).raw(insertInvoices(organisationID: organisationID, sqlite: isSQLite)).run()
+                try await tx.sql.raw(insertInvoices(organisationID: organisationID, dialect: dialect)).run()
             }
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
@@ -66,14 +67,18 @@ enum ImportBenchmark {
 
     /// The loaded rows as invoices (numbers prefixed, so they do not collide with Cartera's import of
     /// the same file); amounts have two decimals in the generated file, so dropping the point gives cents.
-    private static func insertInvoices(organisationID: UUID, sqlite: Bool) -> SQLQueryString {
-        let id: SQLQueryString = sqlite
-            ? "upper(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-A' || substr(h, 18, 3) || '-' || substr(h, 21, 12))"
-            : "gen_random_uuid()"
-        let source: SQLQueryString = sqlite ? "(SELECT *, hex(randomblob(16)) AS h FROM bench_import_raw)" : "bench_import_raw"
-        // SQLite has no statistics on the fresh table: CROSS JOIN keeps it the outer loop, each row
-        // finding its customer through the (organisation, external code) index.
-        let join: SQLQueryString = sqlite ? "CROSS JOIN" : "JOIN"
+    private static func insertInvoices(organisationID: UUID, dialect: Dialect) -> SQLQueryString {
+        let id: SQLQueryString, source: SQLQueryString, join: SQLQueryString
+        switch dialect {
+        case .sqlite:
+            id = "upper(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-A' || substr(h, 18, 3) || '-' || substr(h, 21, 12))"
+            source = "(SELECT *, hex(randomblob(16)) AS h FROM bench_import_raw)"
+            // SQLite has no statistics on the fresh table: CROSS JOIN keeps it the outer loop, each row
+            // finding its customer through the (organisation, external code) index.
+            join = "CROSS JOIN"
+        case .postgresql:
+            (id, source, join) = ("gen_random_uuid()", "bench_import_raw", "JOIN")
+        }
         let now = Date()
         return """
             INSERT INTO invoices (id, organisation_id, customer_id, number, issue_date, due_date, payment_terms, currency, total_minor,

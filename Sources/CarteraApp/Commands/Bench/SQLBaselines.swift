@@ -10,7 +10,7 @@ enum SQLBaselines {
     /// Which (invoice, step) of the standard policy are due by `today` and not yet done, for
     /// contactable customers: one statement per step, no holds, calendars or templates.
     static func dunning(organisationID: UUID, today: LocalDate, on db: any Database) async throws -> Int {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var total = 0
         for step in CollectionPolicy.standard.steps {
             total += try await sql.raw("""
@@ -25,7 +25,7 @@ enum SQLBaselines {
 
     /// Open balance per currency and bucket, buckets as literal due-date limits.
     static func aging(organisationID: UUID, today: LocalDate, on db: any Database) async throws -> Int {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let d = { (days: Int) in today.addingClamped(days: -days).iso }
         return try await sql.raw("""
             SELECT currency, CASE WHEN due_date >= \(bind: today.iso) THEN 'current' WHEN due_date >= \(bind: d(30)) THEN '1_30'
@@ -38,7 +38,7 @@ enum SQLBaselines {
 
     /// One customer's open items and unapplied payments.
     static func statement(customerID: UUID, on db: any Database) async throws -> Int {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let items = try await sql.raw("""
             SELECT id, number, issue_date, due_date, total_minor, balance_minor FROM invoices
             WHERE customer_id = \(bind: customerID) AND status IN (\(SQLOwed.list)) ORDER BY due_date, number
@@ -52,7 +52,7 @@ enum SQLBaselines {
 
     /// Exact invoice-number lookups for the statement lines that name one: matching at its simplest.
     static func matching(organisationID: UUID, references: [String], on db: any Database) async throws -> Int {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var found = 0
         for chunk in stride(from: 0, to: references.count, by: 500) {
             let numbers = Array(references[chunk..<min(chunk + 500, references.count)])

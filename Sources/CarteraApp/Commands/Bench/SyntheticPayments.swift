@@ -8,7 +8,7 @@ import SQLKit
 enum SyntheticPayments {
     static func generate(count: Int, organisationID: UUID, today: LocalDate, on db: any Database) async throws {
         struct Row: Decodable { let id: UUID; let customer_id: UUID; let total_minor: Int64; let due_date: String }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let invoices = try await sql.raw("""
             SELECT id, customer_id, total_minor, due_date FROM invoices WHERE organisation_id = \(bind: organisationID)
             ORDER BY number LIMIT \(literal: count)

@@ -98,7 +98,7 @@ enum Reconciliation {
     static func matcher(in context: ServiceContext) async throws -> PaymentMatcher {
         struct InvoiceRow: Decodable { let id: UUID; let customer_id: UUID; let number: String; let currency: String; let balance_minor: Int64; let due_date: String }
         struct CustomerRow: Decodable { let id: UUID; let legal_name: String; let tax_id: String?; let bank_accounts: String; let payment_reference: String? }
-        let sql = context.db as! any SQLDatabase
+        let sql = try context.db.sql
         let invoices = try await sql.raw("""
             SELECT id, customer_id, number, currency, balance_minor, due_date FROM invoices
             WHERE organisation_id = \(bind: context.organisationID) AND status IN (\(SQLOwed.list)) AND balance_minor > 0

@@ -92,7 +92,7 @@ enum CollectionChecks {
     /// Moves a row from one status to another only if it is still in the first: true for the one
     /// caller that did it. Both SQLite and PostgreSQL support `UPDATE … RETURNING`.
     private static func transition(_ table: String, id: UUID, from: String, to: String, on db: any Database) async throws -> Bool {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         return try await sql.raw("""
             UPDATE \(ident: table) SET status = \(bind: to) WHERE id = \(bind: id) AND status = \(bind: from) RETURNING id
             """).first() != nil

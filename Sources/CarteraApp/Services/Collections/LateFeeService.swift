@@ -23,7 +23,7 @@ enum LateFeeService {
 
     private static func chargeStepFees(_ fee: Money, in context: ServiceContext) async throws -> Int {
         struct Reached: Decodable { let invoice_id: UUID; let customer_id: UUID; let step_key: String; let balance_minor: Int64 }
-        let sql = context.db as! any SQLDatabase
+        let sql = try context.db.sql
         // Steps sent after the due date are the overdue ones; the fee is in the default currency,
         // so only invoices in that currency are charged.
         let reached = try await sql.raw("""

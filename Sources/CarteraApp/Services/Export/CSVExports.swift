@@ -34,7 +34,7 @@ enum CSVExports {
             let total_minor: Int64; let balance_minor: Int64; let currency: String; let external_reference: String?
         }
         let names = try await customerNames(context)
-        let invoices = try await (context.db as! any SQLDatabase).raw("""
+        let invoices = try await context.db.sql.raw("""
             SELECT customer_id, number, issue_date, due_date, total_minor, balance_minor, currency, external_reference FROM invoices
             WHERE organisation_id = \(bind: context.organisationID) AND status NOT IN ('draft', 'void') ORDER BY issue_date, number
             """).all(decoding: Row.self)
@@ -81,7 +81,7 @@ enum CSVExports {
     static func aging(in context: ServiceContext) async throws -> String {
         struct Row: Decodable { let customer_id: UUID; let currency: String; let due_date: String; let balance_minor: Int64 }
         let names = try await customerNames(context)
-        let open = try await (context.db as! any SQLDatabase).raw("""
+        let open = try await context.db.sql.raw("""
             SELECT customer_id, currency, due_date, balance_minor FROM invoices
             WHERE organisation_id = \(bind: context.organisationID) AND status IN (\(SQLOwed.list))
             """).all(decoding: Row.self)
@@ -113,7 +113,7 @@ enum CSVExports {
 
     private static func invoiceNumbers(_ context: ServiceContext) async throws -> [UUID: String] {
         struct Row: Decodable { let id: UUID; let number: String }
-        let rows = try await (context.db as! any SQLDatabase).raw("SELECT id, number FROM invoices WHERE organisation_id = \(bind: context.organisationID)")
+        let rows = try await context.db.sql.raw("SELECT id, number FROM invoices WHERE organisation_id = \(bind: context.organisationID)")
             .all(decoding: Row.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.number) })
     }

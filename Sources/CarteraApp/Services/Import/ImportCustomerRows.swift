@@ -13,7 +13,7 @@ enum ImportCustomerRows {
         guard !customers.isEmpty else { return }
         let language = context.organisation.language
         var contacts = SQLBatch(Contact.schema, ["id", "customer_id", "name", "role", "email", "phone", "created_at", "updated_at"])
-        let sql = context.db as! any SQLDatabase
+        let sql = try context.db.sql
         let now = context.clock.now()
         for chunk in stride(from: 0, to: customers.count, by: SQLBatch.size).map({ customers[$0..<min($0 + SQLBatch.size, customers.count)] }) {
             let models = chunk.map { row in

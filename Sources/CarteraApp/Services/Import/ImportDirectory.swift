@@ -52,7 +52,7 @@ struct ImportDirectory: Sendable {
 
     static func load(_ kind: ImportKind, organisationID: UUID, on db: any Database) async throws -> ImportDirectory {
         var directory = ImportDirectory()
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         struct CustomerRow: Decodable { let id: UUID; let legal_name: String; let external_code: String?; let payment_reference: String? }
         let customers = try await sql.raw("""
             SELECT id, legal_name, external_code, payment_reference FROM customers WHERE organisation_id = \(bind: organisationID)

@@ -58,7 +58,7 @@ struct ImportUploads: Sendable {
         return try await WriteIntent.transaction(on: db) { tx in
             let count = try await ImportUpload.query(on: tx).filter(\.$organisationID == organisationID).filter(\.$updatedAt < cutoff).count()
             try await Self.deleteExpired(organisationID: organisationID, before: cutoff, on: tx)
-            try await ImportStaging.purge(before: cutoff, on: tx as! any SQLDatabase)
+            try await ImportStaging.purge(before: cutoff, on: tx.sql)
             return count
         }
     }
@@ -139,7 +139,7 @@ struct ImportUploads: Sendable {
         !id.isEmpty && id.count <= 64 && id.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }
     }
 
-    private var sql: any SQLDatabase { db as! any SQLDatabase }
+    private var sql: any SQLDatabase { get throws { try db.sql } }
 
     /// One statement as a write transaction (on SQLite, queued behind the others; see `WriteIntent`);
     /// how many rows it returned.
@@ -147,7 +147,7 @@ struct ImportUploads: Sendable {
     private func write(_ statement: SQLQueryString) async throws -> Int {
         struct Row: Decodable { let id: String }
         return try await WriteIntent.transaction(on: db) { tx in
-            try await (tx as! any SQLDatabase).raw(statement).all(decoding: Row.self).count
+            try await tx.sql.raw(statement).all(decoding: Row.self).count
         }
     }
 

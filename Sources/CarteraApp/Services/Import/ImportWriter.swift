@@ -49,13 +49,13 @@ struct ImportWriter: Sendable {
         inFlight = nil
         batches.removeAll()
         let importID = importID
-        _ = try? await WriteIntent.transaction(on: context.db) { tx in try await ImportStaging.discard(importID, on: tx as! any SQLDatabase) }
+        _ = try? await WriteIntent.transaction(on: context.db) { tx in try await ImportStaging.discard(importID, on: tx.sql) }
     }
 
     /// Inside the import's one publishing transaction `tx`: the new customers (with their billing
     /// contacts), the staged rows, the settlement of touched invoices, the codes of matched customers.
     func publish(directory: ImportDirectory, in tx: ServiceContext) async throws {
-        let sql = tx.db as! any SQLDatabase
+        let sql = try tx.db.sql
         try await ImportCustomerRows.create(directory.newCustomers, in: tx)
         try await ImportStaging.publish(importID, on: sql)
         let touched = Array(touchedInvoices)
@@ -84,7 +84,7 @@ struct ImportWriter: Sendable {
         inFlight = Task {
             try await WriteIntent.transaction(on: db) { tx in
                 var batch = ready
-                try await batch.flush(on: tx as! any SQLDatabase)
+                try await batch.flush(on: tx.sql)
             }
         }
     }

@@ -16,7 +16,7 @@ enum PaymentHistory {
 
     /// All the organisation's settled invoices, or one customer's.
     static func settledInvoices(organisationID: UUID, customerID: UUID? = nil, on db: any Database) async throws -> [SettledInvoice] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let customerFilter: SQLQueryString = customerID.map { "AND i.customer_id = \(bind: $0)" } ?? ""
         let rows = try await sql.raw("""
             SELECT i.customer_id, i.issue_date, i.due_date, MAX(a.applied_on) AS settled_on,

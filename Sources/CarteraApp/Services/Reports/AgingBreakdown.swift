@@ -24,10 +24,10 @@ enum AgingBreakdown {
     }
 
     static func byCustomer(organisationID: UUID, asOf: LocalDate, on db: any Database) async throws -> [Group] {
-        let sql = LedgerHistory.sql(db)
+        let sql = try db.sql, dialect = try db.dialect
         let rows = try await sql.raw("""
             SELECT p.customer_id AS group_id, c.legal_name AS name, p.currency, \(unsafeRaw: AgingQuery.bucketExpression(asOf: asOf)) AS bucket,
-                   \(SQLMoney.sum("p.open_minor", on: sql)) AS amount
+                   \(dialect.moneySum("p.open_minor")) AS amount
             FROM (\(LedgerHistory.openPositions(organisationID: organisationID, on: asOf))) p JOIN customers c ON c.id = p.customer_id
             WHERE p.open_minor > 0
             GROUP BY p.customer_id, c.legal_name, p.currency, bucket
@@ -36,10 +36,10 @@ enum AgingBreakdown {
     }
 
     static func byCollector(organisationID: UUID, asOf: LocalDate, on db: any Database) async throws -> [Group] {
-        let sql = LedgerHistory.sql(db)
+        let sql = try db.sql, dialect = try db.dialect
         let rows = try await sql.raw("""
             SELECT c.assigned_user_id AS group_id, u.name AS name, p.currency, \(unsafeRaw: AgingQuery.bucketExpression(asOf: asOf)) AS bucket,
-                   \(SQLMoney.sum("p.open_minor", on: sql)) AS amount
+                   \(dialect.moneySum("p.open_minor")) AS amount
             FROM (\(LedgerHistory.openPositions(organisationID: organisationID, on: asOf))) p
             JOIN customers c ON c.id = p.customer_id
             LEFT JOIN users u ON u.id = c.assigned_user_id

@@ -28,7 +28,7 @@ extension CollectionReport {
     /// Steps are policy keys; they are numbered in the order they come relative to the due date.
     static func reminderSteps(from: LocalDate, to: LocalDate, withinDays: Int, in context: ServiceContext) async throws -> [StepFigures] {
         struct Row: Decodable { let step_key: String; let run_on: String; let due_date: String; let paid_on: String? }
-        let rows = try await LedgerHistory.sql(context.db).raw("""
+        let rows = try await context.db.sql.raw("""
             SELECT d.step_key, d.run_on, i.due_date,
                    CASE WHEN i.status = 'paid' THEN (SELECT MAX(a.applied_on) FROM allocations a WHERE a.invoice_id = i.id) END AS paid_on
             FROM reminder_deliveries d JOIN invoices i ON i.id = d.invoice_id

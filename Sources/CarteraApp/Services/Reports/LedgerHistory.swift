@@ -30,10 +30,10 @@ enum LedgerHistory {
     /// (due on or after `day`), the same rule as the aging's current bucket.
     static func receivables(organisationID: UUID, on day: LocalDate, db: any Database) async throws -> [String: Receivables] {
         struct Row: Decodable { let currency: String; let total: Int64; let current_minor: Int64 }
-        let database = sql(db)
+        let database = try db.sql, dialect = try db.dialect
         let rows = try await database.raw("""
-            SELECT p.currency, \(SQLMoney.sum("p.open_minor", on: database)) AS total,
-                   \(SQLMoney.sum("CASE WHEN p.due_date >= \(bind: day.iso) THEN p.open_minor ELSE 0 END", on: database)) AS current_minor
+            SELECT p.currency, \(dialect.moneySum("p.open_minor")) AS total,
+                   \(dialect.moneySum("CASE WHEN p.due_date >= \(bind: day.iso) THEN p.open_minor ELSE 0 END")) AS current_minor
             FROM (\(openPositions(organisationID: organisationID, on: day))) p
             GROUP BY p.currency
             """).all(decoding: Row.self)
@@ -49,9 +49,9 @@ enum LedgerHistory {
     /// Credit sales: totals of the invoices issued from `from` through `to`, per currency code.
     static func creditSales(organisationID: UUID, from: LocalDate, to: LocalDate, db: any Database) async throws -> [String: Int64] {
         struct Row: Decodable { let currency: String; let total: Int64 }
-        let database = sql(db)
+        let database = try db.sql, dialect = try db.dialect
         let rows = try await database.raw("""
-            SELECT currency, \(SQLMoney.sum("total_minor", on: database)) AS total FROM invoices
+            SELECT currency, \(dialect.moneySum("total_minor")) AS total FROM invoices
             WHERE organisation_id = \(bind: organisationID) AND status NOT IN ('draft', 'void')
               AND issue_date >= \(bind: from.iso) AND issue_date <= \(bind: to.iso)
             GROUP BY currency
@@ -62,9 +62,9 @@ enum LedgerHistory {
     /// Credit sales per calendar month ("YYYY-MM") and currency code, for invoices issued from `from` through `to`.
     static func monthlyCreditSales(organisationID: UUID, from: LocalDate, to: LocalDate, db: any Database) async throws -> [String: [String: Int64]] {
         struct Row: Decodable { let currency: String; let month: String; let total: Int64 }
-        let database = sql(db)
+        let database = try db.sql, dialect = try db.dialect
         let rows = try await database.raw("""
-            SELECT currency, SUBSTR(issue_date, 1, 7) AS month, \(SQLMoney.sum("total_minor", on: database)) AS total FROM invoices
+            SELECT currency, SUBSTR(issue_date, 1, 7) AS month, \(dialect.moneySum("total_minor")) AS total FROM invoices
             WHERE organisation_id = \(bind: organisationID) AND status NOT IN ('draft', 'void')
               AND issue_date >= \(bind: from.iso) AND issue_date <= \(bind: to.iso)
             GROUP BY currency, SUBSTR(issue_date, 1, 7)
@@ -72,10 +72,5 @@ enum LedgerHistory {
         var result: [String: [String: Int64]] = [:]
         for row in rows { result[row.currency, default: [:]][row.month] = row.total }
         return result
-    }
-
-    static func sql(_ db: any Database) -> any SQLDatabase {
-        guard let sql = db as? any SQLDatabase else { fatalError("Cartera needs an SQL database") }
-        return sql
     }
 }

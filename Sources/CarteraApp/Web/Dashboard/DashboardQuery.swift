@@ -36,14 +36,14 @@ struct DashboardQuery {
         let today = context.today
         let monthStart = today.startOfMonth
         let reports = try await AgingQuery.reports(organisationID: context.organisationID, asOf: today, on: context.db)
-        let sql = context.db as! any SQLDatabase
+        let dialect = try context.db.dialect
         let collected = try await sums("""
-            SELECT currency, \(SQLMoney.sum("amount_minor", on: sql)) AS total FROM payments
+            SELECT currency, \(dialect.moneySum("amount_minor")) AS total FROM payments
             WHERE organisation_id = \(bind: context.organisationID) AND received_on >= \(bind: monthStart.iso) AND received_on <= \(bind: today.iso)
             GROUP BY currency
             """)
         let sales = try await sums("""
-            SELECT currency, \(SQLMoney.sum("total_minor", on: sql)) AS total FROM invoices
+            SELECT currency, \(dialect.moneySum("total_minor")) AS total FROM invoices
             WHERE organisation_id = \(bind: context.organisationID) AND status NOT IN ('draft', 'void')
               AND issue_date > \(bind: today.addingClamped(days: -Self.dsoWindowDays).iso) AND issue_date <= \(bind: today.iso)
             GROUP BY currency
@@ -61,9 +61,9 @@ struct DashboardQuery {
 
     func topDebtors(limit: Int = 10) async throws -> [Debtor] {
         struct Row: Decodable { let customer_id: UUID; let currency: String; let total: Int64 }
-        let sql = context.db as! any SQLDatabase
+        let sql = try context.db.sql, dialect = try context.db.dialect
         let rows = try await sql.raw("""
-            SELECT customer_id, currency, \(SQLMoney.sum("balance_minor", on: sql)) AS total FROM invoices
+            SELECT customer_id, currency, \(dialect.moneySum("balance_minor")) AS total FROM invoices
             WHERE organisation_id = \(bind: context.organisationID) AND status IN (\(SQLOwed.list))
             GROUP BY customer_id, currency
             """).all(decoding: Row.self)
@@ -106,7 +106,7 @@ struct DashboardQuery {
 
     private func sums(_ query: SQLQueryString) async throws -> [String: Int64] {
         struct Row: Decodable { let currency: String; let total: Int64 }
-        let rows = try await (context.db as! any SQLDatabase).raw(query).all(decoding: Row.self)
+        let rows = try await context.db.sql.raw(query).all(decoding: Row.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.currency, $0.total) })
     }
 }

@@ -89,7 +89,7 @@ struct ImportPages: RouteCollection {
             await jobs.update(id, .init(state: .failed))
             return req.redirect(to: AppURL.importPreview(id))
         }
-        let persistsProgress = !Self.isSQLite(app.db)
+        let persistsProgress = try !Self.isSQLite(app.db)
         let sink = ImportProgressSink { phase, done, total in
             let status = ImportJobs.Status(state: phase == .checking ? .checking : .writing, done: done, total: total)
             Task {
@@ -158,7 +158,7 @@ struct ImportPages: RouteCollection {
     /// This instance's live progress, else what the database says (see `ImportJobs.resolve`).
     /// An interrupted import is recorded as failed, so the file can be imported again.
     private func status(_ req: Request, _ id: String, _ upload: ImportUploads.Upload) async throws -> ImportJobs.Status? {
-        let status = ImportJobs.resolve(live: await req.application.importJobs.status(id), stored: upload, singleInstance: Self.isSQLite(req.db),
+        let status = ImportJobs.resolve(live: await req.application.importJobs.status(id), stored: upload, singleInstance: try Self.isSQLite(req.db),
                                         now: req.application.clock.now(), interrupted: req.text("import.interrupted"))
         if let status, status.state == .failed, upload.status?.isFinished == false { try await req.importUploads.finish(id, status) }
         return status
@@ -169,8 +169,8 @@ struct ImportPages: RouteCollection {
     }
 
     /// SQLite serves one instance (see README, Running in production).
-    private static func isSQLite(_ db: any Database) -> Bool {
-        (db as? any SQLDatabase)?.dialect.name == "sqlite"
+    private static func isSQLite(_ db: any Database) throws -> Bool {
+        try db.dialect.hasSingleWriter
     }
 }
 

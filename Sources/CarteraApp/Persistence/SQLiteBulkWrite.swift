@@ -14,7 +14,9 @@ enum SQLiteBulkWrite {
         switch try db.dialect {
         case .sqlite:
             try await db.sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(cacheKibibytes))").run()
-            try await db.sql.raw("PRAGMA temp_store = MEMORY").run()
+            // Refused inside a transaction once the connection has opened its temporary database (an
+            // ALTER TABLE … DROP COLUMN does, e.g. in a migration): the import then journals to a file.
+            try? await db.sql.raw("PRAGMA temp_store = MEMORY").run()
         case .postgresql: return
         }
     }

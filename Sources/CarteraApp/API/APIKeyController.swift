@@ -3,11 +3,7 @@ import Vapor
 
 /// `POST /api/v1/api-keys/{id}/revoke` (admins; the route group checks the role): the key stops
 /// working at once here and within `APIKeyCache.ttl` on other instances.
-struct APIKeyController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.post("api-keys", ":apiKeyID", "revoke", use: revoke)
-    }
-
+struct APIKeyController {
     func revoke(req: Request) async throws -> RevokedAPIKeyDTO {
         let id = try req.uuidParameter("apiKeyID", entity: "api_key")
         let context = try await req.serviceContext()

@@ -3,12 +3,7 @@ import Vapor
 
 /// Admin-only changes (the route group checks the role): writing off an invoice. And the audit
 /// trail, which everyone may read.
-struct AdminActionsController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.post("invoices", ":invoiceID", "write-off", use: writeOff)
-        routes.get("audit-events", use: auditEvents)
-    }
-
+struct AdminActionsController {
     func writeOff(req: Request) async throws -> InvoiceDTO {
         let input = try req.decodeBody(ReasonInput.self)
         let context = try await req.serviceContext()

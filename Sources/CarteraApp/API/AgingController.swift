@@ -1,10 +1,6 @@
 import Vapor
 
-struct AgingController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("aging", use: summary)
-    }
-
+struct AgingController {
     /// Organisation-wide aging, one section per currency.
     func summary(req: Request) async throws -> AgingDTO {
         let context = try await req.serviceContext()

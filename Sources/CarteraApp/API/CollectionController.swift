@@ -2,17 +2,7 @@ import Fluent
 import Vapor
 
 /// Disputes, promises to pay and the collector's tasks.
-struct CollectionController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.post("invoices", ":invoiceID", "disputes", use: openDispute)
-        routes.post("disputes", ":disputeID", "resolve", use: resolveDispute)
-        routes.get("customers", ":customerID", "promises", use: listPromises)
-        routes.post("customers", ":customerID", "promises", use: createPromise)
-        routes.get("customers", ":customerID", "messages", use: customerMessages)
-        routes.get("tasks", use: listTasks)
-        routes.post("tasks", ":taskID", "complete", use: completeTask)
-    }
-
+struct CollectionController {
     func openDispute(req: Request) async throws -> Response {
         let input = try req.decodeBody(DisputeInput.self)
         let context = try await req.serviceContext()

@@ -1,13 +1,6 @@
 import Vapor
 
-struct ContactController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let contact = routes.grouped("contacts", ":contactID")
-        contact.get(use: show)
-        contact.patch(use: update)
-        contact.delete(use: delete)
-    }
-
+struct ContactController {
     func show(req: Request) async throws -> ContactDTO {
         let context = try await req.serviceContext()
         return try ContactDTO(try await ContactService.find(try req.uuidParameter("contactID", entity: "contact"), in: context))

@@ -1,17 +1,6 @@
 import Vapor
 
-struct CreditNoteController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let notes = routes.grouped("credit-notes")
-        notes.get(use: list)
-        notes.post(use: create)
-        notes.group(":creditNoteID") { note in
-            note.get(use: show)
-            note.patch(use: update)
-            note.post("allocations", use: allocate)
-        }
-    }
-
+struct CreditNoteController {
     func list(req: Request) async throws -> Page<CreditNoteDTO> {
         let context = try await req.serviceContext()
         let result = try await CreditNoteService.list(try req.query.decode(CreditNoteListQuery.self), in: context)

@@ -1,20 +1,7 @@
 import CarteraCore
 import Vapor
 
-struct CustomerController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let customers = routes.grouped("customers")
-        customers.get(use: list)
-        customers.post(use: create)
-        customers.group(":customerID") { customer in
-            customer.get(use: show)
-            customer.patch(use: update)
-            customer.get("statement", use: statement)
-            customer.get("contacts", use: listContacts)
-            customer.post("contacts", use: createContact)
-        }
-    }
-
+struct CustomerController {
     func list(req: Request) async throws -> Page<CustomerDTO> {
         let result = try await CustomerService.list(try req.query.decode(CustomerListQuery.self), in: try await req.serviceContext())
         return Page(items: try result.items.map(CustomerDTO.init), page: result.page, total: result.total)

@@ -4,15 +4,7 @@ import Vapor
 /// CSV import (`POST /imports`, the file as the raw body) and CSV exports in the generic layout.
 /// The body is streamed to a temporary file (`StreamedUpload`, limit `CARTERA_UPLOAD_LIMIT_MB`,
 /// 413 past it); one import per organisation runs at a time (`ImportRuns`, 409 otherwise).
-struct ImportController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.on(.POST, "imports", body: .stream, use: importFile)
-        routes.get("exports", "customers.csv") { try await Self.csv($0, CSVExports.customers) }
-        routes.get("exports", "invoices.csv") { try await Self.csv($0, CSVExports.invoices) }
-        routes.get("exports", "payments.csv") { try await Self.csv($0, CSVExports.payments) }
-        routes.get("exports", "aging.csv") { try await Self.csv($0, CSVExports.aging) }
-    }
-
+struct ImportController {
     /// `kind`, `preset`, `locale`, `currency`, `dry_run` and `file_name` in the query. A dry run answers
     /// 200 with the report; an import 201, or 422 `import_rejected` with every row error and nothing written.
     func importFile(req: Request) async throws -> Response {

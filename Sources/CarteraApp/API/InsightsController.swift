@@ -1,12 +1,7 @@
 import Vapor
 
 /// What Cartera has learned about a customer and an invoice: risk and expected payment date.
-struct InsightsController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("customers", ":customerID", "risk", use: risk)
-        routes.get("invoices", ":invoiceID", "prediction", use: prediction)
-    }
-
+struct InsightsController {
     func risk(req: Request) async throws -> RiskDTO {
         let context = try await req.serviceContext()
         let customer = try await CustomerService.find(try req.uuidParameter("customerID", entity: "customer"), in: context)

@@ -1,19 +1,7 @@
 import CarteraCore
 import Vapor
 
-struct InvoiceController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let invoices = routes.grouped("invoices")
-        invoices.get(use: list)
-        invoices.post(use: create)
-        invoices.group(":invoiceID") { invoice in
-            invoice.get(use: show)
-            invoice.patch(use: update)
-            invoice.post("issue", use: issue)
-            invoice.post("void", use: void)
-        }
-    }
-
+struct InvoiceController {
     func list(req: Request) async throws -> Page<InvoiceDTO> {
         let context = try await req.serviceContext()
         let result = try await InvoiceService.list(try req.query.decode(InvoiceListQuery.self), in: context)

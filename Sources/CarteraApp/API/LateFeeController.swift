@@ -1,12 +1,6 @@
 import Vapor
 
-struct LateFeeController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let fees = routes.grouped("late-fees")
-        fees.get(use: list)
-        fees.post(":lateFeeID", "waive", use: waive)
-    }
-
+struct LateFeeController {
     func list(req: Request) async throws -> [LateFeeDTO] {
         let query = try req.query.decode(LateFeeListQuery.self)
         let context = try await req.serviceContext()

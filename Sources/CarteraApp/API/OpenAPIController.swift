@@ -1,11 +1,7 @@
 import Vapor
 
 /// Serves the OpenAPI 3.1 contract (`Resources/openapi.json`). A test keeps it equal to the routes.
-struct OpenAPIController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("openapi.json", use: document)
-    }
-
+struct OpenAPIController {
     func document(req: Request) async throws -> Response {
         let response = Response(status: .ok, body: .init(data: try OpenAPIDocument.data()))
         response.headers.contentType = .json

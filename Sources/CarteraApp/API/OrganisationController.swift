@@ -1,12 +1,6 @@
 import Vapor
 
-struct OrganisationController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let organisation = routes.grouped("organisation")
-        organisation.get(use: show)
-        organisation.patch(use: update)
-    }
-
+struct OrganisationController {
     func show(req: Request) async throws -> OrganisationDTO {
         try OrganisationDTO(try await req.serviceContext().organisation)
     }

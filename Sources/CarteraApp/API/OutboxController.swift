@@ -1,17 +1,6 @@
 import Vapor
 
-struct OutboxController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let outbox = routes.grouped("outbox")
-        outbox.get(use: list)
-        outbox.group(":messageID") { message in
-            message.get(use: show)
-            message.get("letter", use: letter)
-            message.post("retry", use: retry)
-            message.post("cancel", use: cancel)
-        }
-    }
-
+struct OutboxController {
     func list(req: Request) async throws -> Page<OutboxMessageDTO> {
         let result = try await OutboxService.list(try req.query.decode(OutboxListQuery.self), in: try await req.serviceContext())
         return Page(items: try result.items.map(OutboxMessageDTO.init), page: result.page, total: result.total)

@@ -1,18 +1,6 @@
 import Vapor
 
-struct PaymentController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let payments = routes.grouped("payments")
-        payments.get(use: list)
-        payments.post(use: create)
-        payments.group(":paymentID") { payment in
-            payment.get(use: show)
-            payment.patch(use: update)
-            payment.post("allocations", use: allocate)
-            payment.post("reverse", use: reverse)
-        }
-    }
-
+struct PaymentController {
     func list(req: Request) async throws -> Page<PaymentDTO> {
         let context = try await req.serviceContext()
         let result = try await PaymentService.list(try req.query.decode(PaymentListQuery.self), in: context)

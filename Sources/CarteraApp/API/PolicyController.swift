@@ -1,17 +1,6 @@
 import Vapor
 
-struct PolicyController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let policies = routes.grouped("policies")
-        policies.get(use: list)
-        policies.post(use: create)
-        policies.group(":policyID") { policy in
-            policy.get(use: show)
-            policy.patch(use: update)
-            policy.delete(use: delete)
-        }
-    }
-
+struct PolicyController {
     func list(req: Request) async throws -> [CollectionPolicyDTO] {
         try await PolicyService.list(in: try await req.serviceContext())
     }

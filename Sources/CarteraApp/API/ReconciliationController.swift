@@ -3,15 +3,7 @@ import Fluent
 import Vapor
 
 /// Bank statement import and the review queue of lines nobody could match automatically.
-struct ReconciliationController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        // Streamed to a temporary file up to CARTERA_UPLOAD_LIMIT_MB (413 past it), see `StreamedUpload`.
-        routes.on(.POST, "bank-statements", body: .stream, use: importStatement)
-        routes.get("bank-transactions", use: list)
-        routes.post("bank-transactions", ":transactionID", "match", use: match)
-        routes.post("bank-transactions", ":transactionID", "ignore", use: ignore)
-    }
-
+struct ReconciliationController {
     /// The file is the raw body; `format` (camt053, mt940, csv), `preset` and `account` (for CSV) in the query.
     func importStatement(req: Request) async throws -> Response {
         let format = try FieldParser.enumValue(try FieldParser.required(try? req.query.get(String.self, at: "format"), "format"), StatementFormat.self, "format")

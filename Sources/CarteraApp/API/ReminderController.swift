@@ -2,14 +2,7 @@ import CarteraCore
 import Fluent
 import Vapor
 
-struct ReminderController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let reminders = routes.grouped("reminders")
-        reminders.get("dry-run", use: dryRun)
-        reminders.post("run", use: run)
-        routes.get("invoices", ":invoiceID", "reminders", use: invoiceReminders)
-    }
-
+struct ReminderController {
     /// What would be queued on a date, changing nothing.
     func dryRun(req: Request) async throws -> DunningRun.Report {
         let context = try await req.serviceContext()

@@ -3,19 +3,7 @@ import Vapor
 
 /// Reports (aging by customer and by collector, the collection report) and the cash forecast,
 /// as JSON and, under the same path with `.csv`, as CSV.
-struct ReportsController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("forecast", use: forecast)
-        routes.get("forecast.csv", use: forecastCSV)
-        let reports = routes.grouped("reports")
-        reports.get("aging-by-customer", use: agingByCustomer)
-        reports.get("aging-by-customer.csv", use: agingByCustomerCSV)
-        reports.get("aging-by-collector", use: agingByCollector)
-        reports.get("aging-by-collector.csv", use: agingByCollectorCSV)
-        reports.get("collection", use: collection)
-        reports.get("collection.csv", use: collectionCSV)
-    }
-
+struct ReportsController {
     func forecast(req: Request) async throws -> ForecastDTO {
         try ForecastDTO(try await CollectionsForecast.build(in: try await req.serviceContext()))
     }

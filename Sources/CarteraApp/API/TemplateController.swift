@@ -1,14 +1,6 @@
 import Vapor
 
-struct TemplateController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let templates = routes.grouped("templates")
-        templates.get(use: list)
-        templates.post("preview", use: preview)
-        templates.put(":key", ":language", ":channel", use: save)
-        templates.delete(":key", ":language", ":channel", use: reset)
-    }
-
+struct TemplateController {
     func list(req: Request) async throws -> [MessageTemplateDTO] {
         try await TemplateService.list(in: try await req.serviceContext())
     }

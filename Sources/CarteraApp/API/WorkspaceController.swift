@@ -4,28 +4,7 @@ import Vapor
 
 /// The collector's work through the API: worklist, timeline, calls and notes, credit check and
 /// hold, payment plans, escalation, assignment and "send statement now".
-struct WorkspaceController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("worklist", use: worklist)
-        let customer = routes.grouped("customers", ":customerID")
-        customer.get("timeline", use: timeline)
-        customer.get("credit-check", use: creditCheck)
-        customer.get("calls", use: listCalls)
-        customer.post("calls", use: logCall)
-        customer.post("notes", use: addNote)
-        customer.post("credit-hold", use: placeHold)
-        customer.post("credit-hold", "release", use: releaseHold)
-        customer.post("escalation", use: escalate)
-        customer.post("escalation", "recall", use: recall)
-        customer.post("assign", use: assign)
-        customer.post("statement", "send", use: sendStatement)
-        customer.get("payment-plans", use: listPlans)
-        customer.post("payment-plans", use: createPlan)
-        routes.post("payment-plans", ":planID", "cancel", use: cancelPlan)
-        customer.post("portal-links", use: createPortalLink)
-        customer.post("portal-links", "revoke", use: revokePortalLinks)
-    }
-
+struct WorkspaceController {
     /// `scope`: all (default), unassigned, or a user id (that collector's accounts and the unassigned).
     func worklist(req: Request) async throws -> [WorklistItemDTO] {
         let context = try await req.serviceContext()

@@ -6,12 +6,8 @@ import Vapor
 /// `GET /metrics`: the Prometheus exposition, with the outbox's depth by status read at scrape
 /// time. Without `CARTERA_METRICS_TOKEN` only a client on this machine may scrape (loopback, and
 /// not forwarded by a proxy); with it, anyone presenting `Authorization: Bearer <token>`.
-struct MetricsController: RouteCollection {
+struct MetricsController {
     let token: String?
-
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("metrics", use: metrics)
-    }
 
     func metrics(req: Request) async throws -> Response {
         guard MetricsAccess.allows(remote: req.remoteAddress, headers: req.headers, token: token) else {

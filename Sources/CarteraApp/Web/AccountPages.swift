@@ -4,12 +4,7 @@ import Vapor
 /// GET/POST /account/password — anyone signed in changes their own password. The current one is
 /// checked like a sign-in (counted by `LoginThrottle` first, on the password pool), and every
 /// other session of the person ends: whoever else had it open is signed out.
-struct AccountPages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("account", "password", use: form)
-        routes.post("account", "password", use: change)
-    }
-
+struct AccountPages {
     struct Context: Encodable {
         struct Links: Encodable { let change = AppURL.accountPassword }
         let minimumLength: Int

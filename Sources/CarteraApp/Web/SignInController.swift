@@ -4,16 +4,7 @@ import Vapor
 
 /// Sign in and out, the first-run page that creates the first admin (with the code `serve` prints),
 /// and the language switch. `next` goes only to paths of this site (`SafeRedirect`).
-struct SignInController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("login", use: loginPage)
-        routes.post("login", use: login)
-        routes.post("logout", use: logout)
-        routes.get("setup", use: setupPage)
-        routes.post("setup", use: setup)
-        routes.post("language", use: language)
-    }
-
+struct SignInController {
     struct LoginContext: Encodable {
         let email: String
         let next: String

@@ -4,16 +4,7 @@ import Vapor
 /// GET/POST /users — admins create people, change their role or switch them off, set a new password
 /// for someone who forgot theirs, and sign someone out everywhere (every session of theirs ends at
 /// once, on every instance: sessions live in the database).
-struct UsersPages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let admin = routes.grouped(RequireRole(minimum: .admin))
-        admin.get("users", use: index)
-        admin.post("users", use: create)
-        admin.post("users", ":userID", use: update)
-        admin.post("users", ":userID", "password", use: resetPassword)
-        admin.post("users", ":userID", "sign-out", use: signOutEverywhere)
-    }
-
+struct UsersPages {
     struct Context: Encodable {
         /// `role` is the value the form sends; `roleLabel` is what people read.
         struct Row: Encodable { let id: UUID; let name: String; let email: String; let role: String; let roleLabel: String; let active: Bool; let isMe: Bool; let links: RowLinks }

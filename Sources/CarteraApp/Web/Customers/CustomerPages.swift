@@ -4,31 +4,7 @@ import Vapor
 
 /// The customer list and the customer page (GET), and the forms posted from the page.
 /// Handlers parse the form, call the same services as the API, and go back to the page.
-struct CustomerPages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("customers", use: index)
-        routes.get("customers", ":customerID", use: show)
-        routes.get("customers", ":customerID", "case-file", use: caseFile)
-
-        let write = routes.grouped(RequireRole(minimum: .collector))
-        let customer = write.grouped("customers", ":customerID")
-        customer.post("contacts", use: addContact)
-        customer.post("contacts", ":contactID", use: updateContact)
-        customer.post("calls", use: logCall)
-        customer.post("notes", use: addNote)
-        customer.post("promises", use: addPromise)
-        customer.post("plans", use: addPlan)
-        customer.post("hold", use: placeHold)
-        customer.post("release", use: releaseHold)
-        customer.post("escalate", use: escalate)
-        customer.post("recall", use: recall)
-        customer.post("statement", use: sendStatement)
-        customer.post("assign", use: assign)
-        customer.post("portal-link", use: createPortalLink)
-        write.post("plans", ":planID", "cancel", use: cancelPlan)
-        write.post("tasks", ":taskID", "complete", use: completeTask)
-    }
-
+struct CustomerPages {
     struct IndexContext: Encodable {
         struct Row: Encodable { let id: UUID; let url: String; let name: String; let taxId: String; let terms: String; let balance: String; let tags: String }
         /// The search form's target and the pager's neighbours, keeping the search.

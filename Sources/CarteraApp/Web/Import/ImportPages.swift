@@ -6,20 +6,8 @@ import Vapor
 /// GET /import: upload a CSV of customers, contacts, invoices or payments; preview how its columns
 /// are read and what the dry run finds, change a column's field, then import in the background
 /// while the page polls the progress. Exports of the same layout are linked from here.
-struct ImportPages: RouteCollection {
+struct ImportPages {
     static let sessionKey = "import_upload"
-
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("import", use: form)
-        routes.get("import", ":uploadID", use: preview)
-        routes.get("import", ":uploadID", "progress", use: progress)
-        routes.get("exports", ":file", use: export)
-        let write = routes.grouped(RequireRole(minimum: .collector))
-        // Streamed to a temporary file up to CARTERA_UPLOAD_LIMIT_MB, see `StreamedUpload`.
-        write.on(.POST, "import", body: .stream, use: upload).verifiesFormTokenItself()
-        write.post("import", ":uploadID", "mapping", use: remap)
-        write.post("import", ":uploadID", "commit", use: commit)
-    }
 
     func form(req: Request) async throws -> Response {
         try await req.render("import", title: "import.title", section: "import", ImportPageView.context(req, settings: nil))

@@ -13,16 +13,7 @@ enum StepText {
 
 /// The invoice page: amounts, settlements, reminder history and the next step, disputes;
 /// with the dispute and write-off forms.
-struct InvoicePages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("invoices", ":invoiceID", use: show)
-        let write = routes.grouped(RequireRole(minimum: .collector))
-        write.post("invoices", ":invoiceID", "disputes", use: openDispute)
-        write.post("disputes", ":disputeID", "resolve", use: resolveDispute)
-        write.post("late-fees", ":lateFeeID", "waive", use: waiveLateFee)
-        routes.grouped(RequireRole(minimum: .admin)).post("invoices", ":invoiceID", "write-off", use: writeOff)
-    }
-
+struct InvoicePages {
     struct Context: Encodable {
         struct Settlement: Encodable { let kind: String; let amount: String; let date: String }
         struct Reminder: Encodable { let step: String; let date: String; let subject: String; let channel: String; let status: String }

@@ -5,18 +5,7 @@ import Vapor
 /// The customer portal: `/portal/<link>` shows one customer's statement and lets them promise a
 /// payment date, dispute an invoice, ask for a payment plan and download their statement. Each
 /// action lands on the customer's timeline and becomes a task for the collector.
-struct PortalPages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let portal = routes.grouped("portal", ":token")
-        portal.get(use: show)
-        portal.get("invoices", ":invoiceID", use: invoice)
-        portal.get("statement.csv", use: statementCSV)
-        portal.post("promise", use: promise)
-        portal.post("dispute", use: dispute)
-        portal.post("plan-request", use: planRequest)
-        portal.post("pay", ":invoiceID", use: pay)
-    }
-
+struct PortalPages {
     func show(req: Request) async throws -> Response {
         let (access, context) = try await open(req)
         return try await page(req, access, context)

@@ -4,16 +4,7 @@ import Vapor
 
 /// GET /reconciliation: upload a bank statement, see recent imports, and place the lines nobody
 /// could match — the review queue.
-struct ReconciliationPages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("reconciliation", use: show)
-        let write = routes.grouped(RequireRole(minimum: .collector))
-        // Streamed to a temporary file up to CARTERA_UPLOAD_LIMIT_MB, see `StreamedUpload`.
-        write.on(.POST, "reconciliation", "import", body: .stream, use: upload).verifiesFormTokenItself()
-        write.post("reconciliation", ":transactionID", "match", use: match)
-        write.post("reconciliation", ":transactionID", "ignore", use: ignore)
-    }
-
+struct ReconciliationPages {
     struct Context: Encodable {
         struct ImportRow: Encodable { let at: String; let file: String; let format: String; let lines: Int; let matched: Int; let review: Int }
         struct Line: Encodable {

@@ -3,16 +3,7 @@ import Vapor
 
 /// GET /reports (collection figures and aging splits for a period), its CSV downloads, and the
 /// cash forecast page. Every signed-in person may read them.
-struct ReportPages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("forecast") { try await ForecastPage.render(req: $0) }
-        routes.get("forecast.csv") { try await ForecastPage.csv(req: $0) }
-        routes.get("reports", use: index)
-        routes.get("reports", "collection.csv", use: collectionCSV)
-        routes.get("reports", "aging-by-customer.csv") { try await agingCSV($0, byCollector: false) }
-        routes.get("reports", "aging-by-collector.csv") { try await agingCSV($0, byCollector: true) }
-    }
-
+struct ReportPages {
     /// The aging splits are as of the period's last day, so the page is one consistent picture.
     func index(req: Request) async throws -> Response {
         let context = try await req.serviceContext()

@@ -12,10 +12,14 @@ import Testing
         try await TestHarness.run { h in
             // given an organisation as stored before: the kinds switched on
             let migration = UpdateOrganisationsStoreReminderKindsOff()
-            try await migration.revert(on: h.app.db)
-            try await Columns.query(on: h.app.db).set(\.$reminderKinds, to: "overdue,debt_summary").update()
-            // when
-            try await migration.prepare(on: h.app.db)
+            // One connection throughout, as when migrating at boot: schema changes and the rows they
+            // convert must not be read through a pooled connection holding an older snapshot.
+            try await h.app.db.withConnection { db in
+                try await migration.revert(on: db)
+                try await Columns.query(on: db).set(\.$reminderKinds, to: "overdue,debt_summary").update()
+                // when
+                try await migration.prepare(on: db)
+            }
             // then
             let organisation = try #require(try await Organisation.find(h.organisationID, on: h.app.db))
             #expect(organisation.reminderKindsOff == "new_invoice,payment_received,before_due")
@@ -27,8 +31,10 @@ import Testing
     @Test func anOrganisationWithEveryKindOnStoresNothingSoALaterKindIsOnToo() async throws {
         try await TestHarness.run { h in
             let migration = UpdateOrganisationsStoreReminderKindsOff()
-            try await migration.revert(on: h.app.db)   // the old column's default: all five on
-            try await migration.prepare(on: h.app.db)
+            try await h.app.db.withConnection { db in
+                try await migration.revert(on: db)   // the old column's default: all five on
+                try await migration.prepare(on: db)
+            }
             let organisation = try #require(try await Organisation.find(h.organisationID, on: h.app.db))
             #expect(organisation.reminderKindsOff == "")
             #expect(organisation.enabledReminderKinds == Set(ReminderKind.allCases))

@@ -1,10 +1,11 @@
+import CarteraCore
 import Foundation
 import Vapor
 
 /// User-facing text in Spanish and English, loaded from `Resources/Locales/<lang>.json`.
 /// Lookups fall back to the other language and then to the caller's English text.
 public struct Localizer: Sendable {
-    public static let supportedLanguages = ["es", "en"]
+    public static let supportedLanguages = SupportedLocale.Language.allCases.map(\.rawValue)
     private let tables: [String: [String: String]]
 
     public init(tables: [String: [String: String]]) { self.tables = tables }

@@ -87,7 +87,7 @@ enum FieldParser {
 
     static func language(_ value: String, _ field: String) throws -> String {
         let language = value.lowercased()
-        guard ["es", "en"].contains(language) else { throw ServiceError.invalid(field, "\(field) must be \"es\" or \"en\"") }
+        guard SupportedLocale.Language(rawValue: language) != nil else { throw ServiceError.invalid(field, "\(field) must be \"es\" or \"en\"") }
         return language
     }
 

@@ -40,7 +40,7 @@ struct ImportController {
             let report = ImportReportDTO(rejected.report, localizer: req.application.localizer, language: language)
             let message = req.application.localizer.text("import.rejected", language: language, arguments: ["count": String(rejected.report.errorCount)])
                 ?? "The file has \(rejected.report.errorCount) row error(s); nothing was imported"
-            return try await ImportRejectedDTO(error: .init(code: "import_rejected", message: message, errors: report.errors), report: report)
+            return try await ImportRejectedDTO(error: .init(code: ImportRejectedDTO.code, message: message, errors: report.errors), report: report)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
     }

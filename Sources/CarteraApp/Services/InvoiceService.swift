@@ -169,10 +169,12 @@ enum InvoiceService {
         return (result.items, result.total, page)
     }
 
+    /// What a new invoice may be: issued at once, or a draft to issue later.
+    static let creatableStatuses: [InvoiceStatus] = [.open, .draft]
+
     private static func initialStatus(_ value: String?) throws -> InvoiceStatus {
-        switch value ?? "open" {
-        case "open": return .open
-        case "draft": return .draft
+        switch InvoiceStatus(rawValue: value ?? "open") {
+        case let status? where creatableStatuses.contains(status): return status
         default: throw ServiceError.invalid("status", "status must be \"open\" or \"draft\" when creating an invoice")
         }
     }

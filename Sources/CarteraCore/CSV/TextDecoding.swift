@@ -1,5 +1,5 @@
 /// The character encoding an uploaded file turned out to be in.
-public enum TextEncoding: String, Codable, Sendable {
+public enum TextEncoding: String, Codable, Sendable, CaseIterable {
     case utf8
     /// Excel's "Unicode text" export; recognised by its byte order mark only.
     case utf16LittleEndian, utf16BigEndian

@@ -29,15 +29,23 @@ public struct CreditCheck: Sendable {
         case overdueTooLong(days: Int, maximum: Int)
         case saleExceedsLimit(available: Money)
 
-        public var code: String {
+        /// The machine codes the API returns and the locale files name (`credit.reason.<code>`).
+        public enum Code: String, CaseIterable, Sendable {
+            case manualHold = "manual_hold", sentToCollection = "sent_to_collection", overLimit = "over_limit"
+            case overdueTooLong = "overdue_too_long", saleExceedsLimit = "sale_exceeds_limit"
+        }
+
+        public var kind: Code {
             switch self {
-            case .manualHold: "manual_hold"
-            case .sentToCollection: "sent_to_collection"
-            case .overLimit: "over_limit"
-            case .overdueTooLong: "overdue_too_long"
-            case .saleExceedsLimit: "sale_exceeds_limit"
+            case .manualHold: .manualHold
+            case .sentToCollection: .sentToCollection
+            case .overLimit: .overLimit
+            case .overdueTooLong: .overdueTooLong
+            case .saleExceedsLimit: .saleExceedsLimit
             }
         }
+
+        public var code: String { kind.rawValue }
     }
 
     public struct Decision: Sendable, Equatable {

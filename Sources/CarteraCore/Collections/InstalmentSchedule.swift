@@ -106,7 +106,7 @@ public enum InstalmentSchedule {
 }
 
 public struct InstalmentStanding: Sendable, Equatable {
-    public enum State: String, Sendable, Codable { case pending, paid, missed }
+    public enum State: String, Sendable, Codable, CaseIterable { case pending, paid, missed }
     public let instalment: InstalmentSchedule.Instalment
     public let paid: Money
     public let state: State

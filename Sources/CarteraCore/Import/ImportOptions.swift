@@ -1,7 +1,7 @@
 /// A file's language, for what its numbers and dates leave open. `es`: "1.234,56" and day before
 /// month (31/12/2026); `en`: "1,234.56" and month before day (12/31/2026, as US software writes).
 /// Mexican files write "1,234.56" with day first: the file usually shows both, else force them.
-public enum ImportLocale: String, Codable, Sendable {
+public enum ImportLocale: String, Codable, Sendable, CaseIterable {
     case es, en
 
     var decimalMark: CSVStatementLayout.DecimalMark { self == .es ? .comma : .point }

@@ -90,7 +90,7 @@ public struct PaymentDatePredictor: Sendable {
 
 /// A predicted payment date with its likely range and what it rests on.
 public struct PaymentPrediction: Sendable, Equatable {
-    public enum Basis: String, Sendable, Codable {
+    public enum Basis: String, Sendable, Codable, CaseIterable {
         case customer, blended, organisation
     }
 

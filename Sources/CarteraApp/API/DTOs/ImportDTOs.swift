@@ -45,6 +45,8 @@ struct ImportReportDTO: Content {
 
 /// The 422 answer to a file with row errors: the usual error object, the row errors, the report.
 struct ImportRejectedDTO: Content {
+    /// The error code of a file refused for its row errors.
+    static let code = "import_rejected"
     struct Detail: Content { let code: String; let message: String; let errors: [ImportReportDTO.RowError] }
     let error: Detail
     let report: ImportReportDTO

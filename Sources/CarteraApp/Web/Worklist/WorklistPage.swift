@@ -99,13 +99,14 @@ enum RiskText {
 
     /// The reason's machine code and its figures, as the API returns them and the locale files name them.
     static func parts(_ reason: RiskReason) -> (code: String, arguments: [String: String]) {
-        switch reason {
-        case let .littleHistory(paid, needed): ("little_history", ["count": String(paid), "needed": String(needed)])
-        case let .paidLate(late, paid, days): ("late", ["late": String(late), "paid": String(paid), "days": String(days)])
-        case let .slowestPayments(days): ("slowest", ["days": String(days)])
-        case let .overdueBalance(basisPoints): ("overdue_share", ["percent": String(basisPoints / 100)])
-        case let .brokenPromises(count): ("broken_promises", ["count": String(count)])
-        case let .openDisputes(count): ("open_disputes", ["count": String(count)])
+        let arguments: [String: String] = switch reason {
+        case let .littleHistory(paid, needed): ["count": String(paid), "needed": String(needed)]
+        case let .paidLate(late, paid, days): ["late": String(late), "paid": String(paid), "days": String(days)]
+        case let .slowestPayments(days): ["days": String(days)]
+        case let .overdueBalance(basisPoints): ["percent": String(basisPoints / 100)]
+        case let .brokenPromises(count): ["count": String(count)]
+        case let .openDisputes(count): ["count": String(count)]
         }
+        return (reason.code.rawValue, arguments)
     }
 }

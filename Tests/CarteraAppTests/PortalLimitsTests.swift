@@ -163,8 +163,8 @@ import Vapor
                 }
                 return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
             }
-            #expect(statuses.filter { $0 == .unprocessableEntity }.count == PortalLimits.submissionsPerLinkPerHour)
-            #expect(statuses.filter { $0 == .tooManyRequests }.count == 6)
+            #expect(statuses.filter { $0 == .unprocessableEntity }.count == PortalLimits.submissionsPerLinkPerHour, "\(statuses)")
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 6, "\(statuses)")
             #expect(try await PortalSubmission.query(on: h.app.db).count() == PortalLimits.submissionsPerLinkPerHour)
         }
     }

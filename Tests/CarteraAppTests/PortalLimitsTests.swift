@@ -5,7 +5,7 @@ import Testing
 import Vapor
 @testable import CarteraApp
 
-/// What a customer may do through a portal link (issue 13, item 7): promises within the
+/// What a customer may do through a portal link: promises within the
 /// organisation's horizon, for named invoices and at least a minimum share of them, one active
 /// portal promise at a time, rate limits per link, disputes only on owed invoices, and every
 /// refusal shown on the portal page itself, in the customer's words, with what they typed.

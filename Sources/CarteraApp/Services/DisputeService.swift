@@ -2,7 +2,7 @@ import CarteraCore
 import Fluent
 import Foundation
 
-/// Disputes pause reminders for their invoice until resolved (seed 003: handle disputes quickly
+/// Disputes pause reminders for their invoice until resolved (they must be handled quickly
 /// and clearly). Resolving with a credit note issues it against the invoice in the same transaction.
 enum DisputeService {
     enum Resolution: String, CaseIterable {

@@ -1,4 +1,4 @@
-/// How likely a customer is to pay late, from how they have paid (seed 003: chase the risky first).
+/// How likely a customer is to pay late, from how they have paid: the risky are chased first.
 public enum RiskLevel: String, Codable, Sendable, CaseIterable, Comparable {
     case low, medium, high
 

@@ -1,4 +1,4 @@
-/// The five reminders a customer can receive (seed 003), each switchable per organisation and customer.
+/// The five reminders a customer can receive (new invoice, receipt, before due, overdue, summary), each switchable per organisation and customer.
 public enum ReminderKind: String, Codable, Sendable, CaseIterable {
     case newInvoice = "new_invoice"
     case paymentReceived = "payment_received"

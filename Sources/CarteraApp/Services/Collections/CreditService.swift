@@ -3,9 +3,9 @@ import Fluent
 import Foundation
 import Vapor
 
-/// Credit limit and credit hold (seed 001: "fijar un límite"). Automatic holds are derived from
-/// the ledger every time they are asked for, so they can never be out of date; only manual holds
-/// are stored.
+/// Credit limit and credit hold: selling past the limit, or to a customer long overdue, is stopped.
+/// Automatic holds are derived from the ledger every time they are asked for, so they can never be
+/// out of date; only manual holds are stored.
 enum CreditService {
     struct Assessment {
         let standing: CreditCheck.Standing

@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 import Vapor
 
-/// Handing an account to a collection agency or to legal (seed 004: when friendly collection has
+/// Handing an account to a collection agency or to legal (once friendly collection has
 /// run its course), and writing off what will not be paid.
 enum EscalationService {
     struct Input: Content {

@@ -88,7 +88,7 @@ struct DashboardQuery {
         return promises.map { ($0, $0.customer) }
     }
 
-    /// Open disputes by how long they have been open: they should not linger (seed 003).
+    /// Open disputes by how long they have been open: they should not linger.
     func disputeAges() async throws -> [(bucket: String, count: Int)] {
         let open = try await Dispute.query(on: context.db).filter(\.$organisationID == context.organisationID).filter(\.$status == .open).all()
         var counts = ["0_7": 0, "8_30": 0, "31_plus": 0]

@@ -21,13 +21,13 @@ struct CollectionController {
 
     func listPromises(req: Request) async throws -> [PromiseDTO] {
         let context = try await req.serviceContext()
-        return try await PromiseService.list(for: try await req.customerParameter(in: context), in: context)
+        return try await PromiseService.list(for: try await req.customerParameter(in: context), in: context).map(PromiseDTO.init)
     }
 
     func createPromise(req: Request) async throws -> Response {
         let input = try req.decodeBody(PromiseInput.self)
         let context = try await req.serviceContext()
-        return try await PromiseService.create(for: try await req.customerParameter(in: context), input, in: context).encodeResponse(status: .created, for: req)
+        return try await PromiseDTO(try await PromiseService.create(for: try await req.customerParameter(in: context), input, in: context)).encodeResponse(status: .created, for: req)
     }
 
     /// Everything the customer was sent or will be sent, newest first: the messaging part of the timeline.

@@ -25,7 +25,7 @@ struct CustomerController {
     func statement(req: Request) async throws -> StatementDTO {
         let context = try await req.serviceContext()
         let asOf = try FieldParser.optionalDate(try req.query.decode(AsOfQuery.self).asOf, "as_of") ?? context.today
-        return try await StatementService.statement(for: try await customer(req, context), asOf: asOf, in: context)
+        return try StatementDTO(try await StatementService.statement(for: try await customer(req, context), asOf: asOf, in: context))
     }
 
     func listContacts(req: Request) async throws -> [ContactDTO] {

@@ -13,9 +13,9 @@ struct PoliciesCommand: AsyncCommand {
         let service = try await context.serviceContext(organisation: signature.organisation)
         for policy in try await PolicyService.list(in: service) {
             context.console.print("\(policy.name)\(policy.isDefault ? " (default)" : "")  \(policy.id?.uuidString ?? "built-in")")
-            for step in policy.steps {
-                let offset = step.offsetDays ?? 0
-                context.console.print("  \(offset >= 0 ? "+" : "")\(offset) days  \(step.channel ?? "")  \(step.tone ?? "")  template \(step.template ?? "")  [\(step.key ?? "")]")
+            for step in policy.policy.steps {
+                let offset = step.offsetDays
+                context.console.print("  \(offset >= 0 ? "+" : "")\(offset) days  \(step.channel.rawValue)  \(step.tone.rawValue)  template \(step.templateKey)  [\(step.key)]")
             }
         }
     }

@@ -3,17 +3,32 @@ import Fluent
 import Foundation
 
 enum PolicyService {
-    static func dto(_ record: CollectionPolicyRecord) throws -> CollectionPolicyDTO {
-        CollectionPolicyDTO(id: record.id, name: record.name, isDefault: record.isDefault, steps: try record.policy.steps.map(PolicyStepDTO.init))
+    /// A policy as the organisation sees it: one of its records, or the built-in one (no id).
+    struct Named: Sendable {
+        let id: UUID?
+        let name: String
+        let isDefault: Bool
+        let policy: CollectionPolicy
+
+        init(id: UUID?, name: String, isDefault: Bool, policy: CollectionPolicy) {
+            self.id = id
+            self.name = name
+            self.isDefault = isDefault
+            self.policy = policy
+        }
+
+        init(_ record: CollectionPolicyRecord) throws {
+            self.init(id: record.id, name: record.name, isDefault: record.isDefault, policy: try record.policy)
+        }
     }
 
     /// The built-in policy, shown while the organisation has none of its own.
-    static let standardDTO = CollectionPolicyDTO(id: nil, name: "standard", isDefault: true, steps: CollectionPolicy.standard.steps.map(PolicyStepDTO.init))
+    static let standard = Named(id: nil, name: "standard", isDefault: true, policy: .standard)
 
-    static func list(in context: ServiceContext) async throws -> [CollectionPolicyDTO] {
+    static func list(in context: ServiceContext) async throws -> [Named] {
         let records = try await CollectionPolicyRecord.query(on: context.db).filter(\.$organisationID == context.organisationID).sort(\.$name).all()
-        let dtos = try records.map(dto)
-        return dtos.contains(where: \.isDefault) ? dtos : [standardDTO] + dtos
+        let policies = try records.map(Named.init)
+        return policies.contains(where: \.isDefault) ? policies : [standard] + policies
     }
 
     static func create(_ input: CollectionPolicyInput, in context: ServiceContext) async throws -> CollectionPolicyRecord {
@@ -65,7 +80,7 @@ enum PolicyService {
         }
     }
 
-    private static func policy(from steps: [PolicyStepDTO]) throws -> CollectionPolicy {
+    private static func policy(from steps: [PolicyStepInput]) throws -> CollectionPolicy {
         let parsed = try steps.enumerated().map { index, step in
             let field = "steps[\(index)]"
             let channel = try FieldParser.enumValue(try FieldParser.required(step.channel, "\(field).channel"), ReminderChannel.self, "\(field).channel")

@@ -4,8 +4,14 @@ import Foundation
 
 /// A promise to pay pauses reminders for the invoices it covers until the promised date.
 /// (Broken-promise follow-up tasks come with the collector workspace.)
+/// A promise and the invoices it covers (those its holds pause).
+struct PromiseResult: Sendable {
+    let promise: PaymentPromise
+    let invoiceIDs: [UUID]
+}
+
 enum PromiseService {
-    static func create(for customer: Customer, _ input: PromiseInput, in context: ServiceContext) async throws -> PromiseDTO {
+    static func create(for customer: Customer, _ input: PromiseInput, in context: ServiceContext) async throws -> PromiseResult {
         let currency = try FieldParser.currency(input.currency ?? customer.currency, "currency")
         let amount = try FieldParser.money(try FieldParser.required(input.amount, "amount"), currency: currency, "amount")
         let date = try FieldParser.date(try FieldParser.required(input.promisedOn, "promised_on"), "promised_on")
@@ -37,18 +43,15 @@ enum PromiseService {
             try await AuditLog.record("promise.created", entityType: "payment_promise", entityID: try promise.requireID(), details: [
                 "amount": amount.decimalString, "currency": currency.code, "promised_on": date.iso, "invoices": String(covered.count),
             ], in: tx)
-            return PromiseDTO(id: try promise.requireID(), customerId: try customer.requireID(), promisedOn: date.iso, currency: currency.code,
-                              amount: amount.decimalString, status: promise.status.rawValue, note: promise.note, invoiceIds: covered)
+            return PromiseResult(promise: promise, invoiceIDs: covered)
         }
     }
 
-    static func list(for customer: Customer, in context: ServiceContext) async throws -> [PromiseDTO] {
+    static func list(for customer: Customer, in context: ServiceContext) async throws -> [PromiseResult] {
         let promises = try await PaymentPromise.query(on: context.db).filter(\.$customer.$id == customer.requireID()).sort(\.$promisedOn).all()
         let holds = try await DunningHold.query(on: context.db).filter(\.$sourceID ~~ promises.map { try $0.requireID() }).all()
-        return try promises.map { promise in
-            PromiseDTO(id: try promise.requireID(), customerId: promise.$customer.id, promisedOn: promise.promisedOn, currency: promise.currency,
-                       amount: Money(minorUnits: promise.amountMinor, currency: try Currency(code: promise.currency)).decimalString,
-                       status: promise.status.rawValue, note: promise.note, invoiceIds: holds.filter { $0.sourceID == promise.id }.map(\.$invoice.id))
+        return promises.map { promise in
+            PromiseResult(promise: promise, invoiceIDs: holds.filter { $0.sourceID == promise.id }.map(\.$invoice.id))
         }
     }
 }

@@ -3,8 +3,30 @@ import Fluent
 import SQLKit
 import Foundation
 
+/// A customer's statement of account: what is open, what credit is unapplied, and how old it is.
+struct CustomerStatement {
+    /// One currency's part of the statement.
+    struct Section {
+        let currency: Currency
+        /// Owed invoices in this currency, by due date then number.
+        let openItems: [Invoice]
+        /// Open balances by aging bucket; its total is the open balance.
+        let aging: AgingReport
+        /// Payments and credit notes not yet applied to an invoice.
+        let unappliedCredit: Money
+        /// Open balance − unapplied credit: what the customer owes net.
+        let netBalance: Money
+        /// Late fees charged and not waived: owed apart from the invoices, never in their balances.
+        let lateFees: Money
+    }
+
+    let customer: Customer
+    let asOf: LocalDate
+    let sections: [Section]
+}
+
 enum StatementService {
-    static func statement(for customer: Customer, asOf: LocalDate, in context: ServiceContext) async throws -> StatementDTO {
+    static func statement(for customer: Customer, asOf: LocalDate, in context: ServiceContext) async throws -> CustomerStatement {
         let customerID = try customer.requireID()
         let invoices = try await Invoice.query(on: context.db)
             .filter(\.$customer.$id == customerID)
@@ -16,26 +38,16 @@ enum StatementService {
                                                                              organisationID: context.organisationID))
         let currencies = Set(invoices.map(\.currency)).union(credit.keys).union(fees.keys).sorted()
 
-        let sections = try currencies.map { code -> StatementDTO.CurrencySection in
+        let sections = try currencies.map { code -> CustomerStatement.Section in
             let currency = try Currency(code: code)
             var report = AgingReport(asOf: asOf, currency: currency)
-            var items: [StatementDTO.OpenItem] = []
-            for invoice in invoices where invoice.currency == code {
-                let due = try invoice.due
-                try report.add(balance: try invoice.balance, dueDate: due)
-                items.append(.init(invoiceId: try invoice.requireID(), number: invoice.number, issueDate: invoice.issueDate,
-                                   dueDate: invoice.dueDate, total: try invoice.total.decimalString, balance: try invoice.balance.decimalString,
-                                   daysPastDue: daysPastDue(dueDate: due, asOf: asOf),
-                                   agingBucket: AgingBucket.bucket(dueDate: due, asOf: asOf).rawValue))
-            }
+            let items = invoices.filter { $0.currency == code }
+            for invoice in items { try report.add(balance: try invoice.balance, dueDate: try invoice.due) }
             let unapplied = Money(minorUnits: credit[code] ?? 0, currency: currency)
-            return .init(
-                currency: code, openItems: items, openBalance: report.total.decimalString,
-                unappliedCredit: unapplied.decimalString, netBalance: try report.total.subtracting(unapplied).decimalString,
-                lateFees: Money(minorUnits: fees[code] ?? 0, currency: currency).decimalString,
-                aging: report.wireBuckets)
+            return .init(currency: currency, openItems: items, aging: report, unappliedCredit: unapplied,
+                         netBalance: try report.total.subtracting(unapplied), lateFees: Money(minorUnits: fees[code] ?? 0, currency: currency))
         }
-        return StatementDTO(customerId: customerID, legalName: customer.legalName, asOf: asOf.iso, currencies: sections)
+        return CustomerStatement(customer: customer, asOf: asOf, sections: sections)
     }
 
     /// Currency code -> minor units of payments and credit notes not yet applied, summed in SQL

@@ -5,17 +5,27 @@ import Foundation
 enum TemplateService {
     static let channels = ReminderChannel.allCases.filter(\.hasTemplate)
 
+    /// The template in effect for one key, language and channel.
+    struct Effective: Sendable {
+        let key: String
+        let language: String
+        let channel: ReminderChannel
+        let source: TemplateCatalog.Source
+        /// True when the organisation changed it; false for the bundled default.
+        let customized: Bool
+    }
+
     /// Every template in effect: the organisation's own where it has one, else the default.
-    static func list(in context: ServiceContext) async throws -> [MessageTemplateDTO] {
+    static func list(in context: ServiceContext) async throws -> [Effective] {
         let overrides = try await MessageTemplateRecord.query(on: context.db).filter(\.$organisationID == context.organisationID).all()
-        var result: [MessageTemplateDTO] = []
+        var result: [Effective] = []
         for key in TemplateCatalog.keys {
             for language in Localizer.supportedLanguages {
                 for channel in channels {
                     if let own = overrides.first(where: { $0.key == key && $0.language == language && $0.channel == channel.rawValue }) {
-                        result.append(.init(key: key, language: language, channel: channel.rawValue, subject: own.subject, body: own.body, customized: true))
+                        result.append(.init(key: key, language: language, channel: channel, source: .init(subject: own.subject, body: own.body), customized: true))
                     } else if let bundled = context.messaging.catalog.bundled(key: key, language: language, channel: channel) {
-                        result.append(.init(key: key, language: language, channel: channel.rawValue, subject: bundled.subject, body: bundled.body, customized: false))
+                        result.append(.init(key: key, language: language, channel: channel, source: bundled, customized: false))
                     }
                 }
             }
@@ -32,7 +42,7 @@ enum TemplateService {
         return (key, language, channel)
     }
 
-    static func save(key: String, language: String, channel: ReminderChannel, _ input: MessageTemplateInput, in context: ServiceContext) async throws -> MessageTemplateDTO {
+    static func save(key: String, language: String, channel: ReminderChannel, _ input: MessageTemplateInput, in context: ServiceContext) async throws -> Effective {
         // The subject becomes an email header: one line (`SafeText`); the MIME writer refuses it otherwise.
         let source = TemplateCatalog.Source(subject: try SafeText.checked(input.subject ?? "", "subject"),
                                             body: try FieldParser.text(input.body, "body", maxLength: 20_000))
@@ -49,7 +59,7 @@ enum TemplateService {
             try await record.save(on: tx.db)
             try await AuditLog.record("template.updated", entityType: "message_template", entityID: try record.requireID(),
                                       details: ["key": key, "language": language, "channel": channel.rawValue], in: tx)
-            return .init(key: key, language: language, channel: channel.rawValue, subject: source.subject, body: source.body, customized: true)
+            return Effective(key: key, language: language, channel: channel, source: source, customized: true)
         }
     }
 
@@ -65,7 +75,7 @@ enum TemplateService {
     }
 
     /// Renders a stored or proposed template with a real customer's open invoices (or sample data).
-    static func preview(_ input: TemplatePreviewInput, in context: ServiceContext) async throws -> TemplatePreviewDTO {
+    static func preview(_ input: TemplatePreviewInput, in context: ServiceContext) async throws -> RenderedMessage {
         let (key, language, channel) = try identity(key: input.key, language: input.language ?? "es", channel: input.channel ?? "email")
         var source = try await context.messaging.catalog.source(key: key, language: language, channel: channel, organisationID: context.organisationID, on: context.db)
             ?? TemplateCatalog.Source(subject: "", body: "")
@@ -83,8 +93,7 @@ enum TemplateService {
         } else {
             values = try sampleValues(composer: composer, context: context)
         }
-        let rendered = try RenderedMessage(source: source, values: values)
-        return TemplatePreviewDTO(subject: rendered.subject, text: rendered.text, html: rendered.html)
+        return try RenderedMessage(source: source, values: values)
     }
 
     private static func sampleValues(composer: MessageComposer, context: ServiceContext) throws -> [String: TemplateValue] {

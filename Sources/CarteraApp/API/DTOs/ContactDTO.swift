@@ -17,10 +17,3 @@ struct ContactDTO: Content {
         phone = contact.phone
     }
 }
-
-struct ContactInput: Content {
-    var name: String?
-    var role: String?
-    var email: String?
-    var phone: String?
-}

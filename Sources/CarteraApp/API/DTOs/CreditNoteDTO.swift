@@ -29,26 +29,3 @@ struct CreditNoteDTO: Content {
         createdAt = note.createdAt
     }
 }
-
-struct CreditNoteInput: Content {
-    var customerId: UUID?
-    var number: String?
-    var issuedOn: String?
-    var amount: String?
-    var currency: String?
-    var reason: String?
-    /// The invoice this note corrects; as much as its balance allows is applied to it.
-    var invoiceId: UUID?
-}
-
-struct CreditNoteUpdate: Content {
-    var reason: String?
-}
-
-/// Query string; URL decoding has no key conversion, hence the explicit keys.
-struct CreditNoteListQuery: Content {
-    var page: Int?
-    var perPage: Int?
-    var customerId: UUID?
-    enum CodingKeys: String, CodingKey { case page, perPage = "per_page", customerId = "customer_id" }
-}

@@ -22,12 +22,17 @@ struct CollectionPolicyDTO: Content {
     let name: String
     let isDefault: Bool
     let steps: [PolicyStepDTO]
-}
 
-struct CollectionPolicyInput: Content {
-    var name: String?
-    var isDefault: Bool?
-    var steps: [PolicyStepDTO]?
+    init(_ named: PolicyService.Named) {
+        id = named.id
+        name = named.name
+        isDefault = named.isDefault
+        steps = named.policy.steps.map(PolicyStepDTO.init)
+    }
+
+    init(_ record: CollectionPolicyRecord) throws {
+        self.init(try PolicyService.Named(record))
+    }
 }
 
 struct MessageTemplateDTO: Content {
@@ -38,26 +43,27 @@ struct MessageTemplateDTO: Content {
     let body: String
     /// True when the organisation changed it; false for the bundled default.
     let customized: Bool
-}
 
-struct MessageTemplateInput: Content {
-    var subject: String?
-    var body: String?
-}
-
-struct TemplatePreviewInput: Content {
-    var key: String?
-    var language: String?
-    var channel: String?
-    var subject: String?
-    var body: String?
-    var customerId: UUID?
+    init(_ template: TemplateService.Effective) {
+        key = template.key
+        language = template.language
+        channel = template.channel.rawValue
+        subject = template.source.subject
+        body = template.source.body
+        customized = template.customized
+    }
 }
 
 struct TemplatePreviewDTO: Content {
     let subject: String
     let text: String
     let html: String
+
+    init(_ rendered: RenderedMessage) {
+        subject = rendered.subject
+        text = rendered.text
+        html = rendered.html
+    }
 }
 
 struct OutboxMessageDTO: Content {
@@ -96,15 +102,6 @@ struct OutboxMessageDTO: Content {
         sentAt = message.sentAt
         createdAt = message.createdAt
     }
-}
-
-/// Query string; URL decoding has no key conversion, hence the explicit keys.
-struct OutboxListQuery: Content {
-    var page: Int?
-    var perPage: Int?
-    var status: String?
-    var customerId: UUID?
-    enum CodingKeys: String, CodingKey { case page, perPage = "per_page", status, customerId = "customer_id" }
 }
 
 struct DunningRunInput: Content {
@@ -178,21 +175,6 @@ struct DisputeDTO: Content {
     }
 }
 
-struct DisputeInput: Content {
-    var reason: String?
-    /// What the customer contests; the invoice's balance when omitted.
-    var amount: String?
-}
-
-struct DisputeResolution: Content {
-    /// credit_note, corrected or rejected.
-    var resolution: String?
-    var note: String?
-    /// With credit_note: the note's number and amount (the disputed amount when omitted).
-    var creditNoteNumber: String?
-    var creditAmount: String?
-}
-
 struct PromiseDTO: Content {
     let id: UUID
     let customerId: UUID
@@ -202,12 +184,16 @@ struct PromiseDTO: Content {
     let status: String
     let note: String
     let invoiceIds: [UUID]
-}
 
-struct PromiseInput: Content {
-    var promisedOn: String?
-    var amount: String?
-    var currency: String?
-    var note: String?
-    var invoiceIds: [UUID]?
+    init(_ result: PromiseResult) throws {
+        let promise = result.promise
+        id = try promise.requireID()
+        customerId = promise.$customer.id
+        promisedOn = promise.promisedOn
+        currency = promise.currency
+        amount = Money(minorUnits: promise.amountMinor, currency: try Currency(code: promise.currency)).decimalString
+        status = promise.status.rawValue
+        note = promise.note
+        invoiceIds = result.invoiceIDs
+    }
 }

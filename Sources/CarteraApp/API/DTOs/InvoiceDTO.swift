@@ -70,43 +70,6 @@ struct InvoiceDTO: Content {
     }
 }
 
-struct InvoiceLineInput: Content {
-    var description: String?
-    var quantity: String?
-    var unitPrice: String?
-}
-
-/// Body of POST and PATCH on invoices. Give either `lines` or `total`.
-struct InvoiceInput: Content {
-    var customerId: UUID?
-    var number: String?
-    var issueDate: String?
-    var dueDate: String?
-    var paymentTerms: String?
-    var currency: String?
-    var total: String?
-    var lines: [InvoiceLineInput]?
-    var externalReference: String?
-    var notes: String?
-    /// "open" (default) or "draft".
-    var status: String?
-}
-
-/// Query string; URL decoding has no key conversion, hence the explicit keys.
-struct InvoiceListQuery: Content {
-    var page: Int?
-    var perPage: Int?
-    var status: String?
-    var customerId: UUID?
-    var currency: String?
-    var overdue: Bool?
-    var dueFrom: String?
-    var dueTo: String?
-    enum CodingKeys: String, CodingKey {
-        case page, perPage = "per_page", status, customerId = "customer_id", currency, overdue, dueFrom = "due_from", dueTo = "due_to"
-    }
-}
-
 struct VoidInput: Content {
     var reason: String?
 }

@@ -57,28 +57,3 @@ struct OrganisationDTO: Content {
         basisPoints % 100 == 0 ? String(basisPoints / 100) : String(format: "%d.%02d", basisPoints / 100, basisPoints % 100)
     }
 }
-
-struct OrganisationUpdate: Content {
-    var name: String?
-    var defaultCurrency: String?
-    var locale: String?
-    var timeZone: String?
-    var reminderKinds: [String]?
-    var summaryFrequency: String?
-    var workingWeekdays: [Int]?
-    var holidays: [String]?
-    var paymentInstructions: String?
-    var replyToEmail: String?
-    /// 0 switches the automatic hold off.
-    var creditHoldDaysOverdue: Int?
-    var referenceRates: String?
-    var lateFeePolicy: String?
-    var lateFeeAmount: String?
-    var lateInterestRate: String?
-    /// An empty string removes the cap.
-    var legalMaximumRate: String?
-    /// 1 to 365.
-    var portalPromiseMaxDays: Int?
-    /// A percentage from "0" to "100", up to two decimals.
-    var portalPromiseMinimumShare: String?
-}

@@ -12,6 +12,18 @@ struct StatementDTO: Content {
         let balance: String
         let daysPastDue: Int
         let agingBucket: String
+
+        init(_ invoice: Invoice, asOf: LocalDate) throws {
+            let due = try invoice.due
+            invoiceId = try invoice.requireID()
+            number = invoice.number
+            issueDate = invoice.issueDate
+            dueDate = invoice.dueDate
+            total = try invoice.total.decimalString
+            balance = try invoice.balance.decimalString
+            daysPastDue = CarteraCore.daysPastDue(dueDate: due, asOf: asOf)
+            agingBucket = AgingBucket.bucket(dueDate: due, asOf: asOf).rawValue
+        }
     }
 
     struct CurrencySection: Content {
@@ -26,10 +38,27 @@ struct StatementDTO: Content {
         /// Late fees charged and not waived: owed apart from the invoices, never in their balances.
         let lateFees: String
         let aging: [String: String]
+
+        init(_ section: CustomerStatement.Section, asOf: LocalDate) throws {
+            currency = section.currency.code
+            openItems = try section.openItems.map { try OpenItem($0, asOf: asOf) }
+            openBalance = section.aging.total.decimalString
+            unappliedCredit = section.unappliedCredit.decimalString
+            netBalance = section.netBalance.decimalString
+            lateFees = section.lateFees.decimalString
+            aging = section.aging.wireBuckets
+        }
     }
 
     let customerId: UUID
     let legalName: String
     let asOf: String
     let currencies: [CurrencySection]
+
+    init(_ statement: CustomerStatement) throws {
+        customerId = try statement.customer.requireID()
+        legalName = statement.customer.legalName
+        asOf = statement.asOf.iso
+        currencies = try statement.sections.map { try CurrencySection($0, asOf: statement.asOf) }
+    }
 }

@@ -55,7 +55,7 @@ enum CallService {
             case .promise:
                 let promise = try await PromiseService.create(for: customer, PromiseInput(
                     promisedOn: input.promisedOn, amount: input.promiseAmount, currency: input.currency, note: call.note, invoiceIds: input.invoiceIds), in: tx)
-                call.promiseID = promise.id
+                call.promiseID = promise.promise.id
             case .dispute:
                 let invoice = try await InvoiceService.find(try FieldParser.required(input.invoiceId, "invoice_id"), in: tx)
                 guard invoice.$customer.id == customerID else { throw ServiceError.invalid("invoice_id", code: "unknown_invoice", "The invoice is not this customer's") }

@@ -27,7 +27,7 @@ enum PortalActions {
 
     /// "We will pay X on D" for the invoices the customer picked: D within the organisation's
     /// horizon, X at least its minimum share of what they owe, one active portal promise at a time.
-    static func promise(_ input: PromiseRequest, _ access: PortalLinks.Access, decimal: Character, in context: ServiceContext) async throws -> PromiseDTO {
+    static func promise(_ input: PromiseRequest, _ access: PortalLinks.Access, decimal: Character, in context: ServiceContext) async throws -> PromiseResult {
         let limits = context.organisation.portalLimits
         let submission = try await PortalThrottle.admit(.promise, access, in: context)
         let customerID = try access.customer.requireID()
@@ -62,7 +62,7 @@ enum PortalActions {
             }
             let promise = try await PromiseService.create(for: access.customer, PromiseInput(
                 promisedOn: date.iso, amount: amount.decimalString, currency: code, note: note, invoiceIds: ids), in: tx)
-            try await PortalThrottle.accepted(submission, subject: promise.id, in: tx)
+            try await PortalThrottle.accepted(submission, subject: promise.promise.id, in: tx)
             try await TaskService.create(.followUp, for: access.customer, titleKey: "task.portal_promise.title",
                                          arguments: ["date": organisationDate(date, in: tx), "amount": tx.organisationFormat.money(amount)],
                                          due: tx.today, invoiceIDs: ids, in: tx)

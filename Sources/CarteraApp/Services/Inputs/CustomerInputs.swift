@@ -1,0 +1,30 @@
+import Foundation
+
+// What a customer is created, changed or listed with: owned by the services, decoded straight from the API's JSON or query string
+// (the wire keys are the API's), and built by pages, commands and jobs.
+
+/// Body of POST (all required fields) and PATCH (any subset) on customers.
+struct CustomerInput: Codable, Sendable {
+    var legalName: String?
+    var taxId: String?
+    var paymentTerms: String?
+    var currency: String?
+    var creditLimit: String?
+    var language: String?
+    var notes: String?
+    var tags: [String]?
+    var doNotContact: Bool?
+    /// Reminder kinds this customer does not get, e.g. ["before_due"].
+    var remindersOff: [String]?
+    /// A policy id, or "default" to follow the organisation's.
+    var collectionPolicyId: String?
+}
+
+/// Query string; URL decoding has no key conversion, hence the explicit keys.
+struct CustomerListQuery: Codable, Sendable {
+    var page: Int?
+    var perPage: Int?
+    var q: String?
+    var tag: String?
+    enum CodingKeys: String, CodingKey { case page, perPage = "per_page", q, tag }
+}

@@ -22,6 +22,11 @@ struct PageFormat {
 
     func date(_ date: LocalDate) -> String { composer.date(date) }
 
+    /// A page text ("ui." key) in the reader's language, as `Request.text` gives it, for contexts built without a request.
+    func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
+        composer.localizer.text("ui.\(key)", language: composer.language, arguments: arguments) ?? key
+    }
+
     /// 73537080000 → "73.537.080.000" (or "73,537,080,000" where the comma groups thousands).
     func integer(_ value: Int64) -> String {
         let separator = composer.moneyLocale.groupingMark

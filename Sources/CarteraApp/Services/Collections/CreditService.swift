@@ -13,19 +13,24 @@ enum CreditService {
     }
 
     static func assess(_ customer: Customer, sale: Money? = nil, in context: ServiceContext) async throws -> Assessment {
-        let currency = try Currency(code: customer.currency)
-        let rates = try referenceRates(context.organisation, base: currency)
         let open = try await Invoice.query(on: context.db).filter(\.$customer.$id == customer.requireID())
             .owed().all()
+        return try assess(customer, open: open, sale: sale, organisation: context.organisation, today: context.today)
+    }
+
+    /// The check from owed invoices already read (the customer page has them).
+    static func assess(_ customer: Customer, open: [Invoice], sale: Money? = nil, organisation: Organisation, today: LocalDate) throws -> Assessment {
+        let currency = try Currency(code: customer.currency)
+        let rates = try referenceRates(organisation, base: currency)
         var exposure = Int64(0)
         // Saturating: an exposure past Int64 is over every limit, which is all the check asks.
         for invoice in open { exposure = exposure.saturatingAdding(rates.convert(try invoice.balance)?.minorUnits ?? 0) }
-        let oldest = try open.map { daysPastDue(dueDate: try $0.due, asOf: context.today) }.max() ?? 0
+        let oldest = try open.map { daysPastDue(dueDate: try $0.due, asOf: today) }.max() ?? 0
         let standing = CreditCheck.Standing(
             exposure: Money(minorUnits: exposure, currency: currency),
             limit: customer.creditLimitMinor.map { Money(minorUnits: $0, currency: currency) },
             oldestDaysOverdue: oldest, manualHoldReason: customer.creditHoldReason, sentToCollection: customer.escalatedOn != nil)
-        let check = CreditCheck(maximumDaysOverdue: context.organisation.creditHoldDaysOverdue)
+        let check = CreditCheck(maximumDaysOverdue: organisation.creditHoldDaysOverdue)
         return Assessment(standing: standing, decision: try check.evaluate(standing, sale: sale.flatMap(rates.convert)))
     }
 

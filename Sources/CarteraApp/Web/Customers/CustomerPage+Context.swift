@@ -1,8 +1,8 @@
 import CarteraCore
-import Fluent
+import Foundation
 import Vapor
 
-/// Everything the customer page shows, built from the services the API uses too.
+/// What the customer page shows, in words: built from `CustomerPageData` by `init(data:format:links:)`.
 struct CustomerPageContext: Encodable {
     struct Summary: Encodable {
         let id: UUID
@@ -65,94 +65,82 @@ struct CustomerPageContext: Encodable {
 }
 
 extension CustomerPageContext {
-    static func build(_ customer: Customer, req: Request, context: ServiceContext) async throws -> CustomerPageContext {
-        let language = req.pageLanguage
-        let format = context.pageFormat(language: language)
+    /// Formatting only: words, amounts and dates from what `CustomerPageData.read` found.
+    init(data: CustomerPageData, format: PageFormat, links: CustomerPageLinks) throws {
+        let customer = data.customer, today = data.today
         let customerID = try customer.requireID()
-        let db = context.db
-        let users = try await UserService.list(organisationID: context.organisationID, on: db)
-
-        let contacts = try await ContactService.list(for: customer, in: context)
-        let open = try await Invoice.query(on: db).filter(\.$customer.$id == customerID).owed()
-            .sort(\.$dueDate).sort(\.$number).all()
-        let holds = try await HoldService.inForce(invoiceIDs: try open.map { try $0.requireID() }, in: context)
-        let invoices = try open.map { invoice in
-            let due = try invoice.due
-            let hold = holds.first { $0.$invoice.id == invoice.id }
-            return InvoiceRow(id: try invoice.requireID(), url: AppURL.invoice(try invoice.requireID()), number: invoice.number, currency: invoice.currency, issued: format.date(invoice.issueDate),
-                              due: format.date(invoice.dueDate), total: format.money(try invoice.total), balance: format.money(try invoice.balance),
-                              days: daysPastDue(dueDate: due, asOf: context.today), bucket: AgingBucket.bucket(dueDate: due, asOf: context.today).rawValue,
-                              paused: hold.map { req.text("hold.\($0.reason.rawValue)") })
-        }
-        let statement = try await StatementService.statement(for: customer, asOf: context.today, in: context)
-        let balances = try statement.currencies.map { section in
-            let currency = try Currency(code: section.currency)
-            func show(_ text: String) -> String { (try? Money(decimalString: text, currency: currency)).map(format.money) ?? text }
-            return Balance(currency: section.currency, open: show(section.openBalance), credit: show(section.unappliedCredit), net: show(section.netBalance),
-                           buckets: AgingBucket.allCases.map { Bucket(label: req.text("aging.\($0.rawValue)"), amount: show(section.aging[$0.rawValue] ?? "0")) })
-        }
-        let assessment = try await CreditService.assess(customer, in: context)
-        let credit = Credit(
-            limit: assessment.standing.limit.map(format.money) ?? req.text("credit.no_limit"), exposure: format.money(assessment.standing.exposure),
-            available: assessment.decision.availableCredit.map(format.money) ?? "—", onHold: assessment.decision.onHold,
-            reasons: assessment.decision.reasons.map { CreditText.reason($0, req: req, format: format) }, manualReason: customer.creditHoldReason,
-            maximumDays: context.organisation.creditHoldDaysOverdue.map(String.init) ?? "—")
-        let risk = try await RiskQuery.assessment(organisationID: context.organisationID, customerID: customerID, asOf: context.today, on: db)
-
-        let promises = try await PaymentPromise.query(on: db).filter(\.$customer.$id == customerID).sort(\.$createdAt, .descending).limit(20).all()
-        var plans: [PlanRow] = []
-        for plan in try await PaymentPlan.query(on: db).filter(\.$customer.$id == customerID).sort(\.$createdAt, .descending).all() {
-            let standing = try await PaymentPlanService.standing(of: plan, on: db, asOf: context.today)
-            plans.append(PlanRow(
-                id: try plan.requireID(), cancelURL: AppURL.planCancel(try plan.requireID()), status: plan.status.rawValue, statusLabel: req.text("plan.status.\(plan.status.rawValue)"),
-                total: format.money(plan.totalMinor, plan.currency), started: format.date(plan.startsOn), active: plan.status == .active,
-                instalments: standing.map { InstalmentRow(number: $0.instalment.number, due: format.date($0.instalment.dueDate), amount: format.money($0.instalment.amount),
-                                                          paid: format.money($0.paid), state: $0.state.rawValue, stateLabel: req.text("plan.instalment.\($0.state.rawValue)")) }))
-        }
-        let numbers = Dictionary(uniqueKeysWithValues: try open.map { (try $0.requireID(), $0) })
-        let disputes = try await Dispute.query(on: db).filter(\.$invoice.$id ~~ Array(numbers.keys)).filter(\.$status == .open).all().map { dispute in
-            let invoice = numbers[dispute.$invoice.id]
-            return DisputeRow(invoiceId: dispute.$invoice.id, invoiceURL: AppURL.invoice(dispute.$invoice.id), number: invoice?.number ?? "", reason: dispute.reason, opened: format.date(dispute.openedOn),
-                              amount: invoice.map { format.money(dispute.amountMinor ?? $0.balanceMinor, $0.currency) } ?? "")
-        }
-        let tasks = try await CollectionTask.query(on: db).filter(\.$customer.$id == customerID).filter(\.$status == .open).sort(\.$dueOn).all()
-        let payments = try await Payment.query(on: db).filter(\.$customer.$id == customerID).sort(\.$receivedOn, .descending).limit(10).all()
-        let timeline = try await TimelineQuery(context: context, language: language, localizer: req.application.localizer).entries(for: customer)
-
-        return CustomerPageContext(
+        let text = format.text
+        let numbers = Dictionary(data.open.compactMap { invoice in invoice.id.map { ($0, invoice) } }) { first, _ in first }
+        let assessment = data.credit, risk = data.risk
+        self.init(
             customer: Summary(
                 id: customerID, name: customer.legalName, taxId: customer.taxID ?? "", terms: customer.paymentTerms, currency: customer.currency,
                 language: customer.language, notes: customer.notes, tags: customer.tags.joined(separator: ", "), doNotContact: customer.doNotContact,
-                assignedTo: customer.assignedUserID.flatMap { id in users.first { $0.id == id }?.name } ?? req.text("customer.unassigned"),
+                assignedTo: customer.assignedUserID.flatMap { id in data.users.first { $0.id == id }?.name } ?? text("customer.unassigned", [:]),
                 assignedUserId: customer.assignedUserID?.uuidString ?? "", escalatedTo: customer.escalatedTo,
                 escalatedOn: customer.escalatedOn.map { format.date($0) }),
-            contacts: try contacts.map { ContactRow(id: try $0.requireID(), url: AppURL.customerContact(customerID, contact: try $0.requireID()), name: $0.name, role: $0.role.rawValue, roleLabel: req.text("contact.role.\($0.role.rawValue)"), email: $0.email ?? "", phone: $0.phone ?? "") },
-            invoices: invoices, balances: balances, credit: credit, risk: risk.level.rawValue, riskLabel: req.text("risk.\(risk.level.rawValue)"), riskReason: RiskText.reason(risk, req: req),
-            riskFigures: RiskText.figures(risk.profile, req: req),
-            promises: promises.map { PromiseRow(amount: format.money($0.amountMinor, $0.currency), date: format.date($0.promisedOn), status: $0.status.rawValue,
-                                                statusLabel: req.text("promise.status.\($0.status.rawValue)")) },
-            plans: plans, disputes: disputes,
-            tasks: try tasks.map { TaskRow(id: try $0.requireID(), completeURL: AppURL.taskComplete(try $0.requireID()), title: $0.title, due: format.date($0.dueOn), overdue: $0.dueOn < context.today.iso) },
-            payments: payments.map { PaymentRow(date: format.date($0.receivedOn), amount: format.money($0.amountMinor, $0.currency),
-                                                method: req.text("payment.method.\($0.method.rawValue)"), reference: $0.reference ?? "",
-                                                unapplied: format.money($0.unappliedMinor, $0.currency)) },
-            timeline: timeline,
-            collectors: try users.filter { $0.role.collects && $0.disabledAt == nil }.map { Option(value: try $0.requireID().uuidString, label: $0.name) },
-            outcomes: CallOutcome.allCases.map { Option(value: $0.rawValue, label: req.text("call.outcome.\($0.rawValue)")) },
-            contactRoles: ContactRole.allCases.map { Option(value: $0.rawValue, label: req.text("contact.role.\($0.rawValue)")) },
-            today: context.today.iso, links: CustomerPageLinks(customerID))
+            contacts: data.contacts.compactMap { contact in contact.id.map { id in
+                ContactRow(id: id, url: AppURL.customerContact(customerID, contact: id), name: contact.name, role: contact.role.rawValue,
+                           roleLabel: text("contact.role.\(contact.role.rawValue)", [:]), email: contact.email ?? "", phone: contact.phone ?? "") } },
+            invoices: data.open.compactMap { invoice in
+                guard let id = invoice.id, let due = try? invoice.due, let total = try? invoice.total, let balance = try? invoice.balance else { return nil }
+                let hold = data.holds.first { $0.$invoice.id == id }
+                return InvoiceRow(id: id, url: AppURL.invoice(id), number: invoice.number, currency: invoice.currency, issued: format.date(invoice.issueDate),
+                                  due: format.date(invoice.dueDate), total: format.money(total), balance: format.money(balance),
+                                  days: daysPastDue(dueDate: due, asOf: today), bucket: AgingBucket.bucket(dueDate: due, asOf: today).rawValue,
+                                  paused: hold.map { text("hold.\($0.reason.rawValue)", [:]) })
+            },
+            balances: data.balances.map { balance in
+                Balance(currency: balance.aging.currency.code, open: format.money(balance.aging.total), credit: format.money(balance.unapplied), net: format.money(balance.net),
+                        buckets: AgingBucket.allCases.map { Bucket(label: text("aging.\($0.rawValue)", [:]), amount: format.money(balance.aging.buckets[$0] ?? .zero(balance.aging.currency))) })
+            },
+            credit: Credit(
+                limit: assessment.standing.limit.map(format.money) ?? text("credit.no_limit", [:]), exposure: format.money(assessment.standing.exposure),
+                available: assessment.decision.availableCredit.map(format.money) ?? "—", onHold: assessment.decision.onHold,
+                reasons: assessment.decision.reasons.map { CreditText.reason($0, text: text, format: format) }, manualReason: customer.creditHoldReason,
+                maximumDays: data.creditHoldDaysOverdue.map(String.init) ?? "—"),
+            risk: risk.level.rawValue, riskLabel: text("risk.\(risk.level.rawValue)", [:]), riskReason: RiskText.reason(risk, text: text),
+            riskFigures: RiskText.figures(risk.profile, text: text),
+            promises: data.promises.map { PromiseRow(amount: format.money($0.amountMinor, $0.currency), date: format.date($0.promisedOn), status: $0.status.rawValue,
+                                                     statusLabel: text("promise.status.\($0.status.rawValue)", [:])) },
+            plans: data.plans.compactMap { item in
+                let plan = item.plan
+                return plan.id.map { id in PlanRow(
+                    id: id, cancelURL: AppURL.planCancel(id), status: plan.status.rawValue, statusLabel: text("plan.status.\(plan.status.rawValue)", [:]),
+                    total: format.money(plan.totalMinor, plan.currency), started: format.date(plan.startsOn), active: plan.status == .active,
+                    instalments: item.standing.map { InstalmentRow(number: $0.instalment.number, due: format.date($0.instalment.dueDate), amount: format.money($0.instalment.amount),
+                                                                   paid: format.money($0.paid), state: $0.state.rawValue, stateLabel: text("plan.instalment.\($0.state.rawValue)", [:])) }) }
+            },
+            disputes: data.disputes.map { dispute in
+                let invoice = numbers[dispute.$invoice.id]
+                return DisputeRow(invoiceId: dispute.$invoice.id, invoiceURL: AppURL.invoice(dispute.$invoice.id), number: invoice?.number ?? "", reason: dispute.reason,
+                                  opened: format.date(dispute.openedOn), amount: invoice.map { format.money(dispute.amountMinor ?? $0.balanceMinor, $0.currency) } ?? "")
+            },
+            tasks: data.tasks.compactMap { task in task.id.map { TaskRow(id: $0, completeURL: AppURL.taskComplete($0), title: task.title, due: format.date(task.dueOn), overdue: task.dueOn < today.iso) } },
+            payments: data.payments.map { PaymentRow(date: format.date($0.receivedOn), amount: format.money($0.amountMinor, $0.currency),
+                                                     method: text("payment.method.\($0.method.rawValue)", [:]), reference: $0.reference ?? "",
+                                                     unapplied: format.money($0.unappliedMinor, $0.currency)) },
+            timeline: data.timeline,
+            collectors: data.users.filter { $0.role.collects && $0.disabledAt == nil }.compactMap { user in user.id.map { Option(value: $0.uuidString, label: user.name) } },
+            outcomes: CallOutcome.allCases.map { Option(value: $0.rawValue, label: text("call.outcome.\($0.rawValue)", [:])) },
+            contactRoles: ContactRole.allCases.map { Option(value: $0.rawValue, label: text("contact.role.\($0.rawValue)", [:])) },
+            today: today.iso, links: links)
     }
 }
 
 /// A credit-check reason in words.
 enum CreditText {
     static func reason(_ reason: CreditCheck.Reason, req: Request, format: PageFormat) -> String {
+        self.reason(reason, text: req.text, format: format)
+    }
+
+    static func reason(_ reason: CreditCheck.Reason, text: (String, [String: String]) -> String, format: PageFormat) -> String {
         switch reason {
-        case let .manualHold(why): req.text("credit.reason.manual_hold", ["reason": why])
-        case .sentToCollection: req.text("credit.reason.sent_to_collection")
-        case let .overLimit(exposure, limit): req.text("credit.reason.over_limit", ["exposure": format.money(exposure), "limit": format.money(limit)])
-        case let .overdueTooLong(days, maximum): req.text("credit.reason.overdue_too_long", ["days": String(days), "maximum": String(maximum)])
-        case let .saleExceedsLimit(available): req.text("credit.reason.sale_exceeds_limit", ["available": format.money(available)])
+        case let .manualHold(why): text("credit.reason.manual_hold", ["reason": why])
+        case .sentToCollection: text("credit.reason.sent_to_collection", [:])
+        case let .overLimit(exposure, limit): text("credit.reason.over_limit", ["exposure": format.money(exposure), "limit": format.money(limit)])
+        case let .overdueTooLong(days, maximum): text("credit.reason.overdue_too_long", ["days": String(days), "maximum": String(maximum)])
+        case let .saleExceedsLimit(available): text("credit.reason.sale_exceeds_limit", ["available": format.money(available)])
         }
     }
 }

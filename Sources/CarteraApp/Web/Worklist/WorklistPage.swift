@@ -72,29 +72,33 @@ struct WorklistPage {
 enum RiskText {
     /// "7 de 10 facturas pagadas con atraso, 23 días en promedio; 1 promesa incumplida": the facts
     /// behind the level, or the history summary when nothing crossed a threshold.
-    static func reason(_ risk: RiskAssessment, req: Request) -> String {
+    static func reason(_ risk: RiskAssessment, req: Request) -> String { reason(risk, text: req.text) }
+
+    static func reason(_ risk: RiskAssessment, text: (String, [String: String]) -> String) -> String {
         let reasons = risk.reasons.isEmpty ? [RiskReason.paidLate(late: risk.paidLateCount, of: risk.paidCount, averageDays: risk.averageDaysLate)] : risk.reasons
-        return reasons.map { text($0, req: req) }.joined(separator: "; ")
+        return reasons.map { self.text($0, text: text) }.joined(separator: "; ")
     }
 
     /// The profile's figures for the customer page, "—" where there is nothing to measure.
-    static func figures(_ profile: RiskProfile, req: Request) -> [CustomerPageContext.Figure] {
-        let days = { (value: Int) in req.text("risk.days", ["days": String(value)]) }
+    static func figures(_ profile: RiskProfile, text: (String, [String: String]) -> String) -> [CustomerPageContext.Figure] {
+        func days(_ value: Int) -> String { text("risk.days", ["days": String(value)]) }
         let percent = { (basisPoints: Int?) in basisPoints.map { "\(RiskDTO.percent($0)) %" } ?? "—" }
         return [
-            .init(label: req.text("risk.on_time_rate"), value: profile.paidCount == 0 ? "—" : req.text("risk.paid_of", [
+            .init(label: text("risk.on_time_rate", [:]), value: profile.paidCount == 0 ? "—" : text("risk.paid_of", [
                 "onTime": String(profile.paidCount - profile.paidLateCount), "paid": String(profile.paidCount)]) + " (\(percent(profile.onTimeRateBasisPoints)))"),
-            .init(label: req.text("risk.average_days_late"), value: days(profile.averageDaysLate)),
-            .init(label: req.text("risk.p90_days_late"), value: days(profile.p90DaysLate)),
-            .init(label: req.text("risk.overdue_share"), value: percent(profile.overdueShareBasisPoints)),
-            .init(label: req.text("risk.broken_promises"), value: String(profile.brokenPromises)),
-            .init(label: req.text("risk.open_disputes"), value: String(profile.openDisputes)),
+            .init(label: text("risk.average_days_late", [:]), value: days(profile.averageDaysLate)),
+            .init(label: text("risk.p90_days_late", [:]), value: days(profile.p90DaysLate)),
+            .init(label: text("risk.overdue_share", [:]), value: percent(profile.overdueShareBasisPoints)),
+            .init(label: text("risk.broken_promises", [:]), value: String(profile.brokenPromises)),
+            .init(label: text("risk.open_disputes", [:]), value: String(profile.openDisputes)),
         ]
     }
 
-    static func text(_ reason: RiskReason, req: Request) -> String {
+    static func text(_ reason: RiskReason, req: Request) -> String { text(reason, text: req.text) }
+
+    static func text(_ reason: RiskReason, text: (String, [String: String]) -> String) -> String {
         let (key, arguments) = parts(reason)
-        return req.text("risk.reason.\(key)", arguments)
+        return text("risk.reason.\(key)", arguments)
     }
 
     /// The reason's machine code and its figures, as the API returns them and the locale files name them.

@@ -40,16 +40,16 @@ struct CustomerPages {
 
     func show(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        let customer = try await req.customerParameter(in: context)
-        let page = try await CustomerPageContext.build(customer, req: req, context: context)
-        return try await req.render("customers/show", title: "customer.title", section: "customers", page)
+        let data = try await CustomerPageData.read(try await req.customerParameter(in: context), language: req.pageLanguage, localizer: req.application.localizer, in: context)
+        return try await req.render("customers/show", title: "customer.title", section: "customers", try page(data, req: req, context: context))
     }
 
     /// The case file for an agency or a lawyer: statement and timeline, as CSV or a printable page.
     func caseFile(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
         let customer = try await req.customerParameter(in: context)
-        let page = try await CustomerPageContext.build(customer, req: req, context: context)
+        let data = try await CustomerPageData.read(customer, language: req.pageLanguage, localizer: req.application.localizer, in: context)
+        let page = try page(data, req: req, context: context)
         if (try? req.query.get(String.self, at: "format")) == "csv" {
             let response = Response(status: .ok, body: .init(string: CaseFileCSV.make(page, req: req)))
             response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
@@ -182,6 +182,10 @@ struct CustomerPages {
         return done(req, "flash.task_done")
     }
 
+
+    private func page(_ data: CustomerPageData, req: Request, context: ServiceContext) throws -> CustomerPageContext {
+        try CustomerPageContext(data: data, format: context.pageFormat(language: req.pageLanguage), links: CustomerPageLinks(try data.customer.requireID()))
+    }
 
     private func done(_ req: Request, _ key: String) -> Response {
         req.session.flash(req.text(key))

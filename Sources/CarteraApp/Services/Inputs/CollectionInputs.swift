@@ -1,7 +1,7 @@
 import Foundation
 
-// What disputes and promises to pay are opened and resolved with: owned by the services, decoded straight from the API's JSON or query string
-// (the wire keys are the API's), and built by pages, commands and jobs.
+// What disputes and promises to pay are opened and resolved with.
+// Owned by the services: the API decodes them from its JSON or query string (its wire keys); pages and jobs build them.
 
 struct DisputeInput: Codable, Sendable {
     var reason: String?

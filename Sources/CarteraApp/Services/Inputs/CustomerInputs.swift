@@ -1,7 +1,7 @@
 import Foundation
 
-// What a customer is created, changed or listed with: owned by the services, decoded straight from the API's JSON or query string
-// (the wire keys are the API's), and built by pages, commands and jobs.
+// What a customer is created, changed or listed with.
+// Owned by the services: the API decodes them from its JSON or query string (its wire keys); pages and jobs build them.
 
 /// Body of POST (all required fields) and PATCH (any subset) on customers.
 struct CustomerInput: Codable, Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 
-// What the outbox is listed with: owned by the services, decoded straight from the API's JSON or query string
-// (the wire keys are the API's), and built by pages, commands and jobs.
+// What the outbox is listed with.
+// Owned by the services: the API decodes them from its JSON or query string (its wire keys); pages and jobs build them.
 
 /// Query string; URL decoding has no key conversion, hence the explicit keys.
 struct OutboxListQuery: Codable, Sendable {

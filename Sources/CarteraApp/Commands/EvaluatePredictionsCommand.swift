@@ -41,7 +41,7 @@ struct EvaluatePredictionsCommand: AsyncCommand {
         context.console.print("model                               MAE (days)   within ±7 days")
         for (name, score) in [("Cartera (customer median, shrunk)", evaluation.model), ("pays on the due date (baseline)", evaluation.dueDateBaseline)] {
             let mae = String(format: "%.2f", score.meanAbsoluteError)
-            let within = RiskDTO.percent(score.withinWeekBasisPoints) + " %"
+            let within = BasisPoints.fixedText(score.withinWeekBasisPoints) + " %"
             context.console.print(name.padding(toLength: 36, withPad: " ", startingAt: 0) + mae.padding(toLength: 13, withPad: " ", startingAt: 0) + within)
         }
     }

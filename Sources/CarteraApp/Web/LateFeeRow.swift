@@ -1,3 +1,4 @@
+import CarteraCore
 import Vapor
 
 /// One late-payment charge as the invoice page and the portal show it.
@@ -18,7 +19,7 @@ struct LateFeeRow: Encodable {
         description = switch fee.kind {
         case .stepFee: req.text("late_fee.step_fee", ["step": fee.periodKey])
         case .interest: req.text("late_fee.interest", [
-            "rate": fee.rateBasisPoints.map(OrganisationDTO.percentage) ?? "",
+            "rate": fee.rateBasisPoints.map(BasisPoints.rateText) ?? "",
             "from": format.date(fee.periodFrom), "through": format.date(fee.periodThrough),
             "base": format.money(fee.baseMinor, fee.currency),
         ])

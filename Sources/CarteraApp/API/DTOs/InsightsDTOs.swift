@@ -46,7 +46,7 @@ struct RiskDTO: Content {
     }
 
     /// 7 250 basis points → "72.50".
-    static func percent(_ basisPoints: Int) -> String { String(format: "%d.%02d", basisPoints / 100, basisPoints % 100) }
+    static func percent(_ basisPoints: Int) -> String { BasisPoints.fixedText(basisPoints) }
 }
 
 /// When an open invoice is expected to be paid.

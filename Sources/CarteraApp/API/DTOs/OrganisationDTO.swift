@@ -53,7 +53,5 @@ struct OrganisationDTO: Content {
         portalPromiseMinimumShare = Self.percentage(organisation.portalPromiseMinimumBasisPoints)
     }
 
-    static func percentage(_ basisPoints: Int) -> String {
-        basisPoints % 100 == 0 ? String(basisPoints / 100) : String(format: "%d.%02d", basisPoints / 100, basisPoints % 100)
-    }
+    static func percentage(_ basisPoints: Int) -> String { BasisPoints.rateText(basisPoints) }
 }

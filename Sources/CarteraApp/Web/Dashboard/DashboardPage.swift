@@ -29,34 +29,8 @@ struct DashboardPage {
 
     static func render(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        let format = context.pageFormat(language: req.pageLanguage)
-        let query = DashboardQuery(context: context)
-        let figures = try await query.currencies().map { figures in
-            let total = figures.aging.total.minorUnits
-            return Context.Figures(
-                currency: figures.aging.currency.code, receivable: format.money(figures.aging.total), overdue: format.money(figures.overdue),
-                overdueShare: total > 0 ? Ratio.truncated(figures.overdue.minorUnits, total, by: 100) ?? 0 : 0,
-                collectedThisMonth: format.money(figures.collectedThisMonth), dso: figures.dso.map(String.init) ?? "—",
-                invoiceCount: figures.invoiceCount, chart: AgingChart(report: figures.aging, format: format, labels: { req.text("aging.\($0.rawValue)") }))
-        }
-        let top = try await query.topDebtors()
-        // Risk of the ten shown only: assessing every customer took most of the page's time with a large ledger.
-        let risks = try await RiskQuery.assessments(organisationID: context.organisationID, customerIDs: try top.map { try $0.customer.requireID() },
-                                                    asOf: context.today, on: context.db)
-        let debtors = try top.map { debtor in
-            let risk = (risks[try debtor.customer.requireID()] ?? RiskQuery.noHistory).level
-            return Context.Debtor(id: try debtor.customer.requireID(), url: AppURL.customer(try debtor.customer.requireID()), name: debtor.customer.legalName,
-                                  balance: format.moneyList(debtor.balances), risk: risk.rawValue, riskLabel: req.text("risk.\(risk.rawValue)"))
-        }
-        let promises = try await query.promisesDueToday().map { item in
-            Context.Promise(customerId: try item.customer.requireID(), customerURL: AppURL.customer(try item.customer.requireID()), customer: item.customer.legalName,
-                            amount: format.money(item.promise.amountMinor, item.promise.currency))
-        }
-        let ages = try await query.disputeAges()
-        return try await req.render("dashboard", title: "dashboard.title", section: "dashboard", Context(
-            today: format.date(context.today), currencies: figures, debtors: debtors, promisesToday: promises,
-            disputeAges: ages.map { .init(label: req.text("dashboard.dispute_age.\($0.bucket)"), count: $0.count) },
-            openDisputes: ages.reduce(0) { $0 + $1.count }, tasksDue: try await query.openTasksDue()))
+        let data = try await DashboardPageData.read(in: context)
+        return try await req.render("dashboard", title: "dashboard.title", section: "dashboard", try Context(data: data, format: context.pageFormat(language: req.pageLanguage)))
     }
 }
 

@@ -110,3 +110,25 @@ struct DashboardQuery {
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.currency, $0.total) })
     }
 }
+
+/// Everything the dashboard shows, read once as domain values.
+struct DashboardPageData {
+    let currencies: [DashboardQuery.CurrencyFigures]
+    let debtors: [DashboardQuery.Debtor]
+    /// Risk of the debtors shown only: assessing every customer took most of the page's time with a large ledger.
+    let risks: [UUID: RiskAssessment]
+    let promisesToday: [(promise: PaymentPromise, customer: Customer)]
+    let disputeAges: [(bucket: String, count: Int)]
+    let tasksDue: Int
+    let today: LocalDate
+
+    static func read(in context: ServiceContext) async throws -> DashboardPageData {
+        let query = DashboardQuery(context: context)
+        let currencies = try await query.currencies()
+        let top = try await query.topDebtors()
+        let risks = try await RiskQuery.assessments(organisationID: context.organisationID, customerIDs: try top.map { try $0.customer.requireID() },
+                                                    asOf: context.today, on: context.db)
+        return DashboardPageData(currencies: currencies, debtors: top, risks: risks, promisesToday: try await query.promisesDueToday(),
+                                 disputeAges: try await query.disputeAges(), tasksDue: try await query.openTasksDue(), today: context.today)
+    }
+}

@@ -39,32 +39,8 @@ struct WorklistPage {
         let user = try req.auth.require(User.self)
         // Collectors start on their own accounts; admins and viewers on everybody's.
         let requested = (try? req.query.get(String.self, at: "scope")) ?? (user.role == .collector ? "mine" : "all")
-        let scope: WorklistQuery.Scope = switch requested {
-        case "mine": .collector(try user.requireID())
-        case "unassigned": .unassigned
-        default: .everyone
-        }
-        let format = context.pageFormat(language: req.pageLanguage)
-        let users = try await UserService.list(organisationID: context.organisationID, on: context.db)
-        let names = Dictionary(uniqueKeysWithValues: try users.map { (try $0.requireID(), $0.name) })
-        let items = try await WorklistQuery(context: context).items(scope: scope)
-        let rows = try items.enumerated().map { index, item in
-            var badges: [String] = []
-            if item.callTasksDue > 0 { badges.append(req.text("worklist.badge.calls", ["count": String(item.callTasksDue)])) }
-            if item.recentBrokenPromises > 0 { badges.append(req.text("worklist.badge.broken_promise")) }
-            if item.newDisputes > 0 { badges.append(req.text("worklist.badge.new_dispute")) }
-            if item.promisesDueToday > 0 { badges.append(req.text("worklist.badge.promise_today")) }
-            return Context.Row(
-                position: index + 1, customerId: try item.customer.requireID(), customerURL: AppURL.customer(try item.customer.requireID()),
-                assignURL: AppURL.customerForm(try item.customer.requireID(), .assign), name: item.customer.legalName,
-                overdue: format.moneyList(item.overdue), days: item.maximumDaysOverdue, risk: item.risk.level.rawValue,
-                riskLabel: req.text("risk.\(item.risk.level.rawValue)"), riskReason: RiskText.reason(item.risk, req: req), score: format.integer(item.score), needsAction: item.needsActionToday,
-                badges: badges, assignedTo: item.customer.assignedUserID.flatMap { names[$0] },
-                assignedUserId: item.customer.assignedUserID?.uuidString ?? "")
-        }
-        let collectors = try users.filter { $0.role.collects && $0.disabledAt == nil }.map { Context.Option(id: try $0.requireID().uuidString, name: $0.name) }
-        return try await req.render("worklist", title: "worklist.title", section: "worklist",
-                                    Context(scope: requested, rows: rows, collectors: collectors, today: format.date(context.today)))
+        let data = try await WorklistPageData.read(scope: requested, for: user, in: context)
+        return try await req.render("worklist", title: "worklist.title", section: "worklist", try Context(data: data, format: context.pageFormat(language: req.pageLanguage)))
     }
 }
 
@@ -82,7 +58,7 @@ enum RiskText {
     /// The profile's figures for the customer page, "—" where there is nothing to measure.
     static func figures(_ profile: RiskProfile, text: (String, [String: String]) -> String) -> [CustomerPageContext.Figure] {
         func days(_ value: Int) -> String { text("risk.days", ["days": String(value)]) }
-        let percent = { (basisPoints: Int?) in basisPoints.map { "\(RiskDTO.percent($0)) %" } ?? "—" }
+        let percent = { (basisPoints: Int?) in basisPoints.map { "\(BasisPoints.fixedText($0)) %" } ?? "—" }
         return [
             .init(label: text("risk.on_time_rate", [:]), value: profile.paidCount == 0 ? "—" : text("risk.paid_of", [
                 "onTime": String(profile.paidCount - profile.paidLateCount), "paid": String(profile.paidCount)]) + " (\(percent(profile.onTimeRateBasisPoints)))"),

@@ -3,8 +3,8 @@ import Fluent
 import Vapor
 
 /// Everything the customer page shows, as domain values and models: each thing read once.
-/// The open invoices are read here and the balances and the credit check are worked out from
-/// them, instead of the statement and the credit service reading them again.
+/// The open invoices are read here and the balances, the credit check and the risk are worked out
+/// from them, instead of the statement, the credit service and the risk query reading them again.
 struct CustomerPageData {
     /// One currency's balance: aging of the open invoices, credit not yet applied, and the difference.
     struct Balance {
@@ -54,13 +54,16 @@ extension CustomerPageData {
         let unapplied = try await StatementService.unappliedCredit(customerID: customerID, on: db)
         let fees = LateFeeService.outstanding(try await LateFeeService.fees(customerID: customerID, status: .charged, on: db,
                                                                              organisationID: context.organisationID))
-        let risk = try await RiskQuery.assessment(organisationID: context.organisationID, customerID: customerID, asOf: context.today, on: db)
-        let promises = try await PaymentPromise.query(on: db).filter(\.$customer.$id == customerID).sort(\.$createdAt, .descending).limit(20).all()
+        let promises = try await PaymentPromise.query(on: db).filter(\.$customer.$id == customerID).sort(\.$createdAt, .descending).all()
         var plans: [Plan] = []
         for plan in try await PaymentPlan.query(on: db).filter(\.$customer.$id == customerID).sort(\.$createdAt, .descending).all() {
             plans.append(Plan(plan: plan, standing: try await PaymentPlanService.standing(of: plan, on: db, asOf: context.today)))
         }
-        let disputes = try await Dispute.query(on: db).filter(\.$invoice.$id ~~ openIDs).filter(\.$status == .open).all()
+        // Open disputes on any of the customer's invoices: the risk counts them all, the page lists those on open invoices.
+        let disputes = try await Dispute.query(on: db).join(Invoice.self, on: \Dispute.$invoice.$id == \Invoice.$id)
+            .filter(Invoice.self, \.$customer.$id == customerID).filter(Dispute.self, \.$status == .open).all()
+        let risk = try await RiskQuery.assessment(organisationID: context.organisationID, customerID: customerID, open: open, openDisputes: disputes.count,
+                                                  brokenPromises: promises.filter { $0.status == .broken }.count, asOf: context.today, on: db)
         let tasks = try await CollectionTask.query(on: db).filter(\.$customer.$id == customerID).filter(\.$status == .open).sort(\.$dueOn).all()
         let payments = try await Payment.query(on: db).filter(\.$customer.$id == customerID).sort(\.$receivedOn, .descending).limit(10).all()
         let timeline = try await TimelineQuery(context: context, language: language, localizer: localizer).entries(for: customer)
@@ -68,7 +71,7 @@ extension CustomerPageData {
             customer: customer, users: users, contacts: contacts, open: open, holds: holds,
             balances: try balances(open: open, unapplied: unapplied, fees: fees, asOf: context.today),
             credit: try CreditService.assess(customer, open: open, organisation: context.organisation, today: context.today),
-            risk: risk, promises: promises, plans: plans, disputes: disputes, tasks: tasks, payments: payments, timeline: timeline,
+            risk: risk, promises: Array(promises.prefix(20)), plans: plans, disputes: disputes.filter { openIDs.contains($0.$invoice.id) }, tasks: tasks, payments: payments, timeline: timeline,
             today: context.today, creditHoldDaysOverdue: context.organisation.creditHoldDaysOverdue)
     }
 

@@ -6,6 +6,9 @@ import Foundation
 /// posts through one link take turns on PostgreSQL (and SQLite has one writer anyway), so two
 /// instances answering at once cannot both let the eleventh post through.
 enum PortalThrottle {
+    /// Posts through one link take their turn in this process before they touch the database.
+    static let turns = KeyedTurns<UUID>()
+
     /// Counts a post through the link, or refuses it (429) when the link has posted
     /// `submissionsPerLinkPerHour` forms in the last hour. Refused posts count: a script
     /// retrying bad input is held back too. Posts refused here are not stored, so the window slides.

@@ -72,7 +72,7 @@ struct PortalPages {
         guard let opened = try await openLink(req) else { return try await linkInvalid(req) }
         let (access, context) = opened
         do {
-            _ = try await PortalThrottle.admit(.pay, access, in: context)
+            _ = try await PortalThrottle.turns.inTurn(try access.token.requireID()) { try await PortalThrottle.admit(.pay, access, in: context) }
             guard let stripe = req.application.stripe else { throw PortalRefusal(.pay, field: nil, "pay_unavailable") }
             guard let id = req.parameters.get("invoiceID").flatMap(UUID.init(uuidString:)),
                   let invoice = try await Invoice.query(on: context.db).filter(\.$id == id).filter(\.$customer.$id == access.customer.requireID())
@@ -101,7 +101,8 @@ struct PortalPages {
         let (access, context) = opened
         let format = context.pageFormat(language: req.pageLanguage)
         do {
-            return done(req, try await action(access, context, format))
+            let message = try await PortalThrottle.turns.inTurn(try access.token.requireID()) { try await action(access, context, format) }
+            return done(req, message)
         } catch let refusal as PortalRefusal {
             return try await page(req, access, context, refusal: refusal, typed: typed.compactMapValues { $0 }, chosen: chosen)
         } catch let error as ServiceError where error.kind.isClientFault {

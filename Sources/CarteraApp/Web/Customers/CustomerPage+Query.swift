@@ -59,10 +59,11 @@ extension CustomerPageData {
         for plan in try await PaymentPlan.query(on: db).filter(\.$customer.$id == customerID).sort(\.$createdAt, .descending).all() {
             plans.append(Plan(plan: plan, standing: try await PaymentPlanService.standing(of: plan, on: db, asOf: context.today)))
         }
-        // Open disputes on any of the customer's invoices: the risk counts them all, the page lists those on open invoices.
-        let disputes = try await Dispute.query(on: db).join(Invoice.self, on: \Dispute.$invoice.$id == \Invoice.$id)
-            .filter(Invoice.self, \.$customer.$id == customerID).filter(Dispute.self, \.$status == .open).all()
-        let risk = try await RiskQuery.assessment(organisationID: context.organisationID, customerID: customerID, open: open, openDisputes: disputes.count,
+        let disputes = try await Dispute.query(on: db).filter(\.$invoice.$id ~~ openIDs).filter(\.$status == .open).all()
+        // The risk counts open disputes on every invoice of the customer, paid ones too; the page lists those on open invoices.
+        let openDisputes = try await Dispute.query(on: db).join(Invoice.self, on: \Dispute.$invoice.$id == \Invoice.$id)
+            .filter(Invoice.self, \.$customer.$id == customerID).filter(Dispute.self, \.$status == .open).count()
+        let risk = try await RiskQuery.assessment(organisationID: context.organisationID, customerID: customerID, open: open, openDisputes: openDisputes,
                                                   brokenPromises: promises.filter { $0.status == .broken }.count, asOf: context.today, on: db)
         let tasks = try await CollectionTask.query(on: db).filter(\.$customer.$id == customerID).filter(\.$status == .open).sort(\.$dueOn).all()
         let payments = try await Payment.query(on: db).filter(\.$customer.$id == customerID).sort(\.$receivedOn, .descending).limit(10).all()
@@ -71,7 +72,7 @@ extension CustomerPageData {
             customer: customer, users: users, contacts: contacts, open: open, holds: holds,
             balances: try balances(open: open, unapplied: unapplied, fees: fees, asOf: context.today),
             credit: try CreditService.assess(customer, open: open, organisation: context.organisation, today: context.today),
-            risk: risk, promises: Array(promises.prefix(20)), plans: plans, disputes: disputes.filter { openIDs.contains($0.$invoice.id) }, tasks: tasks, payments: payments, timeline: timeline,
+            risk: risk, promises: Array(promises.prefix(20)), plans: plans, disputes: disputes, tasks: tasks, payments: payments, timeline: timeline,
             today: context.today, creditHoldDaysOverdue: context.organisation.creditHoldDaysOverdue)
     }
 

@@ -1,9 +1,9 @@
 import Fluent
-import SQLKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Leaf
 import LeafKit
+import SQLKit
 import Vapor
 
 /// The one wiring path shared by the server, the commands and the tests.
@@ -56,7 +56,8 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
         app.lifecycle.use(SetupCodeAnnouncer())
     }
     if config.scheduler.enabled {
-        app.lifecycle.use(Scheduler(intervalSeconds: config.scheduler.intervalSeconds, notBeforeHour: config.scheduler.reminderHour))
+        app.lifecycle.use(
+            Scheduler(intervalSeconds: config.scheduler.intervalSeconds, notBeforeHour: config.scheduler.reminderHour))
     }
 
     if config.autoMigrate {
@@ -76,27 +77,33 @@ private let jsonConfigured: Void = {
     ContentConfiguration.global.use(encoder: encoder, for: .json)
     ContentConfiguration.global.use(decoder: decoder, for: .json)
     // Query strings use the same snake_case names as bodies.
-    ContentConfiguration.global.use(urlDecoder: URLEncodedFormDecoder(configuration: .init(dateDecodingStrategy: .iso8601)))
+    ContentConfiguration.global.use(
+        urlDecoder: URLEncodedFormDecoder(configuration: .init(dateDecodingStrategy: .iso8601)))
 }()
 
 /// Leaf pages and static files from the bundle (so `swift run` works from any directory), and
 /// sessions kept in the database so every app instance sees them.
 private func configureWeb(_ app: Application, _ web: AppConfig.Web) throws {
     guard let viewsURL = Bundle.module.url(forResource: "Views", withExtension: nil, subdirectory: "Resources"),
-          let publicURL = Bundle.module.url(forResource: "Public", withExtension: nil, subdirectory: "Resources") else {
+        let publicURL = Bundle.module.url(forResource: "Public", withExtension: nil, subdirectory: "Resources")
+    else {
         throw ConfigError(variable: "Resources/Views", reason: "missing from the bundle")
     }
     let views = viewsURL.path + "/"
     // Not `.default`: it refuses any path with a hidden folder, and the bundle lives under .build/.
-    app.leaf.sources = LeafSources.singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: views, viewDirectory: views))
+    app.leaf.sources = LeafSources.singleSource(
+        NIOLeafFiles(
+            fileio: app.fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: views, viewDirectory: views)
+    )
     app.leaf.tags["t"] = TranslateTag()
     app.views.use(.leaf)
     app.middleware.use(FileMiddleware(publicDirectory: publicURL.path + "/"))
 
     app.sessions.use { _ in QuietSessions(lifetime: TimeInterval(web.sessionHours * 3600)) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "cartera_session") { id in
-        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(TimeInterval(web.sessionHours * 3600)),
-                          maxAge: web.sessionHours * 3600, path: "/", isSecure: web.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: id.string, expires: Date().addingTimeInterval(TimeInterval(web.sessionHours * 3600)),
+            maxAge: web.sessionHours * 3600, path: "/", isSecure: web.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
     app.passwordCost = web.passwordCost
     app.publicURL = web.publicURL
@@ -138,7 +145,7 @@ extension JSONEncoder {
 
 private func configureDatabase(_ app: Application, _ location: AppConfig.DatabaseLocation) throws {
     switch location {
-    case let .sqliteFile(path):
+    case .sqliteFile(let path):
         // Every SQLite call runs on this pool; a few more threads than cores keep page views flowing
         // while a writer holds the lock (see `WriteIntent`).
         app.threadPool = NIOThreadPool(numberOfThreads: 8)
@@ -147,7 +154,7 @@ private func configureDatabase(_ app: Application, _ location: AppConfig.Databas
     case .sqliteMemory:
         SQLiteReads.useMemoryMapping()
         app.databases.use(.sqlite(.memory), as: .sqlite)
-    case let .postgres(url, searchPath):
+    case .postgres(let url, let searchPath):
         var configuration = try SQLPostgresConfiguration(url: url)
         configuration.searchPath = searchPath
         app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4), as: .psql)

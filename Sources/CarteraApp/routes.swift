@@ -13,8 +13,10 @@ func routes(_ app: Application, config: AppConfig) throws {
     // Pages: a server-side session (works across instances: it lives in the database), the signed-in
     // person, CSRF on every form, and errors shown as pages. Reading needs only a sign-in; forms that
     // change accounts need a collector, people and write-offs an admin.
-    let web = app.grouped(app.sessions.middleware, SessionUserAuthenticator(sessionLifetime: TimeInterval(config.web.sessionHours * 3600)),
-                          WebErrorMiddleware(), CSRFProtection())
+    let web = app.grouped(
+        app.sessions.middleware,
+        SessionUserAuthenticator(sessionLifetime: TimeInterval(config.web.sessionHours * 3600)),
+        WebErrorMiddleware(), CSRFProtection())
     let pages = web.grouped(RequireSignIn())
     let collectorPages = pages.grouped(RequireRole(minimum: .collector))
     let adminPages = pages.grouped(RequireRole(minimum: .admin))
@@ -25,7 +27,10 @@ func routes(_ app: Application, config: AppConfig) throws {
     app.get("metrics", use: MetricsController(token: config.metricsToken).metrics)
     // Signed by the provider, not by an API key; answered in the API's JSON error shape.
     app.post("webhooks", "stripe") { req async throws -> StripeWebhook.Reply in
-        guard let stripe = req.application.stripe else { throw ServiceError(.notFound, code: "payments_not_configured", message: "Online payments are not configured") }
+        guard let stripe = req.application.stripe else {
+            throw ServiceError(
+                .notFound, code: "payments_not_configured", message: "Online payments are not configured")
+        }
         return try await StripeWebhook.handle(req, stripe: stripe)
     }
     api.get("openapi.json", use: OpenAPIController().document)
@@ -33,18 +38,38 @@ func routes(_ app: Application, config: AppConfig) throws {
     // after every other route, wherever it is registered.
     web.get(.catchall) { _ -> Response in throw UnknownPage() }
 
-    let organisation = OrganisationController(), policies = PolicyController(), templates = TemplateController()
-    let customers = CustomerController(), contacts = ContactController(), workspace = WorkspaceController()
-    let invoices = InvoiceController(), lateFees = LateFeeController(), payments = PaymentController(), creditNotes = CreditNoteController()
-    let collections = CollectionController(), reconciliation = ReconciliationController(), imports = ImportController()
-    let outbox = OutboxController(), reminders = ReminderController(), aging = AgingController(), reports = ReportsController()
-    let insights = InsightsController(), apiKeys = APIKeyController(), adminActions = AdminActionsController()
-    let customerPages = CustomerPages(), invoicePages = InvoicePages(), reconciliationPages = ReconciliationPages()
-    let importPages = ImportPages(), reportPages = ReportPages(), signIn = SignInController(), account = AccountPages()
-    let users = UsersPages(), portalPages = PortalPages()
+    let organisation = OrganisationController()
+    let policies = PolicyController()
+    let templates = TemplateController()
+    let customers = CustomerController()
+    let contacts = ContactController()
+    let workspace = WorkspaceController()
+    let invoices = InvoiceController()
+    let lateFees = LateFeeController()
+    let payments = PaymentController()
+    let creditNotes = CreditNoteController()
+    let collections = CollectionController()
+    let reconciliation = ReconciliationController()
+    let imports = ImportController()
+    let outbox = OutboxController()
+    let reminders = ReminderController()
+    let aging = AgingController()
+    let reports = ReportsController()
+    let insights = InsightsController()
+    let apiKeys = APIKeyController()
+    let adminActions = AdminActionsController()
+    let customerPages = CustomerPages()
+    let invoicePages = InvoicePages()
+    let reconciliationPages = ReconciliationPages()
+    let importPages = ImportPages()
+    let reportPages = ReportPages()
+    let signIn = SignInController()
+    let account = AccountPages()
+    let users = UsersPages()
+    let portalPages = PortalPages()
 
     do { // organisation & settings
-        admins.get("organisation", use: organisation.show)                                          // API
+        admins.get("organisation", use: organisation.show) // API
         admins.patch("organisation", use: organisation.update)
         admins.get("policies", use: policies.list)
         admins.post("policies", use: policies.create)
@@ -58,7 +83,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     }
 
     do { // customers
-        collectors.get("customers", use: customers.list)                                            // API
+        collectors.get("customers", use: customers.list) // API
         collectors.post("customers", use: customers.create)
         collectors.get("customers", ":customerID", use: customers.show)
         collectors.patch("customers", ":customerID", use: customers.update)
@@ -72,7 +97,7 @@ func routes(_ app: Application, config: AppConfig) throws {
         collectors.post("customers", ":customerID", "escalation", use: workspace.escalate)
         collectors.post("customers", ":customerID", "escalation", "recall", use: workspace.recall)
         collectors.post("customers", ":customerID", "assign", use: workspace.assign)
-        pages.get("customers", use: customerPages.index)                                            // pages
+        pages.get("customers", use: customerPages.index) // pages
         pages.get("customers", ":customerID", use: customerPages.show)
         pages.get("customers", ":customerID", "case-file", use: customerPages.caseFile)
         collectorPages.post("customers", ":customerID", "statement", use: customerPages.sendStatement)
@@ -85,17 +110,17 @@ func routes(_ app: Application, config: AppConfig) throws {
     }
 
     do { // contacts
-        collectors.get("customers", ":customerID", "contacts", use: customers.listContacts)         // API
+        collectors.get("customers", ":customerID", "contacts", use: customers.listContacts) // API
         collectors.post("customers", ":customerID", "contacts", use: customers.createContact)
         collectors.get("contacts", ":contactID", use: contacts.show)
         collectors.patch("contacts", ":contactID", use: contacts.update)
         collectors.delete("contacts", ":contactID", use: contacts.delete)
-        collectorPages.post("customers", ":customerID", "contacts", use: customerPages.addContact)   // pages
+        collectorPages.post("customers", ":customerID", "contacts", use: customerPages.addContact) // pages
         collectorPages.post("customers", ":customerID", "contacts", ":contactID", use: customerPages.updateContact)
     }
 
     do { // invoices
-        collectors.get("invoices", use: invoices.list)                                              // API
+        collectors.get("invoices", use: invoices.list) // API
         collectors.post("invoices", use: invoices.create)
         collectors.get("invoices", ":invoiceID", use: invoices.show)
         collectors.patch("invoices", ":invoiceID", use: invoices.update)
@@ -104,13 +129,13 @@ func routes(_ app: Application, config: AppConfig) throws {
         collectors.get("late-fees", use: lateFees.list)
         collectors.post("late-fees", ":lateFeeID", "waive", use: lateFees.waive)
         admins.post("invoices", ":invoiceID", "write-off", use: adminActions.writeOff)
-        pages.get("invoices", ":invoiceID", use: invoicePages.show)                                 // pages
+        pages.get("invoices", ":invoiceID", use: invoicePages.show) // pages
         collectorPages.post("late-fees", ":lateFeeID", "waive", use: invoicePages.waiveLateFee)
         adminPages.post("invoices", ":invoiceID", "write-off", use: invoicePages.writeOff)
     }
 
     do { // payments
-        collectors.get("payments", use: payments.list)                                              // API
+        collectors.get("payments", use: payments.list) // API
         collectors.post("payments", use: payments.create)
         collectors.get("payments", ":paymentID", use: payments.show)
         collectors.patch("payments", ":paymentID", use: payments.update)
@@ -119,7 +144,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     }
 
     do { // credit notes
-        collectors.get("credit-notes", use: creditNotes.list)                                       // API
+        collectors.get("credit-notes", use: creditNotes.list) // API
         collectors.post("credit-notes", use: creditNotes.create)
         collectors.get("credit-notes", ":creditNoteID", use: creditNotes.show)
         collectors.patch("credit-notes", ":creditNoteID", use: creditNotes.update)
@@ -127,7 +152,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     }
 
     do { // collections: worklist, tasks, calls, promises, disputes, payment plans
-        collectors.get("worklist", use: workspace.worklist)                                         // API
+        collectors.get("worklist", use: workspace.worklist) // API
         collectors.get("tasks", use: collections.listTasks)
         collectors.post("tasks", ":taskID", "complete", use: collections.completeTask)
         collectors.get("customers", ":customerID", "calls", use: workspace.listCalls)
@@ -139,7 +164,7 @@ func routes(_ app: Application, config: AppConfig) throws {
         collectors.get("customers", ":customerID", "payment-plans", use: workspace.listPlans)
         collectors.post("customers", ":customerID", "payment-plans", use: workspace.createPlan)
         collectors.post("payment-plans", ":planID", "cancel", use: workspace.cancelPlan)
-        pages.get("worklist", use: WorklistPage.render)                                             // pages
+        pages.get("worklist", use: WorklistPage.render) // pages
         collectorPages.post("tasks", ":taskID", "complete", use: customerPages.completeTask)
         collectorPages.post("customers", ":customerID", "calls", use: customerPages.logCall)
         collectorPages.post("customers", ":customerID", "promises", use: customerPages.addPromise)
@@ -149,24 +174,26 @@ func routes(_ app: Application, config: AppConfig) throws {
         collectorPages.post("plans", ":planID", "cancel", use: customerPages.cancelPlan)
     }
 
-    do { // reconciliation; statements stream to a temporary file up to CARTERA_UPLOAD_LIMIT_MB (413 past it), see `StreamedUpload`
-        collectors.on(.POST, "bank-statements", body: .stream, use: reconciliation.importStatement)   // API
+    // reconciliation; statements stream to a temporary file up to CARTERA_UPLOAD_LIMIT_MB (413 past it), see `StreamedUpload`
+    do {
+        collectors.on(.POST, "bank-statements", body: .stream, use: reconciliation.importStatement) // API
         collectors.get("bank-transactions", use: reconciliation.list)
         collectors.post("bank-transactions", ":transactionID", "match", use: reconciliation.match)
         collectors.post("bank-transactions", ":transactionID", "ignore", use: reconciliation.ignore)
-        pages.get("reconciliation", use: reconciliationPages.show)                                  // pages
-        collectorPages.on(.POST, "reconciliation", "import", body: .stream, use: reconciliationPages.upload).verifiesFormTokenItself()
+        pages.get("reconciliation", use: reconciliationPages.show) // pages
+        collectorPages.on(.POST, "reconciliation", "import", body: .stream, use: reconciliationPages.upload)
+            .verifiesFormTokenItself()
         collectorPages.post("reconciliation", ":transactionID", "match", use: reconciliationPages.match)
         collectorPages.post("reconciliation", ":transactionID", "ignore", use: reconciliationPages.ignore)
     }
 
     do { // imports & exports; uploads stream to a temporary file up to CARTERA_UPLOAD_LIMIT_MB, see `StreamedUpload`
-        collectors.on(.POST, "imports", body: .stream, use: imports.importFile)                     // API
+        collectors.on(.POST, "imports", body: .stream, use: imports.importFile) // API
         collectors.get("exports", "customers.csv") { try await ImportController.csv($0, CSVExports.customers) }
         collectors.get("exports", "invoices.csv") { try await ImportController.csv($0, CSVExports.invoices) }
         collectors.get("exports", "payments.csv") { try await ImportController.csv($0, CSVExports.payments) }
         collectors.get("exports", "aging.csv") { try await ImportController.csv($0, CSVExports.aging) }
-        pages.get("import", use: importPages.form)                                                  // pages
+        pages.get("import", use: importPages.form) // pages
         pages.get("import", ":uploadID", use: importPages.preview)
         pages.get("import", ":uploadID", "progress", use: importPages.progress)
         pages.get("exports", ":file", use: importPages.export)
@@ -176,7 +203,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     }
 
     do { // outbox & reminders
-        collectors.get("outbox", use: outbox.list)                                                  // API
+        collectors.get("outbox", use: outbox.list) // API
         collectors.get("outbox", ":messageID", use: outbox.show)
         collectors.get("outbox", ":messageID", "letter", use: outbox.letter)
         collectors.post("outbox", ":messageID", "retry", use: outbox.retry)
@@ -188,7 +215,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     }
 
     do { // reports, aging, forecast & insights
-        collectors.get("aging", use: aging.summary)                                                 // API
+        collectors.get("aging", use: aging.summary) // API
         collectors.get("forecast", use: reports.forecast)
         collectors.get("forecast.csv", use: reports.forecastCSV)
         collectors.get("reports", "aging-by-customer", use: reports.agingByCustomer)
@@ -199,7 +226,7 @@ func routes(_ app: Application, config: AppConfig) throws {
         collectors.get("reports", "collection.csv", use: reports.collectionCSV)
         collectors.get("customers", ":customerID", "risk", use: insights.risk)
         collectors.get("invoices", ":invoiceID", "prediction", use: insights.prediction)
-        pages.get("forecast", use: ForecastPage.render)                                             // pages
+        pages.get("forecast", use: ForecastPage.render) // pages
         pages.get("forecast.csv", use: ForecastPage.csv)
         pages.get("reports", use: reportPages.index)
         pages.get("reports", "collection.csv", use: reportPages.collectionCSV)
@@ -208,11 +235,11 @@ func routes(_ app: Application, config: AppConfig) throws {
     }
 
     do { // API keys
-        admins.post("api-keys", ":apiKeyID", "revoke", use: apiKeys.revoke)                         // API
+        admins.post("api-keys", ":apiKeyID", "revoke", use: apiKeys.revoke) // API
     }
 
     do { // sign-in, home, account & users
-        web.get("login", use: signIn.loginPage)                                                     // pages
+        web.get("login", use: signIn.loginPage) // pages
         web.post("login", use: signIn.login)
         web.post("logout", use: signIn.logout)
         web.get("setup", use: signIn.setupPage)
@@ -229,9 +256,9 @@ func routes(_ app: Application, config: AppConfig) throws {
     }
 
     do { // portal
-        collectors.post("customers", ":customerID", "portal-links", use: workspace.createPortalLink)  // API
+        collectors.post("customers", ":customerID", "portal-links", use: workspace.createPortalLink) // API
         collectors.post("customers", ":customerID", "portal-links", "revoke", use: workspace.revokePortalLinks)
-        collectorPages.post("customers", ":customerID", "portal-link", use: customerPages.createPortalLink)   // pages
+        collectorPages.post("customers", ":customerID", "portal-link", use: customerPages.createPortalLink) // pages
         portal.get(use: portalPages.show)
         portal.get("invoices", ":invoiceID", use: portalPages.invoice)
         portal.get("statement.csv", use: portalPages.statementCSV)
@@ -242,7 +269,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     }
 
     do { // admin: the audit trail (everyone may read it)
-        admins.get("audit-events", use: adminActions.auditEvents)                                  // API
-        pages.get("audit", use: AuditPage.render)                                                   // pages
+        admins.get("audit-events", use: adminActions.auditEvents) // API
+        pages.get("audit", use: AuditPage.render) // pages
     }
 }

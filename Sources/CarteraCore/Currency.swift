@@ -13,7 +13,8 @@ public struct Currency: Hashable, Codable, Sendable, CustomStringConvertible {
     public init(code: String) throws {
         let normalised = code.uppercased()
         guard let exponent = Self.exponents[normalised] else {
-            throw DomainError(code: "unknown_currency", message: "\"\(code)\" is not a supported ISO 4217 currency code")
+            throw DomainError(
+                code: "unknown_currency", message: "\"\(code)\" is not a supported ISO 4217 currency code")
         }
         self.code = normalised
         minorUnitExponent = exponent

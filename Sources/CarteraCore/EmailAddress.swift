@@ -23,8 +23,10 @@ public enum EmailAddress {
             case .notASCII: "it has characters outside ASCII"
             case .controlCharacter: "it contains a line break or another control character"
             case .notOneAt: "it must have exactly one @"
-            case .localPart: "the part before the @ may hold letters, digits, dots (not first, last or twice in a row) and !#$%&'*+/=?^_`{|}~-"
-            case .localPartTooLong: "the part before the @ is longer than \(EmailAddress.maximumLocalPartLength) characters"
+            case .localPart:
+                "the part before the @ may hold letters, digits, dots (not first, last or twice in a row) and !#$%&'*+/=?^_`{|}~-"
+            case .localPartTooLong:
+                "the part before the @ is longer than \(EmailAddress.maximumLocalPartLength) characters"
             case .domain: "the domain must be names such as empresa.co: letters, digits and hyphens separated by dots"
             case .domainTooLong: "the domain is longer than \(EmailAddress.maximumDomainLength) characters"
             }
@@ -40,7 +42,8 @@ public enum EmailAddress {
         guard bytes.count <= maximumLength else { return .tooLong }
         let parts = bytes.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
         guard parts.count == 2 else { return .notOneAt }
-        let local = parts[0], domain = parts[1]
+        let local = parts[0]
+        let domain = parts[1]
         guard local.count <= maximumLocalPartLength else { return .localPartTooLong }
         guard isDotAtom(local) else { return .localPart }
         guard domain.count <= maximumDomainLength else { return .domainTooLong }
@@ -57,7 +60,9 @@ public enum EmailAddress {
     /// extend an address in a header or an SMTP command (space, `<>()[],;:"\`).
     public static func isSafeForTransport(_ address: String) -> Bool {
         let bytes = Array(address.utf8)
-        guard bytes.count <= maximumLength, bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !#"<>()[],;:"\"#.utf8.contains($0) }) else { return false }
+        guard bytes.count <= maximumLength,
+            bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !#"<>()[],;:"\"#.utf8.contains($0) })
+        else { return false }
         let parts = bytes.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty
     }
@@ -75,10 +80,15 @@ public enum EmailAddress {
     /// Two or more labels; the last is not all digits (no IP addresses dressed as domains).
     private static func isDomain(_ domain: ArraySlice<UInt8>) -> Bool {
         let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard labels.count >= 2, let top = labels.last, !top.allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+        guard labels.count >= 2, let top = labels.last, !top.allSatisfy({ (0x30...0x39).contains($0) }) else {
+            return false
+        }
         return labels.allSatisfy { label in
-            guard let first = label.first, let last = label.last, label.count <= maximumLabelLength else { return false }
-            return first != UInt8(ascii: "-") && last != UInt8(ascii: "-") && label.allSatisfy { isLetterOrDigit($0) || $0 == UInt8(ascii: "-") }
+            guard let first = label.first, let last = label.last, label.count <= maximumLabelLength else {
+                return false
+            }
+            return first != UInt8(ascii: "-") && last != UInt8(ascii: "-")
+                && label.allSatisfy { isLetterOrDigit($0) || $0 == UInt8(ascii: "-") }
         }
     }
 

@@ -44,7 +44,9 @@ public struct InvoiceLedger: Sendable, Equatable {
     }
 
     public var balance: Money {
-        isVoid ? .zero(total.currency) : Money(minorUnits: total.minorUnits.saturatingAdding(settled.negated.minorUnits), currency: total.currency)
+        isVoid
+            ? .zero(total.currency)
+            : Money(minorUnits: total.minorUnits.saturatingAdding(settled.negated.minorUnits), currency: total.currency)
     }
 
     public var status: InvoiceStatus {
@@ -60,16 +62,21 @@ public struct InvoiceLedger: Sendable, Equatable {
     /// A settlement must be positive, in the invoice's currency and no more than what is still owed.
     public func applying(_ settlement: InvoiceSettlement) throws -> InvoiceLedger {
         guard !isVoid, !isDraft else {
-            throw DomainError(code: "invoice_not_open", message: "A \(isVoid ? "void" : "draft") invoice cannot be settled")
+            throw DomainError(
+                code: "invoice_not_open", message: "A \(isVoid ? "void" : "draft") invoice cannot be settled")
         }
         guard settlement.amount.currency == total.currency else {
-            throw DomainError(code: "currency_mismatch", message: "The invoice is in \(total.currency.code), not \(settlement.amount.currency.code)")
+            throw DomainError(
+                code: "currency_mismatch",
+                message: "The invoice is in \(total.currency.code), not \(settlement.amount.currency.code)")
         }
         guard settlement.amount.isPositive else {
             throw DomainError(code: "invalid_amount", message: "A settlement must be greater than zero")
         }
         guard settlement.amount.minorUnits <= balance.minorUnits else {
-            throw DomainError(code: "overallocated", message: "\(settlement.amount.decimalString) is more than the balance \(balance.decimalString)")
+            throw DomainError(
+                code: "overallocated",
+                message: "\(settlement.amount.decimalString) is more than the balance \(balance.decimalString)")
         }
         return InvoiceLedger(total: total, settlements: settlements + [settlement], isDraft: isDraft, isVoid: isVoid)
     }

@@ -51,7 +51,9 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         }
         let invalid = { DomainError(code: "invalid_date", message: "\"\(text)\" is not a date as YYYY-MM-DD") }
         guard let parsed else { throw invalid() }
-        do { try self.init(year: parsed.year, month: parsed.month, day: parsed.day) } catch let error as DomainError where error.code == "date_out_of_range" {
+        do { try self.init(year: parsed.year, month: parsed.month, day: parsed.day) } catch let error as DomainError
+            where error.code == "date_out_of_range"
+        {
             throw Self.outOfRange("\"\(text)\"")
         } catch { throw invalid() }
     }
@@ -108,15 +110,19 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
     public func adding(months: Int) throws -> LocalDate {
         let (shifted, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
         guard !overflow, shifted >= 0 else { throw Self.outOfRange("\(iso) + \(months) months") }
-        let targetYear = shifted / 12, targetMonth = shifted % 12 + 1
-        return try LocalDate(year: targetYear, month: targetMonth, day: min(day, Self.daysIn(month: targetMonth, year: targetYear)))
+        let targetYear = shifted / 12
+        let targetMonth = shifted % 12 + 1
+        return try LocalDate(
+            year: targetYear, month: targetMonth, day: min(day, Self.daysIn(month: targetMonth, year: targetYear)))
     }
 
     /// `adding(days:)` held to the supported years: for estimates (a predicted payment date, a
     /// forecast week) where "as late as we can say" is the honest answer near the end of the range.
     public func addingClamped(days: Int) -> LocalDate {
         let (target, overflow) = daysSinceEpoch.addingReportingOverflow(days)
-        let bounded = overflow ? (days < 0 ? Self.earliest.daysSinceEpoch : Self.latest.daysSinceEpoch)
+        let bounded =
+            overflow
+            ? (days < 0 ? Self.earliest.daysSinceEpoch : Self.latest.daysSinceEpoch)
             : min(max(target, Self.earliest.daysSinceEpoch), Self.latest.daysSinceEpoch)
         return LocalDate(validDaysSinceEpoch: bounded)
     }
@@ -140,7 +146,8 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)
         // A clock outside the supported years is a broken machine; hold it to the range.
         guard let year = parts.year, let month = parts.month, let day = parts.day else { return earliest }
-        return (try? LocalDate(year: year, month: month, day: day)) ?? (year < supportedYears.lowerBound ? earliest : latest)
+        return (try? LocalDate(year: year, month: month, day: day))
+            ?? (year < supportedYears.lowerBound ? earliest : latest)
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {

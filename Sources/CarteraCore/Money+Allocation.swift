@@ -22,13 +22,17 @@ extension Money {
             remainders.append((index, remainder))
         }
         var leftover = magnitude - shares.reduce(0, +)
-        for entry in remainders.sorted(by: { $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index }) where leftover > 0 {
+        for entry in remainders.sorted(by: {
+            $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index
+        }) where leftover > 0 {
             guard weights[entry.index] > 0 else { continue }
             shares[entry.index] += 1
             leftover -= 1
         }
         // A share is at most the magnitude, so it fits; the bit pattern covers a share of Int64.min.
-        return shares.map { Money(minorUnits: minorUnits < 0 ? Int64(bitPattern: 0 &- $0) : Int64($0), currency: currency) }
+        return shares.map {
+            Money(minorUnits: minorUnits < 0 ? Int64(bitPattern: 0 &- $0) : Int64($0), currency: currency)
+        }
     }
 
     /// self × basisPoints / 10 000, rounded half-up (away from zero) to the minor unit: 200 bp = 2 %.

@@ -8,18 +8,22 @@ extension Money {
         let negative = body.first == "-"
         if negative { body = body.dropFirst() }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.allSatisfy(Self.isDigit) else { throw invalid }
+        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.allSatisfy(Self.isDigit)
+        else { throw invalid }
         let fraction = parts.count == 2 ? parts[1] : ""
         guard parts.count == 1 || !fraction.isEmpty, fraction.allSatisfy(Self.isDigit) else { throw invalid }
         guard fraction.count <= currency.minorUnitExponent else {
-            throw DomainError(code: "too_many_decimals",
-                              message: "\(currency.code) amounts have at most \(currency.minorUnitExponent) decimals, got \"\(text)\"")
+            throw DomainError(
+                code: "too_many_decimals",
+                message: "\(currency.code) amounts have at most \(currency.minorUnitExponent) decimals, got \"\(text)\""
+            )
         }
         let padded = fraction + String(repeating: "0", count: currency.minorUnitExponent - fraction.count)
         // Digits past Int64 are as much "too large" as a value past the limit.
         let significant = whole.drop { $0 == "0" }
         guard significant.count <= 18, let major = significant.isEmpty ? 0 : Int64(significant),
-              let minor = padded.isEmpty ? 0 : Int64(padded) else { throw Money.outOfLimit(currency) }
+            let minor = padded.isEmpty ? 0 : Int64(padded)
+        else { throw Money.outOfLimit(currency) }
         let (scaled, overflowA) = major.multipliedReportingOverflow(by: currency.minorUnitsPerMajor)
         let (total, overflowB) = scaled.addingReportingOverflow(minor)
         guard !overflowA, !overflowB, Money.isWithinLimit(total) else { throw Money.outOfLimit(currency) }
@@ -39,7 +43,9 @@ extension Money {
         let magnitude = minorUnits.magnitude
         let divisor = UInt64(currency.minorUnitsPerMajor)
         let fraction = String(magnitude % divisor)
-        let padded = currency.minorUnitExponent == 0 ? "" : String(repeating: "0", count: currency.minorUnitExponent - fraction.count) + fraction
+        let padded =
+            currency.minorUnitExponent == 0
+            ? "" : String(repeating: "0", count: currency.minorUnitExponent - fraction.count) + fraction
         return (String(magnitude / divisor), padded)
     }
 

@@ -60,7 +60,9 @@ public struct Money: Hashable, Codable, Sendable, CustomStringConvertible {
     public static func isWithinLimit(_ minorUnits: Int64) -> Bool { minorUnits.magnitude <= UInt64(limit) }
 
     /// The largest amount accepted, as the currency writes it ("10000000000000.00").
-    public static func limitText(_ currency: Currency) -> String { Money(minorUnits: limit, currency: currency).decimalString }
+    public static func limitText(_ currency: Currency) -> String {
+        Money(minorUnits: limit, currency: currency).decimalString
+    }
 
     static func outOfLimit(_ currency: Currency) -> DomainError {
         DomainError(code: "amount_too_large", message: "Amounts are at most \(limitText(currency)) \(currency.code)")
@@ -76,9 +78,12 @@ public struct Money: Hashable, Codable, Sendable, CustomStringConvertible {
         return lhs.minorUnits < rhs.minorUnits
     }
 
-    private func combine(_ other: Money, _ operation: (Int64) -> (Int64) -> (partialValue: Int64, overflow: Bool)) throws -> Money {
+    private func combine(_ other: Money, _ operation: (Int64) -> (Int64) -> (partialValue: Int64, overflow: Bool))
+        throws -> Money
+    {
         guard currency == other.currency else {
-            throw DomainError(code: "currency_mismatch", message: "Cannot combine \(currency.code) with \(other.currency.code)")
+            throw DomainError(
+                code: "currency_mismatch", message: "Cannot combine \(currency.code) with \(other.currency.code)")
         }
         let (value, overflow) = operation(minorUnits)(other.minorUnits)
         guard !overflow else { throw Self.tooLarge() }

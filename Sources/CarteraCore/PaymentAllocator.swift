@@ -41,7 +41,8 @@ public struct PaymentAllocator: Sendable {
         let ordered = items.sorted { ($0.dueDate, $0.number) < ($1.dueDate, $1.number) }
         for item in ordered where remaining > 0 && item.balance.isPositive {
             let applied = min(remaining, item.balance.minorUnits)
-            allocations.append(Allocation(invoiceID: item.id, amount: Money(minorUnits: applied, currency: amount.currency)))
+            allocations.append(
+                Allocation(invoiceID: item.id, amount: Money(minorUnits: applied, currency: amount.currency)))
             remaining -= applied
         }
         return Result(allocations: allocations, unallocated: Money(minorUnits: remaining, currency: amount.currency))
@@ -55,34 +56,46 @@ public struct PaymentAllocator: Sendable {
         for (index, request) in requests.enumerated() {
             let field = "allocations[\(index)].amount"
             guard let item = byID[request.invoiceID] else {
-                throw DomainError(code: "unknown_invoice", field: "allocations[\(index)].invoice_id",
-                                  message: "Invoice \(request.invoiceID) is not an open invoice of this customer in \(amount.currency.code)")
+                throw DomainError(
+                    code: "unknown_invoice", field: "allocations[\(index)].invoice_id",
+                    message:
+                        "Invoice \(request.invoiceID) is not an open invoice of this customer in \(amount.currency.code)"
+                )
             }
             guard request.amount.currency == amount.currency else {
-                throw DomainError(code: "currency_mismatch", field: field, message: "Allocations must be in \(amount.currency.code)")
+                throw DomainError(
+                    code: "currency_mismatch", field: field, message: "Allocations must be in \(amount.currency.code)")
             }
             guard request.amount.isPositive else {
-                throw DomainError(code: "invalid_amount", field: field, message: "Each allocation must be greater than zero")
+                throw DomainError(
+                    code: "invalid_amount", field: field, message: "Each allocation must be greater than zero")
             }
             // Checked: a request may list any number of allocations.
             let requested = try requestedPerInvoice[item.id, default: 0].checkedAdding(request.amount.minorUnits)
             requestedPerInvoice[item.id] = requested
             guard requested <= item.balance.minorUnits else {
-                throw DomainError(code: "overallocated", field: field,
-                                  message: "Invoice \(item.number) owes \(item.balance.decimalString); cannot apply more")
+                throw DomainError(
+                    code: "overallocated", field: field,
+                    message: "Invoice \(item.number) owes \(item.balance.decimalString); cannot apply more")
             }
             total = try total.checkedAdding(request.amount.minorUnits)
         }
         guard total <= amount.minorUnits else {
-            throw DomainError(code: "overallocated", field: "allocations",
-                              message: "Allocations add up to more than the \(amount.decimalString) available")
+            throw DomainError(
+                code: "overallocated", field: "allocations",
+                message: "Allocations add up to more than the \(amount.decimalString) available")
         }
-        return Result(allocations: requests, unallocated: Money(minorUnits: amount.minorUnits - total, currency: amount.currency))
+        return Result(
+            allocations: requests, unallocated: Money(minorUnits: amount.minorUnits - total, currency: amount.currency))
     }
 
     private func checkCurrencies(_ amount: Money, _ items: [OpenItem]) throws {
         if let other = items.first(where: { $0.balance.currency != amount.currency }) {
-            throw DomainError(code: "currency_mismatch", message: "Invoice \(other.number) is in \(other.balance.currency.code), the amount in \(amount.currency.code)")
+            throw DomainError(
+                code: "currency_mismatch",
+                message:
+                    "Invoice \(other.number) is in \(other.balance.currency.code), the amount in \(amount.currency.code)"
+            )
         }
     }
 }

@@ -26,8 +26,12 @@ public struct PaymentTerms: Hashable, Codable, Sendable, CustomStringConvertible
             throw DomainError(code: "invalid_terms", message: "Net days must be between 0 and 365, got \(netDays)")
         }
         if let discount {
-            guard (1...5_000).contains(discount.basisPoints), discount.days >= 0, discount.days < netDays || (basis == .endOfMonth) else {
-                throw DomainError(code: "invalid_terms", message: "The discount must be 0.01–50 % and its window shorter than the net days")
+            guard (1...5_000).contains(discount.basisPoints), discount.days >= 0,
+                discount.days < netDays || (basis == .endOfMonth)
+            else {
+                throw DomainError(
+                    code: "invalid_terms",
+                    message: "The discount must be 0.01–50 % and its window shorter than the net days")
             }
         }
         self.netDays = netDays
@@ -46,7 +50,8 @@ public struct PaymentTerms: Hashable, Codable, Sendable, CustomStringConvertible
     /// Reads "net30", "NET 30", "eom30", "net30 eom", "2/10 net 30", "1.5/10 eom45", "contado",
     /// "due_on_receipt". Case and spaces do not matter.
     public init(code text: String) throws {
-        let invalid = DomainError(code: "invalid_terms", message: "\"\(text)\" is not payment terms like net30, eom30 or 2/10 net30")
+        let invalid = DomainError(
+            code: "invalid_terms", message: "\"\(text)\" is not payment terms like net30, eom30 or 2/10 net30")
         var rest = text.lowercased().filter { !$0.isWhitespace }
         if ["contado", "due_on_receipt", "dueonreceipt", "cod"].contains(rest) { rest = "net0" }
         var discount: EarlyPaymentDiscount?
@@ -60,10 +65,17 @@ public struct PaymentTerms: Hashable, Codable, Sendable, CustomStringConvertible
             rest = String(afterSlash)
         }
         var basis = Basis.invoiceDate
-        if rest.hasSuffix("eom") { basis = .endOfMonth; rest.removeLast(3) }
-        if rest.hasPrefix("eom") { basis = .endOfMonth; rest.removeFirst(3) }
+        if rest.hasSuffix("eom") {
+            basis = .endOfMonth
+            rest.removeLast(3)
+        }
+        if rest.hasPrefix("eom") {
+            basis = .endOfMonth
+            rest.removeFirst(3)
+        }
         if rest.hasPrefix("net") { rest.removeFirst(3) }
-        guard !rest.isEmpty, rest.allSatisfy({ $0.isASCII && $0.isNumber }), rest.count <= 3, let days = Int(rest) else { throw invalid }
+        guard !rest.isEmpty, rest.allSatisfy({ $0.isASCII && $0.isNumber }), rest.count <= 3, let days = Int(rest)
+        else { throw invalid }
         do { try self.init(netDays: days, basis: basis, discount: discount) } catch { throw invalid }
     }
 
@@ -97,14 +109,19 @@ public struct PaymentTerms: Hashable, Codable, Sendable, CustomStringConvertible
     /// "2" → 200, "1.5" → 150, "0.25" → 25; at most two decimals.
     private static func basisPoints(_ percent: String) -> Int64? {
         let parts = percent.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 2, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
         let fraction = parts.count == 2 ? String(parts[1]) : ""
-        guard fraction.count <= 2, parts.count == 1 || !fraction.isEmpty, let whole = Int64(parts[0]) else { return nil }
+        guard fraction.count <= 2, parts.count == 1 || !fraction.isEmpty, let whole = Int64(parts[0]) else {
+            return nil
+        }
         return whole * 100 + (Int64(fraction + String(repeating: "0", count: 2 - fraction.count)) ?? 0)
     }
 
     private static func percentText(_ basisPoints: Int64) -> String {
-        let whole = basisPoints / 100, fraction = basisPoints % 100
+        let whole = basisPoints / 100
+        let fraction = basisPoints % 100
         guard fraction != 0 else { return String(whole) }
         return fraction % 10 == 0 ? "\(whole).\(fraction / 10)" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
@@ -114,9 +131,12 @@ extension PaymentTerms {
     /// The discount a payment earns (seed: reward early payment): only when it comes by the discount
     /// deadline, nothing was settled before, and it is exactly the discounted total — then the
     /// difference settles the rest of the invoice. Anything else earns nothing.
-    public func discountEarned(total: Money, alreadySettled: Money, payment: Money, issued: LocalDate, paidOn: LocalDate) -> Money? {
+    public func discountEarned(
+        total: Money, alreadySettled: Money, payment: Money, issued: LocalDate, paidOn: LocalDate
+    ) -> Money? {
         guard alreadySettled.isZero, let deadline = try? discountDeadline(issuedOn: issued), paidOn <= deadline,
-              let discounted = discountedTotal(total), discounted == payment, discounted < total else { return nil }
+            let discounted = discountedTotal(total), discounted == payment, discounted < total
+        else { return nil }
         return Money(minorUnits: total.minorUnits - discounted.minorUnits, currency: total.currency)
     }
 }

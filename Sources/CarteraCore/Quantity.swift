@@ -7,11 +7,17 @@ public struct Quantity: Hashable, Codable, Sendable, CustomStringConvertible {
 
     /// Parses "2", "1.5", "0.125". Negative, zero or more than three decimals -> "invalid_quantity".
     public init(decimalString: String) throws {
-        let invalid = DomainError(code: "invalid_quantity", message: "Quantity must be a positive number with at most 3 decimals, got \"\(decimalString)\"")
+        let invalid = DomainError(
+            code: "invalid_quantity",
+            message: "Quantity must be a positive number with at most 3 decimals, got \"\(decimalString)\"")
         let parts = decimalString.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit), whole.count <= 12 else { throw invalid }
+        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit),
+            whole.count <= 12
+        else { throw invalid }
         let fraction = parts.count == 2 ? String(parts[1]) : ""
-        guard fraction.count <= 3, fraction.allSatisfy(\.isASCIIDigit), parts.count == 1 || !fraction.isEmpty else { throw invalid }
+        guard fraction.count <= 3, fraction.allSatisfy(\.isASCIIDigit), parts.count == 1 || !fraction.isEmpty else {
+            throw invalid
+        }
         let padded = fraction + String(repeating: "0", count: 3 - fraction.count)
         guard let wholeValue = Int64(whole), let fractionValue = Int64(padded) else { throw invalid }
         milli = wholeValue * Self.scale + fractionValue
@@ -19,7 +25,8 @@ public struct Quantity: Hashable, Codable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let whole = milli / Self.scale, fraction = milli % Self.scale
+        let whole = milli / Self.scale
+        let fraction = milli % Self.scale
         guard fraction != 0 else { return String(whole) }
         var digits = String(fraction)
         digits = String(repeating: "0", count: 3 - digits.count) + digits
@@ -37,6 +44,6 @@ public struct Quantity: Hashable, Codable, Sendable, CustomStringConvertible {
     }
 }
 
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

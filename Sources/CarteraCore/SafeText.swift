@@ -75,7 +75,8 @@ public enum SafeText {
     /// U+202A–202E (embeddings and overrides), U+2066–2069 (isolates), U+200E/200F (LRM, RLM) and
     /// U+061C (Arabic letter mark): they reorder how text is shown without being seen themselves.
     static func isBidiControl(_ value: UInt32) -> Bool {
-        (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F || value == 0x061C
+        (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F
+            || value == 0x061C
     }
 
     /// Whether a header value of a message can be written as it is or as RFC 2047 words: nothing

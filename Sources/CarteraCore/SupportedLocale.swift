@@ -55,11 +55,26 @@ public enum SupportedLocale: String, CaseIterable, Sendable, Codable {
     /// How amounts are written; see `Money.formatted(locale:)`.
     var moneyStyle: Money.LocaleStyle {
         switch self {
-        case .esCO: .init(grouping: ".", decimal: ",", spaceAfterSymbol: true, symbolAfter: false, usesLatinAmericanDollarSign: true)
-        case .esCL: .init(grouping: ".", decimal: ",", spaceAfterSymbol: false, symbolAfter: false, usesLatinAmericanDollarSign: true)
-        case .esMX: .init(grouping: ",", decimal: ".", spaceAfterSymbol: false, symbolAfter: false, usesLatinAmericanDollarSign: true)
-        case .esES: .init(grouping: ".", decimal: ",", spaceAfterSymbol: true, symbolAfter: true, usesLatinAmericanDollarSign: false)
-        case .enUS: .init(grouping: ",", decimal: ".", spaceAfterSymbol: false, symbolAfter: false, usesLatinAmericanDollarSign: false)
+        case .esCO:
+            .init(
+                grouping: ".", decimal: ",", spaceAfterSymbol: true, symbolAfter: false,
+                usesLatinAmericanDollarSign: true)
+        case .esCL:
+            .init(
+                grouping: ".", decimal: ",", spaceAfterSymbol: false, symbolAfter: false,
+                usesLatinAmericanDollarSign: true)
+        case .esMX:
+            .init(
+                grouping: ",", decimal: ".", spaceAfterSymbol: false, symbolAfter: false,
+                usesLatinAmericanDollarSign: true)
+        case .esES:
+            .init(
+                grouping: ".", decimal: ",", spaceAfterSymbol: true, symbolAfter: true,
+                usesLatinAmericanDollarSign: false)
+        case .enUS:
+            .init(
+                grouping: ",", decimal: ".", spaceAfterSymbol: false, symbolAfter: false,
+                usesLatinAmericanDollarSign: false)
         }
     }
 }

@@ -7,13 +7,17 @@ extension UUID {
     public init?(fastString text: String) {
         var text = text
         let parsed: uuid_t? = text.withUTF8 { bytes in
-            guard bytes.count == 36, bytes[8] == 0x2D, bytes[13] == 0x2D, bytes[18] == 0x2D, bytes[23] == 0x2D else { return nil }
+            guard bytes.count == 36, bytes[8] == 0x2D, bytes[13] == 0x2D, bytes[18] == 0x2D, bytes[23] == 0x2D else {
+                return nil
+            }
             var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
             let ok = withUnsafeMutableBytes(of: &value) { out -> Bool in
                 var index = 0
                 for byteIndex in 0..<16 {
                     if index == 8 || index == 13 || index == 18 || index == 23 { index += 1 }
-                    guard let high = Self.nibble(bytes[index]), let low = Self.nibble(bytes[index + 1]) else { return false }
+                    guard let high = Self.nibble(bytes[index]), let low = Self.nibble(bytes[index + 1]) else {
+                        return false
+                    }
                     out[byteIndex] = high << 4 | low
                     index += 2
                 }

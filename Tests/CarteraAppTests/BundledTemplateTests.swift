@@ -1,5 +1,6 @@
 import CarteraCore
 import Testing
+
 @testable import CarteraApp
 
 @Suite struct BundledTemplateTests {
@@ -10,7 +11,9 @@ import Testing
         for key in TemplateCatalog.keys {
             for language in Localizer.supportedLanguages {
                 for channel in [ReminderChannel.email, .sms, .letter] {
-                    let source = try #require(catalog.bundled(key: key, language: language, channel: channel), "\(key)/\(language)/\(channel)")
+                    let source = try #require(
+                        catalog.bundled(key: key, language: language, channel: channel), "\(key)/\(language)/\(channel)"
+                    )
                     try TemplateCatalog.validate(source)
                     checked += 1
                 }

@@ -1,6 +1,7 @@
 import Fluent
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 @Suite struct ConcurrencyTests {
@@ -9,13 +10,18 @@ import Vapor
     @Test func concurrentPaymentsNeverOversettleAnInvoice() async throws {
         try await TestHarness.run { h in
             let customer = try await h.createCustomer()
-            let invoice = try #require(try await h.createInvoice(customer: customer, number: "RACE-1", total: "100.00")["id"].string)
+            let invoice = try #require(
+                try await h.createInvoice(customer: customer, number: "RACE-1", total: "100.00")["id"].string)
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for _ in 0..<6 {
                     group.addTask {
-                        try await h.post("/api/v1/payments", [
-                            "customer_id": customer, "amount": "100.00", "allocations": [["invoice_id": invoice, "amount": "100.00"]],
-                        ]).status
+                        try await h.post(
+                            "/api/v1/payments",
+                            [
+                                "customer_id": customer, "amount": "100.00",
+                                "allocations": [["invoice_id": invoice, "amount": "100.00"]],
+                            ]
+                        ).status
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
@@ -39,16 +45,24 @@ import Vapor
             let promised = try await h.customerWithContacts("Promete S.A.S.")
             _ = try await h.createInvoice(customer: promised, number: "P-1", total: "100.00", issued: "2026-02-18")
             let planned = try await h.customerWithContacts("Acuerdo S.A.S.")
-            let invoice = try #require(try await h.createInvoice(customer: planned, number: "A-1", total: "300.00", issued: "2026-02-18")["id"].string)
+            let invoice = try #require(
+                try await h.createInvoice(customer: planned, number: "A-1", total: "300.00", issued: "2026-02-18")["id"]
+                    .string)
             h.travel(to: "2026-03-25")
-            _ = try await h.post("/api/v1/customers/\(promised)/promises", ["amount": "100.00", "promised_on": "2026-03-30"])
-            _ = try await h.post("/api/v1/customers/\(planned)/payment-plans", ["invoice_ids": [invoice], "instalments": 3, "first_due_on": "2026-03-28"])
+            _ = try await h.post(
+                "/api/v1/customers/\(promised)/promises", ["amount": "100.00", "promised_on": "2026-03-30"])
+            _ = try await h.post(
+                "/api/v1/customers/\(planned)/payment-plans",
+                ["invoice_ids": [invoice], "instalments": 3, "first_due_on": "2026-03-28"])
             h.travel(to: "2026-04-01")
             let organisation = try #require(try await Organisation.find(h.organisationID, on: h.app.db))
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for worker in 0..<4 {
                     group.addTask {
-                        let context = try await ServiceContext.make(db: h.app.db, actor: Actor(organisationID: try organisation.requireID(), name: "worker-\(worker)"), app: h.app)
+                        let context = try await ServiceContext.make(
+                            db: h.app.db,
+                            actor: Actor(organisationID: try organisation.requireID(), name: "worker-\(worker)"),
+                            app: h.app)
                         _ = try await CollectionChecks.run(on: context.today, in: context)
                     }
                 }

@@ -1,15 +1,19 @@
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 @Suite struct CustomerAPITests {
     @Test func createsReadsUpdatesAndListsCustomers() async throws {
         try await TestHarness.run { h in
             // given
-            let created = try await h.post("/api/v1/customers", [
-                "legal_name": "Ferretería El Progreso S.A.S.", "tax_id": "900555111-2", "payment_terms": "2/10 net 30",
-                "credit_limit": "15000000.00", "tags": ["Mayorista", "bogota"], "language": "es",
-            ])
+            let created = try await h.post(
+                "/api/v1/customers",
+                [
+                    "legal_name": "Ferretería El Progreso S.A.S.", "tax_id": "900555111-2",
+                    "payment_terms": "2/10 net 30",
+                    "credit_limit": "15000000.00", "tags": ["Mayorista", "bogota"], "language": "es",
+                ])
             #expect(created.status == .created)
             let id = try #require(created.json["id"].string)
             #expect(created.json["payment_terms"].string == "2/10 net30")
@@ -18,7 +22,8 @@ import Vapor
             #expect(created.json["tags"].array.compactMap(\.string) == ["bogota", "mayorista"])
 
             // when
-            let updated = try await h.patch("/api/v1/customers/\(id)", ["payment_terms": "net60", "notes": "Paga los viernes"])
+            let updated = try await h.patch(
+                "/api/v1/customers/\(id)", ["payment_terms": "net60", "notes": "Paga los viernes"])
 
             // then
             #expect(updated.status == .ok)
@@ -36,15 +41,16 @@ import Vapor
         }
     }
 
-    @Test(arguments: [
-        (["tax_id": "1"], "legal_name", "missing_field"),
-        (["legal_name": "  "], "legal_name", "invalid_field"),
-        (["legal_name": "X", "payment_terms": "net thirty"], "payment_terms", "invalid_terms"),
-        (["legal_name": "X", "currency": "XXX"], "currency", "unknown_currency"),
-        (["legal_name": "X", "credit_limit": "-5.00"], "credit_limit", "negative_amount"),
-        (["legal_name": "X", "credit_limit": "5.001"], "credit_limit", "too_many_decimals"),
-        (["legal_name": "X", "language": "fr"], "language", "invalid_field"),
-    ] as [([String: String], String, String)])
+    @Test(
+        arguments: [
+            (["tax_id": "1"], "legal_name", "missing_field"),
+            (["legal_name": "  "], "legal_name", "invalid_field"),
+            (["legal_name": "X", "payment_terms": "net thirty"], "payment_terms", "invalid_terms"),
+            (["legal_name": "X", "currency": "XXX"], "currency", "unknown_currency"),
+            (["legal_name": "X", "credit_limit": "-5.00"], "credit_limit", "negative_amount"),
+            (["legal_name": "X", "credit_limit": "5.001"], "credit_limit", "too_many_decimals"),
+            (["legal_name": "X", "language": "fr"], "language", "invalid_field"),
+        ] as [([String: String], String, String)])
     func rejectsBadCustomerInput(body: [String: String], field: String, code: String) async throws {
         try await TestHarness.run { h in
             let reply = try await h.post("/api/v1/customers", body)
@@ -82,7 +88,8 @@ import Vapor
 
     @Test func errorsAreInSpanishWhenAskedFor() async throws {
         try await TestHarness.run { h in
-            let reply = try await h.send(.POST, "/api/v1/customers", json: ["tax_id": "1"], headers: ["Accept-Language": "es-CO,es;q=0.9"])
+            let reply = try await h.send(
+                .POST, "/api/v1/customers", json: ["tax_id": "1"], headers: ["Accept-Language": "es-CO,es;q=0.9"])
             #expect(reply.json["error"]["message"].string == "legal_name es obligatorio")
         }
     }

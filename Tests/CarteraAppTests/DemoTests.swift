@@ -2,13 +2,15 @@ import CarteraCore
 import Fluent
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 @Suite struct DemoTests {
     @Test func demoCompanyFillsEveryAgingBucketAndAgingSumsToTheOpenBalance() async throws {
         try await TestHarness.run { h in
             // given the demo loader on a smaller company
-            var context = try await ServiceContext.make(db: h.app.db, actor: Actor(organisationID: h.organisationID, name: "test"), app: h.app)
+            var context = try await ServiceContext.make(
+                db: h.app.db, actor: Actor(organisationID: h.organisationID, name: "test"), app: h.app)
             context.notifiesCustomers = false
             var loader = DemoLoader(seed: 42, context: context)
             loader.customerCount = 12
@@ -26,7 +28,9 @@ import Vapor
             for section in aging.json["currencies"].array {
                 let currency = try Currency(code: try #require(section["currency"].string))
                 let open = invoices.filter { $0.currency == currency.code }.reduce(Int64(0)) { $0 + $1.balanceMinor }
-                let buckets = try section["buckets"].object.values.map { try Money(decimalString: try #require($0.string), currency: currency) }
+                let buckets = try section["buckets"].object.values.map {
+                    try Money(decimalString: try #require($0.string), currency: currency)
+                }
                 #expect(try Money.sum(buckets, currency: currency).minorUnits == open)
                 #expect(section["total"].string == Money(minorUnits: open, currency: currency).decimalString)
             }

@@ -1,6 +1,7 @@
 import CarteraCore
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 /// The cash forecast on a ledger whose payment history is known, with today = Wednesday 2026-03-18:
@@ -36,17 +37,26 @@ import Vapor
             #expect(weeks.first?["start"].string == "2026-03-16")
             #expect(weeks.last?["start"].string == "2026-06-08")
             func amounts(_ index: Int) -> [String: String] {
-                Dictionary(uniqueKeysWithValues: weeks[index]["amounts"].array.map { ($0["currency"].string!, $0["amount"].string!) })
+                Dictionary(
+                    uniqueKeysWithValues: weeks[index]["amounts"].array.map {
+                        ($0["currency"].string!, $0["amount"].string!)
+                    })
             }
             #expect(amounts(0) == ["COP": "200.00"])
-            #expect(amounts(1).isEmpty)     // R-1's predicted 03-22 would land here: the plan replaces it
+            #expect(amounts(1).isEmpty) // R-1's predicted 03-22 would land here: the plan replaces it
             #expect(amounts(2).isEmpty)
             #expect(amounts(3) == ["COP": "1300.00", "USD": "50.00"])
             #expect(amounts(4) == ["COP": "500.00"])
             #expect(amounts(5) == ["COP": "600.00"])
             #expect((6..<13).allSatisfy { amounts($0).isEmpty })
-            #expect(forecast["beyond_horizon"].array.map { "\($0["currency"].string!) \($0["amount"].string!)" } == ["COP 1000.00"])
-            #expect(forecast["totals"].array.map { "\($0["currency"].string!) \($0["amount"].string!)" } == ["COP 3600.00", "USD 50.00"])
+            #expect(
+                forecast["beyond_horizon"].array.map { "\($0["currency"].string!) \($0["amount"].string!)" } == [
+                    "COP 1000.00"
+                ])
+            #expect(
+                forecast["totals"].array.map { "\($0["currency"].string!) \($0["amount"].string!)" } == [
+                    "COP 3600.00", "USD 50.00",
+                ])
             #expect(forecast["model"]["settled_invoices"].int == 4)
             #expect(forecast["model"]["plan_instalments"].int == 2)
             #expect(forecast["model"]["predicted_invoices"].int == 7)
@@ -58,7 +68,8 @@ import Vapor
         try await TestHarness.run { h in
             h.travel(to: "2026-03-18")
             let customer = try await h.createCustomer()
-            _ = try await h.createInvoice(customer: customer, number: "N-1", total: "80.00", issued: "2026-03-10")   // due 04-09
+            // due 04-09
+            _ = try await h.createInvoice(customer: customer, number: "N-1", total: "80.00", issued: "2026-03-10")
             let forecast = try await h.get("/api/v1/forecast").json
             #expect(forecast["weeks"][3]["amounts"][0]["amount"].string == "80.00")
             #expect(forecast["model"]["invoices_by_due_date"].int == 1)
@@ -71,7 +82,9 @@ import Vapor
             let viewer = try await h.signedIn("lectora@ferreteria.co", role: .viewer)
             let page = try await viewer.get("/forecast")
             #expect(page.status == .ok)
-            for text in ["<svg", "forecast-COP", "forecast-USD", "mediana", "href=\"/forecast.csv\"", "href=\"/reports\""] {
+            for text in [
+                "<svg", "forecast-COP", "forecast-USD", "mediana", "href=\"/forecast.csv\"", "href=\"/reports\"",
+            ] {
                 #expect(page.body.contains(text), "page lacks \(text)")
             }
             let csv = try await viewer.get("/forecast.csv")
@@ -81,10 +94,11 @@ import Vapor
             #expect(lines[0] == "\u{FEFF}semana,COP,USD")
             #expect(lines[1] == "2026-03-16,200.00,0.00")
             #expect(lines[4] == "2026-04-06,1300.00,50.00")
-            #expect(lines.count == 17)      // header, 13 weeks, beyond, total, and the final CRLF
+            #expect(lines.count == 17) // header, 13 weeks, beyond, total, and the final CRLF
             #expect(lines[14] == "despues_de_13_semanas,1000.00,0.00")
             #expect(lines[15] == "total,3600.00,50.00")
-            let api = try await h.app.testing().sendRequest(.GET, "/api/v1/forecast.csv", headers: ["Authorization": "Bearer \(h.apiKey)"])
+            let api = try await h.app.testing().sendRequest(
+                .GET, "/api/v1/forecast.csv", headers: ["Authorization": "Bearer \(h.apiKey)"])
             #expect(api.body.string.hasPrefix("week_start,COP,USD\r\n2026-03-16,200.00,0.00\r\n"))
         }
     }
@@ -93,46 +107,69 @@ import Vapor
     static func fixture(_ h: TestHarness) async throws {
         h.travel(to: "2026-03-18")
         let puntual = try await h.createCustomer("Puntual S.A.S.")
-        for (number, issued, paid) in [("P-H1", "2025-10-01", "2025-11-10"), ("P-H2", "2025-11-01", "2025-12-11"), ("P-H3", "2025-12-01", "2026-01-10")] {
+        for (number, issued, paid) in [
+            ("P-H1", "2025-10-01", "2025-11-10"), ("P-H2", "2025-11-01", "2025-12-11"),
+            ("P-H3", "2025-12-01", "2026-01-10"),
+        ] {
             let id = try await invoice(h, puntual, number, "100.00", issued)
             try await pay(h, puntual, id, "100.00", on: paid)
         }
-        let disputedOld = try await invoice(h, puntual, "P-H4", "100.00", "2025-12-15")   // due 2026-01-14
+        let disputedOld = try await invoice(h, puntual, "P-H4", "100.00", "2025-12-15") // due 2026-01-14
         try await dispute(h, disputedOld)
-        try await pay(h, puntual, disputedOld, "100.00", on: "2026-02-23")                  // 40 days late
+        try await pay(h, puntual, disputedOld, "100.00", on: "2026-02-23") // 40 days late
 
-        let p2 = try await invoice(h, puntual, "P-2", "250.00", "2026-02-01")                 // due 03-03
+        let p2 = try await invoice(h, puntual, "P-2", "250.00", "2026-02-01") // due 03-03
         try await pay(h, puntual, p2, "50.00", on: "2026-03-10")
-        _ = try await invoice(h, puntual, "P-1", "1000.00", "2026-03-01")                     // due 03-31
+        _ = try await invoice(h, puntual, "P-1", "1000.00", "2026-03-01") // due 03-31
         _ = try await invoice(h, puntual, "P-3", "700.00", "2026-03-10", due: "2026-06-30")
-        try await dispute(h, try await invoice(h, puntual, "P-4", "300.00", "2026-03-02"))    // due 04-01
+        try await dispute(h, try await invoice(h, puntual, "P-4", "300.00", "2026-03-02")) // due 04-01
 
         let nuevo = try await h.createCustomer("Nuevo Ltda.")
-        _ = try await invoice(h, nuevo, "Q-1", "500.00", "2026-03-05")                        // due 04-04
+        _ = try await invoice(h, nuevo, "Q-1", "500.00", "2026-03-05") // due 04-04
 
         let planned = try await h.createCustomer("Plan S.A.")
-        let r1 = try await invoice(h, planned, "R-1", "900.00", "2026-02-10")                 // due 03-12
-        _ = try await invoice(h, planned, "R-2", "300.00", "2026-03-01")                      // due 03-31
-        let plan = try await h.post("/api/v1/customers/\(planned)/payment-plans", ["invoice_ids": [r1], "schedule": [
-            ["due_on": "2026-03-25", "amount": "300.00"], ["due_on": "2026-04-25", "amount": "300.00"], ["due_on": "2026-07-01", "amount": "300.00"]]])
+        let r1 = try await invoice(h, planned, "R-1", "900.00", "2026-02-10") // due 03-12
+        _ = try await invoice(h, planned, "R-2", "300.00", "2026-03-01") // due 03-31
+        let plan = try await h.post(
+            "/api/v1/customers/\(planned)/payment-plans",
+            [
+                "invoice_ids": [r1],
+                "schedule": [
+                    ["due_on": "2026-03-25", "amount": "300.00"], ["due_on": "2026-04-25", "amount": "300.00"],
+                    ["due_on": "2026-07-01", "amount": "300.00"],
+                ],
+            ])
         try #require(plan.status == .created, "plan: \(plan.json)")
         try await pay(h, planned, r1, "300.00", on: "2026-03-18")
 
         let export = try await h.createCustomer("Export LLC", extra: ["currency": "USD"])
-        _ = try await invoice(h, export, "U-1", "50.00", "2026-03-01")                        // due 03-31
+        _ = try await invoice(h, export, "U-1", "50.00", "2026-03-01") // due 03-31
     }
 
-    private static func invoice(_ h: TestHarness, _ customer: String, _ number: String, _ total: String, _ issued: String, due: String? = nil) async throws -> String {
-        try #require(try await h.createInvoice(customer: customer, number: number, total: total, issued: issued, extra: due.map { ["due_date": $0] } ?? [:])["id"].string)
+    private static func invoice(
+        _ h: TestHarness, _ customer: String, _ number: String, _ total: String, _ issued: String, due: String? = nil
+    ) async throws -> String {
+        try #require(
+            try await h.createInvoice(
+                customer: customer, number: number, total: total, issued: issued,
+                extra: due.map { ["due_date": $0] } ?? [:])["id"].string)
     }
 
-    private static func pay(_ h: TestHarness, _ customer: String, _ invoice: String, _ amount: String, on day: String) async throws {
-        let reply = try await h.post("/api/v1/payments", ["customer_id": customer, "amount": amount, "received_on": day,
-                                                          "allocations": [["invoice_id": invoice, "amount": amount]]])
+    private static func pay(_ h: TestHarness, _ customer: String, _ invoice: String, _ amount: String, on day: String)
+        async throws
+    {
+        let reply = try await h.post(
+            "/api/v1/payments",
+            [
+                "customer_id": customer, "amount": amount, "received_on": day,
+                "allocations": [["invoice_id": invoice, "amount": amount]],
+            ])
         try #require(reply.status == .created, "payment: \(reply.json)")
     }
 
     private static func dispute(_ h: TestHarness, _ invoice: String) async throws {
-        try #require(try await h.post("/api/v1/invoices/\(invoice)/disputes", ["reason": "no llegó completo"]).status == .created)
+        try #require(
+            try await h.post("/api/v1/invoices/\(invoice)/disputes", ["reason": "no llegó completo"]).status == .created
+        )
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import SQLKit
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 /// An import stages its rows in bounded batches, each its own transaction, and publishes them in one:
@@ -14,30 +15,40 @@ import Vapor
     static func file(rows: Int = rows, firstNumber: Int = 1) -> Data {
         var text = "customer_name,invoice_number,issue_date,due_date,amount,open_balance\n"
         for index in 0..<rows {
-            text += "Cliente \(index % 50),FE-\(firstNumber + index),2026-01-05,2026-02-04,1000.00,\(index % 3 == 0 ? "400.00" : "1000.00")\n"
+            text +=
+                "Cliente \(index % 50),FE-\(firstNumber + index),2026-01-05,2026-02-04,1000.00,\(index % 3 == 0 ? "400.00" : "1000.00")\n"
         }
         return Data(text.utf8)
     }
 
-    static func settings() throws -> ImportSettings { try ImportSettings.parse(kind: "invoices", preset: nil, locale: nil, currency: nil) }
+    static func settings() throws -> ImportSettings {
+        try ImportSettings.parse(kind: "invoices", preset: nil, locale: nil, currency: nil)
+    }
 
     /// What a write done mid-import saw.
     actor Probe {
         var invoicesSeen: Int?
         var wroteAt: Date?
-        func record(_ invoices: Int) { invoicesSeen = invoices; wroteAt = Date() }
+        func record(_ invoices: Int) {
+            invoicesSeen = invoices
+            wroteAt = Date()
+        }
     }
 
     static func stagedRows(_ h: TestHarness) async throws -> Int {
         var total = 0
-        for table in ImportStaging.tables { total += try await h.app.db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from(table.staged).first()?.decode(column: "n", as: Int.self) ?? 0 }
+        for table in ImportStaging.tables {
+            total +=
+                try await h.app.db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from(table.staged).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
         return total
     }
 
     @Test func anotherWriterGetsTheDatabaseMidImportAndSeesNoneOfIt() async throws {
         try await TestHarness.run { h in
-            let context = try await ServiceContext.make(db: h.app.db, actor: Actor(organisationID: h.organisationID, name: "test"), app: h.app)
+            let context = try await ServiceContext.make(
+                db: h.app.db, actor: Actor(organisationID: h.organisationID, name: "test"), app: h.app)
             let probe = Probe()
             let started = LockedTask()
             let sink = ImportProgressSink { _, done, _ in
@@ -47,12 +58,14 @@ import Vapor
                 started.startAndWait {
                     try await WriteIntent.transaction(on: h.app.db) { tx in
                         let count = try await Invoice.query(on: tx).count()
-                        try await AuditLog.record("test.write", entityType: "test", entityID: UUID(), details: [:], in: context.with(db: tx))
+                        try await AuditLog.record(
+                            "test.write", entityType: "test", entityID: UUID(), details: [:], in: context.with(db: tx))
                         await probe.record(count)
                     }
                 }
             }
-            let report = try await ImportService.commit(Self.file(), settings: try Self.settings(), fileName: "big.csv", in: context, progress: sink)
+            let report = try await ImportService.commit(
+                Self.file(), settings: try Self.settings(), fileName: "big.csv", in: context, progress: sink)
             let finished = Date()
             try await started.wait()
             #expect(report.created.invoices == Self.rows)
@@ -66,11 +79,13 @@ import Vapor
 
     @Test func aRejectedFileLeavesNothingStagedOrVisible() async throws {
         try await TestHarness.run { h in
-            let context = try await ServiceContext.make(db: h.app.db, actor: Actor(organisationID: h.organisationID, name: "test"), app: h.app)
+            let context = try await ServiceContext.make(
+                db: h.app.db, actor: Actor(organisationID: h.organisationID, name: "test"), app: h.app)
             var text = String(decoding: Self.file(rows: 3_000), as: UTF8.self)
             text += "Cliente 1,FE-BAD,2026-01-05,not a date,1000.00,\n"
             await #expect(throws: ImportRejected.self) {
-                try await ImportService.commit(Data(text.utf8), settings: try Self.settings(), fileName: "bad.csv", in: context)
+                try await ImportService.commit(
+                    Data(text.utf8), settings: try Self.settings(), fileName: "bad.csv", in: context)
             }
             #expect(try await Invoice.query(on: h.app.db).count() == 0)
             #expect(try await Customer.query(on: h.app.db).count() == 0)
@@ -82,15 +97,19 @@ import Vapor
     /// makes the publish fail as a whole (unique constraint), and nothing of the file appears.
     @Test func aConflictAtPublishImportsNothing() async throws {
         try await TestHarness.run { h in
-            let context = try await ServiceContext.make(db: h.app.db, actor: Actor(organisationID: h.organisationID, name: "test"), app: h.app)
+            let context = try await ServiceContext.make(
+                db: h.app.db, actor: Actor(organisationID: h.organisationID, name: "test"), app: h.app)
             let customer = try await h.createCustomer("Otro Cliente S.A.S.")
             let started = LockedTask()
             let sink = ImportProgressSink { _, done, _ in
                 guard done > 0, done < Self.rows else { return }
-                started.startAndWait { _ = try await h.createInvoice(customer: customer, number: "FE-\(Self.rows)", total: "10.00") }
+                started.startAndWait {
+                    _ = try await h.createInvoice(customer: customer, number: "FE-\(Self.rows)", total: "10.00")
+                }
             }
             await #expect(throws: (any Error).self) {
-                try await ImportService.commit(Self.file(), settings: try Self.settings(), fileName: "big.csv", in: context, progress: sink)
+                try await ImportService.commit(
+                    Self.file(), settings: try Self.settings(), fileName: "big.csv", in: context, progress: sink)
             }
             try await started.wait()
             #expect(try await Invoice.query(on: h.app.db).count() == 1, "only the invoice created by hand")
@@ -110,7 +129,10 @@ final class LockedTask: @unchecked Sendable {
 
     func startAndWait(_ work: @escaping @Sendable () async throws -> Void) {
         lock.lock()
-        guard task == nil else { lock.unlock(); return }
+        guard task == nil else {
+            lock.unlock()
+            return
+        }
         let done = DispatchSemaphore(value: 0)
         task = Task {
             defer { done.signal() }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 /// The upload page: upload, preview, change a column's field, import in the background, poll.
@@ -18,9 +19,13 @@ import Vapor
         try await TestHarness.run { h in
             let web = try await h.signedIn("gestor@empresa.co", role: .collector)
             let form = try await web.get("/import")
-            #expect(form.status == .ok && form.body.contains("id=\"import-upload\"") && form.body.contains("/exports/invoices.csv"))
+            #expect(
+                form.status == .ok && form.body.contains("id=\"import-upload\"")
+                    && form.body.contains("/exports/invoices.csv"))
             // upload: the due date column is not recognised, so the file has an error and cannot be imported
-            let uploaded = try await web.upload("/import", file: Self.csv, named: "facturas.csv", fields: [("kind", "invoices"), ("preset", "automatic"), ("locale", "es")])
+            let uploaded = try await web.upload(
+                "/import", file: Self.csv, named: "facturas.csv",
+                fields: [("kind", "invoices"), ("preset", "automatic"), ("locale", "es")])
             #expect(uploaded.status == .seeOther, "\(uploaded.body.prefix(500))")
             let previewPath = try #require(uploaded.location)
             let preview = try await web.get(previewPath)
@@ -28,12 +33,18 @@ import Vapor
             #expect(preview.body.contains("Falta la columna due_date"), "\(preview.body)")
             #expect(preview.body.contains("<button class=\"primary\" disabled"))
             // change the mapping: "Fecha tope" (column 4) is the due date
-            let fields = (0..<6).map { ("header_\($0)", ["Código", "Cliente", "Factura", "Fecha", "Fecha tope", "Valor"][$0]) }
-                + [("map_0", "customer_code"), ("map_1", "customer_name"), ("map_2", "invoice_number"), ("map_3", "issue_date"), ("map_4", "due_date"), ("map_5", "amount")]
+            let fields =
+                (0..<6).map { ("header_\($0)", ["Código", "Cliente", "Factura", "Fecha", "Fecha tope", "Valor"][$0]) }
+                + [
+                    ("map_0", "customer_code"), ("map_1", "customer_name"), ("map_2", "invoice_number"),
+                    ("map_3", "issue_date"), ("map_4", "due_date"), ("map_5", "amount"),
+                ]
             #expect(try await web.post(previewPath + "/mapping", fields).status == .seeOther)
             let clean = try await web.get(previewPath)
             #expect(!clean.body.contains("id=\"import-errors\""), "\(clean.body)")
-            #expect(clean.body.contains("<button class=\"primary\" >") || !clean.body.contains("<button class=\"primary\" disabled"))
+            #expect(
+                clean.body.contains("<button class=\"primary\" >")
+                    || !clean.body.contains("<button class=\"primary\" disabled"))
             // import, then poll until done
             #expect(try await web.post(previewPath + "/commit", []).status == .seeOther)
             // (the suite runs many apps at once, so the import may wait its turn for a while)
@@ -70,7 +81,8 @@ import Vapor
         try await TestHarness.run { h in
             let viewer = try await h.signedIn("consulta@empresa.co", role: .viewer)
             #expect(try await viewer.get("/import").status == .ok)
-            let upload = try await viewer.upload("/import", file: Self.csv, named: "f.csv", fields: [("kind", "invoices")])
+            let upload = try await viewer.upload(
+                "/import", file: Self.csv, named: "f.csv", fields: [("kind", "invoices")])
             #expect(upload.status == .forbidden)
             #expect(try await viewer.post("/import/abc/commit", []).status == .forbidden)
             #expect(try await viewer.post("/import/abc/mapping", []).status == .forbidden)
@@ -87,12 +99,17 @@ import Vapor
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
 
     static func stored(_ state: ImportJobs.Status.State?, minutesAgo: Double) -> ImportUploads.Upload {
-        ImportUploads.Upload(settings: ImportSettings(kind: .invoices), fileName: "f.csv", organisationID: UUID(),
-                             status: state.map { ImportJobs.Status(state: $0, done: 10, total: 20) }, updatedAt: now.addingTimeInterval(-minutesAgo * 60))
+        ImportUploads.Upload(
+            settings: ImportSettings(kind: .invoices), fileName: "f.csv", organisationID: UUID(),
+            status: state.map { ImportJobs.Status(state: $0, done: 10, total: 20) },
+            updatedAt: now.addingTimeInterval(-minutesAgo * 60))
     }
 
-    static func resolve(_ stored: ImportUploads.Upload, live: ImportJobs.Status? = nil, singleInstance: Bool) -> ImportJobs.Status? {
-        ImportJobs.resolve(live: live, stored: stored, singleInstance: singleInstance, now: now, interrupted: "interrupted")
+    static func resolve(_ stored: ImportUploads.Upload, live: ImportJobs.Status? = nil, singleInstance: Bool)
+        -> ImportJobs.Status?
+    {
+        ImportJobs.resolve(
+            live: live, stored: stored, singleInstance: singleInstance, now: now, interrupted: "interrupted")
     }
 
     @Test func liveProgressWinsOverTheStoredRow() {
@@ -114,7 +131,9 @@ import Vapor
     }
 
     @Test func aSilentRunningRowWasInterrupted() {
-        #expect(Self.resolve(Self.stored(.writing, minutesAgo: 11), singleInstance: false) == .init(state: .failed, message: "interrupted"))
+        #expect(
+            Self.resolve(Self.stored(.writing, minutesAgo: 11), singleInstance: false)
+                == .init(state: .failed, message: "interrupted"))
         // one SQLite instance: not running here means not running anywhere
         #expect(Self.resolve(Self.stored(.checking, minutesAgo: 0), singleInstance: true)?.state == .failed)
     }

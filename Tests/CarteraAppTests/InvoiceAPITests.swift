@@ -1,5 +1,6 @@
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 @Suite struct InvoiceAPITests {
@@ -9,13 +10,15 @@ import Vapor
             let customer = try await h.createCustomer(extra: ["payment_terms": "2/10 net30"])
 
             // when
-            let reply = try await h.post("/api/v1/invoices", [
-                "customer_id": customer, "number": "FE-1001", "issue_date": "2026-03-10",
-                "lines": [
-                    ["description": "Cemento gris 50 kg", "quantity": "3", "unit_price": "32500.50"],
-                    ["description": "Transporte", "quantity": "1.5", "unit_price": "10000.01"],
-                ],
-            ])
+            let reply = try await h.post(
+                "/api/v1/invoices",
+                [
+                    "customer_id": customer, "number": "FE-1001", "issue_date": "2026-03-10",
+                    "lines": [
+                        ["description": "Cemento gris 50 kg", "quantity": "3", "unit_price": "32500.50"],
+                        ["description": "Transporte", "quantity": "1.5", "unit_price": "10000.01"],
+                    ],
+                ])
 
             // then: 97501.50 + 15000.015 → 15000.02 (half-up) = 112501.52
             #expect(reply.status == .created)
@@ -38,7 +41,8 @@ import Vapor
         try await TestHarness.run { h in
             let customer = try await h.createCustomer()
             _ = try await h.createInvoice(customer: customer, number: "FE-1", total: "100.00")
-            let again = try await h.post("/api/v1/invoices", ["customer_id": customer, "number": "FE-1", "total": "999.00"])
+            let again = try await h.post(
+                "/api/v1/invoices", ["customer_id": customer, "number": "FE-1", "total": "999.00"])
             #expect(again.status == .conflict)
             #expect(again.json["error"]["code"].string == "duplicate_invoice_number")
             #expect(again.json["error"]["field"].string == "number")
@@ -48,18 +52,19 @@ import Vapor
         }
     }
 
-    @Test(arguments: [
-        (["total": "-10.00"], "total", "negative_amount", 422),
-        (["total": "0"], "total", "invalid_amount", 422),
-        (["total": "10.005"], "total", "too_many_decimals", 422),
-        (["total": "1.000,50"], "total", "invalid_amount", 422),
-        (["total": "10", "currency": "ABC"], "currency", "unknown_currency", 422),
-        (["total": "10", "issue_date": "2026-02-30"], "issue_date", "invalid_date", 422),
-        (["total": "10", "issue_date": "15/03/2026"], "issue_date", "invalid_date", 422),
-        (["total": "10", "due_date": "2026-01-01", "issue_date": "2026-03-01"], "due_date", "invalid_field", 422),
-        (["total": "10", "status": "paid"], "status", "invalid_field", 422),
-        ([:], "total", "missing_field", 422),
-    ] as [([String: String], String, String, Int)])
+    @Test(
+        arguments: [
+            (["total": "-10.00"], "total", "negative_amount", 422),
+            (["total": "0"], "total", "invalid_amount", 422),
+            (["total": "10.005"], "total", "too_many_decimals", 422),
+            (["total": "1.000,50"], "total", "invalid_amount", 422),
+            (["total": "10", "currency": "ABC"], "currency", "unknown_currency", 422),
+            (["total": "10", "issue_date": "2026-02-30"], "issue_date", "invalid_date", 422),
+            (["total": "10", "issue_date": "15/03/2026"], "issue_date", "invalid_date", 422),
+            (["total": "10", "due_date": "2026-01-01", "issue_date": "2026-03-01"], "due_date", "invalid_field", 422),
+            (["total": "10", "status": "paid"], "status", "invalid_field", 422),
+            ([:], "total", "missing_field", 422),
+        ] as [([String: String], String, String, Int)])
     func rejectsBadInvoiceInput(extra: [String: String], field: String, code: String, status: Int) async throws {
         try await TestHarness.run { h in
             let customer = try await h.createCustomer()
@@ -75,26 +80,33 @@ import Vapor
     @Test func clpHasNoDecimalsAndMismatchedLinesAreRejected() async throws {
         try await TestHarness.run { h in
             let customer = try await h.createCustomer(extra: ["currency": "CLP"])
-            let cents = try await h.post("/api/v1/invoices", ["customer_id": customer, "number": "B-1", "total": "1500.50"])
+            let cents = try await h.post(
+                "/api/v1/invoices", ["customer_id": customer, "number": "B-1", "total": "1500.50"])
             #expect(cents.json["error"]["code"].string == "too_many_decimals")
             let ok = try await h.createInvoice(customer: customer, number: "B-2", total: "1500")
             #expect(ok["currency"].string == "CLP")
             #expect(ok["total"].string == "1500")
-            let mismatch = try await h.post("/api/v1/invoices", [
-                "customer_id": customer, "number": "B-3", "total": "10",
-                "lines": [["description": "x", "unit_price": "11"]],
-            ])
+            let mismatch = try await h.post(
+                "/api/v1/invoices",
+                [
+                    "customer_id": customer, "number": "B-3", "total": "10",
+                    "lines": [["description": "x", "unit_price": "11"]],
+                ])
             #expect(mismatch.json["error"]["code"].string == "total_mismatch")
-            let badLine = try await h.post("/api/v1/invoices", [
-                "customer_id": customer, "number": "B-4", "lines": [["description": "x", "quantity": "-1", "unit_price": "11"]],
-            ])
+            let badLine = try await h.post(
+                "/api/v1/invoices",
+                [
+                    "customer_id": customer, "number": "B-4",
+                    "lines": [["description": "x", "quantity": "-1", "unit_price": "11"]],
+                ])
             #expect(badLine.json["error"]["field"].string == "lines[0].quantity")
         }
     }
 
     @Test func unknownCustomerIsRejected() async throws {
         try await TestHarness.run { h in
-            let reply = try await h.post("/api/v1/invoices", ["customer_id": UUID().uuidString, "number": "1", "total": "5"])
+            let reply = try await h.post(
+                "/api/v1/invoices", ["customer_id": UUID().uuidString, "number": "1", "total": "5"])
             #expect(reply.status == .unprocessableEntity)
             #expect(reply.json["error"]["code"].string == "unknown_customer")
             #expect(reply.json["error"]["field"].string == "customer_id")
@@ -109,10 +121,14 @@ import Vapor
             // today is 2026-03-15
             let a = try await h.createCustomer("A")
             let b = try await h.createCustomer("B")
-            _ = try await h.createInvoice(customer: a, number: "1", total: "10", issued: "2026-01-01")   // due 01-31: overdue
-            _ = try await h.createInvoice(customer: a, number: "2", total: "10", issued: "2026-03-01")   // due 03-31
-            _ = try await h.createInvoice(customer: b, number: "3", total: "10", issued: "2026-02-01", extra: ["status": "draft"])
-            #expect(try await h.get("/api/v1/invoices?overdue=true").json["items"].array.compactMap { $0["number"].string } == ["1"])
+            // due 01-31: overdue
+            _ = try await h.createInvoice(customer: a, number: "1", total: "10", issued: "2026-01-01")
+            _ = try await h.createInvoice(customer: a, number: "2", total: "10", issued: "2026-03-01") // due 03-31
+            _ = try await h.createInvoice(
+                customer: b, number: "3", total: "10", issued: "2026-02-01", extra: ["status": "draft"])
+            #expect(
+                try await h.get("/api/v1/invoices?overdue=true").json["items"].array.compactMap { $0["number"].string }
+                    == ["1"])
             #expect(try await h.get("/api/v1/invoices?customer_id=\(b)").json["total"].int == 1)
             #expect(try await h.get("/api/v1/invoices?status=draft").json["items"][0]["number"].string == "3")
             #expect(try await h.get("/api/v1/invoices?status=open,draft").json["total"].int == 3)
@@ -128,7 +144,8 @@ import Vapor
     @Test func draftsAreEditableIssuedInvoicesOnlyInDatesAndNotes() async throws {
         try await TestHarness.run { h in
             let customer = try await h.createCustomer()
-            let draft = try await h.createInvoice(customer: customer, number: "D-1", total: "100.00", extra: ["status": "draft"])
+            let draft = try await h.createInvoice(
+                customer: customer, number: "D-1", total: "100.00", extra: ["status": "draft"])
             let id = try #require(draft["id"].string)
             #expect(draft["status"].string == "draft")
             let edited = try await h.patch("/api/v1/invoices/\(id)", ["total": "150.00", "number": "D-2"])
@@ -140,7 +157,8 @@ import Vapor
             let refused = try await h.patch("/api/v1/invoices/\(id)", ["total": "1.00"])
             #expect(refused.status == .conflict)
             #expect(refused.json["error"]["code"].string == "invoice_not_editable")
-            let moved = try await h.patch("/api/v1/invoices/\(id)", ["due_date": "2026-05-01", "external_reference": "OC-77"])
+            let moved = try await h.patch(
+                "/api/v1/invoices/\(id)", ["due_date": "2026-05-01", "external_reference": "OC-77"])
             #expect(moved.json["due_date"].string == "2026-05-01")
             #expect(moved.json["external_reference"].string == "OC-77")
             #expect(try await h.send(.POST, "/api/v1/invoices/\(id)/issue").status == .conflict)
@@ -150,13 +168,15 @@ import Vapor
     @Test func voidingNeedsAReasonAndNoSettlements() async throws {
         try await TestHarness.run { h in
             let customer = try await h.createCustomer()
-            let first = try #require(try await h.createInvoice(customer: customer, number: "V-1", total: "100.00")["id"].string)
+            let first = try #require(
+                try await h.createInvoice(customer: customer, number: "V-1", total: "100.00")["id"].string)
             let noReason = try await h.post("/api/v1/invoices/\(first)/void", [:])
             #expect(noReason.json["error"]["field"].string == "reason")
             let voided = try await h.post("/api/v1/invoices/\(first)/void", ["reason": "Factura duplicada"])
             #expect(voided.json["status"].string == "void")
             #expect(voided.json["balance"].string == "0.00")
-            let second = try #require(try await h.createInvoice(customer: customer, number: "V-2", total: "100.00")["id"].string)
+            let second = try #require(
+                try await h.createInvoice(customer: customer, number: "V-2", total: "100.00")["id"].string)
             _ = try await h.post("/api/v1/payments", ["customer_id": customer, "amount": "10.00"])
             let refused = try await h.post("/api/v1/invoices/\(second)/void", ["reason": "x"])
             #expect(refused.status == .conflict)

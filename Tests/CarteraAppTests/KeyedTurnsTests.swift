@@ -1,5 +1,6 @@
 import NIOConcurrencyHelpers
 import Testing
+
 @testable import CarteraApp
 
 /// Work for one key takes turns, in arrival order; work for another key does not wait for it.
@@ -13,7 +14,10 @@ import Testing
                 let key = index.isMultiple(of: 2) ? "a" : "b"
                 group.addTask {
                     try await turns.inTurn(key) {
-                        let now = running.withLockedValue { $0[key, default: 0] += 1; return $0[key]! }
+                        let now = running.withLockedValue {
+                            $0[key, default: 0] += 1
+                            return $0[key]!
+                        }
                         most.withLockedValue { $0[key] = max($0[key, default: 0], now) }
                         try await Task.sleep(for: .milliseconds(2))
                         running.withLockedValue { $0[key, default: 0] -= 1 }
@@ -30,7 +34,8 @@ import Testing
 
     @Test func twoKeysOverlap() async throws {
         let turns = KeyedTurns<String>()
-        let inside = NIOLockedValueBox(0), overlapped = NIOLockedValueBox(false)
+        let inside = NIOLockedValueBox(0)
+        let overlapped = NIOLockedValueBox(false)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for key in ["x", "y"] {
                 group.addTask {

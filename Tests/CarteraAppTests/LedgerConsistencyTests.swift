@@ -2,6 +2,7 @@ import CarteraCore
 import Fluent
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 /// Random sequences of invoices, payments and credit notes through the API; afterwards every stored
@@ -12,19 +13,32 @@ import Vapor
         try await TestHarness.run { h in
             var rng = SeededGenerator(seed: seed)
             let customers = [try await h.createCustomer("A"), try await h.createCustomer("B")]
-            var invoiceCount = 0, noteCount = 0
+            var invoiceCount = 0
+            var noteCount = 0
             for _ in 0..<40 {
                 let customer = customers.randomElement(using: &rng)!
                 switch Int.random(in: 0..<10, using: &rng) {
                 case 0..<4:
                     invoiceCount += 1
-                    _ = try await h.createInvoice(customer: customer, number: "I-\(invoiceCount)", total: "\(Int.random(in: 1...900, using: &rng)).\(Int.random(in: 0...99, using: &rng))",
-                                                  issued: "2026-0\(Int.random(in: 1...3, using: &rng))-0\(Int.random(in: 1...9, using: &rng))")
+                    _ = try await h.createInvoice(
+                        customer: customer, number: "I-\(invoiceCount)",
+                        total: "\(Int.random(in: 1...900, using: &rng)).\(Int.random(in: 0...99, using: &rng))",
+                        issued: "2026-0\(Int.random(in: 1...3, using: &rng))-0\(Int.random(in: 1...9, using: &rng))")
                 case 4..<8:
-                    _ = try await h.post("/api/v1/payments", ["customer_id": customer, "amount": "\(Int.random(in: 1...700, using: &rng)).\(Int.random(in: 0...99, using: &rng))"])
+                    _ = try await h.post(
+                        "/api/v1/payments",
+                        [
+                            "customer_id": customer,
+                            "amount": "\(Int.random(in: 1...700, using: &rng)).\(Int.random(in: 0...99, using: &rng))",
+                        ])
                 default:
                     noteCount += 1
-                    _ = try await h.post("/api/v1/credit-notes", ["customer_id": customer, "number": "N-\(noteCount)", "amount": "\(Int.random(in: 1...200, using: &rng)).00", "reason": "ajuste"])
+                    _ = try await h.post(
+                        "/api/v1/credit-notes",
+                        [
+                            "customer_id": customer, "number": "N-\(noteCount)",
+                            "amount": "\(Int.random(in: 1...200, using: &rng)).00", "reason": "ajuste",
+                        ])
                 }
             }
             try await assertLedgerIsConsistent(h.app.db)

@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 /// Nobody can steer a reminder by what they type: control characters are refused in names, emails
@@ -15,14 +16,19 @@ import Vapor
     func crlfContactIsRefusedAndNothingIsQueued() async throws {
         try await TestHarness.run { h in
             let customer = try await h.createCustomer()
-            let asName = try await h.post("/api/v1/customers/\(customer)/contacts", ["name": Self.injected, "role": "billing", "email": "ana@cliente.co"])
+            let asName = try await h.post(
+                "/api/v1/customers/\(customer)/contacts",
+                ["name": Self.injected, "role": "billing", "email": "ana@cliente.co"])
             #expect(asName.status == .unprocessableEntity)
             #expect(asName.json["error"]["field"].string == "name")
             #expect(asName.json["error"]["code"].string == "control_character")
-            let asEmail = try await h.post("/api/v1/customers/\(customer)/contacts", ["name": "Ana", "role": "billing", "email": Self.injected])
+            let asEmail = try await h.post(
+                "/api/v1/customers/\(customer)/contacts", ["name": "Ana", "role": "billing", "email": Self.injected])
             #expect(asEmail.status == .unprocessableEntity)
             #expect(asEmail.json["error"]["field"].string == "email")
-            let bothEnds = try await h.post("/api/v1/customers/\(customer)/contacts", ["name": "Ana", "role": "billing", "email": "ana@cliente.co\r\nBcc: x@evil.example"])
+            let bothEnds = try await h.post(
+                "/api/v1/customers/\(customer)/contacts",
+                ["name": "Ana", "role": "billing", "email": "ana@cliente.co\r\nBcc: x@evil.example"])
             #expect(bothEnds.status == .unprocessableEntity)
             #expect(try await Contact.query(on: h.app.db).count() == 0)
 
@@ -39,28 +45,36 @@ import Vapor
         try await TestHarness.run { h in
             var spanish = HTTPHeaders()
             spanish.replaceOrAdd(name: .acceptLanguage, value: "es")
-            let reply = try await h.send(.POST, "/api/v1/customers", json: ["legal_name": "Acme\u{202E}gnp.exe", "payment_terms": "net30"], headers: spanish)
+            let reply = try await h.send(
+                .POST, "/api/v1/customers", json: ["legal_name": "Acme\u{202E}gnp.exe", "payment_terms": "net30"],
+                headers: spanish)
             #expect(reply.status == .unprocessableEntity)
             #expect(reply.json["error"]["field"].string == "legal_name")
-            #expect(reply.json["error"]["message"].string?.hasPrefix("legal_name contiene un carácter de control") == true)
+            #expect(
+                reply.json["error"]["message"].string?.hasPrefix("legal_name contiene un carácter de control") == true)
             let nul = try await h.post("/api/v1/customers", ["legal_name": "Acme\u{0}S.A.", "payment_terms": "net30"])
             #expect(nul.status == .unprocessableEntity)
             #expect(nul.json["error"]["message"].string?.contains("U+0000") == true)
             #expect(try await Customer.query(on: h.app.db).count() == 0)
 
-            let replyTo = try await h.patch("/api/v1/organisation", ["reply_to_email": "cobros@empresa.co\r\nBcc: x@evil.example"])
+            let replyTo = try await h.patch(
+                "/api/v1/organisation", ["reply_to_email": "cobros@empresa.co\r\nBcc: x@evil.example"])
             #expect(replyTo.status == .unprocessableEntity)
             #expect(replyTo.json["error"]["field"].string == "reply_to_email")
-            let notAnAddress = try await h.send(.PATCH, "/api/v1/organisation", json: ["reply_to_email": "cobros@localhost"], headers: spanish)
+            let notAnAddress = try await h.send(
+                .PATCH, "/api/v1/organisation", json: ["reply_to_email": "cobros@localhost"], headers: spanish)
             #expect(notAnAddress.json["error"]["code"].string == "invalid_email")
-            #expect(notAnAddress.json["error"]["message"].string == "reply_to_email debe ser un correo como ana@empresa.co")
+            #expect(
+                notAnAddress.json["error"]["message"].string == "reply_to_email debe ser un correo como ana@empresa.co")
             #expect(try await Organisation.query(on: h.app.db).first()?.replyToEmail == nil)
         }
     }
 
     @Test func aTemplateSubjectIsOneLine() async throws {
         try await TestHarness.run { h in
-            let reply = try await h.send(.PUT, "/api/v1/templates/overdue/es/email", json: ["subject": "Pago\r\nBcc: x@evil.example", "body": "Hola"])
+            let reply = try await h.send(
+                .PUT, "/api/v1/templates/overdue/es/email",
+                json: ["subject": "Pago\r\nBcc: x@evil.example", "body": "Hola"])
             #expect(reply.status == .unprocessableEntity)
             #expect(reply.json["error"]["field"].string == "subject")
             #expect(try await MessageTemplateRecord.query(on: h.app.db).count() == 0)
@@ -69,9 +83,12 @@ import Vapor
 
     @Test func notesKeepTheirLinesButNotNUL() async throws {
         try await TestHarness.run { h in
-            let created = try await h.post("/api/v1/customers", ["legal_name": "Acme S.A.", "payment_terms": "net30", "notes": "Paga los viernes.\r\nLlamar a Luis."])
+            let created = try await h.post(
+                "/api/v1/customers",
+                ["legal_name": "Acme S.A.", "payment_terms": "net30", "notes": "Paga los viernes.\r\nLlamar a Luis."])
             #expect(created.status == .created)
-            let nul = try await h.post("/api/v1/customers", ["legal_name": "Beta S.A.", "payment_terms": "net30", "notes": "oculto\u{0}"])
+            let nul = try await h.post(
+                "/api/v1/customers", ["legal_name": "Beta S.A.", "payment_terms": "net30", "notes": "oculto\u{0}"])
             #expect(nul.status == .unprocessableEntity)
             #expect(nul.json["error"]["field"].string == "notes")
         }
@@ -83,7 +100,9 @@ import Vapor
     @Test func aContactStoredWithCRLFStillCannotInjectAHeader() async throws {
         try await TestHarness.run { h in
             let customer = try await h.createCustomer()
-            for (name, email) in [(Self.injected, "ana@cliente.co"), ("Luis", "luis@cliente.co\r\nBcc: x@evil.example")] {
+            for (name, email) in [
+                (Self.injected, "ana@cliente.co"), ("Luis", "luis@cliente.co\r\nBcc: x@evil.example"),
+            ] {
                 let contact = Contact()
                 contact.$customer.id = try #require(UUID(uuidString: customer))
                 contact.name = name
@@ -91,7 +110,8 @@ import Vapor
                 contact.email = email
                 try await contact.create(on: h.app.db)
                 _ = try await h.createInvoice(customer: customer, number: "FE-\(email.count)", total: "100000.00")
-                let queued = try #require(try await OutboxMessage.query(on: h.app.db).filter(\.$status == .pending).first())
+                let queued = try #require(
+                    try await OutboxMessage.query(on: h.app.db).filter(\.$status == .pending).first())
                 let result = try await BackgroundJobs.deliverOutbox(app: h.app, workerID: "w1")
                 #expect(result.sent == 0 && result.failed == 1)
                 let failed = try #require(try await OutboxMessage.find(queued.requireID(), on: h.app.db))
@@ -109,9 +129,15 @@ import Vapor
 
     // MARK: - MIME writer and SMTP client
 
-    static func message(toName: String = "Ana Pérez", to: String = "ana@cliente.co", subject: String = "Recordatorio de pago", replyTo: String? = nil) -> OutgoingMessage {
-        OutgoingMessage(channel: .email, messageID: "<1@cartera>", fromName: "Ferretería Prueba", fromAddress: "cobranza@localhost", replyTo: replyTo,
-                        toName: toName, toAddress: to, subject: subject, text: "Hola", html: "<p>Hola</p>", date: Date(timeIntervalSince1970: 0))
+    static func message(
+        toName: String = "Ana Pérez", to: String = "ana@cliente.co", subject: String = "Recordatorio de pago",
+        replyTo: String? = nil
+    ) -> OutgoingMessage {
+        OutgoingMessage(
+            channel: .email, messageID: "<1@cartera>", fromName: "Ferretería Prueba", fromAddress: "cobranza@localhost",
+            replyTo: replyTo,
+            toName: toName, toAddress: to, subject: subject, text: "Hola", html: "<p>Hola</p>",
+            date: Date(timeIntervalSince1970: 0))
     }
 
     @Test func theMIMEWriterEncodesNonASCIIHeadersAndRefusesLineBreaks() throws {
@@ -119,10 +145,13 @@ import Vapor
         #expect(text.contains("To: =?UTF-8?B?\(Data("Ana Pérez".utf8).base64EncodedString())?= <ana@cliente.co>"))
         #expect(text.contains("Reply-To: <cobros@empresa.co>"))
         #expect(text.contains("Subject: Recordatorio de pago\r\n"))
-        for bad in [Self.message(toName: Self.injected), Self.message(to: "ana@cliente.co\r\nBcc: x@evil.example"),
-                    Self.message(subject: "Pago\r\nBcc: x@evil.example"), Self.message(subject: "Pago\nX-Evil: 1"),
-                    Self.message(toName: "Ana Pérez\r\nBcc: x@evil.example"), Self.message(replyTo: "a@b.co\r\nBcc: x@evil.example"),
-                    Self.message(to: "ana@cliente.co> x")] {
+        for bad in [
+            Self.message(toName: Self.injected), Self.message(to: "ana@cliente.co\r\nBcc: x@evil.example"),
+            Self.message(subject: "Pago\r\nBcc: x@evil.example"), Self.message(subject: "Pago\nX-Evil: 1"),
+            Self.message(toName: "Ana Pérez\r\nBcc: x@evil.example"),
+            Self.message(replyTo: "a@b.co\r\nBcc: x@evil.example"),
+            Self.message(to: "ana@cliente.co> x"),
+        ] {
             #expect(throws: TransportError.self) { try MIMEMessage.render(bad) }
             do { _ = try MIMEMessage.render(bad) } catch let error as TransportError { #expect(error.isPermanent) }
         }
@@ -134,8 +163,11 @@ import Vapor
 
     @Test func theSMTPClientRefusesLineBreaksInCommands() throws {
         #expect(try SMTPTransport.envelopeCommand("RCPT TO", "ana@cliente.co") == "RCPT TO:<ana@cliente.co>")
-        #expect(try SMTPTransport.envelopeCommand("MAIL FROM", "cobranza@localhost") == "MAIL FROM:<cobranza@localhost>")
-        for address in ["ana@cliente.co\r\nRCPT TO:<x@evil.example>", "ana@cliente.co>\r\nDATA", "a@b.co> SIZE=1", "a@b.co\n"] {
+        #expect(
+            try SMTPTransport.envelopeCommand("MAIL FROM", "cobranza@localhost") == "MAIL FROM:<cobranza@localhost>")
+        for address in [
+            "ana@cliente.co\r\nRCPT TO:<x@evil.example>", "ana@cliente.co>\r\nDATA", "a@b.co> SIZE=1", "a@b.co\n",
+        ] {
             #expect(throws: TransportError.self) { try SMTPTransport.envelopeCommand("RCPT TO", address) }
         }
         #expect(throws: TransportError.self) { try SMTPTransport.requireSingleLine("EHLO x\r\nQUIT") }
@@ -145,7 +177,8 @@ import Vapor
     /// The SMTP path refuses before connecting: a server that does not exist is never dialled.
     @Test func theSMTPTransportRefusesBeforeConnecting() async throws {
         try await TestHarness.run { h in
-            let smtp = SMTPTransport(configuration: .init(host: "127.0.0.1", port: 1, security: .none), group: h.app.eventLoopGroup)
+            let smtp = SMTPTransport(
+                configuration: .init(host: "127.0.0.1", port: 1, security: .none), group: h.app.eventLoopGroup)
             do {
                 try await smtp.deliver(Self.message(to: "ana@cliente.co\r\nBcc: x@evil.example"))
                 Issue.record("delivered")

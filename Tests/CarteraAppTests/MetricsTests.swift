@@ -1,15 +1,19 @@
 import Foundation
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 /// `GET /metrics`: Prometheus text with Vapor's per-route request metrics and the outbox depth.
 @Suite struct MetricsTests {
-    func scrape(_ h: TestHarness, _ authorization: String? = nil) async throws -> (status: HTTPStatus, body: String, headers: HTTPHeaders) {
+    func scrape(_ h: TestHarness, _ authorization: String? = nil) async throws -> (
+        status: HTTPStatus, body: String, headers: HTTPHeaders
+    ) {
         var headers = HTTPHeaders()
         if let authorization { headers.add(name: .authorization, value: authorization) }
         // over a real connection from 127.0.0.1: without a token only this machine may scrape
-        let response = try await h.app.testing(method: .running(hostname: "127.0.0.1", port: 0)).sendRequest(.GET, "/metrics", headers: headers)
+        let response = try await h.app.testing(method: .running(hostname: "127.0.0.1", port: 0)).sendRequest(
+            .GET, "/metrics", headers: headers)
         return (response.status, String(buffer: response.body), response.headers)
     }
 
@@ -30,12 +34,16 @@ import Vapor
     }
 
     @Test func aTokenProtectsTheMetricsWhenConfigured() async throws {
-        try await TestHarness.run(adjust: { config in
-            config.metricsToken = "s3creto"
-        }, { h in
-            let anonymous = try await scrape(h), wrong = try await scrape(h, "Bearer otro"), right = try await scrape(h, "Bearer s3creto")
-            #expect(anonymous.status == .unauthorized && wrong.status == .unauthorized)
-            #expect(right.status == .ok && right.body.contains("http_requests_total"))
-        })
+        try await TestHarness.run(
+            adjust: { config in
+                config.metricsToken = "s3creto"
+            },
+            { h in
+                let anonymous = try await scrape(h)
+                let wrong = try await scrape(h, "Bearer otro")
+                let right = try await scrape(h, "Bearer s3creto")
+                #expect(anonymous.status == .unauthorized && wrong.status == .unauthorized)
+                #expect(right.status == .ok && right.body.contains("http_requests_total"))
+            })
     }
 }

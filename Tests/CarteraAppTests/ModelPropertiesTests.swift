@@ -1,5 +1,6 @@
 import FluentKit
 import Testing
+
 @testable import CarteraApp
 
 /// The hand-written property lists (`ModelProperties.swift`) must name every property reflection
@@ -18,7 +19,8 @@ import Testing
     }
 
     static let models: [(String, any Fields)] = [
-        ("Invoice", Invoice()), ("InvoiceLine", InvoiceLine()), ("Customer", Customer()), ("Organisation", Organisation()),
+        ("Invoice", Invoice()), ("InvoiceLine", InvoiceLine()), ("Customer", Customer()),
+        ("Organisation", Organisation()),
         ("User", User()), ("Payment", Payment()), ("Allocation", Allocation()), ("Contact", Contact()),
     ]
 

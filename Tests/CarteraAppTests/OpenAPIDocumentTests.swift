@@ -1,5 +1,6 @@
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 /// Keeps `Resources/openapi.json` true: every route is documented, nothing documented is missing,
@@ -12,13 +13,18 @@ import Vapor
             #expect(document.json["openapi"].string == "3.1.0")
             var documented = Set<String>()
             for (path, operations) in document.json["paths"].object {
-                for method in operations.object.keys { documented.insert("\(method.uppercased()) \(normalise("/api/v1" + path))") }
+                for method in operations.object.keys {
+                    documented.insert("\(method.uppercased()) \(normalise("/api/v1" + path))")
+                }
             }
-            let served = Set(h.app.routes.all.filter { $0.path.first?.description == "api" }.map {
-                "\($0.method.rawValue) \(normalise("/" + $0.path.map(\.description).joined(separator: "/")))"
-            })
+            let served = Set(
+                h.app.routes.all.filter { $0.path.first?.description == "api" }.map {
+                    "\($0.method.rawValue) \(normalise("/" + $0.path.map(\.description).joined(separator: "/")))"
+                })
             #expect(served.subtracting(documented).isEmpty, "undocumented: \(served.subtracting(documented).sorted())")
-            #expect(documented.subtracting(served).isEmpty, "documented but not served: \(documented.subtracting(served).sorted())")
+            #expect(
+                documented.subtracting(served).isEmpty,
+                "documented but not served: \(documented.subtracting(served).sorted())")
         }
     }
 
@@ -26,11 +32,19 @@ import Vapor
         try await TestHarness.run { h in
             let schemas = try await h.send(.GET, "/api/v1/openapi.json", key: .some(nil)).json["components"]["schemas"]
             let customer = try await h.createCustomer(extra: ["credit_limit": "10.00"])
-            let invoice = try await h.createInvoice(customer: customer, number: "S-1", total: "100.00",
-                                                    extra: ["lines": [["description": "x", "unit_price": "100.00"]], "payment_terms": "2/10 net30", "issue_date": "2026-03-10"])
+            let invoice = try await h.createInvoice(
+                customer: customer, number: "S-1", total: "100.00",
+                extra: [
+                    "lines": [["description": "x", "unit_price": "100.00"]], "payment_terms": "2/10 net30",
+                    "issue_date": "2026-03-10",
+                ])
             let payment = try await h.post("/api/v1/payments", ["customer_id": customer, "amount": "30.00"]).json
-            let note = try await h.post("/api/v1/credit-notes", ["customer_id": customer, "number": "NC-1", "amount": "5.00", "reason": "x"]).json
-            let contact = try await h.post("/api/v1/customers/\(customer)/contacts", ["name": "Ana", "email": "ana@x.co"]).json
+            let note = try await h.post(
+                "/api/v1/credit-notes", ["customer_id": customer, "number": "NC-1", "amount": "5.00", "reason": "x"]
+            ).json
+            let contact = try await h.post(
+                "/api/v1/customers/\(customer)/contacts", ["name": "Ana", "email": "ana@x.co"]
+            ).json
             let samples: [(JSON, String)] = [
                 (try await h.get("/api/v1/customers/\(customer)").json, "Customer"),
                 (try await h.get("/api/v1/customers").json, "CustomerPage"),
@@ -48,9 +62,17 @@ import Vapor
             ]
             // the collector's workspace
             h.travel(to: "2026-05-01")
-            let call = try await h.post("/api/v1/customers/\(customer)/calls", ["outcome": "promise", "promise_amount": "10.00", "promised_on": "2026-05-10"]).json
-            let plan = try await h.post("/api/v1/customers/\(customer)/payment-plans", ["invoice_ids": [invoice["id"].string!], "instalments": 2, "first_due_on": "2026-05-15"]).json
-            let dispute = try await h.post("/api/v1/invoices/\(invoice["id"].string!)/disputes", ["reason": "x", "amount": "1.00"]).json
+            let call = try await h.post(
+                "/api/v1/customers/\(customer)/calls",
+                ["outcome": "promise", "promise_amount": "10.00", "promised_on": "2026-05-10"]
+            ).json
+            let plan = try await h.post(
+                "/api/v1/customers/\(customer)/payment-plans",
+                ["invoice_ids": [invoice["id"].string!], "instalments": 2, "first_due_on": "2026-05-15"]
+            ).json
+            let dispute = try await h.post(
+                "/api/v1/invoices/\(invoice["id"].string!)/disputes", ["reason": "x", "amount": "1.00"]
+            ).json
             let workspace: [(JSON, String)] = [
                 (call, "Call"), (plan, "PaymentPlan"), (dispute, "Dispute"),
                 (try await h.get("/api/v1/customers/\(customer)/credit-check?amount=1.00").json, "CreditCheck"),
@@ -68,7 +90,9 @@ import Vapor
             }
             for (reply, schema) in lists {
                 #expect(!reply.array.isEmpty, "\(schema) list is empty")
-                let problems = reply.array.flatMap { SchemaCheck(schemas: schemas).problems($0, against: schemas[schema], at: schema) }
+                let problems = reply.array.flatMap {
+                    SchemaCheck(schemas: schemas).problems($0, against: schemas[schema], at: schema)
+                }
                 #expect(problems.isEmpty, "\(schema): \(problems)")
             }
             for (reply, schema) in samples {
@@ -79,7 +103,8 @@ import Vapor
     }
 
     private func normalise(_ path: String) -> String {
-        path.split(separator: "/").map { $0.hasPrefix(":") || $0.hasPrefix("{") ? "{}" : String($0) }.joined(separator: "/")
+        path.split(separator: "/").map { $0.hasPrefix(":") || $0.hasPrefix("{") ? "{}" : String($0) }.joined(
+            separator: "/")
     }
 }
 
@@ -98,9 +123,15 @@ struct SchemaCheck {
         switch (schema["type"].string, value) {
         case ("object", .object(let fields)):
             let properties = schema["properties"].object
-            var found = schema["required"].array.compactMap(\.string).filter { fields[$0] == nil }.map { "\(path).\($0) missing" }
-            found += fields.keys.filter { properties[$0] == nil && !properties.isEmpty }.map { "\(path).\($0) undocumented" }
-            for (key, field) in fields { if let property = properties[key] { found += problems(field, against: property, at: "\(path).\(key)") } }
+            var found = schema["required"].array.compactMap(\.string).filter { fields[$0] == nil }.map {
+                "\(path).\($0) missing"
+            }
+            found += fields.keys.filter { properties[$0] == nil && !properties.isEmpty }.map {
+                "\(path).\($0) undocumented"
+            }
+            for (key, field) in fields {
+                if let property = properties[key] { found += problems(field, against: property, at: "\(path).\(key)") }
+            }
             return found
         case ("array", .array(let items)):
             return items.enumerated().flatMap { problems($1, against: schema["items"], at: "\(path)[\($0)]") }

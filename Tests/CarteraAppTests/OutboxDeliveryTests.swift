@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 @Suite struct OutboxDeliveryTests {
@@ -15,8 +16,10 @@ import Vapor
     }
 
     func worker(_ h: TestHarness, _ transport: any MessageTransport, id: String = "w1") -> OutboxWorker {
-        OutboxWorker(db: h.app.db, transports: Transports(email: transport, sms: transport, fromAddress: "cobranza@ferreteria.test"),
-                     clock: h.clock, workerID: id, logger: h.app.logger)
+        OutboxWorker(
+            db: h.app.db,
+            transports: Transports(email: transport, sms: transport, fromAddress: "cobranza@ferreteria.test"),
+            clock: h.clock, workerID: id, logger: h.app.logger)
     }
 
     @Test func fileTransportWritesARealMIMEMessageOnce() async throws {
@@ -24,7 +27,9 @@ import Vapor
             let id = try await queueOneMessage(h)
             let result = try await BackgroundJobs.deliverOutbox(app: h.app, workerID: "w1")
             #expect(result.sent == 1)
-            let files = try FileManager.default.contentsOfDirectory(atPath: h.mailDirectory.path).filter { $0.hasSuffix(".eml") }
+            let files = try FileManager.default.contentsOfDirectory(atPath: h.mailDirectory.path).filter {
+                $0.hasSuffix(".eml")
+            }
             #expect(files.count == 1)
             let eml = try String(contentsOf: h.mailDirectory.appendingPathComponent(files[0]), encoding: .utf8)
             #expect(eml.contains("To: =?UTF-8?B?") && eml.contains("<tesoreria@progreso.com.co>"))
@@ -80,10 +85,14 @@ import Vapor
     @Test func aClaimAbandonedBeforeTheHandOverIsTakenAgain() async throws {
         try await TestHarness.run { h in
             let id = try await queueOneMessage(h)
-            let claimed = try await OutboxClaims.claim(worker: "dead", now: h.clock.now(), until: h.clock.now().addingTimeInterval(OutboxWorker.claimDuration), limit: 10, on: h.app.db)
+            let claimed = try await OutboxClaims.claim(
+                worker: "dead", now: h.clock.now(), until: h.clock.now().addingTimeInterval(OutboxWorker.claimDuration),
+                limit: 10, on: h.app.db)
             #expect(claimed == [id])
             let survivor = RecordingTransport()
-            #expect(try await worker(h, survivor, id: "restarted").runOnce() == OutboxWorker.Result(), "the claim is still valid")
+            #expect(
+                try await worker(h, survivor, id: "restarted").runOnce() == OutboxWorker.Result(),
+                "the claim is still valid")
             h.clock.set(h.clock.now().addingTimeInterval(OutboxWorker.claimDuration + 1))
             #expect(try await worker(h, survivor, id: "restarted").runOnce().sent == 1)
             let message = try #require(try await OutboxMessage.find(id, on: h.app.db))
@@ -102,12 +111,17 @@ import Vapor
         try await TestHarness.run { h in
             let id = try await queueOneMessage(h)
             let now = h.clock.now()
-            #expect(try await OutboxClaims.claim(worker: "dead", now: now, until: now.addingTimeInterval(OutboxWorker.claimDuration), limit: 10, on: h.app.db) == [id])
+            #expect(
+                try await OutboxClaims.claim(
+                    worker: "dead", now: now, until: now.addingTimeInterval(OutboxWorker.claimDuration), limit: 10,
+                    on: h.app.db) == [id])
             #expect(try await OutboxClaims.startDelivery(id, worker: "dead", now: now, on: h.app.db))
             #expect(try await OutboxClaims.startDelivery(id, worker: "someone-else", now: now, on: h.app.db) == false)
             h.clock.set(now.addingTimeInterval(OutboxWorker.claimDuration + 1))
             let survivor = RecordingTransport()
-            #expect(try await worker(h, survivor, id: "restarted").runOnce() == OutboxWorker.Result(sent: 0, retried: 0, failed: 1))
+            #expect(
+                try await worker(h, survivor, id: "restarted").runOnce()
+                    == OutboxWorker.Result(sent: 0, retried: 0, failed: 1))
             #expect(await survivor.delivered.isEmpty)
             let message = try #require(try await OutboxMessage.find(id, on: h.app.db))
             #expect(message.status == .failed && message.lastError == OutboxClaims.interruptedError)
@@ -125,10 +139,12 @@ import Vapor
             h.travel(to: "2026-02-01")
             for index in 0..<12 {
                 let customer = try await h.customerWithContacts("Cliente \(index) S.A.S.")
-                _ = try await h.createInvoice(customer: customer, number: "C-\(index)", total: "10.00", issued: "2026-02-01")
+                _ = try await h.createInvoice(
+                    customer: customer, number: "C-\(index)", total: "10.00", issued: "2026-02-01")
             }
             let transport = RecordingTransport()
-            let first = worker(h, transport, id: "server-a"), second = worker(h, transport, id: "server-b")
+            let first = worker(h, transport, id: "server-a")
+            let second = worker(h, transport, id: "server-b")
             async let a = first.runOnce(limit: 5)
             async let b = second.runOnce(limit: 5)
             async let c = first.runOnce(limit: 5)
@@ -149,10 +165,13 @@ import Vapor
             try await h.send(.PATCH, "/api/v1/organisation", json: ["reminder_kinds": ["overdue"]])
             for index in 0..<10 {
                 let customer = try await h.customerWithContacts("Deudor \(index) S.A.S.")
-                _ = try await h.createInvoice(customer: customer, number: "D-\(index)", total: "10.00", issued: "2026-01-01", extra: ["due_date": "2026-01-20"])
+                _ = try await h.createInvoice(
+                    customer: customer, number: "D-\(index)", total: "10.00", issued: "2026-01-01",
+                    extra: ["due_date": "2026-01-20"])
             }
             h.travel(to: "2026-02-02")
-            let context = try await ServiceContext.make(db: h.app.db, actor: Actor(organisationID: h.organisationID, name: "test"), app: h.app)
+            let context = try await ServiceContext.make(
+                db: h.app.db, actor: Actor(organisationID: h.organisationID, name: "test"), app: h.app)
             let date = context.today
             let reports = try await withThrowingTaskGroup(of: DunningRun.Report.self) { group in
                 for _ in 0..<3 { group.addTask { try await DunningRun.run(on: date, dryRun: false, in: context) } }

@@ -1,12 +1,14 @@
 import CarteraCore
 import Foundation
 import Testing
+
 @testable import CarteraApp
 
 /// Page contexts are built from a hand-made data value, without a database or a request: what a
 /// page says is checked where it is worded.
 @Suite struct PageContextTests {
-    let organisation = Organisation(name: "Empresa S.A.S.", defaultCurrency: "COP", locale: "es-CO", timeZone: "America/Bogota")
+    let organisation = Organisation(
+        name: "Empresa S.A.S.", defaultCurrency: "COP", locale: "es-CO", timeZone: "America/Bogota")
     let today = try! LocalDate(iso: "2026-04-01")
 
     func format(_ language: String = "es") throws -> PageFormat {
@@ -59,7 +61,8 @@ import Testing
             customer: customer, users: [], contacts: [], open: open, holds: [],
             balances: try CustomerPageData.balances(open: open, unapplied: ["COP": 10_000_000], fees: [:], asOf: today),
             credit: try CreditService.assess(customer, open: open, organisation: organisation, today: today),
-            risk: RiskQuery.noHistory, promises: [promise(of: customer)], plans: [], disputes: [], tasks: [], payments: [], timeline: [],
+            risk: RiskQuery.noHistory, promises: [promise(of: customer)], plans: [], disputes: [], tasks: [],
+            payments: [], timeline: [],
             today: today, creditHoldDaysOverdue: 60)
     }
 
@@ -68,7 +71,8 @@ import Testing
         let data = try customerData()
 
         // when
-        let page = try CustomerPageContext(data: data, format: try format(), links: CustomerPageLinks(try data.customer.requireID()))
+        let page = try CustomerPageContext(
+            data: data, format: try format(), links: CustomerPageLinks(try data.customer.requireID()))
 
         // then amounts are in Colombian format, dates in words, states in Spanish
         let row = try #require(page.invoices.first)
@@ -94,7 +98,8 @@ import Testing
 
     @Test func customerPageInEnglishUsesUSAmounts() throws {
         let data = try customerData()
-        let page = try CustomerPageContext(data: data, format: try format("en"), links: CustomerPageLinks(try data.customer.requireID()))
+        let page = try CustomerPageContext(
+            data: data, format: try format("en"), links: CustomerPageLinks(try data.customer.requireID()))
         #expect(page.invoices.first?.balance == "$900,000.00")
         #expect(page.customer.assignedTo != "customer.unassigned")
     }
@@ -103,12 +108,14 @@ import Testing
         // given $ 900.000 owed 14 days late and one dispute open for 10 days
         let currency = try Currency(code: "COP")
         var aging = AgingReport(asOf: today, currency: currency)
-        try aging.add(balance: Money(minorUnits: 90_000_000, currency: currency), dueDate: try LocalDate(iso: "2026-03-18"))
+        try aging.add(
+            balance: Money(minorUnits: 90_000_000, currency: currency), dueDate: try LocalDate(iso: "2026-03-18"))
         let debtor = customer()
         let data = DashboardPageData(
             currencies: [.init(aging: aging, invoiceCount: 1, collectedThisMonth: .zero(currency), dso: 45)],
             debtors: [.init(customer: debtor, balances: [try aging.total], rank: 1)], risks: [:],
-            promisesToday: [(promise(of: debtor), debtor)], disputeAges: [("0_7", 0), ("8_30", 1), ("31_plus", 0)], tasksDue: 2, today: today)
+            promisesToday: [(promise(of: debtor), debtor)], disputeAges: [("0_7", 0), ("8_30", 1), ("31_plus", 0)],
+            tasksDue: 2, today: today)
 
         // when
         let page = try DashboardPage.Context(data: data, format: try format())

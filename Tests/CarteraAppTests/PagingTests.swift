@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CarteraApp
 
 /// Listings count exactly up to 10,000 items (or the requested page), then say "at least".
@@ -7,9 +8,13 @@ import Testing
     @Test func smallListingsCountExactlyAndSayWhetherMoreFollow() async throws {
         try await TestHarness.run { h in
             let customer = try await h.createCustomer()
-            for number in ["P-1", "P-2", "P-3"] { _ = try await h.createInvoice(customer: customer, number: number, total: "10.00") }
+            for number in ["P-1", "P-2", "P-3"] {
+                _ = try await h.createInvoice(customer: customer, number: number, total: "10.00")
+            }
             let first = try await h.get("/api/v1/invoices?per_page=2")
-            #expect(first.json["total"].int == 3 && first.json["total_exact"].bool == true && first.json["has_more"].bool == true)
+            #expect(
+                first.json["total"].int == 3 && first.json["total_exact"].bool == true
+                    && first.json["has_more"].bool == true)
             let last = try await h.get("/api/v1/invoices?per_page=2&page=2")
             #expect(last.json["items"].array.count == 1 && last.json["has_more"].bool == false)
         }

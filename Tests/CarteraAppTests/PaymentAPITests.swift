@@ -1,6 +1,7 @@
 import Fluent
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 @Suite struct PaymentAPITests {
@@ -8,13 +9,22 @@ import Vapor
         try await TestHarness.run { h in
             // given two invoices, the later-issued one due first
             let customer = try await h.createCustomer()
-            let older = try #require(try await h.createInvoice(customer: customer, number: "F-2", total: "300.00", issued: "2026-01-20")["id"].string)
-            let newer = try #require(try await h.createInvoice(customer: customer, number: "F-1", total: "500.00", issued: "2026-02-10")["id"].string)
+            let older = try #require(
+                try await h.createInvoice(customer: customer, number: "F-2", total: "300.00", issued: "2026-01-20")[
+                    "id"
+                ].string)
+            let newer = try #require(
+                try await h.createInvoice(customer: customer, number: "F-1", total: "500.00", issued: "2026-02-10")[
+                    "id"
+                ].string)
 
             // when 1000.00 arrives with no instructions
-            let payment = try await h.post("/api/v1/payments", [
-                "customer_id": customer, "amount": "1000.00", "method": "transfer", "reference": "TRX-1", "received_on": "2026-03-14",
-            ])
+            let payment = try await h.post(
+                "/api/v1/payments",
+                [
+                    "customer_id": customer, "amount": "1000.00", "method": "transfer", "reference": "TRX-1",
+                    "received_on": "2026-03-14",
+                ])
 
             // then both are paid, oldest first, and 200.00 stays as credit
             #expect(payment.status == .created)
@@ -32,11 +42,17 @@ import Vapor
     @Test func partialPaymentAndExplicitAllocation() async throws {
         try await TestHarness.run { h in
             let customer = try await h.createCustomer()
-            let a = try #require(try await h.createInvoice(customer: customer, number: "A", total: "100.00", issued: "2026-01-01")["id"].string)
-            let b = try #require(try await h.createInvoice(customer: customer, number: "B", total: "100.00", issued: "2026-02-01")["id"].string)
-            let payment = try await h.post("/api/v1/payments", [
-                "customer_id": customer, "amount": "80.00", "allocations": [["invoice_id": b, "amount": "30.00"]],
-            ])
+            let a = try #require(
+                try await h.createInvoice(customer: customer, number: "A", total: "100.00", issued: "2026-01-01")["id"]
+                    .string)
+            let b = try #require(
+                try await h.createInvoice(customer: customer, number: "B", total: "100.00", issued: "2026-02-01")["id"]
+                    .string)
+            let payment = try await h.post(
+                "/api/v1/payments",
+                [
+                    "customer_id": customer, "amount": "80.00", "allocations": [["invoice_id": b, "amount": "30.00"]],
+                ])
             #expect(payment.json["unallocated"].string == "50.00")
             let invoiceB = try await h.get("/api/v1/invoices/\(b)")
             #expect(invoiceB.json["status"].string == "partially_paid")
@@ -57,13 +73,28 @@ import Vapor
     @Test func overallocationAndBadPaymentsChangeNothing() async throws {
         try await TestHarness.run { h in
             let customer = try await h.createCustomer()
-            let invoice = try #require(try await h.createInvoice(customer: customer, number: "A", total: "100.00")["id"].string)
+            let invoice = try #require(
+                try await h.createInvoice(customer: customer, number: "A", total: "100.00")["id"].string)
             let cases: [([String: Any], String, String)] = [
-                (["amount": "50.00", "allocations": [["invoice_id": invoice, "amount": "60.00"]]], "overallocated", "allocations"),
-                (["amount": "500.00", "allocations": [["invoice_id": invoice, "amount": "150.00"]]], "overallocated", "allocations"),
-                (["amount": "50.00", "allocations": [["invoice_id": UUID().uuidString, "amount": "10.00"]]], "unknown_invoice", "allocations"),
+                (
+                    ["amount": "50.00", "allocations": [["invoice_id": invoice, "amount": "60.00"]]], "overallocated",
+                    "allocations"
+                ),
+                (
+                    ["amount": "500.00", "allocations": [["invoice_id": invoice, "amount": "150.00"]]], "overallocated",
+                    "allocations"
+                ),
+                (
+                    ["amount": "50.00", "allocations": [["invoice_id": UUID().uuidString, "amount": "10.00"]]],
+                    "unknown_invoice", "allocations"
+                ),
                 (["amount": "-5.00"], "negative_amount", "amount"),
-                (["amount": "50.00", "currency": "USD", "allocations": [["invoice_id": invoice, "amount": "10.00"]]], "unknown_invoice", "allocations"),
+                (
+                    [
+                        "amount": "50.00", "currency": "USD",
+                        "allocations": [["invoice_id": invoice, "amount": "10.00"]],
+                    ], "unknown_invoice", "allocations"
+                ),
                 (["amount": "50.00", "received_on": "2026-03-16"], "date_in_future", "received_on"),
                 (["amount": "50.00", "method": "bitcoin"], "invalid_field", "method"),
                 (["amount": "50"], "", ""),
@@ -84,16 +115,22 @@ import Vapor
         try await TestHarness.run { h in
             let customer = try await h.createCustomer()
             _ = try await h.createInvoice(customer: customer, number: "A", total: "100.00")
-            let payment = try await h.post("/api/v1/payments", ["customer_id": customer, "amount": "40.00", "received_on": "2026-03-01"])
+            let payment = try await h.post(
+                "/api/v1/payments", ["customer_id": customer, "amount": "40.00", "received_on": "2026-03-01"])
             let id = try #require(payment.json["id"].string)
             let updated = try await h.patch("/api/v1/payments/\(id)", ["reference": "CHQ-123", "method": "check"])
             #expect(updated.json["method"].string == "check")
             #expect(updated.json["amount"].string == "40.00")
-            #expect(try await h.get("/api/v1/payments?customer_id=\(customer)&from=2026-03-01&to=2026-03-01").json["total"].int == 1)
+            #expect(
+                try await h.get("/api/v1/payments?customer_id=\(customer)&from=2026-03-01&to=2026-03-01").json["total"]
+                    .int == 1)
             #expect(try await h.get("/api/v1/payments?from=2026-03-02").json["total"].int == 0)
             let actions = try await AuditEvent.query(on: h.app.db).sort(\.$occurredAt).all().map(\.action)
-            #expect(actions.contains("payment.recorded") && actions.contains("invoice.settled") && actions.contains("payment.updated"))
-            let settled = try #require(try await AuditEvent.query(on: h.app.db).filter(\.$action == "invoice.settled").first())
+            #expect(
+                actions.contains("payment.recorded") && actions.contains("invoice.settled")
+                    && actions.contains("payment.updated"))
+            let settled = try #require(
+                try await AuditEvent.query(on: h.app.db).filter(\.$action == "invoice.settled").first())
             #expect(settled.actor == "api_key:tests")
             #expect(settled.details.contains("\"balance_after\":\"60.00\""))
         }

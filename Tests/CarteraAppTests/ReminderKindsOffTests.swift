@@ -1,6 +1,7 @@
 import CarteraCore
 import Fluent
 import Testing
+
 @testable import CarteraApp
 
 /// Organisations store the reminder kinds they switched off; `reminder_kinds` on the API still lists
@@ -24,7 +25,10 @@ import Testing
             let organisation = try #require(try await Organisation.find(h.organisationID, on: h.app.db))
             #expect(organisation.reminderKindsOff == "new_invoice,payment_received,before_due")
             #expect(organisation.enabledReminderKinds == [.overdue, .debtSummary])
-            #expect(try await h.get("/api/v1/organisation").json["reminder_kinds"].array.compactMap(\.string) == ["overdue", "debt_summary"])
+            #expect(
+                try await h.get("/api/v1/organisation").json["reminder_kinds"].array.compactMap(\.string) == [
+                    "overdue", "debt_summary",
+                ])
         }
     }
 
@@ -32,7 +36,7 @@ import Testing
         try await TestHarness.run { h in
             let migration = UpdateOrganisationsStoreReminderKindsOff()
             try await h.app.db.withConnection { db in
-                try await migration.revert(on: db)   // the old column's default: all five on
+                try await migration.revert(on: db) // the old column's default: all five on
                 try await migration.prepare(on: db)
             }
             let organisation = try #require(try await Organisation.find(h.organisationID, on: h.app.db))

@@ -1,6 +1,7 @@
 import CarteraCore
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 /// The reports against a small ledger built day by day through the API. Every expected figure is
@@ -28,7 +29,7 @@ import Vapor
             #expect(usd["currency"].string == "USD")
             #expect(usd["beginning_receivables"].string == "0.00")
             #expect(usd["dso_days"].string == "28.0")
-            #expect(usd["cei_percent"].isNull)      // 0 collected of 0 collectible
+            #expect(usd["cei_percent"].isNull) // 0 collected of 0 collectible
             #expect(usd["best_possible_dso_days"].string == "28.0")
             #expect(report["currencies"].array.count == 2)
 
@@ -46,9 +47,11 @@ import Vapor
             #expect(steps[0]["paid_within_percent"].string == "0.00")
 
             // B-1 was paid 22 days after after_10 went out: it counts from within_days=22, not 21.
-            let wider = try await h.get("/api/v1/reports/collection?from=2026-02-01&to=2026-02-28&within_days=21").json["reminders"]
+            let wider = try await h.get("/api/v1/reports/collection?from=2026-02-01&to=2026-02-28&within_days=21").json[
+                "reminders"]
             #expect(wider.array.compactMap { $0["paid_within"].int } == [0, 0, 1])
-            let widest = try await h.get("/api/v1/reports/collection?from=2026-02-01&to=2026-02-28&within_days=22").json["reminders"]
+            let widest = try await h.get("/api/v1/reports/collection?from=2026-02-01&to=2026-02-28&within_days=22")
+                .json["reminders"]
             #expect(widest.array.compactMap { $0["paid_within"].int } == [0, 1, 1])
         }
     }
@@ -63,8 +66,11 @@ import Vapor
             let rows = byCustomer["rows"].array
             #expect(rows.compactMap { $0["name"].string } == ["Alfa S.A.S.", "Beta Ltda.", "Gamma Inc."])
             #expect(rows[0]["id"].string == fixture.alfa)
-            #expect(rows[0]["currencies"][0]["buckets"].object.mapValues { $0.string } == [
-                "current": "300.00", "days_1_30": "600.00", "days_31_60": "0.00", "days_61_90": "0.00", "over_90": "0.00"])
+            #expect(
+                rows[0]["currencies"][0]["buckets"].object.mapValues { $0.string } == [
+                    "current": "300.00", "days_1_30": "600.00", "days_31_60": "0.00", "days_61_90": "0.00",
+                    "over_90": "0.00",
+                ])
             #expect(rows[0]["currencies"][0]["total"].string == "900.00")
             #expect(rows[1]["currencies"][0]["buckets"]["current"].string == "900.00")
             #expect(rows[1]["currencies"][0]["buckets"]["days_1_30"].string == "1500.00")
@@ -95,8 +101,9 @@ import Vapor
     @Test func csvVariantsAndBadParameters() async throws {
         try await TestHarness.run { h in
             let fixture = try await ReportsFixture.build(h)
-            let csv = try await h.app.testing().sendRequest(.GET, "/api/v1/reports/aging-by-customer.csv?as_of=2026-02-28",
-                                                            headers: ["Authorization": "Bearer \(h.apiKey)"])
+            let csv = try await h.app.testing().sendRequest(
+                .GET, "/api/v1/reports/aging-by-customer.csv?as_of=2026-02-28",
+                headers: ["Authorization": "Bearer \(h.apiKey)"])
             #expect(csv.status == .ok)
             #expect(csv.headers.contentType?.subType == "csv")
             let lines = csv.body.string.components(separatedBy: "\r\n")
@@ -104,24 +111,36 @@ import Vapor
             #expect(lines[1] == "\(fixture.alfa),Alfa S.A.S.,COP,300.00,600.00,0.00,0.00,0.00,900.00")
             #expect(lines[3] == "\(fixture.gamma),Gamma Inc.,USD,300.00,0.00,0.00,0.00,0.00,300.00")
 
-            let collectors = try await h.app.testing().sendRequest(.GET, "/api/v1/reports/aging-by-collector.csv?as_of=2026-02-28",
-                                                                   headers: ["Authorization": "Bearer \(h.apiKey)"]).body.string
+            let collectors = try await h.app.testing().sendRequest(
+                .GET, "/api/v1/reports/aging-by-collector.csv?as_of=2026-02-28",
+                headers: ["Authorization": "Bearer \(h.apiKey)"]
+            ).body.string
             #expect(collectors.contains("\r\n,unassigned,COP,900.00,1500.00,0.00,0.00,0.00,2400.00\r\n"))
 
-            let collection = try await h.app.testing().sendRequest(.GET, "/api/v1/reports/collection.csv?from=2026-02-01&to=2026-02-28",
-                                                                   headers: ["Authorization": "Bearer \(h.apiKey)"]).body.string
+            let collection = try await h.app.testing().sendRequest(
+                .GET, "/api/v1/reports/collection.csv?from=2026-02-01&to=2026-02-28",
+                headers: ["Authorization": "Bearer \(h.apiKey)"]
+            ).body.string
             #expect(collection.hasPrefix("metric,scope,value\r\n"))
-            for row in ["dso_days,COP,51.8", "cei_percent,COP,34.38", "cei_percent,USD,", "promises_kept_percent,,50.00",
-                        "disputes_average_age_days,,10.5", "reminders_sent,after_20,1", "paid_within,after_20,1"] {
+            for row in [
+                "dso_days,COP,51.8", "cei_percent,COP,34.38", "cei_percent,USD,", "promises_kept_percent,,50.00",
+                "disputes_average_age_days,,10.5", "reminders_sent,after_20,1", "paid_within,after_20,1",
+            ] {
                 #expect(collection.contains("\r\n\(row)\r\n"), "missing \(row)")
             }
 
-            #expect(try await h.get("/api/v1/reports/collection?from=2026-03-01&to=2026-02-01").json["error"]["field"].string == "from")
+            #expect(
+                try await h.get("/api/v1/reports/collection?from=2026-03-01&to=2026-02-01").json["error"]["field"]
+                    .string == "from")
             let badDate = try await h.get("/api/v1/reports/collection?to=2026-02-30")
             #expect(badDate.status == .unprocessableEntity)
             #expect(badDate.json["error"]["field"].string == "to")
-            #expect(try await h.get("/api/v1/reports/collection?within_days=abc").json["error"]["field"].string == "within_days")
-            #expect(try await h.get("/api/v1/reports/aging-by-collector?as_of=yesterday").json["error"]["field"].string == "as_of")
+            #expect(
+                try await h.get("/api/v1/reports/collection?within_days=abc").json["error"]["field"].string
+                    == "within_days")
+            #expect(
+                try await h.get("/api/v1/reports/aging-by-collector?as_of=yesterday").json["error"]["field"].string
+                    == "as_of")
         }
     }
 
@@ -129,9 +148,11 @@ import Vapor
         try await TestHarness.run { h in
             _ = try await ReportsFixture.build(h)
             let schemas = try await h.send(.GET, "/api/v1/openapi.json", key: .some(nil)).json["components"]["schemas"]
-            for (path, schema) in [("/api/v1/reports/collection?from=2026-02-01&to=2026-02-28", "CollectionReport"),
-                                   ("/api/v1/reports/aging-by-customer", "AgingBreakdown"),
-                                   ("/api/v1/reports/aging-by-collector", "AgingBreakdown"), ("/api/v1/forecast", "Forecast")] {
+            for (path, schema) in [
+                ("/api/v1/reports/collection?from=2026-02-01&to=2026-02-28", "CollectionReport"),
+                ("/api/v1/reports/aging-by-customer", "AgingBreakdown"),
+                ("/api/v1/reports/aging-by-collector", "AgingBreakdown"), ("/api/v1/forecast", "Forecast"),
+            ] {
                 let reply = try await h.get(path).json
                 let problems = SchemaCheck(schemas: schemas).problems(reply, against: schemas[schema], at: schema)
                 #expect(problems.isEmpty, "\(schema): \(problems)")
@@ -145,8 +166,10 @@ import Vapor
             let viewer = try await h.signedIn("lectora@ferreteria.co", role: .viewer)
             let page = try await viewer.get("/reports?from=2026-02-01&to=2026-02-28")
             #expect(page.status == .ok)
-            for text in ["51.8", "34.38 %", "25.8", "50.00 %", "10.5", "after_20", "Alfa S.A.S.", "Sin asignar", "Ana Cobros",
-                         "/reports/collection.csv?from=2026-02-01&amp;to=2026-02-28&amp;within_days=14", "href=\"/forecast\""] {
+            for text in [
+                "51.8", "34.38 %", "25.8", "50.00 %", "10.5", "after_20", "Alfa S.A.S.", "Sin asignar", "Ana Cobros",
+                "/reports/collection.csv?from=2026-02-01&amp;to=2026-02-28&amp;within_days=14", "href=\"/forecast\"",
+            ] {
                 #expect(page.body.contains(text), "page lacks \(text)")
             }
             let csv = try await viewer.get("/reports/collection.csv?from=2026-02-01&to=2026-02-28")

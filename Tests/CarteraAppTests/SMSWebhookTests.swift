@@ -3,6 +3,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 /// SMS go out as JSON POSTs to a gateway; here the gateway is a real HTTP route on a real port.
@@ -28,15 +29,28 @@ import Vapor
         }
     }
 
-    private func exercise(_ h: TestHarness, port: Int, received: NIOLockedValueBox<[SMSWebhookTransport.Payload]>, refuse: NIOLockedValueBox<Bool>) async throws {
-        let sms = SMSWebhookTransport(url: URI(string: "http://127.0.0.1:\(port)/sms-gateway"), client: h.app.client, bearerToken: "gateway-secret")
-        h.app.transports = Transports(email: FileTransport(directory: h.mailDirectory), sms: sms, fromAddress: "cobranza@test.co")
+    private func exercise(
+        _ h: TestHarness, port: Int, received: NIOLockedValueBox<[SMSWebhookTransport.Payload]>,
+        refuse: NIOLockedValueBox<Bool>
+    ) async throws {
+        let sms = SMSWebhookTransport(
+            url: URI(string: "http://127.0.0.1:\(port)/sms-gateway"), client: h.app.client,
+            bearerToken: "gateway-secret")
+        h.app.transports = Transports(
+            email: FileTransport(directory: h.mailDirectory), sms: sms, fromAddress: "cobranza@test.co")
 
-        _ = try await h.post("/api/v1/policies", ["name": "sms", "is_default": true, "steps": [["key": "sms_5", "offset_days": 5, "channel": "sms", "tone": "friendly"]]])
+        _ = try await h.post(
+            "/api/v1/policies",
+            [
+                "name": "sms", "is_default": true,
+                "steps": [["key": "sms_5", "offset_days": 5, "channel": "sms", "tone": "friendly"]],
+            ])
         try await h.send(.PATCH, "/api/v1/organisation", json: ["reminder_kinds": ["overdue"]])
         h.travel(to: "2026-02-02")
         let customer = try await h.customerWithContacts()
-        _ = try await h.createInvoice(customer: customer, number: "SMS-1", total: "45000.00", issued: "2026-02-02", extra: ["due_date": "2026-03-02"])
+        _ = try await h.createInvoice(
+            customer: customer, number: "SMS-1", total: "45000.00", issued: "2026-02-02",
+            extra: ["due_date": "2026-03-02"])
         h.travel(to: "2026-03-09")
         try await h.runReminders()
         #expect(try await BackgroundJobs.deliverOutbox(app: h.app, workerID: "sms").sent == 1)
@@ -48,7 +62,8 @@ import Vapor
 
         refuse.withLockedValue { $0 = true }
         let other = try await h.customerWithContacts("Otro Cliente S.A.S.")
-        _ = try await h.createInvoice(customer: other, number: "SMS-2", total: "1.00", issued: "2026-02-02", extra: ["due_date": "2026-03-04"])
+        _ = try await h.createInvoice(
+            customer: other, number: "SMS-2", total: "1.00", issued: "2026-02-02", extra: ["due_date": "2026-03-04"])
         try await h.runReminders()
         #expect(try await BackgroundJobs.deliverOutbox(app: h.app, workerID: "sms").failed == 1)
     }

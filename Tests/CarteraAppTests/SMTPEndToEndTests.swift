@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 /// Reminders sent over real SMTP to a real server (aiosmtpd), read back with a real MIME parser.
@@ -13,14 +14,24 @@ struct SMTPEndToEndTests {
         let sink = try SMTPSink(starttls: starttls)
         defer { sink.stop() }
         try await TestHarness.run { h in
-            let smtp = SMTPTransport(configuration: .init(host: "127.0.0.1", port: sink.port, security: starttls ? .startTLS : .none,
-                                                          verifyCertificates: false), group: h.app.eventLoopGroup)
+            let smtp = SMTPTransport(
+                configuration: .init(
+                    host: "127.0.0.1", port: sink.port, security: starttls ? .startTLS : .none,
+                    verifyCertificates: false), group: h.app.eventLoopGroup)
             h.app.transports = Transports(email: smtp, sms: smtp, fromAddress: "cobranza@ferreteria-prueba.co")
             h.travel(to: "2026-02-01")
-            try await h.send(.PATCH, "/api/v1/organisation", json: ["reminder_kinds": ["overdue"], "payment_instructions": "Transferencia a Bancolombia, cuenta de ahorros 123-456789-01, referencia = número de factura."])
+            try await h.send(
+                .PATCH, "/api/v1/organisation",
+                json: [
+                    "reminder_kinds": ["overdue"],
+                    "payment_instructions":
+                        "Transferencia a Bancolombia, cuenta de ahorros 123-456789-01, referencia = número de factura.",
+                ])
             let customer = try await h.customerWithContacts("Panadería La Candelaria S.A.S.")
-            _ = try await h.createInvoice(customer: customer, number: "FE-2044", total: "1234567.89", issued: "2026-02-01", extra: ["due_date": "2026-03-01"])
-            h.travel(to: "2026-03-11")   // Wednesday, +10
+            _ = try await h.createInvoice(
+                customer: customer, number: "FE-2044", total: "1234567.89", issued: "2026-02-01",
+                extra: ["due_date": "2026-03-01"])
+            h.travel(to: "2026-03-11") // Wednesday, +10
             #expect(try await h.runReminders()["messages_queued"].int == 1)
 
             let result = try await BackgroundJobs.deliverOutbox(app: h.app, workerID: "e2e")
@@ -28,7 +39,8 @@ struct SMTPEndToEndTests {
             let errors = try await OutboxMessage.query(on: h.app.db).all().compactMap(\.lastError)
             #expect(result.sent == 1, "\(errors)")
             let mail = try #require(try sink.received().first)
-            #expect(mail["rcpt_tos"] as? [String] == ["tesoreria@progreso.com.co"], "billing contact, not the primary one")
+            #expect(
+                mail["rcpt_tos"] as? [String] == ["tesoreria@progreso.com.co"], "billing contact, not the primary one")
             #expect(mail["mail_from"] as? String == "cobranza@ferreteria-prueba.co")
             #expect(mail["subject"] as? String == "Factura FE-2044 vencida")
             #expect(mail["to"] as? String == "María Tesorería <tesoreria@progreso.com.co>")
@@ -53,7 +65,8 @@ struct SMTPEndToEndTests {
         defer { sink.stop() }
         try await TestHarness.run { h in
             // the sink requires STARTTLS: a plain session is refused with 530, a permanent error
-            let plain = SMTPTransport(configuration: .init(host: "127.0.0.1", port: sink.port, security: .none), group: h.app.eventLoopGroup)
+            let plain = SMTPTransport(
+                configuration: .init(host: "127.0.0.1", port: sink.port, security: .none), group: h.app.eventLoopGroup)
             h.app.transports = Transports(email: plain, sms: plain, fromAddress: "cobranza@ferreteria-prueba.co")
             let customer = try await h.customerWithContacts()
             _ = try await h.createInvoice(customer: customer, number: "FE-1", total: "10.00")

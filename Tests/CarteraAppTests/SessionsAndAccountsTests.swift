@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import CarteraApp
 
 /// Sessions only when needed and purged; the first-run code; changing, resetting and ending
@@ -16,7 +17,9 @@ import VaporTesting
             // given a visitor who looks around, fails a sign-in and comes back with a stale cookie
             #expect(try await browser.get("/login").status == .ok)
             let token = browser.csrfToken
-            #expect(try await browser.post("/login", [("email", "ana@empresa.co"), ("password", "no-es-esta-clave")]).status == .unauthorized)
+            #expect(
+                try await browser.post("/login", [("email", "ana@empresa.co"), ("password", "no-es-esta-clave")]).status
+                    == .unauthorized)
             #expect(try await browser.get("/worklist").status == .seeOther)
             #expect(try await browser.get("/no-existe").status == .notFound)
             #expect(try await browser.get("/static/app.css").status == .ok)
@@ -26,13 +29,17 @@ import VaporTesting
             // then nothing was stored for them
             #expect(try await WebSessionRecord.query(on: h.app.db).count() == 0)
             // and the sign-in form still works with the token their cookie carries
-            let signIn = try await browser.post("/login", [("email", "ana@empresa.co"), ("password", "contraseña-segura"), ("next", "/")], csrf: token)
+            let signIn = try await browser.post(
+                "/login", [("email", "ana@empresa.co"), ("password", "contraseña-segura"), ("next", "/")], csrf: token)
             #expect(signIn.status == .seeOther)
             #expect(try await WebSessionRecord.query(on: h.app.db).count() == 1)
             // a token made for another cookie is no good
             let other = WebClient(app: h.app)
             try await other.get("/login")
-            #expect(try await other.post("/login", [("email", "ana@empresa.co"), ("password", "contraseña-segura")], csrf: token).status == .forbidden)
+            #expect(
+                try await other.post(
+                    "/login", [("email", "ana@empresa.co"), ("password", "contraseña-segura")], csrf: token
+                ).status == .forbidden)
         }
     }
 
@@ -42,7 +49,9 @@ import VaporTesting
             let browser = try await h.signedIn("ana@empresa.co", role: .collector)
             #expect(try await WebSessionRecord.query(on: h.app.db).count() == 1)
             let stored = try #require(try await WebSessionRecord.query(on: h.app.db).first())
-            #expect(stored.keyHash.count == 64 && !(browser.cookie ?? "").contains(stored.keyHash), "only the id's hash is stored")
+            #expect(
+                stored.keyHash.count == 64 && !(browser.cookie ?? "").contains(stored.keyHash),
+                "only the id's hash is stored")
             try await BackgroundJobs.purgeSignInRecords(app: h.app)
             #expect(try await WebSessionRecord.query(on: h.app.db).count() == 1, "a live session stays")
             h.clock.set(h.clock.now().addingTimeInterval(TimeInterval(AppConfig.Web().sessionHours * 3600 + 60)))
@@ -68,7 +77,8 @@ import VaporTesting
             try await SetupCodeAnnouncer().didBootAsync(h.app)
             #expect(try await SetupCode.query(on: h.app.db).count() == 1)
             let code = try await SetupCodes.issue(now: h.clock.now(), on: h.app.db)
-            let created = try await browser.post("/setup", fields + [("code", code.lowercased().replacingOccurrences(of: "-", with: " "))])
+            let created = try await browser.post(
+                "/setup", fields + [("code", code.lowercased().replacingOccurrences(of: "-", with: " "))])
             #expect(created.status == .seeOther && created.location == "/")
             #expect(try await User.query(on: h.app.db).first()?.role == .admin)
             #expect(try await SetupCode.query(on: h.app.db).count() == 0, "no code is good once an admin exists")
@@ -86,21 +96,38 @@ import VaporTesting
             let form = try await here.get("/account/password")
             #expect(form.status == .ok && form.body.contains("id=\"password-form\""))
             // a wrong current password, or two new ones that differ, change nothing
-            let wrong = try await here.post("/account/password", [("currentPassword", "no-es-esta-clave"), ("newPassword", "otra-clave-larga"), ("confirmPassword", "otra-clave-larga")])
+            let wrong = try await here.post(
+                "/account/password",
+                [
+                    ("currentPassword", "no-es-esta-clave"), ("newPassword", "otra-clave-larga"),
+                    ("confirmPassword", "otra-clave-larga"),
+                ])
             #expect(wrong.status == .seeOther)
             #expect(try await here.get("/account/password").body.contains("La contraseña actual no es correcta"))
-            _ = try await here.post("/account/password", [("currentPassword", "contraseña-segura"), ("newPassword", "otra-clave-larga"), ("confirmPassword", "otra-clave-largo")])
+            _ = try await here.post(
+                "/account/password",
+                [
+                    ("currentPassword", "contraseña-segura"), ("newPassword", "otra-clave-larga"),
+                    ("confirmPassword", "otra-clave-largo"),
+                ])
             #expect(try await here.get("/account/password").body.contains("no coinciden"))
             #expect(try await elsewhere.get("/worklist").status == .ok)
             // the right one changes it: this session stays, the other one ends
-            let changed = try await here.post("/account/password", [("currentPassword", "contraseña-segura"), ("newPassword", "otra-clave-larga"), ("confirmPassword", "otra-clave-larga")])
+            let changed = try await here.post(
+                "/account/password",
+                [
+                    ("currentPassword", "contraseña-segura"), ("newPassword", "otra-clave-larga"),
+                    ("confirmPassword", "otra-clave-larga"),
+                ])
             #expect(changed.status == .seeOther)
             #expect(try await here.get("/account/password").body.contains("Contraseña cambiada"))
             #expect(try await elsewhere.get("/worklist").status == .seeOther)
             try await WebClient(app: h.app).signIn("ana@empresa.co", "otra-clave-larga")
             let old = WebClient(app: h.app)
             try await old.get("/login")
-            #expect(try await old.post("/login", [("email", "ana@empresa.co"), ("password", "contraseña-segura")]).status == .unauthorized)
+            #expect(
+                try await old.post("/login", [("email", "ana@empresa.co"), ("password", "contraseña-segura")]).status
+                    == .unauthorized)
             #expect(try await AuditEvent.query(on: h.app.db).filter(\.$action == "user.password_changed").count() == 1)
         }
     }
@@ -110,15 +137,19 @@ import VaporTesting
         try await TestHarness.run { h in
             let admin = try await h.signedIn("jefe@empresa.co", role: .admin)
             let ana = try await h.signedIn("ana@empresa.co", role: .collector)
-            let anaID = try #require(try await User.query(on: h.app.db).filter(\.$email == "ana@empresa.co").first()?.id)
+            let anaID = try #require(
+                try await User.query(on: h.app.db).filter(\.$email == "ana@empresa.co").first()?.id)
             let users = try await admin.get("/users")
             #expect(users.body.contains("/users/\(anaID)/password") && users.body.contains("/users/\(anaID)/sign-out"))
             // a collector may do neither
             #expect(try await ana.post("/users/\(anaID)/sign-out", []).status == .forbidden)
             // reset: Ana's sessions end and the new password works
-            #expect(try await admin.post("/users/\(anaID)/password", [("password", "nueva-clave-temporal")]).status == .seeOther)
+            #expect(
+                try await admin.post("/users/\(anaID)/password", [("password", "nueva-clave-temporal")]).status
+                    == .seeOther)
             #expect(try await ana.get("/worklist").status == .seeOther)
-            let laptop = WebClient(app: h.app), phone = WebClient(app: h.app)
+            let laptop = WebClient(app: h.app)
+            let phone = WebClient(app: h.app)
             try await laptop.signIn("ana@empresa.co", "nueva-clave-temporal")
             try await phone.signIn("ana@empresa.co", "nueva-clave-temporal")
             // sign out everywhere: both end at once, the admin's own session stays
@@ -135,22 +166,32 @@ import VaporTesting
     @Test("revoke-api-key and the API revoke a key at once on this instance")
     func revokeAPIKey() async throws {
         try await TestHarness.run { h in
-            let created = try await APIKeys.create(name: "integracion", role: .viewer, organisationID: h.organisationID, on: h.app.db)
-            #expect(try await h.send(.GET, "/api/v1/customers", key: created.secret).status == .ok, "now remembered for 30 s")
+            let created = try await APIKeys.create(
+                name: "integracion", role: .viewer, organisationID: h.organisationID, on: h.app.db)
+            #expect(
+                try await h.send(.GET, "/api/v1/customers", key: created.secret).status == .ok,
+                "now remembered for 30 s")
             // the command: by prefix
-            let output = try await RecordingConsole.run(RevokeAPIKeyCommand(), ["--prefix", created.key.prefix], app: h.app)
+            let output = try await RecordingConsole.run(
+                RevokeAPIKeyCommand(), ["--prefix", created.key.prefix], app: h.app)
             #expect(output.contains("Revoked"))
             #expect(try await h.send(.GET, "/api/v1/customers", key: created.secret).status == .unauthorized)
-            await #expect { try await RecordingConsole.run(RevokeAPIKeyCommand(), ["--prefix", "ck_00000000"], app: h.app) } throws: {
+            await #expect {
+                try await RecordingConsole.run(RevokeAPIKeyCommand(), ["--prefix", "ck_00000000"], app: h.app)
+            } throws: {
                 ($0 as? CommandArgumentError)?.field == "--prefix"
             }
             // the API: admins only, and the key is refused from the next request on
-            let other = try await APIKeys.create(name: "otra", role: .collector, organisationID: h.organisationID, on: h.app.db)
+            let other = try await APIKeys.create(
+                name: "otra", role: .collector, organisationID: h.organisationID, on: h.app.db)
             let otherID = try other.key.requireID()
             #expect(try await h.send(.GET, "/api/v1/customers", key: other.secret).status == .ok)
-            #expect(try await h.send(.POST, "/api/v1/api-keys/\(otherID)/revoke", key: other.secret).status == .forbidden)
+            #expect(
+                try await h.send(.POST, "/api/v1/api-keys/\(otherID)/revoke", key: other.secret).status == .forbidden)
             let revoked = try await h.post("/api/v1/api-keys/\(otherID)/revoke", [:])
-            #expect(revoked.status == .ok && revoked.json["revoked_at"].string != nil && revoked.json["prefix"].string == other.key.prefix)
+            #expect(
+                revoked.status == .ok && revoked.json["revoked_at"].string != nil
+                    && revoked.json["prefix"].string == other.key.prefix)
             #expect(try await h.send(.GET, "/api/v1/customers", key: other.secret).status == .unauthorized)
             #expect(try await h.post("/api/v1/api-keys/\(UUID())/revoke", [:]).status == .notFound)
             #expect(try await AuditEvent.query(on: h.app.db).filter(\.$action == "api_key.revoked").count() == 2)

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import CarteraApp
 
 /// Sign-in under attack: simultaneous guesses, timing, redirects that leave the site.
@@ -14,15 +15,19 @@ import VaporTesting
             try await h.createUser("ana@empresa.co", role: .collector)
             let browser = WebClient(app: h.app)
             try await browser.get("/login")
-            let cookie = try #require(browser.cookie), token = try #require(browser.csrfToken)
+            let cookie = try #require(browser.cookie)
+            let token = try #require(browser.csrfToken)
             let app = h.app
             @Sendable func attempt(_ password: String) async throws -> HTTPStatus {
                 var headers = HTTPHeaders()
                 headers.add(name: .cookie, value: cookie)
                 headers.add(name: .host, value: "localhost")
                 headers.contentType = .urlEncodedForm
-                let body = "email=ana%40empresa.co&password=\(password)&_csrf=\(token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
-                return try await app.testing().sendRequest(.POST, "/login", headers: headers, body: ByteBuffer(string: body)).status
+                let body =
+                    "email=ana%40empresa.co&password=\(password)&_csrf=\(token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+                return try await app.testing().sendRequest(
+                    .POST, "/login", headers: headers, body: ByteBuffer(string: body)
+                ).status
             }
             // when 23 wrong passwords and then the right one arrive at once
             let (wrong, right) = try await withThrowingTaskGroup(of: (Bool, HTTPStatus).self) { group in
@@ -30,19 +35,23 @@ import VaporTesting
                 group.addTask {
                     // the right one is sent while the others are in flight, after at least five were counted
                     var waited = 0
-                    while try await LoginAttempt.query(on: app.db).count() < LoginThrottle.maximumFailuresPerEmail, waited < 5_000 {
+                    while try await LoginAttempt.query(on: app.db).count() < LoginThrottle.maximumFailuresPerEmail,
+                        waited < 5_000
+                    {
                         try await Task.sleep(for: .milliseconds(1))
                         waited += 1
                     }
                     return (true, try await attempt("contrase%C3%B1a-segura"))
                 }
-                var wrong: [HTTPStatus] = [], right: HTTPStatus?
+                var wrong: [HTTPStatus] = []
+                var right: HTTPStatus?
                 for try await (isRight, status) in group { if isRight { right = status } else { wrong.append(status) } }
                 return (wrong, right)
             }
             // then only five passwords were checked (401), the rest were refused unchecked (429)
             #expect(wrong.filter { $0 == .unauthorized }.count <= LoginThrottle.maximumFailuresPerEmail, "\(wrong)")
-            #expect(wrong.filter { $0 == .tooManyRequests }.count >= 23 - LoginThrottle.maximumFailuresPerEmail, "\(wrong)")
+            #expect(
+                wrong.filter { $0 == .tooManyRequests }.count >= 23 - LoginThrottle.maximumFailuresPerEmail, "\(wrong)")
             #expect(right == .tooManyRequests)
             #expect(try await WebSessionRecord.query(on: h.app.db).filter(\.$userID != nil).count() == 0)
         }
@@ -54,13 +63,17 @@ import VaporTesting
         try await TestHarness.run(adjust: { $0.web.passwordCost = 10 }) { h in
             let rounds = 15
             for n in 0..<rounds {
-                _ = try await UserService.create(.init(email: "persona\(n)@empresa.co", name: "Persona \(n)", password: "contraseña-segura", role: "viewer"),
-                                                 organisationID: h.organisationID, passwordCost: h.app.passwordCost, on: h.app.db)
+                _ = try await UserService.create(
+                    .init(
+                        email: "persona\(n)@empresa.co", name: "Persona \(n)", password: "contraseña-segura",
+                        role: "viewer"),
+                    organisationID: h.organisationID, passwordCost: h.app.passwordCost, on: h.app.db)
             }
             func timed(_ email: String, ip: String) async throws -> Double {
                 let start = ContinuousClock.now
                 do {
-                    _ = try await SignIn.check(email: email, password: "una-clave-equivocada", ip: ip, app: h.app, on: h.app.db)
+                    _ = try await SignIn.check(
+                        email: email, password: "una-clave-equivocada", ip: ip, app: h.app, on: h.app.db)
                     Issue.record("a wrong password signed in")
                 } catch SignIn.Failure.wrongCredentials {}
                 let elapsed = ContinuousClock.now - start
@@ -69,7 +82,8 @@ import VaporTesting
             // warm up (the dummy hash is made on first use), then interleave so load on the machine hits both alike;
             // each try from its own address and for its own email, so the throttle stays out of the way
             _ = try await timed("nadie-antes@empresa.co", ip: "10.9.9.9")
-            var known: [Double] = [], unknown: [Double] = []
+            var known: [Double] = []
+            var unknown: [Double] = []
             for n in 0..<rounds {
                 known.append(try await timed("persona\(n)@empresa.co", ip: "10.0.0.\(n)"))
                 unknown.append(try await timed("nadie\(n)@empresa.co", ip: "10.0.1.\(n)"))
@@ -78,7 +92,9 @@ import VaporTesting
             // and the median of those ratios must be within 25 %
             func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
             let ratio = median(zip(known, unknown).map { $0 / $1 })
-            #expect(abs(1 - min(ratio, 1 / ratio)) <= 0.25, "known/unknown \(ratio); medians \(median(known)) s and \(median(unknown)) s")
+            #expect(
+                abs(1 - min(ratio, 1 / ratio)) <= 0.25,
+                "known/unknown \(ratio); medians \(median(known)) s and \(median(unknown)) s")
         }
     }
 
@@ -90,7 +106,9 @@ import VaporTesting
             let page = try await browser.get("/login?next=/%09/evil.example")
             #expect(page.body.contains("name=\"next\" value=\"/\""), "the form carries / instead")
             // even when the form is posted with the bad value itself
-            let reply = try await browser.post("/login", [("email", "ana@empresa.co"), ("password", "contraseña-segura"), ("next", "/\t/evil.example")])
+            let reply = try await browser.post(
+                "/login",
+                [("email", "ana@empresa.co"), ("password", "contraseña-segura"), ("next", "/\t/evil.example")])
             #expect(reply.status == .seeOther)
             #expect(reply.location == "/")
         }
@@ -101,19 +119,28 @@ import VaporTesting
         try await TestHarness.run { h in
             let browser = try await h.signedIn("ana@empresa.co", role: .viewer)
             try await browser.get("/")
-            let reply = try await browser.post("/language", [("lang", "en")], referer: "http://localhost//evil.example/x")
+            let reply = try await browser.post(
+                "/language", [("lang", "en")], referer: "http://localhost//evil.example/x")
             #expect(reply.location == "/")
             // a path of this site still goes back to where it was
-            #expect(try await browser.post("/language", [("lang", "es")], referer: "http://localhost/worklist?page=2").location == "/worklist?page=2")
+            #expect(
+                try await browser.post("/language", [("lang", "es")], referer: "http://localhost/worklist?page=2")
+                    .location == "/worklist?page=2")
         }
     }
 
-    @Test("only same-site paths are redirect targets", arguments: [
-        ("/", true), ("/worklist?page=2", true), ("/customers?q=Ana%20Mar%C3%ADa", true), ("/invoices/abc#pagos", true),
-        ("//evil.example", false), ("/\\evil.example", false), ("/%09/evil.example", false), ("/\t/evil.example", false),
-        ("/%2F/evil.example", false), ("/%252F/evil.example", false), ("/%5Cevil.example", false), ("https://evil.example", false),
-        ("evil.example", false), ("", false), ("/a\r\nLocation: x", false), ("/a b", false), ("/\u{202E}lave", false), ("/%zz", false),
-    ])
+    @Test(
+        "only same-site paths are redirect targets",
+        arguments: [
+            ("/", true), ("/worklist?page=2", true), ("/customers?q=Ana%20Mar%C3%ADa", true),
+            ("/invoices/abc#pagos", true),
+            ("//evil.example", false), ("/\\evil.example", false), ("/%09/evil.example", false),
+            ("/\t/evil.example", false),
+            ("/%2F/evil.example", false), ("/%252F/evil.example", false), ("/%5Cevil.example", false),
+            ("https://evil.example", false),
+            ("evil.example", false), ("", false), ("/a\r\nLocation: x", false), ("/a b", false),
+            ("/\u{202E}lave", false), ("/%zz", false),
+        ])
     func safeRedirects(candidate: String, accepted: Bool) {
         #expect((SafeRedirect.path(candidate) != nil) == accepted, "\(candidate.debugDescription)")
     }

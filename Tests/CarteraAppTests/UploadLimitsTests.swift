@@ -4,6 +4,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import CarteraApp
 
 /// Uploads and the parsers behind them have limits, each answered quickly with a clear message.
@@ -19,7 +20,8 @@ import VaporTesting
     func deeplyNestedXMLIsRefusedQuickly() async throws {
         try await TestHarness.run { h in
             let depth = 100_000
-            let xml = #"<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">"#
+            let xml =
+                #"<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">"#
                 + String(repeating: "<Stmt>", count: depth) + String(repeating: "</Stmt>", count: depth) + "</Document>"
             #expect(xml.utf8.count > 1_300_000)
             // Through a real socket: the server process is the one that used to crash. The clock runs
@@ -33,8 +35,10 @@ import VaporTesting
             var last: ClientResponse?
             for _ in 0..<3 where fastest >= 1 {
                 let started = Date()
-                last = try await h.app.client.post(URI(string: "http://127.0.0.1:\(port)/api/v1/bank-statements?format=camt053"),
-                                                       headers: Self.headers(h)) { $0.body = ByteBuffer(string: xml) }
+                last = try await h.app.client.post(
+                    URI(string: "http://127.0.0.1:\(port)/api/v1/bank-statements?format=camt053"),
+                    headers: Self.headers(h)
+                ) { $0.body = ByteBuffer(string: xml) }
                 fastest = min(fastest, Date().timeIntervalSince(started))
             }
             await h.app.server.shutdown()
@@ -55,17 +59,22 @@ import VaporTesting
 
     @Test func anUploadOverTheLimitIs413() async throws {
         try await TestHarness.run(adjust: { $0.uploadLimitMegabytes = 1 }) { h in
-            let big = "customer_name,invoice_number,issue_date,due_date,amount\n" + String(repeating: "Acme,FE-1,2026-01-01,2026-01-31,10.00\n", count: 40_000)
+            let big =
+                "customer_name,invoice_number,issue_date,due_date,amount\n"
+                + String(repeating: "Acme,FE-1,2026-01-01,2026-01-31,10.00\n", count: 40_000)
             #expect(big.utf8.count > 1_000_000)
             let reply = try await ImportFixtures.post(h, big, query: "kind=invoices&dry_run=true")
             #expect(reply.status == .payloadTooLarge)
             #expect(reply.json["error"]["code"].string == "upload_too_large")
-            #expect(reply.json["error"]["message"].string == "El archivo supera el límite de carga (CARTERA_UPLOAD_LIMIT_MB)")
+            #expect(
+                reply.json["error"]["message"].string
+                    == "El archivo supera el límite de carga (CARTERA_UPLOAD_LIMIT_MB)")
             // Without a Content-Length (chunked), the count while streaming stops it too.
             var headers = Self.headers(h, contentType: "application/xml")
             headers.replaceOrAdd(name: .transferEncoding, value: "chunked")
             let server = try h.app.testing(method: .running(hostname: "127.0.0.1", port: 0))
-            let statement = try await server.sendRequest(.POST, "/api/v1/bank-statements?format=camt053", headers: headers, body: ByteBuffer(string: big))
+            let statement = try await server.sendRequest(
+                .POST, "/api/v1/bank-statements?format=camt053", headers: headers, body: ByteBuffer(string: big))
             #expect(statement.status == .payloadTooLarge)
         }
     }
@@ -98,13 +107,16 @@ import VaporTesting
 
     @Test func uploadsAreForgottenByTheDailyPassAndKeptWithinAQuota() async throws {
         try await TestHarness.run { h in
-            let old = ImportUploads(db: h.app.db, now: { h.clock.now().addingTimeInterval(-ImportUploads.retention - 60) })
+            let old = ImportUploads(
+                db: h.app.db, now: { h.clock.now().addingTimeInterval(-ImportUploads.retention - 60) })
             let settings = try ImportSettings.parse(kind: "invoices", preset: nil, locale: nil, currency: nil)
-            _ = try await old.save(Data("a,b\n".utf8), settings: settings, fileName: "old.csv", organisationID: h.organisationID)
+            _ = try await old.save(
+                Data("a,b\n".utf8), settings: settings, fileName: "old.csv", organisationID: h.organisationID)
             let uploads = ImportUploads(db: h.app.db, now: { h.clock.now() })
             for index in 0..<(ImportUploads.maximumWaiting + 2) {
                 h.clock.set(h.clock.now().addingTimeInterval(1))
-                _ = try await uploads.save(Data("a,b\n".utf8), settings: settings, fileName: "\(index).csv", organisationID: h.organisationID)
+                _ = try await uploads.save(
+                    Data("a,b\n".utf8), settings: settings, fileName: "\(index).csv", organisationID: h.organisationID)
             }
             let kept = try await ImportUpload.query(on: h.app.db).all()
             #expect(kept.count == ImportUploads.maximumWaiting)
@@ -121,17 +133,22 @@ import VaporTesting
                 let (file, fields) = try await StreamedUpload.receiveForm(req)
                 defer { file.remove() }
                 #expect(FileManager.default.fileExists(atPath: file.url.path))
-                return "\(file.fileName ?? "-")|\(file.byteCount)|\(fields["kind"] ?? "-")|\(String(decoding: try file.data(), as: UTF8.self).prefix(5))"
+                return
+                    "\(file.fileName ?? "-")|\(file.byteCount)|\(fields["kind"] ?? "-")|\(String(decoding: try file.data(), as: UTF8.self).prefix(5))"
             }
             func form(_ content: String) -> ByteBuffer {
-                ByteBuffer(string: "--XyZ\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\ninvoices\r\n"
-                    + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cartera.csv\"\r\nContent-Type: text/csv\r\n\r\n\(content)\r\n--XyZ--\r\n")
+                ByteBuffer(
+                    string: "--XyZ\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\ninvoices\r\n"
+                        + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cartera.csv\"\r\nContent-Type: text/csv\r\n\r\n\(content)\r\n--XyZ--\r\n"
+                )
             }
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=XyZ")
-            let ok = try await h.app.testing().sendRequest(.POST, "/test-upload", headers: headers, body: form("a,b,c\n1,2,3"))
+            let ok = try await h.app.testing().sendRequest(
+                .POST, "/test-upload", headers: headers, body: form("a,b,c\n1,2,3"))
             #expect(ok.body.string == "cartera.csv|11|invoices|a,b,c")
-            let big = try await h.app.testing().sendRequest(.POST, "/test-upload", headers: headers, body: form(String(repeating: "x", count: 1_100_000)))
+            let big = try await h.app.testing().sendRequest(
+                .POST, "/test-upload", headers: headers, body: form(String(repeating: "x", count: 1_100_000)))
             #expect(big.status == .payloadTooLarge)
         }
     }

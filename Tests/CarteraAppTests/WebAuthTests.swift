@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 /// Who may see and change what: signed-out visitors, CSRF, roles on every form and API write.
@@ -15,7 +16,8 @@ import Vapor
             #expect(first.location == "/login?next=%2Fworklist")
             // given the sign-in form came from /login?next=/worklist
             try await browser.get("/login?next=/worklist")
-            let signIn = try await browser.post("/login", [("email", "ANA@empresa.co "), ("password", "contraseña-segura"), ("next", "/worklist")])
+            let signIn = try await browser.post(
+                "/login", [("email", "ANA@empresa.co "), ("password", "contraseña-segura"), ("next", "/worklist")])
             #expect(signIn.status == .seeOther)
             #expect(signIn.location == "/worklist")
             let page = try await browser.get("/worklist")
@@ -47,7 +49,9 @@ import Vapor
             try await h.createUser("ana@empresa.co", role: .viewer)
             let browser = WebClient(app: h.app)
             try await browser.get("/login")
-            let reply = try await browser.post("/login", [("email", "ana@empresa.co"), ("password", "contraseña-segura"), ("next", "//evil.example/x")])
+            let reply = try await browser.post(
+                "/login",
+                [("email", "ana@empresa.co"), ("password", "contraseña-segura"), ("next", "//evil.example/x")])
             #expect(reply.location == "/")
         }
     }
@@ -59,12 +63,14 @@ import Vapor
             let browser = WebClient(app: h.app)
             try await browser.get("/login")
             for _ in 0..<LoginThrottle.maximumFailuresPerEmail {
-                let reply = try await browser.post("/login", [("email", "ana@empresa.co"), ("password", "no-es-esta-clave")])
+                let reply = try await browser.post(
+                    "/login", [("email", "ana@empresa.co"), ("password", "no-es-esta-clave")])
                 #expect(reply.status == .unauthorized)
                 #expect(reply.body.contains("Correo o contraseña incorrectos"))
             }
             // then even the right password waits out the window
-            let blocked = try await browser.post("/login", [("email", "ana@empresa.co"), ("password", "contraseña-segura")])
+            let blocked = try await browser.post(
+                "/login", [("email", "ana@empresa.co"), ("password", "contraseña-segura")])
             #expect(blocked.status == .tooManyRequests)
             #expect(try await browser.get("/").status == .seeOther)
             // another person is not locked out by Ana's failures
@@ -73,7 +79,8 @@ import Vapor
             h.clock.set(h.clock.now().addingTimeInterval(LoginThrottle.window + 1))
             try await WebClient(app: h.app).signIn("ana@empresa.co", "contraseña-segura")
             // an unknown email gets the same answer as a wrong password
-            let unknown = try await browser.post("/login", [("email", "nadie@empresa.co"), ("password", "contraseña-segura")])
+            let unknown = try await browser.post(
+                "/login", [("email", "nadie@empresa.co"), ("password", "contraseña-segura")])
             #expect(unknown.status == .unauthorized)
         }
     }
@@ -102,7 +109,8 @@ import Vapor
             let customer = try await h.createCustomer()
             let browser = try await h.signedIn("ana@empresa.co", role: .collector)
             try await browser.get("/customers/\(customer)")
-            let missing = try await browser.post("/customers/\(customer)/notes", [("note", "sin token")], csrf: .some(nil))
+            let missing = try await browser.post(
+                "/customers/\(customer)/notes", [("note", "sin token")], csrf: .some(nil))
             #expect(missing.status == .forbidden)
             #expect(missing.body.contains("csrf_invalid"))
             let forged = try await browser.post("/customers/\(customer)/notes", [("note", "token falso")], csrf: "AAAA")
@@ -110,7 +118,9 @@ import Vapor
             // another session's token is no good either
             let other = try await h.signedIn("luis@empresa.co", role: .collector)
             try await other.get("/customers/\(customer)")
-            #expect(try await browser.post("/customers/\(customer)/notes", [("note", "ajeno")], csrf: other.csrfToken).status == .forbidden)
+            #expect(
+                try await browser.post("/customers/\(customer)/notes", [("note", "ajeno")], csrf: other.csrfToken)
+                    .status == .forbidden)
             #expect(try await Interaction.query(on: h.app.db).count() == 0)
             // with it, the same form works
             let ok = try await browser.post("/customers/\(customer)/notes", [("note", "con token")])
@@ -124,7 +134,9 @@ import Vapor
             let viewer = try await h.signedIn("vera@empresa.co", role: .viewer)
             try await viewer.get("/")
             // the portal's forms belong to the customer holding the link, not to a role; webhooks are signed by the provider
-            let forms = webFormRoutes(h.app).filter { !Self.sessionForms.contains($0) && !$0.hasPrefix("/portal/") && !$0.hasPrefix("/webhooks/") }
+            let forms = webFormRoutes(h.app).filter {
+                !Self.sessionForms.contains($0) && !$0.hasPrefix("/portal/") && !$0.hasPrefix("/webhooks/")
+            }
             #expect(forms.count >= 15, "found only \(forms)")
             for path in forms {
                 let reply = try await viewer.post(path, [("reason", "x"), ("note", "x")])
@@ -144,7 +156,9 @@ import Vapor
             let invoice = try await h.createInvoice(customer: customer, number: "F-1", total: "100.00")
             let collector = try await h.signedIn("cora@empresa.co", role: .collector)
             try await collector.get("/invoices/\(invoice["id"].string!)")
-            #expect(try await collector.post("/invoices/\(invoice["id"].string!)/write-off", [("reason", "x")]).status == .forbidden)
+            #expect(
+                try await collector.post("/invoices/\(invoice["id"].string!)/write-off", [("reason", "x")]).status
+                    == .forbidden)
             #expect(try await collector.post("/users", [("email", "x@y.co")]).status == .forbidden)
             #expect(try await collector.get("/users").status == .forbidden)
         }
@@ -156,7 +170,10 @@ import Vapor
             let writes = h.app.routes.all.filter { $0.path.first?.description == "api" && $0.method != .GET }
             #expect(writes.count >= 30)
             for route in writes {
-                let path = "/" + route.path.map { $0.description.hasPrefix(":") ? UUID().uuidString : $0.description }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { $0.description.hasPrefix(":") ? UUID().uuidString : $0.description }.joined(
+                        separator: "/")
                 let reply = try await h.send(route.method, path, json: [:], key: viewerKey)
                 #expect(reply.status == .forbidden, "\(route.method) \(path) answered \(reply.status)")
                 #expect(reply.json["error"]["code"].string == "forbidden")
@@ -165,9 +182,16 @@ import Vapor
             #expect(try await h.send(.GET, "/api/v1/worklist", key: viewerKey).status == .ok)
             // collectors work accounts but do not change settings or write off
             let collectorKey = try await h.apiKey(role: .collector)
-            #expect(try await h.send(.POST, "/api/v1/customers", json: ["legal_name": "Nuevo S.A.S."], key: collectorKey).status == .created)
-            #expect(try await h.send(.PATCH, "/api/v1/organisation", json: ["name": "x"], key: collectorKey).status == .forbidden)
-            #expect(try await h.send(.POST, "/api/v1/invoices/\(UUID())/write-off", json: ["reason": "x"], key: collectorKey).status == .forbidden)
+            #expect(
+                try await h.send(.POST, "/api/v1/customers", json: ["legal_name": "Nuevo S.A.S."], key: collectorKey)
+                    .status == .created)
+            #expect(
+                try await h.send(.PATCH, "/api/v1/organisation", json: ["name": "x"], key: collectorKey).status
+                    == .forbidden)
+            #expect(
+                try await h.send(
+                    .POST, "/api/v1/invoices/\(UUID())/write-off", json: ["reason": "x"], key: collectorKey
+                ).status == .forbidden)
             #expect(try await h.send(.POST, "/api/v1/policies", json: [:], key: collectorKey).status == .forbidden)
         }
     }
@@ -179,7 +203,9 @@ import Vapor
             try await browser.get("/setup")
             // the code `serve` prints to its log
             let code = try await SetupCodes.issue(now: h.clock.now(), on: h.app.db)
-            let created = try await browser.post("/setup", [("name", "Marta"), ("email", "marta@empresa.co"), ("password", "una-clave-larga"), ("code", code)])
+            let created = try await browser.post(
+                "/setup",
+                [("name", "Marta"), ("email", "marta@empresa.co"), ("password", "una-clave-larga"), ("code", code)])
             #expect(created.status == .seeOther)
             #expect(try await browser.get("/users").status == .ok)
             let admin = try #require(try await User.query(on: h.app.db).first())
@@ -188,7 +214,9 @@ import Vapor
             let late = WebClient(app: h.app)
             #expect(try await late.get("/setup").location == "/login")
             try await late.get("/login")
-            _ = try await late.post("/setup", [("name", "Intruso"), ("email", "intruso@x.co"), ("password", "otra-clave-larga"), ("code", code)])
+            _ = try await late.post(
+                "/setup",
+                [("name", "Intruso"), ("email", "intruso@x.co"), ("password", "otra-clave-larga"), ("code", code)])
             #expect(try await User.query(on: h.app.db).count() == 1)
         }
     }
@@ -198,7 +226,9 @@ import Vapor
 
     private func webFormRoutes(_ app: Application) -> [String] {
         app.routes.all.filter { $0.method == .POST && $0.path.first?.description != "api" }.map { route in
-            "/" + route.path.map { $0.description.hasPrefix(":") ? UUID().uuidString : $0.description }.joined(separator: "/")
+            "/"
+                + route.path.map { $0.description.hasPrefix(":") ? UUID().uuidString : $0.description }.joined(
+                    separator: "/")
         }
     }
 }

@@ -3,16 +3,20 @@ import Fluent
 import Foundation
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 /// Calls, promises, disputes, plans, credit and escalation through the API, with the clock.
 @Suite struct WorkspaceAPITests {
     /// A customer owing one invoice issued Feb 18 and due Mar 20 (net30), and it is now `today`.
-    func owing(_ h: TestHarness, total: String = "1000000.00", today: String = "2026-04-01", extra: [String: Any] = [:]) async throws -> (customer: String, invoice: String) {
+    func owing(_ h: TestHarness, total: String = "1000000.00", today: String = "2026-04-01", extra: [String: Any] = [:])
+        async throws -> (customer: String, invoice: String)
+    {
         h.travel(to: "2026-02-18")
         let customer = try await h.customerWithContacts()
         if !extra.isEmpty { _ = try await h.patch("/api/v1/customers/\(customer)", extra) }
-        let invoice = try await h.createInvoice(customer: customer, number: "FE-\(Int.random(in: 1000...9999))", total: total, issued: "2026-02-18")
+        let invoice = try await h.createInvoice(
+            customer: customer, number: "FE-\(Int.random(in: 1000...9999))", total: total, issued: "2026-02-18")
         h.travel(to: today)
         return (customer, try #require(invoice["id"].string))
     }
@@ -22,9 +26,12 @@ import Vapor
     @Test func aPromiseFromACallPausesRemindersUntilItsDateAndABrokenOneRaisesATask() async throws {
         try await TestHarness.run { h in
             let (customer, invoice) = try await owing(h)
-            let call = try await h.post("/api/v1/customers/\(customer)/calls", [
-                "outcome": "promise", "promise_amount": "1000000.00", "promised_on": "2026-04-08", "note": "Paga el miércoles de la otra semana",
-            ])
+            let call = try await h.post(
+                "/api/v1/customers/\(customer)/calls",
+                [
+                    "outcome": "promise", "promise_amount": "1000000.00", "promised_on": "2026-04-08",
+                    "note": "Paga el miércoles de la otra semana",
+                ])
             #expect(call.status == .created, "\(call.json)")
             #expect(call.json["promise_id"].string != nil)
             #expect(try await h.get("/api/v1/invoices/\(invoice)/reminders").json["paused"].bool == true)
@@ -45,12 +52,19 @@ import Vapor
     @Test func aPaidPromiseIsKept() async throws {
         try await TestHarness.run { h in
             let (customer, _) = try await owing(h)
-            _ = try await h.post("/api/v1/customers/\(customer)/promises", ["amount": "400000.00", "promised_on": "2026-04-05"])
+            _ = try await h.post(
+                "/api/v1/customers/\(customer)/promises", ["amount": "400000.00", "promised_on": "2026-04-05"])
             h.travel(to: "2026-04-04")
-            #expect(try await h.post("/api/v1/payments", ["customer_id": customer, "amount": "400000.00", "received_on": "2026-04-04"]).status == .created)
+            #expect(
+                try await h.post(
+                    "/api/v1/payments", ["customer_id": customer, "amount": "400000.00", "received_on": "2026-04-04"]
+                ).status == .created)
             h.travel(to: "2026-04-06")
             try await h.runReminders()
-            #expect(try await h.get("/api/v1/customers/\(customer)/promises").json.array.map { $0["status"].string } == ["kept"])
+            #expect(
+                try await h.get("/api/v1/customers/\(customer)/promises").json.array.map { $0["status"].string } == [
+                    "kept"
+                ])
             #expect(try await tasks(h).isEmpty)
         }
     }
@@ -58,12 +72,24 @@ import Vapor
     @Test func callOutcomesDecideTheNextTask() async throws {
         try await TestHarness.run { h in
             let (customer, invoice) = try await owing(h)
-            #expect(try await h.post("/api/v1/customers/\(customer)/calls", ["outcome": "no_answer"]).status == .created)
-            #expect(try await h.post("/api/v1/customers/\(customer)/calls", ["outcome": "wrong_number", "note": "El número es de otra empresa"]).status == .created)
-            #expect(try await h.post("/api/v1/customers/\(customer)/calls", ["outcome": "reached", "follow_up_on": "2026-04-10"]).status == .created)
-            let dispute = try await h.post("/api/v1/customers/\(customer)/calls", ["outcome": "dispute", "invoice_id": invoice, "dispute_reason": "Mercancía llegó averiada"])
+            #expect(
+                try await h.post("/api/v1/customers/\(customer)/calls", ["outcome": "no_answer"]).status == .created)
+            #expect(
+                try await h.post(
+                    "/api/v1/customers/\(customer)/calls",
+                    ["outcome": "wrong_number", "note": "El número es de otra empresa"]
+                ).status == .created)
+            #expect(
+                try await h.post(
+                    "/api/v1/customers/\(customer)/calls", ["outcome": "reached", "follow_up_on": "2026-04-10"]
+                ).status == .created)
+            let dispute = try await h.post(
+                "/api/v1/customers/\(customer)/calls",
+                ["outcome": "dispute", "invoice_id": invoice, "dispute_reason": "Mercancía llegó averiada"])
             #expect(dispute.status == .created)
-            let due = Dictionary(grouping: try await tasks(h), by: { $0["due_on"].string ?? "" }).mapValues { $0.map { $0["kind"].string ?? "" }.sorted() }
+            let due = Dictionary(grouping: try await tasks(h), by: { $0["due_on"].string ?? "" }).mapValues {
+                $0.map { $0["kind"].string ?? "" }.sorted()
+            }
             #expect(due == ["2026-04-01": ["follow_up"], "2026-04-03": ["call"], "2026-04-10": ["call"]])
             #expect(try await h.get("/api/v1/invoices/\(invoice)/reminders").json["paused"].bool == true)
             let calls = try await h.get("/api/v1/customers/\(customer)/calls").json.array
@@ -101,7 +127,8 @@ import Vapor
     @Test func aDisputeResolvedWithACreditNoteIssuesItAndResumesReminders() async throws {
         try await TestHarness.run { h in
             let (_, invoice) = try await owing(h)
-            let opened = try await h.post("/api/v1/invoices/\(invoice)/disputes", ["reason": "Cobro doble del flete", "amount": "150000.00"])
+            let opened = try await h.post(
+                "/api/v1/invoices/\(invoice)/disputes", ["reason": "Cobro doble del flete", "amount": "150000.00"])
             #expect(opened.status == .created)
             #expect(opened.json["amount"].string == "150000.00")
             #expect(try await h.post("/api/v1/invoices/\(invoice)/disputes", ["reason": "otra"]).status == .conflict)
@@ -110,7 +137,8 @@ import Vapor
             let id = try #require(opened.json["id"].string)
             let missingNumber = try await h.post("/api/v1/disputes/\(id)/resolve", ["resolution": "credit_note"])
             #expect(missingNumber.json["error"]["field"].string == "credit_note_number")
-            let resolved = try await h.post("/api/v1/disputes/\(id)/resolve", ["resolution": "credit_note", "credit_note_number": "NC-77"])
+            let resolved = try await h.post(
+                "/api/v1/disputes/\(id)/resolve", ["resolution": "credit_note", "credit_note_number": "NC-77"])
             #expect(resolved.status == .ok, "\(resolved.json)")
             #expect(resolved.json["resolution"].string == "credit_note")
             let after = try await h.get("/api/v1/invoices/\(invoice)").json
@@ -124,27 +152,37 @@ import Vapor
     @Test func aThreeInstalmentPlanRemindsEachInstalmentOnceAndBreaksWhenOneIsMissed() async throws {
         try await TestHarness.run { h in
             let (customer, invoice) = try await owing(h, total: "1000000.00")
-            let plan = try await h.post("/api/v1/customers/\(customer)/payment-plans", [
-                "invoice_ids": [invoice], "instalments": 3, "first_due_on": "2026-04-15", "note": "Acuerdo telefónico",
-            ])
+            let plan = try await h.post(
+                "/api/v1/customers/\(customer)/payment-plans",
+                [
+                    "invoice_ids": [invoice], "instalments": 3, "first_due_on": "2026-04-15",
+                    "note": "Acuerdo telefónico",
+                ])
             #expect(plan.status == .created, "\(plan.json)")
             let instalments = plan.json["instalments"].array
             #expect(instalments.map { $0["amount"].string } == ["333333.34", "333333.33", "333333.33"])
             #expect(instalments.map { $0["due_on"].string } == ["2026-04-15", "2026-05-15", "2026-06-15"])
             #expect(try await h.get("/api/v1/invoices/\(invoice)/reminders").json["paused"].bool == true)
             // the same invoice cannot be in two plans
-            let twice = try await h.post("/api/v1/customers/\(customer)/payment-plans", ["invoice_ids": [invoice], "instalments": 2, "first_due_on": "2026-04-20"])
+            let twice = try await h.post(
+                "/api/v1/customers/\(customer)/payment-plans",
+                ["invoice_ids": [invoice], "instalments": 2, "first_due_on": "2026-04-20"])
             #expect(twice.status == .conflict)
 
             // three days before the first instalment its reminder goes out, once, however often the pass runs
             h.travel(to: "2026-04-12")
             try await h.runReminders()
             try await h.runReminders()
-            let reminders = try await h.messages(customer: customer).filter { ($0["subject"].string ?? "").contains("Cuota 1 de 3") }
+            let reminders = try await h.messages(customer: customer).filter {
+                ($0["subject"].string ?? "").contains("Cuota 1 de 3")
+            }
             #expect(reminders.count == 1)
             // the first instalment is paid on time
             h.travel(to: "2026-04-14")
-            #expect(try await h.post("/api/v1/payments", ["customer_id": customer, "amount": "333333.34", "received_on": "2026-04-14"]).status == .created)
+            #expect(
+                try await h.post(
+                    "/api/v1/payments", ["customer_id": customer, "amount": "333333.34", "received_on": "2026-04-14"]
+                ).status == .created)
             h.travel(to: "2026-04-16")
             try await h.runReminders()
             let standing = try await h.get("/api/v1/customers/\(customer)/payment-plans").json[0]
@@ -165,12 +203,28 @@ import Vapor
             let (customer, invoice) = try await owing(h)
             let cases: [([String: Any], String)] = [
                 (["instalments": 3, "first_due_on": "2026-04-15"], "invoice_ids"),
-                (["invoice_ids": [UUID().uuidString], "instalments": 3, "first_due_on": "2026-04-15"], "invoice_ids[0]"),
+                (
+                    ["invoice_ids": [UUID().uuidString], "instalments": 3, "first_due_on": "2026-04-15"],
+                    "invoice_ids[0]"
+                ),
                 (["invoice_ids": [invoice], "instalments": 0, "first_due_on": "2026-04-15"], "instalments"),
                 (["invoice_ids": [invoice], "instalments": 3, "first_due_on": "2026-03-15"], "first_due_on"),
                 (["invoice_ids": [invoice], "instalments": 3], "first_due_on"),
-                (["invoice_ids": [invoice], "instalments": 2, "first_due_on": "2026-04-15", "down_payment": "2000000.00"], "down_payment"),
-                (["invoice_ids": [invoice], "schedule": [["due_on": "2026-04-15", "amount": "600000.00"], ["due_on": "2026-05-15", "amount": "300000.00"]]], "instalments"),
+                (
+                    [
+                        "invoice_ids": [invoice], "instalments": 2, "first_due_on": "2026-04-15",
+                        "down_payment": "2000000.00",
+                    ], "down_payment"
+                ),
+                (
+                    [
+                        "invoice_ids": [invoice],
+                        "schedule": [
+                            ["due_on": "2026-04-15", "amount": "600000.00"],
+                            ["due_on": "2026-05-15", "amount": "300000.00"],
+                        ],
+                    ], "instalments"
+                ),
             ]
             for (body, field) in cases {
                 let reply = try await h.post("/api/v1/customers/\(customer)/payment-plans", body)
@@ -179,15 +233,23 @@ import Vapor
             }
             #expect(try await h.get("/api/v1/customers/\(customer)/payment-plans").json.array.isEmpty)
             // custom amounts that add up are fine
-            let custom = try await h.post("/api/v1/customers/\(customer)/payment-plans", ["invoice_ids": [invoice], "schedule": [
-                ["due_on": "2026-04-15", "amount": "700000.00"], ["due_on": "2026-05-15", "amount": "300000.00"]]])
+            let custom = try await h.post(
+                "/api/v1/customers/\(customer)/payment-plans",
+                [
+                    "invoice_ids": [invoice],
+                    "schedule": [
+                        ["due_on": "2026-04-15", "amount": "700000.00"],
+                        ["due_on": "2026-05-15", "amount": "300000.00"],
+                    ],
+                ])
             #expect(custom.status == .created, "\(custom.json)")
         }
     }
 
     @Test func theCreditCheckSaysWhetherANewSaleIsAllowedAndWhy() async throws {
         try await TestHarness.run { h in
-            let (customer, invoice) = try await owing(h, total: "800000.00", today: "2026-03-25", extra: ["credit_limit": "1000000.00"])
+            let (customer, invoice) = try await owing(
+                h, total: "800000.00", today: "2026-03-25", extra: ["credit_limit": "1000000.00"])
             let fits = try await h.get("/api/v1/customers/\(customer)/credit-check?amount=200000.00").json
             #expect(fits["allowed"].bool == true)
             #expect(fits["available_credit"].string == "200000.00")
@@ -195,13 +257,20 @@ import Vapor
             #expect(tooBig["allowed"].bool == false && tooBig["on_hold"].bool == false)
             #expect(tooBig["reasons"].array.map { $0["code"].string } == ["sale_exceeds_limit"])
             // a hold by hand, with its reason, until released
-            #expect(try await h.post("/api/v1/customers/\(customer)/credit-hold", ["reason": "Cheque devuelto"]).json["credit_hold_reason"].string == "Cheque devuelto")
+            #expect(
+                try await h.post("/api/v1/customers/\(customer)/credit-hold", ["reason": "Cheque devuelto"]).json[
+                    "credit_hold_reason"
+                ].string == "Cheque devuelto")
             let held = try await h.get("/api/v1/customers/\(customer)/credit-check?amount=1.00").json
             #expect(held["allowed"].bool == false && held["on_hold"].bool == true)
             #expect(held["reasons"][0]["code"].string == "manual_hold")
             #expect(held["reasons"][0]["message"].string?.contains("Cheque devuelto") == true)
-            #expect(try await h.post("/api/v1/customers/\(customer)/credit-hold", ["reason": "otra vez"]).status == .conflict)
-            #expect(try await h.post("/api/v1/customers/\(customer)/credit-hold/release", ["reason": "Pagó en efectivo"]).status == .ok)
+            #expect(
+                try await h.post("/api/v1/customers/\(customer)/credit-hold", ["reason": "otra vez"]).status
+                    == .conflict)
+            #expect(
+                try await h.post("/api/v1/customers/\(customer)/credit-hold/release", ["reason": "Pagó en efectivo"])
+                    .status == .ok)
             // more than 60 days overdue (the organisation's default) is an automatic hold
             h.travel(to: "2026-05-20")
             let late = try await h.get("/api/v1/customers/\(customer)/credit-check").json
@@ -211,29 +280,43 @@ import Vapor
             _ = try await h.post("/api/v1/payments", ["customer_id": customer, "amount": "800000.00"])
             #expect(try await h.get("/api/v1/customers/\(customer)/credit-check").json["allowed"].bool == true)
             _ = invoice
-            #expect(try await h.get("/api/v1/customers/\(customer)/credit-check?amount=abc").json["error"]["field"].string == "amount")
+            #expect(
+                try await h.get("/api/v1/customers/\(customer)/credit-check?amount=abc").json["error"]["field"].string
+                    == "amount")
         }
     }
 
     @Test func escalationStopsEveryReminderAndWriteOffClosesTheInvoice() async throws {
         try await TestHarness.run { h in
             let (customer, invoice) = try await owing(h)
-            let escalated = try await h.post("/api/v1/customers/\(customer)/escalation", ["agency": "Cobranzas Jurídicas Ltda.", "note": "Expediente enviado"])
+            let escalated = try await h.post(
+                "/api/v1/customers/\(customer)/escalation",
+                ["agency": "Cobranzas Jurídicas Ltda.", "note": "Expediente enviado"])
             #expect(escalated.status == .ok)
             #expect(escalated.json["escalated_to"].string == "Cobranzas Jurídicas Ltda.")
             #expect(escalated.json["do_not_contact"].bool == true)
             let before = try await h.messages(customer: customer).count
             try await h.runReminders()
             #expect(try await h.messages(customer: customer).count == before)
-            #expect(try await h.get("/api/v1/customers/\(customer)/credit-check").json["reasons"].array.contains { $0["code"].string == "sent_to_collection" })
-            let written = try await h.post("/api/v1/invoices/\(invoice)/write-off", ["reason": "Incobrable según abogado"])
+            #expect(
+                try await h.get("/api/v1/customers/\(customer)/credit-check").json["reasons"].array.contains {
+                    $0["code"].string == "sent_to_collection"
+                })
+            let written = try await h.post(
+                "/api/v1/invoices/\(invoice)/write-off", ["reason": "Incobrable según abogado"])
             #expect(written.status == .ok, "\(written.json)")
             #expect(written.json["status"].string == "written_off")
             #expect(written.json["balance"].string == "0.00")
-            #expect(try await h.post("/api/v1/invoices/\(invoice)/write-off", ["reason": "otra vez"]).status == .conflict)
+            #expect(
+                try await h.post("/api/v1/invoices/\(invoice)/write-off", ["reason": "otra vez"]).status == .conflict)
             let audit = try await h.get("/api/v1/audit-events?entity_id=\(invoice)").json.array
-            #expect(audit.contains { $0["action"].string == "invoice.written_off" && $0["details"]["reason"].string == "Incobrable según abogado" })
-            #expect(try await h.post("/api/v1/customers/\(customer)/escalation/recall", [:]).json["escalated_to"] == .null)
+            #expect(
+                audit.contains {
+                    $0["action"].string == "invoice.written_off"
+                        && $0["details"]["reason"].string == "Incobrable según abogado"
+                })
+            #expect(
+                try await h.post("/api/v1/customers/\(customer)/escalation/recall", [:]).json["escalated_to"] == .null)
         }
     }
 
@@ -242,11 +325,18 @@ import Vapor
             let (customer, _) = try await owing(h)
             _ = try await h.post("/api/v1/customers/\(customer)/notes", ["note": "Cliente pide copia de la factura"])
             h.travel(to: "2026-04-02")
-            _ = try await h.post("/api/v1/customers/\(customer)/calls", ["outcome": "promise", "promise_amount": "500000.00", "promised_on": "2026-04-10"])
-            _ = try await h.post("/api/v1/payments", ["customer_id": customer, "amount": "100000.00", "received_on": "2026-04-02"])
-            let timeline = try await h.send(.GET, "/api/v1/customers/\(customer)/timeline", headers: ["Accept-Language": "es"]).json.array
+            _ = try await h.post(
+                "/api/v1/customers/\(customer)/calls",
+                ["outcome": "promise", "promise_amount": "500000.00", "promised_on": "2026-04-10"])
+            _ = try await h.post(
+                "/api/v1/payments", ["customer_id": customer, "amount": "100000.00", "received_on": "2026-04-02"])
+            let timeline = try await h.send(
+                .GET, "/api/v1/customers/\(customer)/timeline", headers: ["Accept-Language": "es"]
+            ).json.array
             let kinds = timeline.compactMap { $0["kind"].string }
-            for kind in ["invoice", "message", "note", "call", "promise", "payment"] { #expect(kinds.contains(kind), "\(kind) missing from \(kinds)") }
+            for kind in ["invoice", "message", "note", "call", "promise", "payment"] {
+                #expect(kinds.contains(kind), "\(kind) missing from \(kinds)")
+            }
             let stamps = timeline.compactMap { $0["at"].string }
             #expect(stamps == stamps.sorted(by: >))
             #expect(kinds.last == "invoice")
@@ -260,21 +350,25 @@ import Vapor
             let big = try await h.createCustomer("Grande S.A.S.")
             let late = try await h.createCustomer("Tardío S.A.S.")
             let calm = try await h.createCustomer("Tranquilo S.A.S.")
-            _ = try await h.createInvoice(customer: big, number: "B-1", total: "9000000.00", issued: "2026-01-02")     // due Feb 1
+            // due Feb 1
+            _ = try await h.createInvoice(customer: big, number: "B-1", total: "9000000.00", issued: "2026-01-02")
             _ = try await h.createInvoice(customer: late, number: "L-1", total: "1000000.00", issued: "2026-01-02")
-            _ = try await h.createInvoice(customer: calm, number: "C-1", total: "50000.00", issued: "2026-03-01")     // not yet due
-            h.travel(to: "2026-03-03")                                                                              // 30 days late
+            // not yet due
+            _ = try await h.createInvoice(customer: calm, number: "C-1", total: "50000.00", issued: "2026-03-01")
+            h.travel(to: "2026-03-03") // 30 days late
             let list = try await h.get("/api/v1/worklist").json.array
             #expect(list.map { $0["legal_name"].string } == ["Grande S.A.S.", "Tardío S.A.S."])
             // medium risk (no history): 9 000 000 × 30 × 2
             #expect(list[0]["score"].int == 9_000_000 * 30 * 2)
             // a call task due today puts the small account first
-            _ = try await h.post("/api/v1/customers/\(late)/calls", ["outcome": "no_answer", "follow_up_on": "2026-03-03"])
+            _ = try await h.post(
+                "/api/v1/customers/\(late)/calls", ["outcome": "no_answer", "follow_up_on": "2026-03-03"])
             let reordered = try await h.get("/api/v1/worklist").json.array
             #expect(reordered.map { $0["legal_name"].string } == ["Tardío S.A.S.", "Grande S.A.S."])
             #expect(reordered[0]["needs_action_today"].bool == true && reordered[0]["call_tasks_due"].int == 1)
             // paused invoices do not count
-            _ = try await h.post("/api/v1/customers/\(big)/promises", ["amount": "9000000.00", "promised_on": "2026-03-20"])
+            _ = try await h.post(
+                "/api/v1/customers/\(big)/promises", ["amount": "9000000.00", "promised_on": "2026-03-20"])
             #expect(try await h.get("/api/v1/worklist").json.array.map { $0["legal_name"].string } == ["Tardío S.A.S."])
             #expect(try await h.get("/api/v1/worklist?scope=nobody").status == .unprocessableEntity)
         }
@@ -284,23 +378,31 @@ import Vapor
 @Suite struct CreditSettingsAPITests {
     @Test func holdDaysAndReferenceRatesAreOrganisationSettings() async throws {
         try await TestHarness.run { h in
-            let settings = try await h.patch("/api/v1/organisation", ["credit_hold_days_overdue": 30, "reference_rates": "usd = 4100.5"])
+            let settings = try await h.patch(
+                "/api/v1/organisation", ["credit_hold_days_overdue": 30, "reference_rates": "usd = 4100.5"])
             #expect(settings.status == .ok)
             #expect(settings.json["credit_hold_days_overdue"].int == 30)
             #expect(settings.json["reference_rates"].string == "USD=4100.5")
             let off = try await h.patch("/api/v1/organisation", ["credit_hold_days_overdue": 0])
             #expect(off.json["credit_hold_days_overdue"] == .null)
-            for (body, field) in [(["reference_rates": "USD"], "reference_rates"), (["credit_hold_days_overdue": -1], "credit_hold_days_overdue")] as [([String: Any], String)] {
+            for (body, field) in [
+                (["reference_rates": "USD"], "reference_rates"),
+                (["credit_hold_days_overdue": -1], "credit_hold_days_overdue"),
+            ] as [([String: Any], String)] {
                 let reply = try await h.patch("/api/v1/organisation", body)
                 #expect(reply.status == .unprocessableEntity)
                 #expect(reply.json["error"]["field"].string == field)
             }
             #expect(try await h.get("/api/v1/organisation").json["reference_rates"].string == "USD=4100.5")
             // a USD customer of a COP organisation: its exposure is in USD, and a COP invoice never mixes in
-            let customer = try await h.createCustomer("Importadora S.A.S.", extra: ["currency": "USD", "credit_limit": "1000.00"])
-            _ = try await h.createInvoice(customer: customer, number: "US-1", total: "900.00", extra: ["currency": "USD"])
+            let customer = try await h.createCustomer(
+                "Importadora S.A.S.", extra: ["currency": "USD", "credit_limit": "1000.00"])
+            _ = try await h.createInvoice(
+                customer: customer, number: "US-1", total: "900.00", extra: ["currency": "USD"])
             let check = try await h.get("/api/v1/customers/\(customer)/credit-check?amount=100.00").json
-            #expect(check["currency"].string == "USD" && check["exposure"].string == "900.00" && check["allowed"].bool == true)
+            #expect(
+                check["currency"].string == "USD" && check["exposure"].string == "900.00"
+                    && check["allowed"].bool == true)
         }
     }
 }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 /// The pages render with real data, and their forms do what the API does.
@@ -10,7 +11,8 @@ import Vapor
         h.travel(to: "2026-02-18")
         let customer = try await h.customerWithContacts()
         _ = try await h.patch("/api/v1/customers/\(customer)", ["credit_limit": "500000.00"])
-        let invoice = try await h.createInvoice(customer: customer, number: "FE-2001", total: "900000.00", issued: "2026-02-18")
+        let invoice = try await h.createInvoice(
+            customer: customer, number: "FE-2001", total: "900000.00", issued: "2026-02-18")
         h.travel(to: "2026-04-01")
         let browser = try await h.signedIn("gestor@empresa.co", role: .collector)
         return (customer, try #require(invoice["id"].string), browser)
@@ -47,10 +49,13 @@ import Vapor
         try await TestHarness.run { h in
             let (customer, invoice, browser) = try await setUp(h)
             try await browser.get("/customers/\(customer)")
-            let posted = try await browser.post("/customers/\(customer)/calls", [
-                ("contact", ""), ("outcome", "promise"), ("promiseAmount", "900000.00"), ("promisedOn", "2026-04-10"),
-                ("note", "Promete pagar el 10"), ("followUpOn", ""),
-            ], referer: "http://localhost/customers/\(customer)")
+            let posted = try await browser.post(
+                "/customers/\(customer)/calls",
+                [
+                    ("contact", ""), ("outcome", "promise"), ("promiseAmount", "900000.00"),
+                    ("promisedOn", "2026-04-10"),
+                    ("note", "Promete pagar el 10"), ("followUpOn", ""),
+                ], referer: "http://localhost/customers/\(customer)")
             #expect(posted.status == .seeOther)
             #expect(posted.location == "/customers/\(customer)")
             let page = try await browser.get("/customers/\(customer)")
@@ -64,8 +69,10 @@ import Vapor
         try await TestHarness.run { h in
             let (customer, _, browser) = try await setUp(h)
             try await browser.get("/customers/\(customer)")
-            let refused = try await browser.post("/customers/\(customer)/calls", [("outcome", "promise"), ("promiseAmount", "abc"), ("promisedOn", "2026-04-10")],
-                                                 referer: "http://localhost/customers/\(customer)")
+            let refused = try await browser.post(
+                "/customers/\(customer)/calls",
+                [("outcome", "promise"), ("promiseAmount", "abc"), ("promisedOn", "2026-04-10")],
+                referer: "http://localhost/customers/\(customer)")
             #expect(refused.status == .seeOther)
             let page = try await browser.get("/customers/\(customer)")
             #expect(page.body.contains("flash-error"))
@@ -78,26 +85,47 @@ import Vapor
         try await TestHarness.run { h in
             let (customer, invoice, browser) = try await setUp(h)
             try await browser.get("/customers/\(customer)")
-            #expect(try await browser.post("/customers/\(customer)/plans", [
-                ("invoiceIds[]", invoice), ("instalments", "3"), ("firstDueOn", "2026-04-15"), ("spacing", "15"), ("downPayment", ""), ("note", ""),
-            ]).status == .seeOther)
+            #expect(
+                try await browser.post(
+                    "/customers/\(customer)/plans",
+                    [
+                        ("invoiceIds[]", invoice), ("instalments", "3"), ("firstDueOn", "2026-04-15"),
+                        ("spacing", "15"), ("downPayment", ""), ("note", ""),
+                    ]
+                ).status == .seeOther)
             let plan = try #require(try await PaymentPlan.query(on: h.app.db).first())
-            let dates = try await PlanInstalment.query(on: h.app.db).filter(\.$plan.$id == plan.requireID()).sort(\.$number).all().map(\.dueOn)
+            let dates = try await PlanInstalment.query(on: h.app.db).filter(\.$plan.$id == plan.requireID()).sort(
+                \.$number
+            ).all().map(\.dueOn)
             #expect(dates == ["2026-04-15", "2026-04-30", "2026-05-15"])
 
             try await browser.get("/invoices/\(invoice)")
-            #expect(try await browser.post("/invoices/\(invoice)/disputes", [("reason", "Precio distinto al pactado"), ("amount", "100000.00")]).status == .seeOther)
+            #expect(
+                try await browser.post(
+                    "/invoices/\(invoice)/disputes",
+                    [("reason", "Precio distinto al pactado"), ("amount", "100000.00")]
+                ).status == .seeOther)
             let dispute = try #require(try await Dispute.query(on: h.app.db).first())
             #expect(dispute.amountMinor == 100_000_00)
             try await browser.get("/invoices/\(invoice)")
-            #expect(try await browser.post("/disputes/\(dispute.requireID())/resolve", [("resolution", "rejected"), ("note", "Precio correcto")]).status == .seeOther)
+            #expect(
+                try await browser.post(
+                    "/disputes/\(dispute.requireID())/resolve",
+                    [("resolution", "rejected"), ("note", "Precio correcto")]
+                ).status == .seeOther)
             #expect(try await Dispute.query(on: h.app.db).first()?.status == .resolved)
 
             try await browser.get("/customers/\(customer)")
-            #expect(try await browser.post("/customers/\(customer)/hold", [("reason", "Cheque devuelto")]).status == .seeOther)
-            #expect(try await Customer.find(UUID(uuidString: customer), on: h.app.db)?.creditHoldReason == "Cheque devuelto")
+            #expect(
+                try await browser.post("/customers/\(customer)/hold", [("reason", "Cheque devuelto")]).status
+                    == .seeOther)
+            #expect(
+                try await Customer.find(UUID(uuidString: customer), on: h.app.db)?.creditHoldReason == "Cheque devuelto"
+            )
             let me = try #require(try await User.query(on: h.app.db).filter(\.$email == "gestor@empresa.co").first())
-            #expect(try await browser.post("/customers/\(customer)/assign", [("userId", try me.requireID().uuidString)]).status == .seeOther)
+            #expect(
+                try await browser.post("/customers/\(customer)/assign", [("userId", try me.requireID().uuidString)])
+                    .status == .seeOther)
             #expect(try await Customer.find(UUID(uuidString: customer), on: h.app.db)?.assignedUserID == me.id)
             #expect(try await browser.get("/customers/\(customer)").body.contains("Gestor gestor@empresa.co"))
         }
@@ -107,15 +135,24 @@ import Vapor
         try await TestHarness.run { h in
             let admin = try await h.signedIn("admin@empresa.co", role: .admin)
             try await admin.get("/users")
-            #expect(try await admin.post("/users", [("name", "Nuevo Gestor"), ("email", "nuevo@empresa.co"), ("password", "clave-de-diez"), ("role", "collector"), ("language", "en")]).status == .seeOther)
-            let created = try #require(try await User.query(on: h.app.db).filter(\.$email == "nuevo@empresa.co").first())
+            #expect(
+                try await admin.post(
+                    "/users",
+                    [
+                        ("name", "Nuevo Gestor"), ("email", "nuevo@empresa.co"), ("password", "clave-de-diez"),
+                        ("role", "collector"), ("language", "en"),
+                    ]
+                ).status == .seeOther)
+            let created = try #require(
+                try await User.query(on: h.app.db).filter(\.$email == "nuevo@empresa.co").first())
             #expect(created.role == .collector && created.passwordHash.hasPrefix("$2"))
             try await admin.get("/users")
             #expect(try await admin.post("/users/\(created.requireID())", [("active", "false")]).status == .seeOther)
             #expect(try await User.find(created.id, on: h.app.db)?.disabledAt != nil)
             // a short password is refused and nobody is created
             try await admin.get("/users")
-            _ = try await admin.post("/users", [("name", "Corto"), ("email", "corto@empresa.co"), ("password", "corta"), ("role", "viewer")])
+            _ = try await admin.post(
+                "/users", [("name", "Corto"), ("email", "corto@empresa.co"), ("password", "corta"), ("role", "viewer")])
             #expect(try await User.query(on: h.app.db).filter(\.$email == "corto@empresa.co").count() == 0)
             // English on request, Spanish by default
             #expect(try await admin.get("/worklist").body.contains("Lista de trabajo"))

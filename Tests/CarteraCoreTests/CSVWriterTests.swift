@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CarteraCore
 
 @Suite struct CSVWriterTests {
@@ -27,17 +28,21 @@ import Testing
 
     /// What the export writes, the generic import reads back unchanged, guarded cells included.
     @Test func exportRoundTripsThroughTheGenericImport() throws {
-        let invoice = ImportedInvoice(line: 2, customerCode: "=C-1", customerName: "Acme, \"La Grande\"", number: "-FV-1",
-                                      issueDate: try ImportSamples.date("2026-03-01"), dueDate: try ImportSamples.date("2026-03-31"),
-                                      total: Money(minorUnits: 123_456, currency: .usd), openBalance: Money(minorUnits: 100, currency: .usd),
-                                      reference: "línea 1\nlínea 2")
+        let invoice = ImportedInvoice(
+            line: 2, customerCode: "=C-1", customerName: "Acme, \"La Grande\"", number: "-FV-1",
+            issueDate: try ImportSamples.date("2026-03-01"), dueDate: try ImportSamples.date("2026-03-31"),
+            total: Money(minorUnits: 123_456, currency: .usd), openBalance: Money(minorUnits: 100, currency: .usd),
+            reference: "línea 1\nlínea 2")
         let kind = ImportKind.invoices
         let text = writer.document([kind.exportHeader, kind.exportRow(invoice.exportValues)])
         #expect(text.contains("'=C-1") && text.contains("'-FV-1"))
         let result = CSVImport.read(Array(text.utf8), kind: kind, mapping: .generic, options: ImportSamples.cop)
         #expect(result.errors == [])
         #expect(result.invoices == [invoice])
-        #expect(kind.exportHeader == ["customer_code", "customer_name", "invoice_number", "issue_date", "due_date", "amount",
-                                      "open_balance", "currency", "reference"])
+        #expect(
+            kind.exportHeader == [
+                "customer_code", "customer_name", "invoice_number", "issue_date", "due_date", "amount",
+                "open_balance", "currency", "reference",
+            ])
     }
 }

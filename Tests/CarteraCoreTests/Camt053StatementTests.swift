@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CarteraCore
 
 @Suite struct Camt053StatementTests {
@@ -8,7 +9,9 @@ import Testing
     func parse(_ xml: String) throws -> [BankStatement] { try Camt053Parser.parse(Data(xml.utf8)) }
 
     /// The sample with the first occurrence of `old` replaced, to break one field at a time.
-    func sample(replacing old: String, with new: String, in xml: String = Camt053StatementSamples.version02) throws -> String {
+    func sample(replacing old: String, with new: String, in xml: String = Camt053StatementSamples.version02) throws
+        -> String
+    {
         let range = try #require(xml.range(of: old))
         return xml.replacingCharacters(in: range, with: new)
     }
@@ -25,7 +28,8 @@ import Testing
         #expect(eur.lines.map(\.amount.minorUnits) == [150_000, 25_050, 30_000, 50_000, -12_000])
         // The pending 999.99 is not on the statement; the booked lines reconcile opening to closing.
         #expect(!eur.lines.contains { $0.bankReference == "2026033100005" || $0.amount.minorUnits == 99_999 })
-        #expect(try eur.openingBalance!.adding(Money.sum(eur.lines.map(\.amount), currency: .eur)) == eur.closingBalance)
+        #expect(
+            try eur.openingBalance!.adding(Money.sum(eur.lines.map(\.amount), currency: .eur)) == eur.closingBalance)
     }
 
     @Test func version02CreditsCarryInvoiceTextReferencesAndPayer() throws {
@@ -90,7 +94,9 @@ import Testing
         #expect(line.remittanceText == "TRANSF DE INVERSIONES PATAGONIA SPA FACT 3391")
         #expect(line.bankReference == nil)
         #expect(line.valueDate == nil)
-        #expect(line.identity(account: clp.account) == "001-12345-67|2026-03-31||CLP|150000|||TRANSF DE INVERSIONES PATAGONIA SPA FACT 3391||")
+        #expect(
+            line.identity(account: clp.account)
+                == "001-12345-67|2026-03-31||CLP|150000|||TRANSF DE INVERSIONES PATAGONIA SPA FACT 3391||")
 
         let fraction = try sample(replacing: "150000.00", with: "150000.50")
         let error = #expect(throws: StatementFormatError.self) { try parse(fraction) }
@@ -123,24 +129,31 @@ import Testing
     @Test func malformedAmountsNameTheirXMLPath() throws {
         let badEntry = try sample(replacing: #"<Amt Ccy="EUR">800.00</Amt>"#, with: #"<Amt Ccy="EUR">12.3.4</Amt>"#)
         let entryError = #expect(throws: StatementFormatError.self) { try parse(badEntry) }
-        #expect(entryError == StatementFormatError(line: 0, field: "Stmt[1]/Ntry[3]/Amt", message: "\"12.3.4\" is not an amount"))
+        #expect(
+            entryError
+                == StatementFormatError(line: 0, field: "Stmt[1]/Ntry[3]/Amt", message: "\"12.3.4\" is not an amount"))
 
-        let badBatch = try sample(replacing: #"<Amt Ccy="EUR">500.00</Amt>"#, with: #"<Amt Ccy="EUR">five hundred</Amt>"#)
+        let badBatch = try sample(
+            replacing: #"<Amt Ccy="EUR">500.00</Amt>"#, with: #"<Amt Ccy="EUR">five hundred</Amt>"#)
         let batchError = #expect(throws: StatementFormatError.self) { try parse(badBatch) }
         #expect(batchError?.field == "Stmt[1]/Ntry[3]/NtryDtls[1]/TxDtls[2]/AmtDtls/TxAmt/Amt")
 
         let negative = try sample(replacing: #"<Amt Ccy="EUR">120.00</Amt>"#, with: #"<Amt Ccy="EUR">-120.00</Amt>"#)
         #expect(#expect(throws: StatementFormatError.self) { try parse(negative) }?.field == "Stmt[1]/Ntry[4]/Amt")
 
-        let otherCurrency = try sample(replacing: #"<Amt Ccy="EUR">120.00</Amt>"#, with: #"<Amt Ccy="USD">120.00</Amt>"#)
+        let otherCurrency = try sample(
+            replacing: #"<Amt Ccy="EUR">120.00</Amt>"#, with: #"<Amt Ccy="USD">120.00</Amt>"#)
         let currencyError = #expect(throws: StatementFormatError.self) { try parse(otherCurrency) }
         #expect(currencyError?.field == "Stmt[1]/Ntry[4]/Amt")
         #expect(currencyError?.message.contains("USD") == true)
 
         let badIndicator = try sample(replacing: "<CdtDbtInd>DBIT</CdtDbtInd>", with: "<CdtDbtInd>DEBIT</CdtDbtInd>")
-        #expect(#expect(throws: StatementFormatError.self) { try parse(badIndicator) }?.field == "Stmt[1]/Ntry[4]/CdtDbtInd")
+        #expect(
+            #expect(throws: StatementFormatError.self) { try parse(badIndicator) }?.field == "Stmt[1]/Ntry[4]/CdtDbtInd"
+        )
 
-        let badDate = try sample(replacing: "<BookgDt><Dt>2026-03-31</Dt></BookgDt>", with: "<BookgDt><Dt>31/03/2026</Dt></BookgDt>")
+        let badDate = try sample(
+            replacing: "<BookgDt><Dt>2026-03-31</Dt></BookgDt>", with: "<BookgDt><Dt>31/03/2026</Dt></BookgDt>")
         #expect(#expect(throws: StatementFormatError.self) { try parse(badDate) }?.field == "Stmt[1]/Ntry[1]/BookgDt")
 
         let noAccount = try sample(replacing: "<IBAN>ES9121000418450200051332</IBAN>", with: "")
@@ -154,15 +167,24 @@ import Testing
         #expect(xmlError?.message.contains("truncated") == true)
         #expect(xmlError?.line ?? 0 > 1) // the XML parser's line, where the file stops
 
-        #expect(#expect(throws: StatementFormatError.self) { try parse("date,amount\n2026-03-31,10.00\n") }?.field == "XML")
-        #expect(#expect(throws: StatementFormatError.self) { try Camt053Parser.parse(Data()) }?.message == "the file is empty")
+        #expect(
+            #expect(throws: StatementFormatError.self) { try parse("date,amount\n2026-03-31,10.00\n") }?.field == "XML")
+        #expect(
+            #expect(throws: StatementFormatError.self) { try Camt053Parser.parse(Data()) }?.message
+                == "the file is empty")
 
-        let notification = #"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02"><BkToCstmrDbtCdtNtfctn/></Document>"#
-        #expect(#expect(throws: StatementFormatError.self) { try parse(notification) }?.message.contains("camt.054") == true)
-        let transfer = #"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"><CstmrCdtTrfInitn/></Document>"#
-        #expect(#expect(throws: StatementFormatError.self) { try parse(transfer) }?.message
-            == "not a camt.053 statement: expected BkToCstmrStmt, found CstmrCdtTrfInitn")
-        let empty = #"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr/></BkToCstmrStmt></Document>"#
+        let notification =
+            #"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02"><BkToCstmrDbtCdtNtfctn/></Document>"#
+        #expect(
+            #expect(throws: StatementFormatError.self) { try parse(notification) }?.message.contains("camt.054") == true
+        )
+        let transfer =
+            #"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"><CstmrCdtTrfInitn/></Document>"#
+        #expect(
+            #expect(throws: StatementFormatError.self) { try parse(transfer) }?.message
+                == "not a camt.053 statement: expected BkToCstmrStmt, found CstmrCdtTrfInitn")
+        let empty =
+            #"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr/></BkToCstmrStmt></Document>"#
         #expect(#expect(throws: StatementFormatError.self) { try parse(empty) }?.field == "BkToCstmrStmt/Stmt")
     }
 }

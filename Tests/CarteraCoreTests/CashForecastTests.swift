@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CarteraCore
 
 @Suite struct CashForecastTests {
@@ -13,9 +14,12 @@ import Testing
             try usd(10_000, "2026-03-01"), // overdue → week 1
             try usd(25_000, "2026-03-13"), // Friday, week 1
             try usd(1, "2026-03-15"), // Sunday, still week 1
-            CashForecast.Expected(amount: Money(minorUnits: 100_000, currency: .cop), date: try LocalDate(iso: "2026-03-16")), // Monday, week 2
+            CashForecast.Expected(
+                // Monday, week 2
+                amount: Money(minorUnits: 100_000, currency: .cop), date: try LocalDate(iso: "2026-03-16")),
         ]
-        let instalments = [try usd(5_000, "2026-06-07"), try usd(7_000, "2026-06-08")] // last Sunday of week 13; week 14
+        // last Sunday of week 13; week 14
+        let instalments = [try usd(5_000, "2026-06-07"), try usd(7_000, "2026-06-08")]
         let forecast = try CashForecast(asOf: asOf, openItems: open, instalments: instalments)
         #expect(forecast.weeks.count == 13)
         #expect(forecast.weeks[0].start == (try LocalDate(iso: "2026-03-09")))
@@ -30,10 +34,14 @@ import Testing
 
     @Test func mondayStartsItsOwnWeekAndSeveralCurrenciesShareOne() throws {
         let monday = try LocalDate(iso: "2026-03-16")
-        let items = [try usd(300, "2026-03-16"), .init(amount: Money(minorUnits: 9, currency: .eur), date: monday), try usd(-100, "2026-03-20")]
+        let items = [
+            try usd(300, "2026-03-16"), .init(amount: Money(minorUnits: 9, currency: .eur), date: monday),
+            try usd(-100, "2026-03-20"),
+        ]
         let forecast = try CashForecast(asOf: monday, openItems: items, instalments: [], weeks: 2)
         #expect(forecast.weeks.map(\.start) == [monday, try monday.adding(days: 7)])
         // a credit note reduces the week's expected cash; currencies sorted by code
-        #expect(forecast.weeks[0].amounts == [Money(minorUnits: 9, currency: .eur), Money(minorUnits: 200, currency: .usd)])
+        #expect(
+            forecast.weeks[0].amounts == [Money(minorUnits: 9, currency: .eur), Money(minorUnits: 200, currency: .usd)])
     }
 }

@@ -1,14 +1,17 @@
 import Testing
+
 @testable import CarteraCore
 
 /// Decoding, delimiter detection and header finding: what happens before any row is read.
 @Suite struct ImportFileTests {
     @Test func latin1ExcelFileKeepsItsAccents() throws {
-        let result = CSVImport.read(try ImportSamples.file("clientes-latin1.csv"), kind: .customers, options: ImportSamples.cop)
+        let result = CSVImport.read(
+            try ImportSamples.file("clientes-latin1.csv"), kind: .customers, options: ImportSamples.cop)
         #expect(result.summary.encoding == .latin1)
         #expect(result.summary.delimiter == ";")
         #expect(result.errors == [])
-        #expect(result.customers.map(\.name) == ["Compañía Andina de Facturación S.A.S.", "Distribuciones Ñandú Ltda."])
+        #expect(
+            result.customers.map(\.name) == ["Compañía Andina de Facturación S.A.S.", "Distribuciones Ñandú Ltda."])
         let first = try #require(result.customers.first)
         #expect(first.taxID == "900123456-7")
         #expect(first.email == "cartera@andina.com.co")
@@ -17,7 +20,10 @@ import Testing
         #expect(first.paymentTerms == .net30)
         #expect(result.customers[1].paymentTerms == .net0)
         #expect(result.customers[1].creditLimit == nil && result.customers[1].phone == nil)
-        #expect(result.summary.columns.map(\.field) == [.taxID, .customerName, .email, .phone, .currency, .creditLimit, .paymentTerms])
+        #expect(
+            result.summary.columns.map(\.field) == [
+                .taxID, .customerName, .email, .phone, .currency, .creditLimit, .paymentTerms,
+            ])
         #expect(result.summary.conventions.decimalMark == .comma && result.summary.conventions.decimalSource == .file)
     }
 
@@ -37,7 +43,9 @@ import Testing
     }
 
     @Test func delimiterIsDetected() {
-        func detect(_ text: String) -> Character { Character(Unicode.Scalar(DelimiterDetection.detect(Array(text.utf8)))) }
+        func detect(_ text: String) -> Character {
+            Character(Unicode.Scalar(DelimiterDetection.detect(Array(text.utf8))))
+        }
         #expect(detect("a,b,c\n1,2,3\n") == ",")
         // Decimal commas on every line, but ";" splits each line the same way.
         #expect(detect("Fecha;Cliente;Importe\n01/02/2026;\"Acme, S.A.\";1.234,56\n02/02/2026;Beta;10,00\n") == ";")
@@ -47,18 +55,27 @@ import Testing
     }
 
     @Test func headerBelowTitleLinesIsFoundInEitherLanguage() {
-        let text = "Cartera de Clientes\r\nCorte: 31/03/2026\r\n\r\nNº Factura;CLIENTE;Fecha de Emisión;VENCIMIENTO;Importe;Saldo Pendiente;Observación\r\n"
+        let text =
+            "Cartera de Clientes\r\nCorte: 31/03/2026\r\n\r\nNº Factura;CLIENTE;Fecha de Emisión;VENCIMIENTO;Importe;Saldo Pendiente;Observación\r\n"
             + "FV-1;Acme;01/03/2026;31/03/2026;1.000,00;500,00;x\r\n"
         let result = ImportSamples.read(text)
         #expect(result.summary.headerLine == 4)
-        #expect(result.summary.columns.map(\.field) == [.invoiceNumber, .customerName, .issueDate, .dueDate, .amount, .openBalance, nil])
+        #expect(
+            result.summary.columns.map(\.field) == [
+                .invoiceNumber, .customerName, .issueDate, .dueDate, .amount, .openBalance, nil,
+            ])
         #expect(result.summary.ignoredColumns == ["Observación"])
         #expect(result.errors == [])
         #expect(result.invoices.first?.openBalance == Money(minorUnits: 50_000, currency: .cop))
         #expect(result.summary.conventions.dateOrder == .dayMonthYear && result.summary.conventions.dateSource == .file)
 
-        let english = ImportSamples.read("Customer ID,Customer,Invoice #,Invoice Date,Due Date,Invoice Amount,Balance Due\nC1,Acme,7,2026-03-01,2026-03-31,10,5\n")
-        #expect(english.summary.columns.map(\.field) == [.customerCode, .customerName, .invoiceNumber, .issueDate, .dueDate, .amount, .openBalance])
+        let english = ImportSamples.read(
+            "Customer ID,Customer,Invoice #,Invoice Date,Due Date,Invoice Amount,Balance Due\nC1,Acme,7,2026-03-01,2026-03-31,10,5\n"
+        )
+        #expect(
+            english.summary.columns.map(\.field) == [
+                .customerCode, .customerName, .invoiceNumber, .issueDate, .dueDate, .amount, .openBalance,
+            ])
         #expect(english.invoices.map(\.customerCode) == ["C1"])
     }
 
@@ -67,8 +84,10 @@ import Testing
         mapping.assign("Doc", to: .invoiceNumber)
         mapping.assign("Valor", to: nil) // recognised as the amount, but the user says it is not
         mapping.assign("Valor neto", to: .amount)
-        let result = ImportSamples.read("Doc,Cliente,Fecha,Vencimiento,Valor,Valor neto\nA-1,Acme,2026-03-01,2026-03-31,99,10\n", mapping: mapping)
-        #expect(result.summary.columns.map(\.field) == [.invoiceNumber, .customerName, .issueDate, .dueDate, nil, .amount])
+        let result = ImportSamples.read(
+            "Doc,Cliente,Fecha,Vencimiento,Valor,Valor neto\nA-1,Acme,2026-03-01,2026-03-31,99,10\n", mapping: mapping)
+        #expect(
+            result.summary.columns.map(\.field) == [.invoiceNumber, .customerName, .issueDate, .dueDate, nil, .amount])
         #expect(result.invoices.first?.total == Money(minorUnits: 1_000, currency: .cop))
     }
 
@@ -77,11 +96,16 @@ import Testing
         #expect(ImportSamples.read("\n \n").errors == [ImportRowError(line: 1, code: .emptyFile)])
         #expect(ImportSamples.read("foo,bar\n1,2\n").errors == [ImportRowError(line: 1, code: .headerNotFound)])
         let missing = ImportSamples.read("Title\nCliente,Factura,Importe\nAcme,1,10\n")
-        #expect(missing.errors == [ImportRowError(line: 2, field: .issueDate, code: .missingColumn(.issueDate)),
-                                   ImportRowError(line: 2, field: .dueDate, code: .missingColumn(.dueDate))])
+        #expect(
+            missing.errors == [
+                ImportRowError(line: 2, field: .issueDate, code: .missingColumn(.issueDate)),
+                ImportRowError(line: 2, field: .dueDate, code: .missingColumn(.dueDate)),
+            ])
         #expect(missing.invoices.isEmpty && missing.summary.rows == 0)
         #expect(ImportSamples.read("\"Cliente,Factura\n").errors == [ImportRowError(line: 1, code: .unclosedQuote)])
         // The generic preset knows only its own names.
-        #expect(ImportSamples.read("Cliente,Factura,Fecha,Vencimiento,Importe\n", mapping: .generic).errors.first?.code == .headerNotFound)
+        #expect(
+            ImportSamples.read("Cliente,Factura,Fecha,Vencimiento,Importe\n", mapping: .generic).errors.first?.code
+                == .headerNotFound)
     }
 }

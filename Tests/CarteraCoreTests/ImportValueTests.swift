@@ -1,8 +1,11 @@
 import Testing
+
 @testable import CarteraCore
 
 @Suite struct ImportValueTests {
-    func amount(_ text: String, _ currency: Currency = .cop, _ decimal: CSVStatementLayout.DecimalMark? = nil) throws(ImportAmount.Failure) -> Int64 {
+    func amount(_ text: String, _ currency: Currency = .cop, _ decimal: CSVStatementLayout.DecimalMark? = nil)
+        throws(ImportAmount.Failure) -> Int64
+    {
         try ImportAmount.parse(text, currency: currency, decimal: decimal).minorUnits
     }
 
@@ -27,12 +30,14 @@ import Testing
         #expect(throws: ImportAmount.Failure.notANumber) { try amount("1,234.56", .cop, .comma) }
         #expect(throws: ImportAmount.Failure.notANumber) { try amount("12,34.5", .cop, .point) } // groups of three
         #expect(throws: ImportAmount.Failure.notANumber) { try amount("doce mil") }
-        #expect(throws: ImportAmount.Failure.notANumber) { try amount("USD 10", .cop, .point) } // another currency's code
+        // another currency's code
+        #expect(throws: ImportAmount.Failure.notANumber) { try amount("USD 10", .cop, .point) }
         #expect(throws: ImportAmount.Failure.notANumber) { try amount("-(5)", .cop, .point) }
         #expect(throws: ImportAmount.Failure.ambiguous) { try amount("1.234") }
         #expect(throws: ImportAmount.Failure.tooLarge) { try amount("99999999999999999999") } // past Int64
         #expect(throws: ImportAmount.Failure.tooLarge) { try amount("92233720368547758.08", .cop, .point) }
-        #expect(throws: ImportAmount.Failure.tooLarge) { try amount("10.000.000.000.000,01", .cop, .comma) } // past Money.limit
+        // past Money.limit
+        #expect(throws: ImportAmount.Failure.tooLarge) { try amount("10.000.000.000.000,01", .cop, .comma) }
         #expect(try amount("10.000.000.000.000,00", .cop, .comma) == Money.limit)
     }
 
@@ -52,8 +57,10 @@ import Testing
 
     @Test func datesInEveryWrittenForm() throws {
         let newYearsEve = DateText.Reading.date(try ImportSamples.date("2026-12-31"))
-        for text in ["2026-12-31", "31/12/2026", "31-12-2026", "31.12.2026", "31/12/26", "31 Dec 2026", "31-dic-2026",
-                     "31 de diciembre de 2026", "Dec 31, 2026", "2026/12/31", "31/12/2026 0:00", "2026-12-31T00:00:00"] {
+        for text in [
+            "2026-12-31", "31/12/2026", "31-12-2026", "31.12.2026", "31/12/26", "31 Dec 2026", "31-dic-2026",
+            "31 de diciembre de 2026", "Dec 31, 2026", "2026/12/31", "31/12/2026 0:00", "2026-12-31T00:00:00",
+        ] {
             #expect(DateText.read(text, order: nil) == newYearsEve, "\(text)")
         }
         #expect(DateText.read("12/31/2026", order: nil) == newYearsEve)

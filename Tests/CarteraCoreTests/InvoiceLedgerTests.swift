@@ -1,9 +1,12 @@
 import Testing
+
 @testable import CarteraCore
 
 @Suite struct InvoiceLedgerTests {
     let total = Money(minorUnits: 10_000, currency: .cop)
-    func payment(_ minor: Int64, _ currency: Currency = .cop) -> InvoiceSettlement { .init(kind: .payment, amount: Money(minorUnits: minor, currency: currency)) }
+    func payment(_ minor: Int64, _ currency: Currency = .cop) -> InvoiceSettlement {
+        .init(kind: .payment, amount: Money(minorUnits: minor, currency: currency))
+    }
 
     @Test func statusFollowsTheBalance() throws {
         var ledger = InvoiceLedger(total: total)
@@ -19,7 +22,8 @@ import Testing
         #expect(InvoiceLedger(total: total, isDraft: true).status == .draft)
         #expect(InvoiceLedger(total: total, isVoid: true).balance.isZero)
         #expect(InvoiceLedger(total: total, isVoid: true).status == .void)
-        let writtenOff = try InvoiceLedger(total: total).applying(payment(1_000)).applying(.init(kind: .writeOff, amount: Money(minorUnits: 9_000, currency: .cop)))
+        let writtenOff = try InvoiceLedger(total: total).applying(payment(1_000)).applying(
+            .init(kind: .writeOff, amount: Money(minorUnits: 9_000, currency: .cop)))
         #expect(writtenOff.status == .writtenOff)
     }
 
@@ -29,8 +33,12 @@ import Testing
         #expect { try ledger.applying(payment(0)) } throws: { ($0 as? DomainError)?.code == "invalid_amount" }
         #expect { try ledger.applying(payment(-5)) } throws: { ($0 as? DomainError)?.code == "invalid_amount" }
         #expect { try ledger.applying(payment(10, .usd)) } throws: { ($0 as? DomainError)?.code == "currency_mismatch" }
-        #expect { try InvoiceLedger(total: total, isDraft: true).applying(payment(1)) } throws: { ($0 as? DomainError)?.code == "invoice_not_open" }
-        #expect { try InvoiceLedger(total: total, isVoid: true).applying(payment(1)) } throws: { ($0 as? DomainError)?.code == "invoice_not_open" }
+        #expect { try InvoiceLedger(total: total, isDraft: true).applying(payment(1)) } throws: {
+            ($0 as? DomainError)?.code == "invoice_not_open"
+        }
+        #expect { try InvoiceLedger(total: total, isVoid: true).applying(payment(1)) } throws: {
+            ($0 as? DomainError)?.code == "invoice_not_open"
+        }
         #expect { try ledger.removing(payment(3)) } throws: { ($0 as? DomainError)?.code == "unknown_settlement" }
     }
 
@@ -48,13 +56,16 @@ import Testing
                     ledger = try! ledger.removing(reversed)
                 } else {
                     let kind: InvoiceSettlement.Kind = Bool.random(using: &rng) ? .payment : .creditNote
-                    let amount = Money(minorUnits: Int64.random(in: -10...(total.minorUnits / 3 + 1), using: &rng), currency: .clp)
+                    let amount = Money(
+                        minorUnits: Int64.random(in: -10...(total.minorUnits / 3 + 1), using: &rng), currency: .clp)
                     let settlement = InvoiceSettlement(kind: kind, amount: amount)
                     if let next = try? ledger.applying(settlement) {
                         ledger = next
                         applied.append(settlement)
                     } else {
-                        #expect(amount.minorUnits <= 0 || amount.minorUnits > ledger.balance.minorUnits, "a valid settlement was refused")
+                        #expect(
+                            amount.minorUnits <= 0 || amount.minorUnits > ledger.balance.minorUnits,
+                            "a valid settlement was refused")
                     }
                 }
                 let appliedSum = applied.reduce(0) { $0 + $1.amount.minorUnits }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CarteraCore
 
 @Suite struct InvoiceStatusOwedTests {
@@ -11,7 +12,9 @@ import Testing
         for status in InvoiceStatus.allCases {
             #expect(status.isOwed == InvoiceStatus.owed.contains(status))
         }
-        #expect(!InvoiceStatus.draft.isOwed && !InvoiceStatus.paid.isOwed && !InvoiceStatus.void.isOwed && !InvoiceStatus.writtenOff.isOwed)
+        #expect(
+            !InvoiceStatus.draft.isOwed && !InvoiceStatus.paid.isOwed && !InvoiceStatus.void.isOwed
+                && !InvoiceStatus.writtenOff.isOwed)
     }
 
     @Test func anIssuedInvoiceIsOwedUntilSettled() throws {

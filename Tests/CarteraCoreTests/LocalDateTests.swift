@@ -1,11 +1,15 @@
 import Foundation
 import Testing
+
 @testable import CarteraCore
 
 @Suite struct LocalDateTests {
     @Test func validatesCalendarDates() throws {
         #expect(try LocalDate(iso: "2024-02-29").day == 29)
-        for bad in ["2026-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-1-5", "26-01-05", "2026/01/05", "2026-01-05T00:00", "", "abcd-ef-gh"] {
+        for bad in [
+            "2026-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-1-5", "26-01-05", "2026/01/05",
+            "2026-01-05T00:00", "", "abcd-ef-gh",
+        ] {
             #expect { try LocalDate(iso: bad) } throws: { ($0 as? DomainError)?.code == "invalid_date" }
         }
         #expect(try LocalDate(year: 2000, month: 2, day: 29).iso == "2000-02-29")
@@ -25,7 +29,9 @@ import Testing
         #expect(throws: DomainError.self) { try LocalDate.latest.adding(months: 1) }
         #expect(try LocalDate(iso: "2199-12-15").addingClamped(days: 90) == LocalDate.latest)
         #expect(try JSONDecoder().decode([LocalDate].self, from: Data("[\"2199-12-31\"]".utf8)) == [LocalDate.latest])
-        #expect(throws: (any Error).self) { try JSONDecoder().decode([LocalDate].self, from: Data("[\"9999-12-31\"]".utf8)) }
+        #expect(throws: (any Error).self) {
+            try JSONDecoder().decode([LocalDate].self, from: Data("[\"9999-12-31\"]".utf8))
+        }
     }
 
     @Test func epochDaysAgreeWithFoundationOverAWideRange() throws {
@@ -35,8 +41,11 @@ import Testing
         for _ in 0..<3_000 {
             let days = Int.random(in: LocalDate.earliest.daysSinceEpoch...LocalDate.latest.daysSinceEpoch, using: &rng)
             let date = try LocalDate(daysSinceEpoch: days)
-            let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(days) * 86_400))
-            #expect(date.year == parts.year && date.month == parts.month && date.day == parts.day, "\(date) for day \(days)")
+            let parts = calendar.dateComponents(
+                [.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(days) * 86_400))
+            #expect(
+                date.year == parts.year && date.month == parts.month && date.day == parts.day, "\(date) for day \(days)"
+            )
             #expect(date.daysSinceEpoch == days)
             #expect(try LocalDate(iso: date.iso) == date)
         }
@@ -57,22 +66,25 @@ import Testing
     }
 
     @Test func isoWeekdays() throws {
-        #expect(try LocalDate(iso: "2026-11-25").weekday == 3)   // Wednesday
-        #expect(try LocalDate(iso: "2026-11-29").weekday == 7)   // Sunday
-        #expect(try LocalDate(iso: "1970-01-01").weekday == 4)   // Thursday
-        #expect(try LocalDate(iso: "1969-12-29").weekday == 1)   // Monday, before the epoch
+        #expect(try LocalDate(iso: "2026-11-25").weekday == 3) // Wednesday
+        #expect(try LocalDate(iso: "2026-11-29").weekday == 7) // Sunday
+        #expect(try LocalDate(iso: "1970-01-01").weekday == 4) // Thursday
+        #expect(try LocalDate(iso: "1969-12-29").weekday == 1) // Monday, before the epoch
     }
 
     @Test func todayDependsOnTheOrganisationsTimeZone() throws {
         let instant = ISO8601DateFormatter().date(from: "2026-01-01T03:00:00Z")!
         #expect(LocalDate.today(at: instant, in: TimeZone(identifier: "America/Bogota")!).iso == "2025-12-31")
         #expect(LocalDate.today(at: instant, in: TimeZone(identifier: "Europe/Madrid")!).iso == "2026-01-01")
-        #expect(LocalDate.today(at: instant, in: TimeZone(identifier: "America/Santiago")!).iso == "2026-01-01")  // UTC-3 in summer: 00:00
+        // UTC-3 in summer: 00:00
+        #expect(LocalDate.today(at: instant, in: TimeZone(identifier: "America/Santiago")!).iso == "2026-01-01")
     }
 
     @Test func codableAsISOString() throws {
         let data = try JSONEncoder().encode([try LocalDate(iso: "2026-03-05")])
         #expect(String(decoding: data, as: UTF8.self) == "[\"2026-03-05\"]")
-        #expect(throws: (any Error).self) { try JSONDecoder().decode([LocalDate].self, from: Data("[\"2026-02-30\"]".utf8)) }
+        #expect(throws: (any Error).self) {
+            try JSONDecoder().decode([LocalDate].self, from: Data("[\"2026-02-30\"]".utf8))
+        }
     }
 }

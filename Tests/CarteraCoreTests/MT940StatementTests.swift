@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CarteraCore
 
 @Suite struct MT940StatementTests {
@@ -28,8 +29,13 @@ import Testing
         #expect(first.openingBalance == eur(1_000_000))
         #expect(first.closingBalance == eur(1_185_550))
         #expect(first.lines.map(\.amount.minorUnits) == [150_000, 25_050, -7_500, -12_000, 30_000])
-        #expect(try first.openingBalance!.adding(Money.sum(first.lines.map(\.amount), currency: .eur)) == first.closingBalance)
-        #expect(first.lines.map(\.bankReference) == ["B5L0102A001", "B5L0102A002", "B5L0102A003", "B5L0102A004", "B5L0102A005"])
+        #expect(
+            try first.openingBalance!.adding(Money.sum(first.lines.map(\.amount), currency: .eur))
+                == first.closingBalance)
+        #expect(
+            first.lines.map(\.bankReference) == [
+                "B5L0102A001", "B5L0102A002", "B5L0102A003", "B5L0102A004", "B5L0102A005",
+            ])
 
         let second = statements[1]
         #expect(second.statementID == "STARTUMSE/00002/001")
@@ -37,7 +43,9 @@ import Testing
         #expect(second.closingBalance == eur(1_285_550))
         try #require(second.lines.count == 1)
         // A full 65-character line was cut mid-word by the bank and is glued back without a space.
-        #expect(second.lines[0].remittanceText == "TRANSFERENCIA RECIBIDA DE COMERCIALIZADORA DEL PACIFICO LTDA FACTURA F-2026-0060")
+        #expect(
+            second.lines[0].remittanceText
+                == "TRANSFERENCIA RECIBIDA DE COMERCIALIZADORA DEL PACIFICO LTDA FACTURA F-2026-0060")
         #expect(second.lines[0].endToEndID == nil) // NONREF
     }
 
@@ -62,16 +70,16 @@ import Testing
 
     @Test func structuredInformationUsesContinuationSubfieldsAndKeepsStrayQuestionMarks() throws {
         let text = """
-        :20:X
-        :25:DE02120300000000202051
-        :60F:C260301EUR0,
-        :61:260302D850,00NDDTNONREF
-        :86:105?00DAUERAUFTRAG?20KREF+ABO-7?21SVWZ+MIETE MAERZ ?29FLAT 3?60Q1/2026 ?ok
-        ?31DE02120300000000202051?32IMMOBILIEN MEYER KG
-        :61:260302C10,00NTRFNONREF
-        :86:166?20EREF+NOTPROVIDED?21SVWZ+F-77
-        :62F:D260302EUR840,00
-        """
+            :20:X
+            :25:DE02120300000000202051
+            :60F:C260301EUR0,
+            :61:260302D850,00NDDTNONREF
+            :86:105?00DAUERAUFTRAG?20KREF+ABO-7?21SVWZ+MIETE MAERZ ?29FLAT 3?60Q1/2026 ?ok
+            ?31DE02120300000000202051?32IMMOBILIEN MEYER KG
+            :61:260302C10,00NTRFNONREF
+            :86:166?20EREF+NOTPROVIDED?21SVWZ+F-77
+            :62F:D260302EUR840,00
+            """
         let lines = try MT940Parser.parse(text)[0].lines
         #expect(lines[0].remittanceText == "KREF+ABO-7 SVWZ+MIETE MAERZ FLAT 3 Q1/2026 ?ok")
         #expect(lines[0].counterpartyName == "IMMOBILIEN MEYER KG")
@@ -124,13 +132,16 @@ import Testing
 
     @Test func malformedFieldsNameTheirLineAndTag() throws {
         let badDate = try sample(replacing: ":61:2601020102RC75,00", with: ":61:2613020102RC75,00")
-        #expect(error(badDate) == StatementFormatError(line: 13, field: ":61:", message: "\"261302\" is not a date as YYMMDD"))
+        #expect(
+            error(badDate)
+                == StatementFormatError(line: 13, field: ":61:", message: "\"261302\" is not a date as YYMMDD"))
 
         let badEntryDate = try sample(replacing: ":61:2601020102RC75,00", with: ":61:2601020230RC75,00")
         #expect(error(badEntryDate)?.line == 13)
 
         let badAmount = try sample(replacing: "C1500,00NTRF", with: "C1500,00,0NTRF")
-        #expect(error(badAmount) == StatementFormatError(line: 6, field: ":61:", message: "\"1500,00,0\" is not an amount"))
+        #expect(
+            error(badAmount) == StatementFormatError(line: 6, field: ":61:", message: "\"1500,00,0\" is not an amount"))
 
         let tooPrecise = try sample(replacing: "C1500,00NTRF", with: "C1500,001NTRF")
         let precision = error(tooPrecise)
@@ -141,16 +152,23 @@ import Testing
         #expect(error(badMark)?.line == 15)
 
         let badType = try sample(replacing: "D120,00NCHG", with: "D120,00XCHG")
-        #expect(error(badType) == StatementFormatError(line: 15, field: ":61:", message: "\"XCHG\" is not a transaction type such as NTRF"))
+        #expect(
+            error(badType)
+                == StatementFormatError(
+                    line: 15, field: ":61:", message: "\"XCHG\" is not a transaction type such as NTRF"))
 
         let badCurrency = try sample(replacing: ":60F:C251231EUR", with: ":60F:C251231XYZ")
-        #expect(error(badCurrency) == StatementFormatError(line: 5, field: ":60F:", message: "\"XYZ\" is not a supported currency"))
+        #expect(
+            error(badCurrency)
+                == StatementFormatError(line: 5, field: ":60F:", message: "\"XYZ\" is not a supported currency"))
 
         let mixedCurrency = try sample(replacing: ":62F:C260102EUR", with: ":62F:C260102USD")
         #expect(error(mixedCurrency)?.field == ":62F:")
 
         let noAccount = try sample(replacing: ":25:37040044/0532013000\n", with: "")
-        #expect(error(noAccount) == StatementFormatError(line: 2, field: ":25:", message: "the statement has no account identification"))
+        #expect(
+            error(noAccount)
+                == StatementFormatError(line: 2, field: ":25:", message: "the statement has no account identification"))
 
         #expect(error("just some text\n")?.line == 1)
         #expect(error("")?.field == ":20:")

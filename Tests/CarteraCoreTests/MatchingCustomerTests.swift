@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CarteraCore
 
 @Suite struct MatchingCustomerTests {
@@ -14,7 +15,10 @@ import Testing
         #expect(match.confidence == PaymentMatcher.Confidence.exactAmount)
     }
 
-    @Test(arguments: [("900.123.456-7", "NIT 9001234567 pago"), ("9001234567", "NIT. 900.123.456-7"), ("900.123.456-7", "nit 900123456 abono")])
+    @Test(arguments: [
+        ("900.123.456-7", "NIT 9001234567 pago"), ("9001234567", "NIT. 900.123.456-7"),
+        ("900.123.456-7", "nit 900123456 abono"),
+    ])
     func customerByTaxIDWhateverThePunctuation(taxID: String, text: String) {
         var ledger = MatchingLedger()
         let customer = ledger.customer("Agroindustrial La Sabana", taxID: taxID)
@@ -39,7 +43,9 @@ import Testing
         let match = ledger.matcher.match(statementLine(64_000, name: bankName))
         #expect(match.rule == .exactAmount && match.customerID == customer)
         #expect(match.allocates([(invoice, 64_000)]))
-        #expect(match.confidence == PaymentMatcher.Confidence.exactAmount - PaymentMatcher.Confidence.identifiedByNamePenalty)
+        #expect(
+            match.confidence == PaymentMatcher.Confidence.exactAmount
+                - PaymentMatcher.Confidence.identifiedByNamePenalty)
     }
 
     @Test func ambiguousNamesIdentifyNobody() {
@@ -74,7 +80,9 @@ import Testing
         var ledger = MatchingLedger()
         let customer = ledger.customer("Inversiones Santa Fe", accounts: ["0012345678"])
         let amounts: [Int64] = [110_000, 220_000, 370_000, 480_000, 530_000, 640_000]
-        let ids = amounts.enumerated().map { ledger.invoice("SF-\($0.offset + 1)", of: customer, $0.element, due: "2026-01-\(10 + $0.offset)") }
+        let ids = amounts.enumerated().map {
+            ledger.invoice("SF-\($0.offset + 1)", of: customer, $0.element, due: "2026-01-\(10 + $0.offset)")
+        }
         // 110 + 220 + 640 = 970; no one or two invoices make 970.
         let match = ledger.matcher.match(statementLine(970_000, account: "0012345678"))
         #expect(match.rule == .combination && match.customerID == customer)
@@ -86,12 +94,15 @@ import Testing
         var ledger = MatchingLedger()
         let customer = ledger.customer("Inversiones Santa Fe", accounts: ["0012345678"])
         let amounts: [Int64] = [100, 200, 300, 400, 500, 600]
-        let ids = amounts.enumerated().map { ledger.invoice("SF-\($0.offset + 1)", of: customer, $0.element, due: "2026-01-\(10 + $0.offset)") }
+        let ids = amounts.enumerated().map {
+            ledger.invoice("SF-\($0.offset + 1)", of: customer, $0.element, due: "2026-01-\(10 + $0.offset)")
+        }
         // 1000 = 100+300+600 = 100+200+300+400 = 400+600 = 500+... : the pair 400+600 is fewest.
         let pair = ledger.matcher.match(statementLine(1_000, account: "0012345678"))
         #expect(pair.allocates([(ids[3], 400), (ids[5], 600)]))
         // 700 = 100+600 = 200+500 = 300+400: the pair reaching the oldest invoice wins.
-        #expect(ledger.matcher.match(statementLine(700, account: "0012345678")).allocates([(ids[0], 100), (ids[5], 600)]))
+        #expect(
+            ledger.matcher.match(statementLine(700, account: "0012345678")).allocates([(ids[0], 100), (ids[5], 600)]))
         // Everything owed: all six.
         #expect(ledger.matcher.match(statementLine(2_100, account: "0012345678")).allocations.count == 6)
     }
@@ -162,7 +173,10 @@ import Testing
         let first = ledger.invoice("TP-1", of: customer, 100_000, due: "2026-01-01")
         let second = ledger.invoice("TP-2", of: customer, 100_000, due: "2026-02-01")
         let matcher = ledger.matcher
-        let lines = [statementLine(100_000, account: "12345678"), statementLine(100_000, account: "12345678"), statementLine(100_000, account: "12345678")]
+        let lines = [
+            statementLine(100_000, account: "12345678"), statementLine(100_000, account: "12345678"),
+            statementLine(100_000, account: "12345678"),
+        ]
         // One line at a time, each sees both invoices open.
         #expect(lines.map { matcher.match($0).split.first?.0 } == [first, first, first])
         let all = matcher.matchAll(lines)
@@ -175,17 +189,24 @@ import Testing
         let customer = ledger.customer("Ferretería El Dorado")
         let paid = ledger.invoice("FD-1", of: customer, 80_000, due: "2026-01-01")
         let other = ledger.invoice("FD-2", of: customer, 30_000, due: "2026-02-01")
-        let all = ledger.matcher.matchAll([statementLine(50_000, text: "FD-1"), statementLine(80_000, text: "FD-1"), statementLine(80_000, text: "FD-1")])
+        let all = ledger.matcher.matchAll([
+            statementLine(50_000, text: "FD-1"), statementLine(80_000, text: "FD-1"),
+            statementLine(80_000, text: "FD-1"),
+        ])
         #expect(all[0].allocates([(paid, 50_000)]) && all[0].rule == .reference)
         #expect(all[1].allocates([(paid, 30_000)]) && all[1].unallocated.minorUnits == 50_000)
-        #expect(all[2].rule == .customerOnly && all[2].allocates([(other, 30_000)]) && all[2].explanation.contains("already paid"))
+        #expect(
+            all[2].rule == .customerOnly && all[2].allocates([(other, 30_000)])
+                && all[2].explanation.contains("already paid"))
     }
 
     @Test func aPartlyPaidInvoiceIsFoundByItsNewBalance() {
         var ledger = MatchingLedger()
         let customer = ledger.customer("Agroindustrial La Sabana")
         let invoice = ledger.invoice("AS-1", of: customer, 1_000_000)
-        let all = ledger.matcher.matchAll([statementLine(400_000, text: "AS-1"), statementLine(600_000, text: "sabana")])
+        let all = ledger.matcher.matchAll([
+            statementLine(400_000, text: "AS-1"), statementLine(600_000, text: "sabana"),
+        ])
         #expect(all[1].rule == .exactAmount && all[1].allocates([(invoice, 600_000)]))
         #expect(ledger.matcher.match(statementLine(600_000, text: "sabana")).rule == .none)
     }

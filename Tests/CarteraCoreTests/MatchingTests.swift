@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CarteraCore
 
 @Suite struct MatchingReferenceTests {
@@ -25,8 +26,14 @@ import Testing
 
     @Test func theNumberIsFoundInTheStructuredReferenceAndEndToEndIDToo() {
         let (ledger, _) = andes()
-        #expect(ledger.matcher.match(statementLine(300_000, structured: "FE1001")).allocates([(ledger.id(of: "FE-1001"), 300_000)]))
-        #expect(ledger.matcher.match(statementLine(500_000, endToEnd: "fe-1002")).allocates([(ledger.id(of: "FE-1002"), 500_000)]))
+        #expect(
+            ledger.matcher.match(statementLine(300_000, structured: "FE1001")).allocates([
+                (ledger.id(of: "FE-1001"), 300_000)
+            ]))
+        #expect(
+            ledger.matcher.match(statementLine(500_000, endToEnd: "fe-1002")).allocates([
+                (ledger.id(of: "FE-1002"), 500_000)
+            ]))
     }
 
     @Test func tokenBoundariesAreRespected() {
@@ -35,7 +42,10 @@ import Testing
         ledger.invoice("FE-1003", of: other, 123_456)
         let matcher = ledger.matcher
         // FE-10010 is its own invoice, not FE-1001 followed by a zero.
-        #expect(matcher.match(statementLine(700_000, text: "pago FE-10010")).allocates([(ledger.id(of: "FE-10010"), 700_000)]))
+        #expect(
+            matcher.match(statementLine(700_000, text: "pago FE-10010")).allocates([
+                (ledger.id(of: "FE-10010"), 700_000)
+            ]))
         for text in ["pago FE-10011", "XFE-1003", "FE-1003A", "FE10030", "ref 21FE-1003"] {
             #expect(matcher.match(statementLine(123_456, text: text)).rule != .reference, "\(text)")
         }
@@ -77,8 +87,13 @@ import Testing
         var ledger = MatchingLedger()
         let customer = ledger.customer("Inversiones Santa Fe")
         let invoice = ledger.invoice("FV-77", of: customer, 80_000, reference: "RF18539007547034")
-        #expect(ledger.matcher.match(statementLine(80_000, structured: "RF18 5390 0754 7034")).allocates([(invoice, 80_000)]))
-        #expect(ledger.matcher.match(statementLine(80_000, text: "ref rf18-5390-0754-7034 pago")).allocates([(invoice, 80_000)]))
+        #expect(
+            ledger.matcher.match(statementLine(80_000, structured: "RF18 5390 0754 7034")).allocates([(invoice, 80_000)]
+            ))
+        #expect(
+            ledger.matcher.match(statementLine(80_000, text: "ref rf18-5390-0754-7034 pago")).allocates([
+                (invoice, 80_000)
+            ]))
     }
 
     @Test func severalInvoicesGetTheMoneyInTheOrderNamed() {
@@ -112,7 +127,9 @@ import Testing
         #expect(match.allocates([(ledger.id(of: "FE-1001"), 300_000)]))
         #expect(match.unallocated.minorUnits == 100_000)
         #expect(!match.split.contains { $0.0 == foreign })
-        #expect(match.confidence == PaymentMatcher.Confidence.referencePartial - PaymentMatcher.Confidence.otherCustomersNamedPenalty)
+        #expect(
+            match.confidence == PaymentMatcher.Confidence.referencePartial
+                - PaymentMatcher.Confidence.otherCustomersNamedPenalty)
     }
 
     @Test func aNumberSharedByTwoCustomersIsDecidedByTheAccount() {
@@ -122,7 +139,8 @@ import Testing
         ledger.invoice("F-5000", of: a, 50_000)
         let bInvoice = ledger.invoice("F-5000", of: b, 70_000)
         let matcher = ledger.matcher
-        #expect(matcher.match(statementLine(70_000, text: "F-5000", account: "444555666")).allocates([(bInvoice, 70_000)]))
+        #expect(
+            matcher.match(statementLine(70_000, text: "F-5000", account: "444555666")).allocates([(bInvoice, 70_000)]))
         #expect(matcher.match(statementLine(70_000, text: "F-5000", account: "444555666")).rule == .reference)
         #expect(matcher.match(statementLine(12_345, text: "F-5000")).rule == .none)
     }
@@ -138,7 +156,9 @@ import Testing
         #expect(match.allocates([(older, 250_000), (newer, 250_000)]))
         #expect(match.confidence == PaymentMatcher.Confidence.customerReferenceSettled)
         let more = matcher.match(statementLine(700_000, text: "CLI0042"))
-        #expect(more.unallocated.minorUnits == 50_000 && more.confidence == PaymentMatcher.Confidence.customerReferenceWithCredit)
+        #expect(
+            more.unallocated.minorUnits == 50_000
+                && more.confidence == PaymentMatcher.Confidence.customerReferenceWithCredit)
     }
 }
 
@@ -148,18 +168,25 @@ struct MatchingLedger {
     var invoices: [MatchableInvoice] = []
 
     @discardableResult
-    mutating func customer(_ name: String, taxID: String? = nil, accounts: [String] = [], reference: String? = nil) -> UUID {
+    mutating func customer(_ name: String, taxID: String? = nil, accounts: [String] = [], reference: String? = nil)
+        -> UUID
+    {
         let id = UUID()
-        customers.append(MatchableCustomer(id: id, name: name, taxID: taxID, bankAccounts: accounts, paymentReference: reference))
+        customers.append(
+            MatchableCustomer(id: id, name: name, taxID: taxID, bankAccounts: accounts, paymentReference: reference))
         return id
     }
 
     @discardableResult
-    mutating func invoice(_ number: String, of customer: UUID, _ minor: Int64, due: String = "2026-01-31",
-                          currency: Currency = .cop, reference: String? = nil) -> UUID {
+    mutating func invoice(
+        _ number: String, of customer: UUID, _ minor: Int64, due: String = "2026-01-31",
+        currency: Currency = .cop, reference: String? = nil
+    ) -> UUID {
         let id = UUID()
-        invoices.append(MatchableInvoice(id: id, customerID: customer, number: number, paymentReference: reference,
-                                         balance: Money(minorUnits: minor, currency: currency), dueDate: try! LocalDate(iso: due)))
+        invoices.append(
+            MatchableInvoice(
+                id: id, customerID: customer, number: number, paymentReference: reference,
+                balance: Money(minorUnits: minor, currency: currency), dueDate: try! LocalDate(iso: due)))
         return id
     }
 
@@ -168,11 +195,14 @@ struct MatchingLedger {
     func id(of number: String) -> UUID { invoices.first { $0.number == number }!.id }
 }
 
-func statementLine(_ minor: Int64, text: String = "", structured: String? = nil, endToEnd: String? = nil, name: String? = nil,
-                   account: String? = nil, currency: Currency = .cop, booked: String = "2026-02-10") -> BankStatementLine {
-    BankStatementLine(bookingDate: try! LocalDate(iso: booked), valueDate: nil, amount: Money(minorUnits: minor, currency: currency),
-                      bankReference: nil, endToEndID: endToEnd, structuredReference: structured, remittanceText: text,
-                      counterpartyName: name, counterpartyAccount: account)
+func statementLine(
+    _ minor: Int64, text: String = "", structured: String? = nil, endToEnd: String? = nil, name: String? = nil,
+    account: String? = nil, currency: Currency = .cop, booked: String = "2026-02-10"
+) -> BankStatementLine {
+    BankStatementLine(
+        bookingDate: try! LocalDate(iso: booked), valueDate: nil, amount: Money(minorUnits: minor, currency: currency),
+        bankReference: nil, endToEndID: endToEnd, structuredReference: structured, remittanceText: text,
+        counterpartyName: name, counterpartyAccount: account)
 }
 
 extension PaymentMatch {

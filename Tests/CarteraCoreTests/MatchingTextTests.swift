@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CarteraCore
 
 @Suite struct MatchingTextTests {
@@ -39,7 +40,9 @@ import Testing
 
     @Test func referencesNeedADigitAndEnoughCharacters() {
         #expect(ReferenceIndex.isSearchable("1234") && ReferenceIndex.isSearchable("F12"))
-        #expect(!ReferenceIndex.isSearchable("123") && !ReferenceIndex.isSearchable("A1") && !ReferenceIndex.isSearchable("ABCDE"))
+        #expect(
+            !ReferenceIndex.isSearchable("123") && !ReferenceIndex.isSearchable("A1")
+                && !ReferenceIndex.isSearchable("ABCDE"))
     }
 }
 
@@ -87,7 +90,11 @@ import Testing
             for mask in 1..<(1 << values.count) {
                 let set = (0..<values.count).filter { mask & (1 << $0) != 0 }
                 guard set.count >= 2, set.map({ values[$0] }).reduce(0, +) == target else { continue }
-                if best == nil || set.count < best!.count || (set.count == best!.count && set.lexicographicallyPrecedes(best!)) { best = set }
+                if best == nil || set.count < best!.count
+                    || (set.count == best!.count && set.lexicographicallyPrecedes(best!))
+                {
+                    best = set
+                }
             }
             let found = SubsetSum.find(values, target: target, nodeBudget: 1_000_000)
             #expect(found?.count == best?.count, "\(values) → \(target)")

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import CarteraCore
 
 @Suite struct MoneyParsingTests {
     @Test(arguments: [
         ("1234.56", "COP", 123_456 as Int64), ("1234.5", "COP", 123_450), ("1234", "COP", 123_400), ("0.05", "USD", 5),
-        ("-10", "USD", -1_000), ("1500", "CLP", 1_500), ("0", "CLP", 0), ("1.234", "KWD", 1_234), ("007.10", "EUR", 710),
+        ("-10", "USD", -1_000), ("1500", "CLP", 1_500), ("0", "CLP", 0), ("1.234", "KWD", 1_234),
+        ("007.10", "EUR", 710),
     ])
     func parsesExactly(text: String, code: String, minor: Int64) throws {
         let money = try Money(decimalString: text, currency: Currency(code: code))
@@ -13,9 +15,12 @@ import Testing
     }
 
     @Test(arguments: [
-        ("1234.567", "COP", "too_many_decimals"), ("1500.5", "CLP", "too_many_decimals"), ("12,5", "COP", "invalid_amount"),
-        ("", "COP", "invalid_amount"), ("1e3", "COP", "invalid_amount"), (" 1", "COP", "invalid_amount"), ("--1", "COP", "invalid_amount"),
-        ("+1", "COP", "invalid_amount"), ("1.", "COP", "invalid_amount"), (".5", "COP", "invalid_amount"), ("1.000,50", "COP", "invalid_amount"),
+        ("1234.567", "COP", "too_many_decimals"), ("1500.5", "CLP", "too_many_decimals"),
+        ("12,5", "COP", "invalid_amount"),
+        ("", "COP", "invalid_amount"), ("1e3", "COP", "invalid_amount"), (" 1", "COP", "invalid_amount"),
+        ("--1", "COP", "invalid_amount"),
+        ("+1", "COP", "invalid_amount"), ("1.", "COP", "invalid_amount"), (".5", "COP", "invalid_amount"),
+        ("1.000,50", "COP", "invalid_amount"),
         ("99999999999999999999", "COP", "amount_too_large"), ("92233720368547758.08", "COP", "amount_too_large"),
         ("10000000000000.01", "COP", "amount_too_large"), ("-10000000000000.01", "COP", "amount_too_large"),
         ("1000000000000001", "CLP", "amount_too_large"), ("000000000000000000000000001", "COP", "invalid_amount_never"),
@@ -45,7 +50,8 @@ import Testing
         var rng = SeededGenerator(seed: 11)
         for _ in 0..<2_000 {
             let currency = [Currency.cop, .clp, .usd, .jpy, try Currency(code: "KWD")].randomElement(using: &rng)!
-            let money = Money(minorUnits: Int64.random(in: -1_000_000_000_000...1_000_000_000_000, using: &rng), currency: currency)
+            let money = Money(
+                minorUnits: Int64.random(in: -1_000_000_000_000...1_000_000_000_000, using: &rng), currency: currency)
             #expect(try Money(decimalString: money.decimalString, currency: currency) == money)
         }
     }
@@ -57,11 +63,19 @@ import Testing
         let dollars = Money(minorUnits: 100, currency: .usd)
         #expect { try pesos.adding(dollars) } throws: { ($0 as? DomainError)?.code == "currency_mismatch" }
         #expect { try pesos.subtracting(dollars) } throws: { ($0 as? DomainError)?.code == "currency_mismatch" }
-        #expect { try Money.sum([pesos, dollars], currency: .cop) } throws: { ($0 as? DomainError)?.code == "currency_mismatch" }
-        #expect { try Money(minorUnits: .max, currency: .cop).adding(pesos) } throws: { ($0 as? DomainError)?.code == "amount_too_large" }
-        #expect { try Money(minorUnits: .min, currency: .cop).subtracting(pesos) } throws: { ($0 as? DomainError)?.code == "amount_too_large" }
+        #expect { try Money.sum([pesos, dollars], currency: .cop) } throws: {
+            ($0 as? DomainError)?.code == "currency_mismatch"
+        }
+        #expect { try Money(minorUnits: .max, currency: .cop).adding(pesos) } throws: {
+            ($0 as? DomainError)?.code == "amount_too_large"
+        }
+        #expect { try Money(minorUnits: .min, currency: .cop).subtracting(pesos) } throws: {
+            ($0 as? DomainError)?.code == "amount_too_large"
+        }
         #expect { try pesos.multiplied(by: .max) } throws: { ($0 as? DomainError)?.code == "amount_too_large" }
-        #expect { try Money(minorUnits: .max, currency: .cop).percentage(basisPoints: 20_000) } throws: { ($0 as? DomainError)?.code == "amount_too_large" }
+        #expect { try Money(minorUnits: .max, currency: .cop).percentage(basisPoints: 20_000) } throws: {
+            ($0 as? DomainError)?.code == "amount_too_large"
+        }
         #expect(Money(minorUnits: .min, currency: .cop).negated.minorUnits == .max)
         #expect(try pesos.adding(pesos).minorUnits == 200)
         #expect(try pesos.subtracting(Money(minorUnits: 300, currency: .cop)).minorUnits == -200)
@@ -70,15 +84,16 @@ import Testing
     }
 
     @Test(arguments: [
-        (1_225 as Int64, 200 as Int64, 25 as Int64),   // 2 % of 12.25 = 0.245 → 0.25 (half-up)
-        (1_224, 200, 24),                               // 0.2448 → 0.24
-        (-1_225, 200, -25),                             // negatives mirror: away from zero
-        (11_250_152, 200, 225_003),                     // 225003.04 → 225003
-        (1, 5_000, 1),                                  // 0.5 → 1
+        (1_225 as Int64, 200 as Int64, 25 as Int64), // 2 % of 12.25 = 0.245 → 0.25 (half-up)
+        (1_224, 200, 24), // 0.2448 → 0.24
+        (-1_225, 200, -25), // negatives mirror: away from zero
+        (11_250_152, 200, 225_003), // 225003.04 → 225003
+        (1, 5_000, 1), // 0.5 → 1
         (0, 200, 0),
     ])
     func percentagesRoundHalfUpAwayFromZero(minor: Int64, basisPoints: Int64, expected: Int64) throws {
-        #expect(try Money(minorUnits: minor, currency: .usd).percentage(basisPoints: basisPoints).minorUnits == expected)
+        #expect(
+            try Money(minorUnits: minor, currency: .usd).percentage(basisPoints: basisPoints).minorUnits == expected)
     }
 }
 
@@ -86,7 +101,8 @@ import Testing
     @Test func splitAlwaysSumsExactlyAndPartsDifferByAtMostOneMinorUnit() {
         var rng = SeededGenerator(seed: 1)
         for _ in 0..<2_000 {
-            let amount = Money(minorUnits: Int64.random(in: -10_000_000_000...10_000_000_000, using: &rng), currency: .cop)
+            let amount = Money(
+                minorUnits: Int64.random(in: -10_000_000_000...10_000_000_000, using: &rng), currency: .cop)
             let parts = amount.split(into: Int.random(in: 1...40, using: &rng))
             #expect(parts.reduce(0) { $0 + $1.minorUnits } == amount.minorUnits)
             let values = parts.map(\.minorUnits)
@@ -100,8 +116,10 @@ import Testing
     @Test func allocateByWeightsAlwaysSumsExactlyAndIsProportional() {
         var rng = SeededGenerator(seed: 2)
         for _ in 0..<2_000 {
-            let amount = Money(minorUnits: Int64.random(in: -5_000_000_000...5_000_000_000, using: &rng), currency: .clp)
-            var weights = (0..<Int.random(in: 1...12, using: &rng)).map { _ in Int64.random(in: 0...1_000, using: &rng) }
+            let amount = Money(
+                minorUnits: Int64.random(in: -5_000_000_000...5_000_000_000, using: &rng), currency: .clp)
+            var weights = (0..<Int.random(in: 1...12, using: &rng)).map { _ in Int64.random(in: 0...1_000, using: &rng)
+            }
             if weights.allSatisfy({ $0 == 0 }) { weights[0] = 1 }
             let parts = amount.allocate(weights: weights)
             #expect(parts.count == weights.count)
@@ -121,7 +139,8 @@ import Testing
         #expect(hundred.split(into: 3).map(\.minorUnits) == [3_334, 3_333, 3_333])
         #expect(Money(minorUnits: 5, currency: .usd).allocate(weights: [1, 1]).map(\.minorUnits) == [3, 2])
         #expect(Money(minorUnits: -5, currency: .usd).allocate(weights: [1, 1]).map(\.minorUnits) == [-3, -2])
-        #expect(Money(minorUnits: 100, currency: .clp).allocate(weights: [70, 20, 10]).map(\.minorUnits) == [70, 20, 10])
+        #expect(
+            Money(minorUnits: 100, currency: .clp).allocate(weights: [70, 20, 10]).map(\.minorUnits) == [70, 20, 10])
         #expect(Money(minorUnits: 1, currency: .clp).allocate(weights: [0, 1]).map(\.minorUnits) == [0, 1])
     }
 }

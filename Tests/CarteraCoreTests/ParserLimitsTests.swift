@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import CarteraCore
 
 /// Hostile bank and import files are refused quickly with a message, never by crashing.
 @Suite struct ParserLimitsTests {
     static func nested(_ depth: Int) -> Data {
-        Data((#"<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">"#
-            + String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth) + "</Document>").utf8)
+        Data(
+            (#"<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">"#
+                + String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth) + "</Document>").utf8
+        )
     }
 
     @Test func xmlNested100000LevelsIsRefusedInUnderASecond() throws {
@@ -27,7 +30,8 @@ import Testing
     }
 
     @Test func xmlWithADoctypeIsRefusedBeforeParsing() {
-        let laughs = #"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><Document>&lol2;</Document>"#
+        let laughs =
+            #"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><Document>&lol2;</Document>"#
         #expect { try Camt053Parser.parse(Data(laughs.utf8)) } throws: { error in
             (error as? StatementFormatError)?.message.contains("DOCTYPE") == true
         }
@@ -51,7 +55,9 @@ import Testing
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         var parsed = 0
         for name in names where name.hasSuffix(".xml") {
-            if (try? Camt053Parser.parse(try Data(contentsOf: folder.appendingPathComponent(name)))) != nil { parsed += 1 }
+            if (try? Camt053Parser.parse(try Data(contentsOf: folder.appendingPathComponent(name)))) != nil {
+                parsed += 1
+            }
         }
         #expect(parsed > 10)
     }
@@ -81,19 +87,26 @@ import Testing
     }
 
     @Test func importsReportTheLimitAndNameCellsWithControlCharacters() {
-        let wide = "customer_name,invoice_number,issue_date,due_date,amount\n" + String(repeating: "x,", count: 1_200) + "\n"
+        let wide =
+            "customer_name,invoice_number,issue_date,due_date,amount\n" + String(repeating: "x,", count: 1_200) + "\n"
         let result = CSVImport.read(Array(wide.utf8), kind: .invoices, options: ImportOptions(defaultCurrency: .cop))
         #expect(result.errors.map(\.code) == [.tooManyFields(maximum: 1_000)])
 
-        let injected = "customer_name,contact_name,email\nAcme,\"Ana\r\nBcc: x@evil.example\",ana@acme.co\nAcme,Luis,\"luis@acme.co\r\nBcc: x@evil.example\"\n"
-        let contacts = CSVImport.read(Array(injected.utf8), kind: .contacts, options: ImportOptions(defaultCurrency: .cop))
+        let injected =
+            "customer_name,contact_name,email\nAcme,\"Ana\r\nBcc: x@evil.example\",ana@acme.co\nAcme,Luis,\"luis@acme.co\r\nBcc: x@evil.example\"\n"
+        let contacts = CSVImport.read(
+            Array(injected.utf8), kind: .contacts, options: ImportOptions(defaultCurrency: .cop))
         #expect(contacts.contacts.isEmpty)
-        #expect(contacts.errors.contains { $0.line == 2 && $0.field == .contactName && $0.code == .controlCharacter("U+000D") })
+        #expect(
+            contacts.errors.contains {
+                $0.line == 2 && $0.field == .contactName && $0.code == .controlCharacter("U+000D")
+            })
         #expect(contacts.errors.contains { $0.field == .email && $0.code == .controlCharacter("U+000D") })
     }
 
     @Test func mt940LineAndFieldLimits() {
-        let longLine = ":20:REF\n:25:ES12/345\n:60F:C260301EUR100,00\n:86:" + String(repeating: "x", count: 3_000) + "\n"
+        let longLine =
+            ":20:REF\n:25:ES12/345\n:60F:C260301EUR100,00\n:86:" + String(repeating: "x", count: 3_000) + "\n"
         #expect { try MT940Parser.parse(longLine) } throws: { error in
             (error as? StatementFormatError).map { $0.line == 4 && $0.message.contains("longer than 2000") } == true
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CarteraCore
 
 /// Organisations store the reminder kinds they switched off, so a kind nobody switched off—such as
@@ -19,7 +20,8 @@ import Testing
     }
 
     @Test func switchedOffIsTheComplementInDeclarationOrder() {
-        #expect(ReminderKind.switchedOff(enabled: [.overdue]) == [.newInvoice, .paymentReceived, .beforeDue, .debtSummary])
+        #expect(
+            ReminderKind.switchedOff(enabled: [.overdue]) == [.newInvoice, .paymentReceived, .beforeDue, .debtSummary])
         #expect(ReminderKind.switchedOff(enabled: Set(ReminderKind.allCases)).isEmpty)
         for enabled in [Set<ReminderKind>(), [.overdue, .debtSummary], Set(ReminderKind.allCases)] {
             #expect(ReminderKind.enabled(switchedOff: ReminderKind.switchedOff(enabled: enabled)) == enabled)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CarteraCore
 
 @Suite struct RiskProfileTests {
@@ -23,9 +24,12 @@ import Testing
     @Test func overdueShareIsPerCurrencyAndCountsOnlyWhatIsOverThirtyDaysLate() throws {
         let asOf = try LocalDate(iso: "2026-03-15")
         let open = [
-            RiskProfile.OpenInvoice(balance: Money(minorUnits: 60_000, currency: .usd), dueDate: asOf.addingClamped(days: -31)),
-            RiskProfile.OpenInvoice(balance: Money(minorUnits: 40_000, currency: .usd), dueDate: asOf.addingClamped(days: -30)),
-            RiskProfile.OpenInvoice(balance: Money(minorUnits: 9_000_000, currency: .cop), dueDate: asOf.addingClamped(days: 5)),
+            RiskProfile.OpenInvoice(
+                balance: Money(minorUnits: 60_000, currency: .usd), dueDate: asOf.addingClamped(days: -31)),
+            RiskProfile.OpenInvoice(
+                balance: Money(minorUnits: 40_000, currency: .usd), dueDate: asOf.addingClamped(days: -30)),
+            RiskProfile.OpenInvoice(
+                balance: Money(minorUnits: 9_000_000, currency: .cop), dueDate: asOf.addingClamped(days: 5)),
         ]
         let punctual = (0..<5).map { _ in paid(0) }
         let profile = RiskProfile(paid: punctual, open: open, asOf: asOf, brokenPromises: 0)

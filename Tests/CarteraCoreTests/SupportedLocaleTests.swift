@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CarteraCore
 
 @Suite struct SupportedLocaleTests {
@@ -34,6 +35,8 @@ import Testing
         }
         #expect(pesos.formatted(locale: .esCO) == "$ 1.234.567,89")
         #expect(pesos.formatted(locale: .esES) == "1.234.567,89 COP")
-        #expect(pesos.formatted(locale: "xx-YY") == pesos.formatted(locale: .enUS), "an unknown identifier is written the en-US way")
+        #expect(
+            pesos.formatted(locale: "xx-YY") == pesos.formatted(locale: .enUS),
+            "an unknown identifier is written the en-US way")
     }
 }

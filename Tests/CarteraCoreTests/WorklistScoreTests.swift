@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CarteraCore
 
 @Suite struct WorklistScoreTests {
@@ -15,21 +16,27 @@ import Testing
     }
 
     @Test func daysAreCappedAndNothingOverdueScoresZero() {
-        let ancient = WorklistScore.score(overdue: [Overdue(majorUnits: 10, daysOverdue: 5_000)], risk: .low, brokenPromises: 0)
+        let ancient = WorklistScore.score(
+            overdue: [Overdue(majorUnits: 10, daysOverdue: 5_000)], risk: .low, brokenPromises: 0)
         #expect(ancient == 10 * Int64(WorklistScore.maximumDaysCounted))
         #expect(WorklistScore.score(overdue: [], risk: .high, brokenPromises: 3) == 0)
-        #expect(WorklistScore.score(overdue: [Overdue(majorUnits: 1_000, daysOverdue: 0)], risk: .high, brokenPromises: 0) == 0)
+        #expect(
+            WorklistScore.score(overdue: [Overdue(majorUnits: 1_000, daysOverdue: 0)], risk: .high, brokenPromises: 0)
+                == 0)
     }
 
     @Test func hugeAmountsSaturateInsteadOfOverflowing() {
-        let score = WorklistScore.score(overdue: [Overdue(majorUnits: .max / 2, daysOverdue: 300), Overdue(majorUnits: .max, daysOverdue: 300)],
-                                        risk: .high, brokenPromises: 5)
+        let score = WorklistScore.score(
+            overdue: [Overdue(majorUnits: .max / 2, daysOverdue: 300), Overdue(majorUnits: .max, daysOverdue: 300)],
+            risk: .high, brokenPromises: 5)
         #expect(score == .max)
     }
 
     @Test func riskierAndLaterOutranksBiggerButFresh() {
-        let fresh = WorklistScore.score(overdue: [Overdue(majorUnits: 3_000, daysOverdue: 2)], risk: .low, brokenPromises: 0)
-        let stale = WorklistScore.score(overdue: [Overdue(majorUnits: 1_000, daysOverdue: 5)], risk: .medium, brokenPromises: 0)
+        let fresh = WorklistScore.score(
+            overdue: [Overdue(majorUnits: 3_000, daysOverdue: 2)], risk: .low, brokenPromises: 0)
+        let stale = WorklistScore.score(
+            overdue: [Overdue(majorUnits: 1_000, daysOverdue: 5)], risk: .medium, brokenPromises: 0)
         #expect(stale > fresh)
     }
 
@@ -51,7 +58,10 @@ import Testing
     }
 
     @Test func punctualHistoryIsLowRisk() throws {
-        let history = try [paid("2026-01-10", "2026-01-09"), paid("2026-02-10", "2026-02-10"), paid("2026-03-10", "2026-03-05"), paid("2026-04-10", "2026-04-12"), paid("2026-05-10", "2026-05-01")]
+        let history = try [
+            paid("2026-01-10", "2026-01-09"), paid("2026-02-10", "2026-02-10"), paid("2026-03-10", "2026-03-05"),
+            paid("2026-04-10", "2026-04-12"), paid("2026-05-10", "2026-05-01"),
+        ]
         let risk = RiskAssessment(paid: history, brokenPromises: 0)
         #expect(risk.level == .low) // 1 of 5 late: a fifth is still low
         #expect(risk.paidLateCount == 1)
@@ -59,7 +69,9 @@ import Testing
     }
 
     @Test func mostlyLateIsHighRisk() throws {
-        let history = try [paid("2026-01-10", "2026-02-20"), paid("2026-02-10", "2026-03-01"), paid("2026-03-10", "2026-03-10")]
+        let history = try [
+            paid("2026-01-10", "2026-02-20"), paid("2026-02-10", "2026-03-01"), paid("2026-03-10", "2026-03-10"),
+        ]
         let risk = RiskAssessment(paid: history, brokenPromises: 0)
         #expect(risk.level == .high)
         #expect(risk.paidLateCount == 2)

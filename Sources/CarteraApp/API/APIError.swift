@@ -29,14 +29,18 @@ public struct APIError: AbortError, Sendable, CustomStringConvertible {
     }
 
     static func notFound(_ entity: String) -> APIError {
-        APIError(.notFound, code: "\(entity)_not_found", message: "\(entity.replacingOccurrences(of: "_", with: " ")) not found")
+        APIError(
+            .notFound, code: "\(entity)_not_found",
+            message: "\(entity.replacingOccurrences(of: "_", with: " ")) not found")
     }
 
     static func conflict(_ code: String, _ message: String, field: String? = nil) -> APIError {
         APIError(.conflict, code: code, message: message, field: field)
     }
 
-    static let unauthorized = APIError(.unauthorized, code: "unauthorized", message: "A valid API key is required (Authorization: Bearer <key> or X-API-Key)")
+    static let unauthorized = APIError(
+        .unauthorized, code: "unauthorized",
+        message: "A valid API key is required (Authorization: Bearer <key> or X-API-Key)")
 }
 
 extension APIError {

@@ -17,10 +17,15 @@ struct APIKeyController {
 enum APIKeyRevocation {
     static func revoke(id: UUID, in context: ServiceContext, app: Application) async throws -> APIKey {
         let key = try await context.transaction { tx in
-            guard let key = try await APIKeys.revoke(id: id, organisationID: tx.organisationID, now: tx.clock.now(), on: tx.db) else {
+            guard
+                let key = try await APIKeys.revoke(
+                    id: id, organisationID: tx.organisationID, now: tx.clock.now(), on: tx.db)
+            else {
                 throw APIError.notFound("api_key")
             }
-            try await AuditLog.record("api_key.revoked", entityType: "api_key", entityID: id, details: ["name": key.name, "prefix": key.prefix], in: tx)
+            try await AuditLog.record(
+                "api_key.revoked", entityType: "api_key", entityID: id,
+                details: ["name": key.name, "prefix": key.prefix], in: tx)
             return key
         }
         app.apiKeyCache.forget(keyID: id)

@@ -56,7 +56,8 @@ enum APIVocabulary {
         return String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n"
     }
 
-    private static func values<Value: CaseIterable & RawRepresentable>(_: Value.Type) -> [String] where Value.RawValue == String {
+    private static func values<Value: CaseIterable & RawRepresentable>(_: Value.Type) -> [String]
+    where Value.RawValue == String {
         Value.allCases.map(\.rawValue)
     }
 }

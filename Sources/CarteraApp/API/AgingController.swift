@@ -6,6 +6,8 @@ struct AgingController {
         let context = try await req.serviceContext()
         let asOf = try FieldParser.optionalDate(try req.query.decode(AsOfQuery.self).asOf, "as_of") ?? context.today
         let reports = try await AgingQuery.reports(organisationID: context.organisationID, asOf: asOf, on: context.db)
-        return AgingDTO(asOf: asOf.iso, currencies: reports.map { AgingDTO.CurrencyAging($0.report, invoiceCount: $0.invoiceCount) })
+        return AgingDTO(
+            asOf: asOf.iso, currencies: reports.map { AgingDTO.CurrencyAging($0.report, invoiceCount: $0.invoiceCount) }
+        )
     }
 }

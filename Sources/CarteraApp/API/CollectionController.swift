@@ -7,8 +7,10 @@ struct CollectionController {
         let input = try req.decodeBody(DisputeInput.self)
         let context = try await req.serviceContext()
         let invoice = try await req.invoiceParameter(in: context)
-        return try await DisputeDTO(try await DisputeService.open(on: invoice, input, in: context), currency: try invoice.currencyValue)
-            .encodeResponse(status: .created, for: req)
+        return try await DisputeDTO(
+            try await DisputeService.open(on: invoice, input, in: context), currency: try invoice.currencyValue
+        )
+        .encodeResponse(status: .created, for: req)
     }
 
     func resolveDispute(req: Request) async throws -> DisputeDTO {
@@ -16,18 +18,22 @@ struct CollectionController {
         let context = try await req.serviceContext()
         let dispute = try await DisputeService.find(try req.uuidParameter("disputeID", entity: "dispute"), in: context)
         let resolved = try await DisputeService.resolve(dispute, input, in: context)
-        return try DisputeDTO(resolved, currency: try await InvoiceService.find(resolved.$invoice.id, in: context).currencyValue)
+        return try DisputeDTO(
+            resolved, currency: try await InvoiceService.find(resolved.$invoice.id, in: context).currencyValue)
     }
 
     func listPromises(req: Request) async throws -> [PromiseDTO] {
         let context = try await req.serviceContext()
-        return try await PromiseService.list(for: try await req.customerParameter(in: context), in: context).map(PromiseDTO.init)
+        return try await PromiseService.list(for: try await req.customerParameter(in: context), in: context).map(
+            PromiseDTO.init)
     }
 
     func createPromise(req: Request) async throws -> Response {
         let input = try req.decodeBody(PromiseInput.self)
         let context = try await req.serviceContext()
-        return try await PromiseDTO(try await PromiseService.create(for: try await req.customerParameter(in: context), input, in: context)).encodeResponse(status: .created, for: req)
+        return try await PromiseDTO(
+            try await PromiseService.create(for: try await req.customerParameter(in: context), input, in: context)
+        ).encodeResponse(status: .created, for: req)
     }
 
     /// Everything the customer was sent or will be sent, newest first: the messaging part of the timeline.
@@ -40,13 +46,18 @@ struct CollectionController {
 
     func listTasks(req: Request) async throws -> [CollectionTaskDTO] {
         let context = try await req.serviceContext()
-        let status = try req.query.get(String?.self, at: "status").map { try FieldParser.enumValue($0, CollectionTaskStatus.self, "status") } ?? .open
+        let status =
+            try req.query.get(String?.self, at: "status").map {
+                try FieldParser.enumValue($0, CollectionTaskStatus.self, "status")
+            } ?? .open
         return try await CollectionTask.query(on: context.db).filter(\.$organisationID == context.organisationID)
             .filter(\.$status == status).sort(\.$dueOn).limit(500).all().map(CollectionTaskDTO.init)
     }
 
     func completeTask(req: Request) async throws -> CollectionTaskDTO {
-        try CollectionTaskDTO(try await TaskService.complete(try req.uuidParameter("taskID", entity: "task"), in: try await req.serviceContext()))
+        try CollectionTaskDTO(
+            try await TaskService.complete(
+                try req.uuidParameter("taskID", entity: "task"), in: try await req.serviceContext()))
     }
 
 }

@@ -3,7 +3,8 @@ import Vapor
 struct ContactController {
     func show(req: Request) async throws -> ContactDTO {
         let context = try await req.serviceContext()
-        return try ContactDTO(try await ContactService.find(try req.uuidParameter("contactID", entity: "contact"), in: context))
+        return try ContactDTO(
+            try await ContactService.find(try req.uuidParameter("contactID", entity: "contact"), in: context))
     }
 
     func update(req: Request) async throws -> ContactDTO {

@@ -24,13 +24,15 @@ struct CreditNoteController {
     func update(req: Request) async throws -> CreditNoteDTO {
         let input = try req.decodeBody(CreditNoteUpdate.self)
         let context = try await req.serviceContext()
-        return try await dto(try await CreditNoteService.update(try await find(req, context), with: input, in: context), context)
+        return try await dto(
+            try await CreditNoteService.update(try await find(req, context), with: input, in: context), context)
     }
 
     func allocate(req: Request) async throws -> CreditNoteDTO {
         let input = try req.decodeBody(ApplyCreditInput.self)
         let context = try await req.serviceContext()
-        return try await dto(try await CreditApplication.applyRemaining(try await find(req, context), input, in: context), context)
+        return try await dto(
+            try await CreditApplication.applyRemaining(try await find(req, context), input, in: context), context)
     }
 
     private func find(_ req: Request, _ context: ServiceContext) async throws -> CreditNote {

@@ -3,12 +3,14 @@ import Vapor
 
 struct CustomerController {
     func list(req: Request) async throws -> Page<CustomerDTO> {
-        let result = try await CustomerService.list(try req.query.decode(CustomerListQuery.self), in: try await req.serviceContext())
+        let result = try await CustomerService.list(
+            try req.query.decode(CustomerListQuery.self), in: try await req.serviceContext())
         return Page(items: try result.items.map(CustomerDTO.init), page: result.page, total: result.total)
     }
 
     func create(req: Request) async throws -> Response {
-        let customer = try await CustomerService.create(try req.decodeBody(CustomerInput.self), in: try await req.serviceContext())
+        let customer = try await CustomerService.create(
+            try req.decodeBody(CustomerInput.self), in: try await req.serviceContext())
         return try await CustomerDTO(customer).encodeResponse(status: .created, for: req)
     }
 
@@ -19,13 +21,15 @@ struct CustomerController {
     func update(req: Request) async throws -> CustomerDTO {
         let input = try req.decodeBody(CustomerInput.self)
         let context = try await req.serviceContext()
-        return try CustomerDTO(try await CustomerService.update(try await customer(req, context), with: input, in: context))
+        return try CustomerDTO(
+            try await CustomerService.update(try await customer(req, context), with: input, in: context))
     }
 
     func statement(req: Request) async throws -> StatementDTO {
         let context = try await req.serviceContext()
         let asOf = try FieldParser.optionalDate(try req.query.decode(AsOfQuery.self).asOf, "as_of") ?? context.today
-        return try StatementDTO(try await StatementService.statement(for: try await customer(req, context), asOf: asOf, in: context))
+        return try StatementDTO(
+            try await StatementService.statement(for: try await customer(req, context), asOf: asOf, in: context))
     }
 
     func listContacts(req: Request) async throws -> [ContactDTO] {

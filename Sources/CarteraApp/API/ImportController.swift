@@ -10,8 +10,11 @@ struct ImportController {
     func importFile(req: Request) async throws -> Response {
         let settings: ImportSettings
         do {
-            settings = try ImportSettings.parse(kind: try? req.query.get(String.self, at: "kind"), preset: try? req.query.get(String.self, at: "preset"),
-                                                locale: try? req.query.get(String.self, at: "locale"), currency: try? req.query.get(String.self, at: "currency"))
+            settings = try ImportSettings.parse(
+                kind: try? req.query.get(String.self, at: "kind"),
+                preset: try? req.query.get(String.self, at: "preset"),
+                locale: try? req.query.get(String.self, at: "locale"),
+                currency: try? req.query.get(String.self, at: "currency"))
         } catch {
             throw APIError.invalid(error.field, error.message)
         }
@@ -31,17 +34,25 @@ struct ImportController {
                 let data = try upload.data()
                 if dryRun {
                     let report = try await ImportService.check(data, settings: settings, in: context)
-                    return try await ImportReportDTO(report, localizer: req.application.localizer, language: language).encodeResponse(status: .ok, for: req)
+                    return try await ImportReportDTO(report, localizer: req.application.localizer, language: language)
+                        .encodeResponse(status: .ok, for: req)
                 }
-                let report = try await ImportService.commit(data, settings: settings, fileName: (try? req.query.get(String.self, at: "file_name")) ?? "api", in: context)
-                return try await ImportReportDTO(report, localizer: req.application.localizer, language: language).encodeResponse(status: .created, for: req)
+                let report = try await ImportService.commit(
+                    data, settings: settings, fileName: (try? req.query.get(String.self, at: "file_name")) ?? "api",
+                    in: context)
+                return try await ImportReportDTO(report, localizer: req.application.localizer, language: language)
+                    .encodeResponse(status: .created, for: req)
             }
         } catch let rejected as ImportRejected {
             let report = ImportReportDTO(rejected.report, localizer: req.application.localizer, language: language)
-            let message = req.application.localizer.text("import.rejected", language: language, arguments: ["count": String(rejected.report.errorCount)])
+            let message =
+                req.application.localizer.text(
+                    "import.rejected", language: language, arguments: ["count": String(rejected.report.errorCount)])
                 ?? "The file has \(rejected.report.errorCount) row error(s); nothing was imported"
-            return try await ImportRejectedDTO(error: .init(code: ImportRejectedDTO.code, message: message, errors: report.errors), report: report)
-                .encodeResponse(status: .unprocessableEntity, for: req)
+            return try await ImportRejectedDTO(
+                error: .init(code: ImportRejectedDTO.code, message: message, errors: report.errors), report: report
+            )
+            .encodeResponse(status: .unprocessableEntity, for: req)
         }
     }
 

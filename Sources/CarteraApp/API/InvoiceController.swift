@@ -6,7 +6,9 @@ struct InvoiceController {
         let context = try await req.serviceContext()
         let result = try await InvoiceService.list(try req.query.decode(InvoiceListQuery.self), in: context)
         let lines = try await InvoiceService.lines(of: result.items, on: context.db)
-        let items = try result.items.map { try InvoiceDTO($0, lines: lines[try $0.requireID()] ?? [], today: context.today) }
+        let items = try result.items.map {
+            try InvoiceDTO($0, lines: lines[try $0.requireID()] ?? [], today: context.today)
+        }
         return Page(items: items, page: result.page, total: result.total)
     }
 
@@ -25,7 +27,8 @@ struct InvoiceController {
     func update(req: Request) async throws -> InvoiceDTO {
         let input = try req.decodeBody(InvoiceInput.self)
         let context = try await req.serviceContext()
-        return try await dto(try await InvoiceService.update(try await find(req, context), with: input, in: context), context)
+        return try await dto(
+            try await InvoiceService.update(try await find(req, context), with: input, in: context), context)
     }
 
     func issue(req: Request) async throws -> InvoiceDTO {
@@ -36,7 +39,8 @@ struct InvoiceController {
     func void(req: Request) async throws -> InvoiceDTO {
         let input = try req.decodeBody(VoidInput.self)
         let context = try await req.serviceContext()
-        return try await dto(try await InvoiceService.void(try await find(req, context), reason: input.reason, in: context), context)
+        return try await dto(
+            try await InvoiceService.void(try await find(req, context), reason: input.reason, in: context), context)
     }
 
     private func find(_ req: Request, _ context: ServiceContext) async throws -> Invoice {

@@ -26,13 +26,17 @@ struct JSONErrorMiddleware: AsyncMiddleware {
         case let error as DomainError:
             return APIError(error)
         case let error as CommandArgumentError:
-            return .invalid(error.field.replacingOccurrences(of: "--", with: "").replacingOccurrences(of: "-", with: "_"), error.message)
+            return .invalid(
+                error.field.replacingOccurrences(of: "--", with: "").replacingOccurrences(of: "-", with: "_"),
+                error.message)
         case let error as DecodingError:
             return translate(decoding: error)
         case let error as any DatabaseError where error.isConstraintFailure:
             return .conflict("conflict", "The change conflicts with existing data")
         case let error as any AbortError:
-            let code = error.status == .notFound ? "route_not_found" : error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
+            let code =
+                error.status == .notFound
+                ? "route_not_found" : error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
             return APIError(error.status, code: code, message: error.reason)
         default:
             return APIError(.internalServerError, code: "internal_error", message: "Something went wrong on our side")
@@ -46,21 +50,27 @@ struct JSONErrorMiddleware: AsyncMiddleware {
                 .replacingOccurrences(of: ".[", with: "[")
         }
         switch error {
-        case let .keyNotFound(key, context):
+        case .keyNotFound(let key, let context):
             let field = path(context.codingPath + [key])
             return APIError(.unprocessableEntity, code: "missing_field", message: "\(field) is required", field: field)
-        case let .typeMismatch(type, context):
+        case .typeMismatch(let type, let context):
             let field = path(context.codingPath)
-            return APIError(.unprocessableEntity, code: "invalid_type", message: "\(field) has the wrong type (expected \(describe(type)))", field: field)
-        case let .valueNotFound(type, context):
+            return APIError(
+                .unprocessableEntity, code: "invalid_type",
+                message: "\(field) has the wrong type (expected \(describe(type)))", field: field)
+        case .valueNotFound(let type, let context):
             let field = path(context.codingPath)
-            return APIError(.unprocessableEntity, code: "missing_field", message: "\(field) must not be null (expected \(describe(type)))", field: field)
-        case let .dataCorrupted(context):
+            return APIError(
+                .unprocessableEntity, code: "missing_field",
+                message: "\(field) must not be null (expected \(describe(type)))", field: field)
+        case .dataCorrupted(let context):
             let field = path(context.codingPath)
             if field.isEmpty {
                 return APIError(.badRequest, code: "invalid_json", message: "The request body is not valid JSON")
             }
-            return APIError(.unprocessableEntity, code: "invalid_field", message: "\(field) is not valid: \(context.debugDescription)", field: field)
+            return APIError(
+                .unprocessableEntity, code: "invalid_field",
+                message: "\(field) is not valid: \(context.debugDescription)", field: field)
         @unknown default:
             return APIError(.badRequest, code: "invalid_json", message: "The request body could not be read")
         }
@@ -83,7 +93,8 @@ struct JSONErrorMiddleware: AsyncMiddleware {
     }
 
     private static func response(for error: APIError, request: Request) throws -> Response {
-        let localized = request.application.localizer.errorMessage(code: error.code, field: error.field, fallback: error.message, language: request.preferredLanguage)
+        let localized = request.application.localizer.errorMessage(
+            code: error.code, field: error.field, fallback: error.message, language: request.preferredLanguage)
         let body = ErrorBody(error: .init(code: error.code, message: localized, field: error.field))
         let response = Response(status: error.status)
         try response.content.encode(body, as: .json)
@@ -94,7 +105,11 @@ struct JSONErrorMiddleware: AsyncMiddleware {
     }
 
     struct ErrorBody: Content {
-        struct Detail: Codable { let code: String; let message: String; let field: String? }
+        struct Detail: Codable {
+            let code: String
+            let message: String
+            let field: String?
+        }
         let error: Detail
     }
 }

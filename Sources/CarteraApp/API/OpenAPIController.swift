@@ -11,7 +11,8 @@ struct OpenAPIController {
 
 enum OpenAPIDocument {
     static func data() throws -> Data {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources") else {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources")
+        else {
             throw Abort(.internalServerError, reason: "openapi.json missing from the bundle")
         }
         return try Data(contentsOf: url)

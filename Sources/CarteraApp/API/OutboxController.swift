@@ -2,7 +2,8 @@ import Vapor
 
 struct OutboxController {
     func list(req: Request) async throws -> Page<OutboxMessageDTO> {
-        let result = try await OutboxService.list(try req.query.decode(OutboxListQuery.self), in: try await req.serviceContext())
+        let result = try await OutboxService.list(
+            try req.query.decode(OutboxListQuery.self), in: try await req.serviceContext())
         return Page(items: try result.items.map(OutboxMessageDTO.init), page: result.page, total: result.total)
     }
 
@@ -14,7 +15,8 @@ struct OutboxController {
     func letter(req: Request) async throws -> Response {
         let message = try await find(req, try await req.serviceContext())
         let html = message.bodyHTML.replacingOccurrences(
-            of: "</head>", with: "<style>@page { size: A4; margin: 25mm; } @media print { body { font-size: 12pt; } }</style></head>")
+            of: "</head>",
+            with: "<style>@page { size: A4; margin: 25mm; } @media print { body { font-size: 12pt; } }</style></head>")
         return Response(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
     }
 

@@ -23,7 +23,8 @@ struct PaymentController {
     func reverse(req: Request) async throws -> PaymentDTO {
         let input = try req.decodeBody(ReasonInput.self)
         let context = try await req.serviceContext()
-        return try await dto(try await PaymentReversal.reverse(try await find(req, context), reason: input.reason, in: context), context)
+        return try await dto(
+            try await PaymentReversal.reverse(try await find(req, context), reason: input.reason, in: context), context)
     }
 
     func show(req: Request) async throws -> PaymentDTO {
@@ -34,13 +35,15 @@ struct PaymentController {
     func update(req: Request) async throws -> PaymentDTO {
         let input = try req.decodeBody(PaymentUpdate.self)
         let context = try await req.serviceContext()
-        return try await dto(try await PaymentService.update(try await find(req, context), with: input, in: context), context)
+        return try await dto(
+            try await PaymentService.update(try await find(req, context), with: input, in: context), context)
     }
 
     func allocate(req: Request) async throws -> PaymentDTO {
         let input = try req.decodeBody(ApplyCreditInput.self)
         let context = try await req.serviceContext()
-        return try await dto(try await CreditApplication.applyRemaining(try await find(req, context), input, in: context), context)
+        return try await dto(
+            try await CreditApplication.applyRemaining(try await find(req, context), input, in: context), context)
     }
 
     private func find(_ req: Request, _ context: ServiceContext) async throws -> Payment {

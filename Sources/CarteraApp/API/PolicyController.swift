@@ -13,7 +13,8 @@ struct PolicyController {
 
     func show(req: Request) async throws -> CollectionPolicyDTO {
         let context = try await req.serviceContext()
-        return try CollectionPolicyDTO(try await PolicyService.find(try req.uuidParameter("policyID", entity: "policy"), in: context))
+        return try CollectionPolicyDTO(
+            try await PolicyService.find(try req.uuidParameter("policyID", entity: "policy"), in: context))
     }
 
     func update(req: Request) async throws -> CollectionPolicyDTO {
@@ -25,7 +26,8 @@ struct PolicyController {
 
     func delete(req: Request) async throws -> HTTPStatus {
         let context = try await req.serviceContext()
-        try await PolicyService.delete(try await PolicyService.find(try req.uuidParameter("policyID", entity: "policy"), in: context), in: context)
+        try await PolicyService.delete(
+            try await PolicyService.find(try req.uuidParameter("policyID", entity: "policy"), in: context), in: context)
         return .noContent
     }
 }

@@ -20,7 +20,8 @@ struct ReportsController {
 
     func agingByCustomerCSV(req: Request) async throws -> Response {
         let (groups, asOf) = try await aging(req, byCollector: false)
-        return ReportCSV.response(ReportCSV.api.agingBreakdown(groups, owner: "customer"), filename: "aging-by-customer-\(asOf.iso).csv")
+        return ReportCSV.response(
+            ReportCSV.api.agingBreakdown(groups, owner: "customer"), filename: "aging-by-customer-\(asOf.iso).csv")
     }
 
     func agingByCollector(req: Request) async throws -> AgingBreakdownDTO {
@@ -30,7 +31,8 @@ struct ReportsController {
 
     func agingByCollectorCSV(req: Request) async throws -> Response {
         let (groups, asOf) = try await aging(req, byCollector: true)
-        return ReportCSV.response(ReportCSV.api.agingBreakdown(groups, owner: "collector"), filename: "aging-by-collector-\(asOf.iso).csv")
+        return ReportCSV.response(
+            ReportCSV.api.agingBreakdown(groups, owner: "collector"), filename: "aging-by-collector-\(asOf.iso).csv")
     }
 
     func collection(req: Request) async throws -> CollectionReportDTO {
@@ -39,13 +41,15 @@ struct ReportsController {
 
     func collectionCSV(req: Request) async throws -> Response {
         let report = try await collectionReport(req)
-        return ReportCSV.response(ReportCSV.api.collection(report), filename: "collection-\(report.from.iso)-\(report.to.iso).csv")
+        return ReportCSV.response(
+            ReportCSV.api.collection(report), filename: "collection-\(report.from.iso)-\(report.to.iso).csv")
     }
 
     private func aging(_ req: Request, byCollector: Bool) async throws -> ([AgingBreakdown.Group], LocalDate) {
         let context = try await req.serviceContext()
         let asOf = try ReportPeriod.asOf(try req.query.decode(ReportPeriod.Query.self), today: context.today)
-        let groups = byCollector
+        let groups =
+            byCollector
             ? try await AgingBreakdown.byCollector(organisationID: context.organisationID, asOf: asOf, on: context.db)
             : try await AgingBreakdown.byCustomer(organisationID: context.organisationID, asOf: asOf, on: context.db)
         return (groups, asOf)
@@ -54,6 +58,7 @@ struct ReportsController {
     private func collectionReport(_ req: Request) async throws -> CollectionReport {
         let context = try await req.serviceContext()
         let period = try ReportPeriod(try req.query.decode(ReportPeriod.Query.self), today: context.today)
-        return try await CollectionReport.build(from: period.from, to: period.to, withinDays: period.withinDays, in: context)
+        return try await CollectionReport.build(
+            from: period.from, to: period.to, withinDays: period.withinDays, in: context)
     }
 }

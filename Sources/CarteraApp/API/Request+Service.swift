@@ -17,7 +17,8 @@ extension Request {
             throw APIError(.badRequest, code: "missing_body", message: "A JSON request body is required")
         }
         guard headers.contentType == .json else {
-            throw APIError(.unsupportedMediaType, code: "unsupported_media_type", message: "Send the body as application/json")
+            throw APIError(
+                .unsupportedMediaType, code: "unsupported_media_type", message: "Send the body as application/json")
         }
         return try content.decode(T.self)
     }

@@ -5,7 +5,7 @@ import Vapor
 struct APIKeyAuthenticator: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let secret = request.headers.bearerAuthorization?.token ?? request.headers.first(name: "X-API-Key"),
-              let principal = try await Self.principal(secret: secret, request: request)
+            let principal = try await Self.principal(secret: secret, request: request)
         else {
             throw ServiceError.unauthorized
         }
@@ -15,10 +15,14 @@ struct APIKeyAuthenticator: AsyncMiddleware {
 
     private static func principal(secret: String, request: Request) async throws -> APIPrincipal? {
         guard secret.hasPrefix(APIKeys.secretPrefix) else { return nil }
-        let hash = APIKeys.hash(secret), cache = request.application.apiKeyCache, now = Date()
+        let hash = APIKeys.hash(secret)
+        let cache = request.application.apiKeyCache
+        let now = Date()
         if let known = cache.principal(forHash: hash, now: now) { return known }
         guard let key = try await APIKeys.find(hash: hash, on: request.db) else { return nil }
-        let principal = APIPrincipal(keyID: try key.requireID(), actor: Actor(organisationID: key.organisationID, name: "api_key:\(key.name)"), role: key.role)
+        let principal = APIPrincipal(
+            keyID: try key.requireID(), actor: Actor(organisationID: key.organisationID, name: "api_key:\(key.name)"),
+            role: key.role)
         cache.remember(principal, forHash: hash, now: now)
         return principal
     }

@@ -16,7 +16,10 @@ final class APIKeyCache: Sendable {
     func principal(forHash hash: String, now: Date) -> APIPrincipal? {
         entries.withLockedValue { entries in
             guard let entry = entries[hash] else { return nil }
-            guard entry.expires > now else { entries[hash] = nil; return nil }
+            guard entry.expires > now else {
+                entries[hash] = nil
+                return nil
+            }
             return entry.principal
         }
     }

@@ -1,6 +1,6 @@
-import Vapor
 import Fluent
 import Foundation
+import Vapor
 
 /// Creates and checks API keys. Secrets are 256 random bits; only their SHA-256 is stored, which is
 /// enough for secrets of that entropy (a slow password hash would only slow every request).
@@ -12,7 +12,9 @@ enum APIKeys {
         let secret: String
     }
 
-    static func create(name: String, role: Role = .admin, organisationID: UUID, on db: any Database) async throws -> Created {
+    static func create(name: String, role: Role = .admin, organisationID: UUID, on db: any Database) async throws
+        -> Created
+    {
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max) }
         let secret = secretPrefix + bytes.map { String(format: "%02x", $0) }.joined()
         let key = APIKey()
@@ -36,7 +38,10 @@ enum APIKeys {
     /// has no such key. The caller then makes its process forget the key (`APIKeyCache.forget`),
     /// after the commit, so no request in between puts it back in the cache.
     static func revoke(id: UUID, organisationID: UUID, now: Date, on db: any Database) async throws -> APIKey? {
-        guard let key = try await APIKey.query(on: db).filter(\.$id == id).filter(\.$organisationID == organisationID).first() else { return nil }
+        guard
+            let key = try await APIKey.query(on: db).filter(\.$id == id).filter(\.$organisationID == organisationID)
+                .first()
+        else { return nil }
         if key.revokedAt == nil {
             key.revokedAt = now
             try await key.save(on: db)

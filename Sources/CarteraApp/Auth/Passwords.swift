@@ -7,10 +7,12 @@ enum Passwords {
 
     static func validate(_ password: String, field: String = "password") throws {
         guard password.utf8.count >= minimumLength else {
-            throw ServiceError.invalid(field, code: "password_too_short", "The password needs at least \(minimumLength) characters")
+            throw ServiceError.invalid(
+                field, code: "password_too_short", "The password needs at least \(minimumLength) characters")
         }
         guard password.utf8.count <= maximumLength else {
-            throw ServiceError.invalid(field, code: "password_too_long", "The password may have at most \(maximumLength) bytes")
+            throw ServiceError.invalid(
+                field, code: "password_too_long", "The password may have at most \(maximumLength) bytes")
         }
     }
 

@@ -24,7 +24,8 @@ enum SetupCodes {
 
     static func isValid(_ code: String?, now: Date, on db: any Database) async throws -> Bool {
         guard let code, !code.isEmpty, code.utf8.count <= 64 else { return false }
-        return try await SetupCode.query(on: db).filter(\.$codeHash == hash(code)).filter(\.$expiresAt > now).count() > 0
+        return try await SetupCode.query(on: db).filter(\.$codeHash == hash(code)).filter(\.$expiresAt > now).count()
+            > 0
     }
 
     /// Once the first admin exists no code opens anything.
@@ -44,6 +45,8 @@ struct SetupCodeAnnouncer: LifecycleHandler {
     func didBootAsync(_ app: Application) async throws {
         guard try await User.query(on: app.db).count() == 0 else { return }
         let code = try await SetupCodes.issue(now: app.clock.now(), on: app.db)
-        app.logger.notice("First run: open \(app.publicURL + AppURL.setup) and enter the setup code \(code) (valid 24 hours), or create the first admin with `cartera create-user --role admin`.")
+        app.logger.notice(
+            "First run: open \(app.publicURL + AppURL.setup) and enter the setup code \(code) (valid 24 hours), or create the first admin with `cartera create-user --role admin`."
+        )
     }
 }

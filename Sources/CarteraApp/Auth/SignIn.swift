@@ -11,7 +11,9 @@ enum SignIn {
     /// Longer than any password we accept; a megabyte of "password" is not worth hashing.
     static let maximumPasswordBytes = 1_024
 
-    static func check(email rawEmail: String, password: String, ip: String, app: Application, on db: any Database) async throws -> User {
+    static func check(email rawEmail: String, password: String, ip: String, app: Application, on db: any Database)
+        async throws -> User
+    {
         let email = normalised(rawEmail)
         let throttle = LoginThrottle(db: db, now: app.clock.now())
         guard let ticket = try await throttle.admit(email: email, ip: ip) else { throw Failure.throttled }

@@ -12,11 +12,14 @@ struct BackupCommand: AsyncCommand {
         var destination: String?
     }
 
-    var help: String { "Copies the SQLite database to a file while the server runs (restore: stop the server, put the file in place)." }
+    var help: String {
+        "Copies the SQLite database to a file while the server runs (restore: stop the server, put the file in place)."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let destination = signature.destination, !destination.isEmpty else {
-            throw CommandArgumentError(field: "--to", message: "name the backup file, e.g. --to backups/cartera-2026-11-25.sqlite")
+            throw CommandArgumentError(
+                field: "--to", message: "name the backup file, e.g. --to backups/cartera-2026-11-25.sqlite")
         }
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw CommandArgumentError(field: "--to", message: "\(destination) exists already; backups never overwrite")
@@ -25,7 +28,9 @@ struct BackupCommand: AsyncCommand {
         switch try context.application.db.dialect {
         case .sqlite: break
         case .postgresql:
-            throw CommandArgumentError(field: "DATABASE_URL", message: "PostgreSQL is backed up with pg_dump (see README, Running in production)")
+            throw CommandArgumentError(
+                field: "DATABASE_URL",
+                message: "PostgreSQL is backed up with pg_dump (see README, Running in production)")
         }
         try await sql.raw("VACUUM INTO \(bind: destination)").run()
         let bytes = (try? FileManager.default.attributesOfItem(atPath: destination)[.size] as? Int) ?? 0

@@ -14,10 +14,15 @@ extension CommandContext {
         } else {
             let all = try await Organisation.query(on: db).all()
             guard all.count == 1 else {
-                throw CommandArgumentError(field: "--organisation", message: all.isEmpty ? "no organisation yet; run create-api-key or demo first" : "there are \(all.count) organisations; name one")
+                throw CommandArgumentError(
+                    field: "--organisation",
+                    message: all.isEmpty
+                        ? "no organisation yet; run create-api-key or demo first"
+                        : "there are \(all.count) organisations; name one")
             }
             organisation = all[0]
         }
-        return try await ServiceContext.make(db: db, actor: Actor(organisationID: try organisation.requireID(), name: "cli"), app: application)
+        return try await ServiceContext.make(
+            db: db, actor: Actor(organisationID: try organisation.requireID(), name: "cli"), app: application)
     }
 }

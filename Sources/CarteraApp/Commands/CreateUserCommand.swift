@@ -30,11 +30,15 @@ struct CreateUserCommand: AsyncCommand {
         let organisation = try await OrganisationSetup.resolve(id: signature.organisation, creating: .init(), on: db)
         do {
             let user = try await UserService.create(
-                .init(email: signature.email, name: signature.name ?? signature.email, password: password, role: signature.role, language: signature.language),
+                .init(
+                    email: signature.email, name: signature.name ?? signature.email, password: password,
+                    role: signature.role, language: signature.language),
                 organisationID: try organisation.requireID(), passwordCost: context.application.passwordCost, on: db)
             context.console.info("Created \(user.role.rawValue) \(user.email) in \(organisation.name)")
         } catch let error as ServiceError {
-            let flag = error.field.map { $0 == "password" ? "password (CARTERA_NEW_USER_PASSWORD or stdin)" : "--\($0)" } ?? "create-user"
+            let flag =
+                error.field.map { $0 == "password" ? "password (CARTERA_NEW_USER_PASSWORD or stdin)" : "--\($0)" }
+                ?? "create-user"
             throw CommandArgumentError(field: flag, message: error.message)
         }
     }

@@ -17,13 +17,19 @@ struct DemoCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let customers = signature.customers ?? 50
-        guard (5...5_000).contains(customers) else { throw CommandArgumentError(field: "--customers", message: "must be between 5 and 5000") }
+        guard (5...5_000).contains(customers) else {
+            throw CommandArgumentError(field: "--customers", message: "must be between 5 and 5000")
+        }
         var defaults = OrganisationSetup.Defaults()
         defaults.name = "Distribuidora Andina S.A.S."
         let organisation = try await OrganisationSetup.resolve(id: nil, creating: defaults, on: app.db)
         let organisationID = try organisation.requireID()
         guard try await Invoice.query(on: app.db).filter(\.$organisationID == organisationID).count() == 0 else {
-            throw CommandArgumentError(field: "demo", message: "the organisation already has invoices; load the demo into a new database (CARTERA_SQLITE_PATH=demo.sqlite)")
+            throw CommandArgumentError(
+                field: "demo",
+                message:
+                    "the organisation already has invoices; load the demo into a new database (CARTERA_SQLITE_PATH=demo.sqlite)"
+            )
         }
         let actor = Actor(organisationID: organisationID, name: "cli:demo")
         let started = Date()
@@ -36,11 +42,15 @@ struct DemoCommand: AsyncCommand {
         }
         let key = try await APIKeys.create(name: "demo", organisationID: organisationID, on: app.db)
         let password = signature.password ?? Self.defaultPassword
-        let users = try await DemoUsers.create(password: password, organisation: organisation, on: app.db, passwordCost: app.passwordCost)
-        context.console.info("Loaded \(summary.customers) customers, \(summary.invoices) invoices, \(summary.payments) payments, \(summary.creditNotes) credit notes in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
+        let users = try await DemoUsers.create(
+            password: password, organisation: organisation, on: app.db, passwordCost: app.passwordCost)
+        context.console.info(
+            "Loaded \(summary.customers) customers, \(summary.invoices) invoices, \(summary.payments) payments, \(summary.creditNotes) credit notes in \(String(format: "%.1f", Date().timeIntervalSince(started))) s."
+        )
         context.console.info("API key for \(organisation.name):")
         context.console.print(key.secret)
-        context.console.info("Sign in at /login as \(users.map(\.email).joined(separator: ", ")) with the password \(password)")
+        context.console.info(
+            "Sign in at /login as \(users.map(\.email).joined(separator: ", ")) with the password \(password)")
     }
 
     static let defaultPassword = "cartera-demo"

@@ -13,7 +13,9 @@ struct ImportCommand: AsyncCommand {
         var kind: String?
         @Option(name: "preset", help: "automatic (default), generic (Cartera's export), quickbooks or xero")
         var preset: String?
-        @Option(name: "locale", help: "es (1.234,56 and 31/12/2026) or en (1,234.56 and 12/31/2026), when the file does not show it")
+        @Option(
+            name: "locale",
+            help: "es (1.234,56 and 31/12/2026) or en (1,234.56 and 12/31/2026), when the file does not show it")
         var locale: String?
         @Option(name: "currency", help: "Currency of rows that name none (default: the organisation's)")
         var currency: String?
@@ -28,7 +30,8 @@ struct ImportCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let settings: ImportSettings
         do {
-            settings = try ImportSettings.parse(kind: signature.kind, preset: signature.preset, locale: signature.locale, currency: signature.currency)
+            settings = try ImportSettings.parse(
+                kind: signature.kind, preset: signature.preset, locale: signature.locale, currency: signature.currency)
         } catch {
             throw CommandArgumentError(field: "--\(error.field)", message: error.message)
         }
@@ -44,24 +47,30 @@ struct ImportCommand: AsyncCommand {
         }
         let report: ImportReport
         do {
-            report = signature.dryRun
+            report =
+                signature.dryRun
                 ? try await ImportService.check(data, settings: settings, in: service, progress: progress)
-                : try await ImportService.commit(data, settings: settings, fileName: URL(fileURLWithPath: signature.file).lastPathComponent,
-                                                 in: service, progress: progress)
+                : try await ImportService.commit(
+                    data, settings: settings, fileName: URL(fileURLWithPath: signature.file).lastPathComponent,
+                    in: service, progress: progress)
         } catch let rejected as ImportRejected {
             print(rejected.report, to: console, language: language, app: context.application)
-            throw CommandArgumentError(field: "file", message: "\(rejected.report.errorCount) row error(s); nothing was imported")
+            throw CommandArgumentError(
+                field: "file", message: "\(rejected.report.errorCount) row error(s); nothing was imported")
         }
         print(report, to: console, language: language, app: context.application)
         if signature.dryRun, !report.isClean {
-            throw CommandArgumentError(field: "file", message: "\(report.errorCount) row error(s); fix them before importing")
+            throw CommandArgumentError(
+                field: "file", message: "\(report.errorCount) row error(s); fix them before importing")
         }
     }
 
     private func print(_ report: ImportReport, to console: any Console, language: String, app: Application) {
         console.output("\r".consoleText(), newLine: false)
         console.info(ImportReportText.summary(report))
-        for problem in report.problems { console.output(problem.describe(app.localizer, language: language).consoleText()) }
+        for problem in report.problems {
+            console.output(problem.describe(app.localizer, language: language).consoleText())
+        }
         if report.errorCount > report.problems.count {
             console.output("… and \(report.errorCount - report.problems.count) more".consoleText())
         }

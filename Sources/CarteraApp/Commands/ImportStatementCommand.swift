@@ -27,12 +27,18 @@ struct ImportStatementCommand: AsyncCommand {
             throw CommandArgumentError(field: "file", message: "cannot read \(signature.file)")
         }
         let app = context.application
-        let organisation = try await OrganisationSetup.resolve(id: signature.organisation, creating: .init(), on: app.db)
-        let service = try await ServiceContext.make(db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: "cli:import-statement"), app: app)
+        let organisation = try await OrganisationSetup.resolve(
+            id: signature.organisation, creating: .init(), on: app.db)
+        let service = try await ServiceContext.make(
+            db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: "cli:import-statement"),
+            app: app)
         do {
-            let report = try await Reconciliation.importStatement(data, format: format, csvPreset: signature.preset, account: signature.account,
-                                                                  fileName: URL(fileURLWithPath: signature.file).lastPathComponent, in: service)
-            context.console.info("\(report.lines) line(s): \(report.matched) matched and posted, \(report.review) to review, \(report.ignored) ignored (debits), \(report.duplicates) already imported")
+            let report = try await Reconciliation.importStatement(
+                data, format: format, csvPreset: signature.preset, account: signature.account,
+                fileName: URL(fileURLWithPath: signature.file).lastPathComponent, in: service)
+            context.console.info(
+                "\(report.lines) line(s): \(report.matched) matched and posted, \(report.review) to review, \(report.ignored) ignored (debits), \(report.duplicates) already imported"
+            )
         } catch let error as ServiceError {
             throw CommandArgumentError(field: error.field ?? "file", message: error.message)
         }

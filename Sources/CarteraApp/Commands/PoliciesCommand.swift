@@ -12,10 +12,13 @@ struct PoliciesCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let service = try await context.serviceContext(organisation: signature.organisation)
         for policy in try await PolicyService.list(in: service) {
-            context.console.print("\(policy.name)\(policy.isDefault ? " (default)" : "")  \(policy.id?.uuidString ?? "built-in")")
+            context.console.print(
+                "\(policy.name)\(policy.isDefault ? " (default)" : "")  \(policy.id?.uuidString ?? "built-in")")
             for step in policy.policy.steps {
                 let offset = step.offsetDays
-                context.console.print("  \(offset >= 0 ? "+" : "")\(offset) days  \(step.channel.rawValue)  \(step.tone.rawValue)  template \(step.templateKey)  [\(step.key)]")
+                context.console.print(
+                    "  \(offset >= 0 ? "+" : "")\(offset) days  \(step.channel.rawValue)  \(step.tone.rawValue)  template \(step.templateKey)  [\(step.key)]"
+                )
             }
         }
     }

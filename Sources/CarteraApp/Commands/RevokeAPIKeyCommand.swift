@@ -19,12 +19,15 @@ struct RevokeAPIKeyCommand: AsyncCommand {
         let db = context.application.db
         let query = APIKey.query(on: db)
         switch (signature.id, signature.prefix) {
-        case let (id?, nil):
-            guard let uuid = UUID(uuidString: id) else { throw CommandArgumentError(field: "--id", message: "must be a UUID") }
+        case (let id?, nil):
+            guard let uuid = UUID(uuidString: id) else {
+                throw CommandArgumentError(field: "--id", message: "must be a UUID")
+            }
             query.filter(\.$id == uuid)
-        case let (nil, prefix?):
+        case (nil, let prefix?):
             guard prefix.hasPrefix(APIKeys.secretPrefix), prefix.count >= APIKeys.secretPrefix.count + 8 else {
-                throw CommandArgumentError(field: "--prefix", message: "must be the key's first characters, such as ck_1a2b3c4d")
+                throw CommandArgumentError(
+                    field: "--prefix", message: "must be the key's first characters, such as ck_1a2b3c4d")
             }
             query.filter(\.$prefix == String(prefix.prefix(APIKeys.secretPrefix.count + 8)))
         default:
@@ -32,10 +35,15 @@ struct RevokeAPIKeyCommand: AsyncCommand {
         }
         let keys = try await query.all()
         guard keys.count == 1, let key = keys.first else {
-            throw CommandArgumentError(field: signature.id == nil ? "--prefix" : "--id", message: keys.isEmpty ? "no such key" : "\(keys.count) keys match; use --id")
+            throw CommandArgumentError(
+                field: signature.id == nil ? "--prefix" : "--id",
+                message: keys.isEmpty ? "no such key" : "\(keys.count) keys match; use --id")
         }
-        let service = try await ServiceContext.make(db: db, actor: Actor(organisationID: key.organisationID, name: "cli"), app: context.application)
+        let service = try await ServiceContext.make(
+            db: db, actor: Actor(organisationID: key.organisationID, name: "cli"), app: context.application)
         let revoked = try await APIKeyRevocation.revoke(id: try key.requireID(), in: service, app: context.application)
-        context.console.info("Revoked \(revoked.prefix)… (\(revoked.name)); running servers refuse it within \(Int(APIKeyCache.ttl)) seconds.")
+        context.console.info(
+            "Revoked \(revoked.prefix)… (\(revoked.name)); running servers refuse it within \(Int(APIKeyCache.ttl)) seconds."
+        )
     }
 }

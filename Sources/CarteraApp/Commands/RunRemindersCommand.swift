@@ -17,17 +17,22 @@ struct RunRemindersCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let date: LocalDate?
         do { date = try signature.date.map { try LocalDate(iso: $0) } } catch {
-            throw CommandArgumentError(field: "--date", message: "must be a date as YYYY-MM-DD, got \"\(signature.date ?? "")\"")
+            throw CommandArgumentError(
+                field: "--date", message: "must be a date as YYYY-MM-DD, got \"\(signature.date ?? "")\"")
         }
         let app = context.application
         for report in try await BackgroundJobs.runReminders(app: app, date: date, dryRun: signature.dryRun) {
             if signature.dryRun {
                 context.console.print("\(report.date): \(report.planned.count) message(s) or task(s) would be queued")
                 for planned in report.planned {
-                    context.console.print("  \(planned.customerId)  \(planned.channel)/\(planned.template)  steps \(planned.steps.joined(separator: ","))  invoices \(planned.invoiceIds.count)")
+                    context.console.print(
+                        "  \(planned.customerId)  \(planned.channel)/\(planned.template)  steps \(planned.steps.joined(separator: ","))  invoices \(planned.invoiceIds.count)"
+                    )
                 }
             } else {
-                context.console.print("\(report.date): \(report.messagesQueued) message(s), \(report.tasksCreated) task(s), \(report.summariesQueued) statement(s) queued; \(report.alreadyDone) already done; \(report.noContact) without a reachable contact")
+                context.console.print(
+                    "\(report.date): \(report.messagesQueued) message(s), \(report.tasksCreated) task(s), \(report.summariesQueued) statement(s) queued; \(report.alreadyDone) already done; \(report.noContact) without a reachable contact"
+                )
             }
         }
         if signature.deliver && !signature.dryRun {

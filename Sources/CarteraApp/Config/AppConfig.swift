@@ -70,7 +70,9 @@ public struct AppConfig: Sendable {
 
     /// `DATABASE_URL` (postgres://…) selects PostgreSQL; otherwise `CARTERA_SQLITE_PATH`
     /// (default `cartera.sqlite` in the working directory).
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> AppConfig
+    {
         func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         let autoMigrate = try parseBool(value("CARTERA_AUTO_MIGRATE"), name: "CARTERA_AUTO_MIGRATE", default: true)
         var config: AppConfig
@@ -80,64 +82,84 @@ public struct AppConfig: Sendable {
             }
             config = AppConfig(database: .postgres(url: url, searchPath: nil), autoMigrate: autoMigrate)
         } else {
-            config = AppConfig(database: .sqliteFile(path: value("CARTERA_SQLITE_PATH") ?? "cartera.sqlite"), autoMigrate: autoMigrate)
+            config = AppConfig(
+                database: .sqliteFile(path: value("CARTERA_SQLITE_PATH") ?? "cartera.sqlite"), autoMigrate: autoMigrate)
         }
         config.delivery.mailDirectory = value("CARTERA_MAIL_DIR") ?? config.delivery.mailDirectory
         config.delivery.fromAddress = value("CARTERA_MAIL_FROM") ?? config.delivery.fromAddress
         if let host = value("CARTERA_SMTP_HOST") {
             let securityText = value("CARTERA_SMTP_SECURITY") ?? "starttls"
             guard let security = SMTPTransport.Security(rawValue: securityText) else {
-                throw ConfigError(variable: "CARTERA_SMTP_SECURITY", reason: "expected none, starttls or tls, got \"\(securityText)\"")
+                throw ConfigError(
+                    variable: "CARTERA_SMTP_SECURITY", reason: "expected none, starttls or tls, got \"\(securityText)\""
+                )
             }
             let portText = value("CARTERA_SMTP_PORT") ?? (security == .tls ? "465" : "587")
             guard let port = Int(portText), (1...65_535).contains(port) else {
                 throw ConfigError(variable: "CARTERA_SMTP_PORT", reason: "expected a port number, got \"\(portText)\"")
             }
             config.delivery.smtp = SMTPTransport.Configuration(
-                host: host, port: port, security: security, username: value("CARTERA_SMTP_USERNAME"), password: value("CARTERA_SMTP_PASSWORD"),
-                verifyCertificates: try parseBool(value("CARTERA_SMTP_VERIFY_TLS"), name: "CARTERA_SMTP_VERIFY_TLS", default: true))
+                host: host, port: port, security: security, username: value("CARTERA_SMTP_USERNAME"),
+                password: value("CARTERA_SMTP_PASSWORD"),
+                verifyCertificates: try parseBool(
+                    value("CARTERA_SMTP_VERIFY_TLS"), name: "CARTERA_SMTP_VERIFY_TLS", default: true))
         }
         config.delivery.smsWebhookURL = value("CARTERA_SMS_WEBHOOK_URL")
         config.delivery.smsWebhookToken = value("CARTERA_SMS_WEBHOOK_TOKEN")
         config.scheduler.enabled = try parseBool(value("CARTERA_SCHEDULER"), name: "CARTERA_SCHEDULER", default: true)
         if let interval = value("CARTERA_SCHEDULER_INTERVAL") {
             guard let seconds = Int(interval), (5...86_400).contains(seconds) else {
-                throw ConfigError(variable: "CARTERA_SCHEDULER_INTERVAL", reason: "expected seconds between 5 and 86400, got \"\(interval)\"")
+                throw ConfigError(
+                    variable: "CARTERA_SCHEDULER_INTERVAL",
+                    reason: "expected seconds between 5 and 86400, got \"\(interval)\"")
             }
             config.scheduler.intervalSeconds = seconds
         }
         if let hour = value("CARTERA_REMINDER_HOUR") {
             guard let parsed = Int(hour), (0...23).contains(parsed) else {
-                throw ConfigError(variable: "CARTERA_REMINDER_HOUR", reason: "expected an hour from 0 to 23, got \"\(hour)\"")
+                throw ConfigError(
+                    variable: "CARTERA_REMINDER_HOUR", reason: "expected an hour from 0 to 23, got \"\(hour)\"")
             }
             config.scheduler.reminderHour = parsed
         }
         if let url = value("CARTERA_PUBLIC_URL") {
-            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil else {
-                throw ConfigError(variable: "CARTERA_PUBLIC_URL", reason: "expected an http(s) URL such as https://cobranza.example.co, got \"\(url)\"")
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
+                parsed.host != nil
+            else {
+                throw ConfigError(
+                    variable: "CARTERA_PUBLIC_URL",
+                    reason: "expected an http(s) URL such as https://cobranza.example.co, got \"\(url)\"")
             }
             config.web.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         }
         switch (value("CARTERA_STRIPE_SECRET_KEY"), value("CARTERA_STRIPE_WEBHOOK_SECRET")) {
-        case let (key?, secret?):
-            config.stripe = StripeCheckout.Configuration(secretKey: key, webhookSecret: secret, apiBase: value("CARTERA_STRIPE_API_BASE") ?? "https://api.stripe.com")
+        case (let key?, let secret?):
+            config.stripe = StripeCheckout.Configuration(
+                secretKey: key, webhookSecret: secret,
+                apiBase: value("CARTERA_STRIPE_API_BASE") ?? "https://api.stripe.com")
         case (_?, nil):
-            throw ConfigError(variable: "CARTERA_STRIPE_WEBHOOK_SECRET", reason: "is needed with CARTERA_STRIPE_SECRET_KEY (the endpoint's whsec_… secret)")
+            throw ConfigError(
+                variable: "CARTERA_STRIPE_WEBHOOK_SECRET",
+                reason: "is needed with CARTERA_STRIPE_SECRET_KEY (the endpoint's whsec_… secret)")
         case (nil, _?):
-            throw ConfigError(variable: "CARTERA_STRIPE_SECRET_KEY", reason: "is needed with CARTERA_STRIPE_WEBHOOK_SECRET")
+            throw ConfigError(
+                variable: "CARTERA_STRIPE_SECRET_KEY", reason: "is needed with CARTERA_STRIPE_WEBHOOK_SECRET")
         case (nil, nil):
             break
         }
         config.metricsToken = value("CARTERA_METRICS_TOKEN")
         if let megabytes = value("CARTERA_UPLOAD_LIMIT_MB") {
             guard let parsed = Int(megabytes), (1...2_000).contains(parsed) else {
-                throw ConfigError(variable: "CARTERA_UPLOAD_LIMIT_MB", reason: "expected megabytes from 1 to 2000, got \"\(megabytes)\"")
+                throw ConfigError(
+                    variable: "CARTERA_UPLOAD_LIMIT_MB",
+                    reason: "expected megabytes from 1 to 2000, got \"\(megabytes)\"")
             }
             config.uploadLimitMegabytes = parsed
         }
         if let hours = value("CARTERA_SESSION_HOURS") {
             guard let parsed = Int(hours), (1...720).contains(parsed) else {
-                throw ConfigError(variable: "CARTERA_SESSION_HOURS", reason: "expected hours from 1 to 720, got \"\(hours)\"")
+                throw ConfigError(
+                    variable: "CARTERA_SESSION_HOURS", reason: "expected hours from 1 to 720, got \"\(hours)\"")
             }
             config.web.sessionHours = parsed
         }

@@ -12,16 +12,27 @@ enum DemoNames {
     ]
     static let legalSuffixes = ["S.A.S.", "S.A.S.", "S.A.S.", "Ltda.", "S.A."]
     static let foreignCustomers = [
-        "Andes Trading LLC", "Pacific Imports Inc.", "Blue Ridge Coffee Co.", "Harbor Foods Ltd.", "Summit Supply Corp.",
+        "Andes Trading LLC", "Pacific Imports Inc.", "Blue Ridge Coffee Co.", "Harbor Foods Ltd.",
+        "Summit Supply Corp.",
     ]
-    static let firstNames = ["María", "Juan", "Carolina", "Andrés", "Luisa", "Felipe", "Paola", "Santiago", "Diana", "Camilo", "Valentina", "Jorge"]
-    static let lastNames = ["Gómez", "Rodríguez", "Martínez", "López", "García", "Hernández", "Ramírez", "Torres", "Castro", "Vargas", "Rojas", "Moreno"]
+    static let firstNames = [
+        "María", "Juan", "Carolina", "Andrés", "Luisa", "Felipe", "Paola", "Santiago", "Diana", "Camilo", "Valentina",
+        "Jorge",
+    ]
+    static let lastNames = [
+        "Gómez", "Rodríguez", "Martínez", "López", "García", "Hernández", "Ramírez", "Torres", "Castro", "Vargas",
+        "Rojas", "Moreno",
+    ]
     static let englishFirstNames = ["Emily", "Michael", "Sarah", "David", "Laura"]
     static let englishLastNames = ["Smith", "Johnson", "Brown", "Miller", "Davis"]
     static let products = [
-        "Cemento gris 50 kg", "Varilla corrugada 1/2\"", "Café pergamino (arroba)", "Resma papel carta", "Tela drill (metro)",
-        "Leche entera 1.100 ml", "Servicio de transporte Bogotá–Medellín", "Mantenimiento preventivo", "Silla ergonómica",
+        "Cemento gris 50 kg", "Varilla corrugada 1/2\"", "Café pergamino (arroba)", "Resma papel carta",
+        "Tela drill (metro)",
+        "Leche entera 1.100 ml", "Servicio de transporte Bogotá–Medellín", "Mantenimiento preventivo",
+        "Silla ergonómica",
         "Fertilizante 15-15-15 (bulto)", "Acetaminofén 500 mg x 100", "Consultoría contable (hora)",
     ]
-    static let creditReasons = ["Devolución de mercancía averiada", "Descuento comercial acordado", "Error en el precio facturado"]
+    static let creditReasons = [
+        "Devolución de mercancía averiada", "Descuento comercial acordado", "Error en el precio facturado",
+    ]
 }

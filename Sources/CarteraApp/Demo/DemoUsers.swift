@@ -9,15 +9,23 @@ enum DemoUsers {
         ("consulta@demo.cartera", "Camila Duarte", .viewer),
     ]
 
-    static func create(password: String, organisation: Organisation, on db: any Database, passwordCost: Int) async throws -> [User] {
+    static func create(password: String, organisation: Organisation, on db: any Database, passwordCost: Int)
+        async throws -> [User]
+    {
         var users: [User] = []
         for person in people {
-            users.append(try await UserService.create(.init(email: person.email, name: person.name, password: password, role: person.role.rawValue, language: "es"),
-                                                      organisationID: try organisation.requireID(), passwordCost: passwordCost, on: db))
+            users.append(
+                try await UserService.create(
+                    .init(
+                        email: person.email, name: person.name, password: password, role: person.role.rawValue,
+                        language: "es"),
+                    organisationID: try organisation.requireID(), passwordCost: passwordCost, on: db))
         }
         // The collector works every other account; the rest stay unassigned for anyone to pick up.
         let collector = try users[1].requireID()
-        let customers = try await Customer.query(on: db).filter(\.$organisationID == organisation.requireID()).sort(\.$legalName).all()
+        let customers = try await Customer.query(on: db).filter(\.$organisationID == organisation.requireID()).sort(
+            \.$legalName
+        ).all()
         for (index, customer) in customers.enumerated() where index % 2 == 0 {
             customer.assignedUserID = collector
             try await customer.save(on: db)

@@ -26,24 +26,33 @@ enum DunningQuery {
         let id: UUID
         let collectionPolicyId: UUID?
         let reminderKindsOff: String
-        enum CodingKeys: String, CodingKey { case id, collectionPolicyId = "collection_policy_id", reminderKindsOff = "reminder_kinds_off" }
+        enum CodingKeys: String, CodingKey {
+            case id, collectionPolicyId = "collection_policy_id", reminderKindsOff = "reminder_kinds_off"
+        }
     }
 
     /// Owed invoices whose earliest possible step (`dueOnOrBefore`) has come, of customers we may contact.
     /// The few do-not-contact customers are left out here rather than by a join, which looked up the
     /// customer of every owed invoice.
-    static func candidates(organisationID: UUID, dueOnOrBefore: LocalDate, on db: any Database) async throws -> [Candidate] {
+    static func candidates(organisationID: UUID, dueOnOrBefore: LocalDate, on db: any Database) async throws
+        -> [Candidate]
+    {
         struct Row: Decodable { let id: UUID }
-        let silenced = Set(try await db.sql.raw("""
-            SELECT id FROM customers WHERE organisation_id = \(bind: organisationID) AND do_not_contact = \(bind: true)
-            """).all(decoding: Row.self).map(\.id))
-        return try await db.sql.raw("""
+        let silenced = Set(
+            try await db.sql.raw(
+                """
+                SELECT id FROM customers WHERE organisation_id = \(bind: organisationID) AND do_not_contact = \(bind: true)
+                """
+            ).all(decoding: Row.self).map(\.id))
+        return try await db.sql.raw(
+            """
             SELECT i.id, i.customer_id, i.due_date, i.status
             FROM invoices i
             WHERE i.organisation_id = \(bind: organisationID)
               AND i.status IN (\(SQLOwed.list))
               AND i.due_date <= \(bind: dueOnOrBefore.iso)
-            """).all(decoding: Candidate.self).filter { !silenced.contains($0.customerId) }
+            """
+        ).all(decoding: Candidate.self).filter { !silenced.contains($0.customerId) }
     }
 
     /// Step keys each owed invoice already had: one row per invoice, keys joined in SQL, because
@@ -61,32 +70,38 @@ enum DunningQuery {
         }
         let sql = try db.sql
         let joined = try db.dialect.commaJoined("d.step_key")
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT i.id AS invoice_id, \(joined) AS steps
             FROM invoices i JOIN reminder_deliveries d ON d.invoice_id = i.id
             WHERE i.organisation_id = \(bind: organisationID) AND i.status IN (\(SQLOwed.list))
             GROUP BY i.id
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.invoiceID, Set(StoredList<String>.decode($0.steps))) })
     }
 
     /// Invoices with a dispute, promise or plan in force on `date`.
     static func heldInvoices(organisationID: UUID, on date: LocalDate, on db: any Database) async throws -> Set<UUID> {
         struct Row: Decodable { let invoice_id: UUID }
-        let rows = try await db.sql.raw("""
+        let rows = try await db.sql.raw(
+            """
             SELECT DISTINCT invoice_id FROM dunning_holds
             WHERE organisation_id = \(bind: organisationID) AND released_at IS NULL
               AND starts_on <= \(bind: date.iso) AND (ends_on IS NULL OR ends_on >= \(bind: date.iso))
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         return Set(rows.map(\.invoice_id))
     }
 
     /// Only customers that differ from the organisation's defaults.
     static func customerSettings(organisationID: UUID, on db: any Database) async throws -> [UUID: CustomerSettings] {
-        let rows = try await db.sql.raw("""
+        let rows = try await db.sql.raw(
+            """
             SELECT id, collection_policy_id, reminder_kinds_off FROM customers
             WHERE organisation_id = \(bind: organisationID) AND (collection_policy_id IS NOT NULL OR reminder_kinds_off <> '')
-            """).all(decoding: CustomerSettings.self)
+            """
+        ).all(decoding: CustomerSettings.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
     }
 }

@@ -38,8 +38,10 @@ enum DunningRun {
         let due = try await dueReminders(on: date, settings: settings, in: context)
         let batches = ReminderBatcher.batches(due)
         report.planned = batches.map { batch in
-            Planned(customerId: batch.customerID, channel: batch.channel.rawValue, kind: batch.kind.rawValue, tone: batch.lead.tone.rawValue,
-                    template: batch.lead.templateKey, steps: batch.reminders.map(\.step.key), invoiceIds: batch.invoiceIDs)
+            Planned(
+                customerId: batch.customerID, channel: batch.channel.rawValue, kind: batch.kind.rawValue,
+                tone: batch.lead.tone.rawValue,
+                template: batch.lead.templateKey, steps: batch.reminders.map(\.step.key), invoiceIds: batch.invoiceIDs)
         }
         guard !dryRun else { return report }
         for batch in batches {
@@ -61,18 +63,26 @@ enum DunningRun {
     }
 
     /// Every owed invoice with a step due on `date`, by the rules of its customer's policy.
-    static func dueReminders(on date: LocalDate, settings: DunningSettings, in context: ServiceContext) async throws -> [DueReminder] {
+    static func dueReminders(on date: LocalDate, settings: DunningSettings, in context: ServiceContext) async throws
+        -> [DueReminder]
+    {
         let organisationID = context.organisationID
-        let candidates = try await DunningQuery.candidates(organisationID: organisationID, dueOnOrBefore: date.addingClamped(days: -settings.earliestOffset), on: context.db)
+        let candidates = try await DunningQuery.candidates(
+            organisationID: organisationID, dueOnOrBefore: date.addingClamped(days: -settings.earliestOffset),
+            on: context.db)
         let done = try await DunningQuery.stepsDone(organisationID: organisationID, on: context.db)
         let held = try await DunningQuery.heldInvoices(organisationID: organisationID, on: date, on: context.db)
         let customers = try await DunningQuery.customerSettings(organisationID: organisationID, on: context.db)
         let defaultRules = settings.rules(for: nil)
         var due: [DueReminder] = []
         for candidate in candidates {
-            guard let status = InvoiceStatus(rawValue: candidate.status), let dueDate = try? LocalDate(iso: candidate.dueDate) else { continue }
+            guard let status = InvoiceStatus(rawValue: candidate.status),
+                let dueDate = try? LocalDate(iso: candidate.dueDate)
+            else { continue }
             let rules = customers[candidate.customerId].map(settings.rules(for:)) ?? defaultRules
-            let facts = DunningFacts(dueDate: dueDate, status: status, stepsDone: done[candidate.id] ?? [], isPaused: held.contains(candidate.id))
+            let facts = DunningFacts(
+                dueDate: dueDate, status: status, stepsDone: done[candidate.id] ?? [],
+                isPaused: held.contains(candidate.id))
             if let step = rules.stepDue(for: facts, on: date) {
                 due.append(DueReminder(invoiceID: candidate.id, customerID: candidate.customerId, step: step))
             }
@@ -82,15 +92,21 @@ enum DunningRun {
 
     enum Outcome { case message, task, noContact }
 
-    private static func commit(_ batch: ReminderBatch, on date: LocalDate, in context: ServiceContext) async throws -> Outcome {
+    private static func commit(_ batch: ReminderBatch, on date: LocalDate, in context: ServiceContext) async throws
+        -> Outcome
+    {
         guard let customer = try await Customer.find(batch.customerID, on: context.db) else { return .noContact }
-        let invoices = try await Invoice.query(on: context.db).filter(\.$id ~~ batch.invoiceIDs).sort(\.$dueDate).sort(\.$number).all()
+        let invoices = try await Invoice.query(on: context.db).filter(\.$id ~~ batch.invoiceIDs).sort(\.$dueDate).sort(
+            \.$number
+        ).all()
         var messageID: UUID?
         var taskID: UUID?
         func queueMessage() async throws -> OutboxMessage? {
-            try await OutboxWriter.queue(.init(
-                customer: customer, contact: nil, kind: batch.kind, channel: batch.channel, tone: batch.lead.tone,
-                templateKey: batch.lead.templateKey, dedupeKey: "dunning:\(batch.customerID):\(date.iso)", invoices: invoices), in: context)
+            try await OutboxWriter.queue(
+                .init(
+                    customer: customer, contact: nil, kind: batch.kind, channel: batch.channel, tone: batch.lead.tone,
+                    templateKey: batch.lead.templateKey, dedupeKey: "dunning:\(batch.customerID):\(date.iso)",
+                    invoices: invoices), in: context)
         }
         switch batch.channel {
         case .callTask:
@@ -117,27 +133,35 @@ enum DunningRun {
         return messageID == nil ? .task : .message
     }
 
-    private static func createTask(_ kind: CollectionTaskKind, for customer: Customer, invoices: [Invoice], on date: LocalDate, in context: ServiceContext) async throws -> CollectionTask {
+    private static func createTask(
+        _ kind: CollectionTaskKind, for customer: Customer, invoices: [Invoice], on date: LocalDate,
+        in context: ServiceContext
+    ) async throws -> CollectionTask {
         let localizer = context.messaging.localizer
         let language = context.organisation.language
         let task = CollectionTask()
         task.organisationID = context.organisationID
         task.$customer.id = try customer.requireID()
         task.kind = kind
-        task.title = localizer.text("task.\(kind.rawValue).title", language: language,
-                                    arguments: ["customer": customer.legalName, "count": String(invoices.count)]) ?? kind.rawValue
+        task.title =
+            localizer.text(
+                "task.\(kind.rawValue).title", language: language,
+                arguments: ["customer": customer.legalName, "count": String(invoices.count)]) ?? kind.rawValue
         task.dueOn = date.iso
         task.status = .open
         task.dedupeKey = "\(kind.rawValue):\(try customer.requireID()):\(date.iso)"
         task.invoiceIDs = StoredList.encode(try invoices.map { try $0.requireID() })
         try await task.create(on: context.db)
-        try await AuditLog.record("task.created", entityType: "collection_task", entityID: try task.requireID(),
-                                  details: ["kind": kind.rawValue, "customer_id": customer.id?.uuidString ?? ""], in: context)
+        try await AuditLog.record(
+            "task.created", entityType: "collection_task", entityID: try task.requireID(),
+            details: ["kind": kind.rawValue, "customer_id": customer.id?.uuidString ?? ""], in: context)
         return task
     }
 
     /// The periodic statement of open items, for customers who got no reminder today.
-    private static func queueSummaries(on date: LocalDate, report: inout Report, in context: ServiceContext) async throws {
+    private static func queueSummaries(on date: LocalDate, report: inout Report, in context: ServiceContext)
+        async throws
+    {
         let customers = try await Customer.query(on: context.db)
             .filter(\.$organisationID == context.organisationID).filter(\.$doNotContact == false).all()
         for customer in customers where !DunningSettings.kinds(customer.reminderKindsOff).contains(.debtSummary) {
@@ -146,9 +170,12 @@ enum DunningRun {
             guard !open.isEmpty else { continue }
             do {
                 let queued = try await context.transaction { tx in
-                    try await OutboxWriter.queue(.init(customer: customer, contact: nil, kind: .debtSummary, channel: .email, tone: .friendly,
-                                                       templateKey: TemplateKey.debtSummary.rawValue,
-                                                       dedupeKey: "dunning:\(try customer.requireID()):\(date.iso)", invoices: open), in: tx) != nil
+                    try await OutboxWriter.queue(
+                        .init(
+                            customer: customer, contact: nil, kind: .debtSummary, channel: .email, tone: .friendly,
+                            templateKey: TemplateKey.debtSummary.rawValue,
+                            dedupeKey: "dunning:\(try customer.requireID()):\(date.iso)", invoices: open), in: tx)
+                        != nil
                 }
                 if queued { report.summariesQueued += 1 } else { report.noContact += 1 }
             } catch let error as any DatabaseError where error.isConstraintFailure {

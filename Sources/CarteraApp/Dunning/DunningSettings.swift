@@ -11,14 +11,17 @@ struct DunningSettings: Sendable {
     let summaryFrequency: SummaryFrequency
 
     static func load(for organisation: Organisation, on db: any Database) async throws -> DunningSettings {
-        let records = try await CollectionPolicyRecord.query(on: db).filter(\.$organisationID == organisation.requireID()).all()
+        let records = try await CollectionPolicyRecord.query(on: db).filter(
+            \.$organisationID == organisation.requireID()
+        ).all()
         var policies: [UUID: CollectionPolicy] = [:]
         for record in records { policies[try record.requireID()] = try record.policy }
         let defaultPolicy = try records.first(where: \.isDefault).map { try $0.policy } ?? .standard
         return DunningSettings(
             defaultPolicy: defaultPolicy, policies: policies,
-            calendar: WorkingCalendar(workingWeekdays: Set(StoredList<Int>.decode(organisation.workingWeekdays)),
-                                      holidays: Set(StoredList<LocalDate>.decode(organisation.holidays))),
+            calendar: WorkingCalendar(
+                workingWeekdays: Set(StoredList<Int>.decode(organisation.workingWeekdays)),
+                holidays: Set(StoredList<LocalDate>.decode(organisation.holidays))),
             enabledKinds: organisation.enabledReminderKinds,
             summaryFrequency: organisation.summaryFrequency)
     }

@@ -10,14 +10,20 @@ enum BackgroundJobs {
     /// Dunning for each organisation's own "today" (its time zone), or for `date` when given.
     /// With `notBeforeHour`, an organisation whose local time is earlier is left for a later tick,
     /// so customers are written to in office hours, not at midnight.
-    static func runReminders(app: Application, date: LocalDate? = nil, dryRun: Bool = false, notBeforeHour: Int? = nil) async throws -> [DunningRun.Report] {
+    static func runReminders(app: Application, date: LocalDate? = nil, dryRun: Bool = false, notBeforeHour: Int? = nil)
+        async throws -> [DunningRun.Report]
+    {
         var reports: [DunningRun.Report] = []
         if !dryRun { try await purgeSignInRecords(app: app) }
         for organisation in try await Organisation.query(on: app.db).all() {
-            let context = try await ServiceContext.make(db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: actorName), app: app)
+            let context = try await ServiceContext.make(
+                db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: actorName), app: app)
             if let notBeforeHour, localHour(at: app.clock.now(), in: context.timeZone) < notBeforeHour { continue }
             let day = date ?? context.today
-            reports.append(dryRun ? try await DunningRun.run(on: day, dryRun: true, in: context) : try await dailyPass(on: day, in: context))
+            reports.append(
+                dryRun
+                    ? try await DunningRun.run(on: day, dryRun: true, in: context)
+                    : try await dailyPass(on: day, in: context))
         }
         return reports
     }
@@ -31,13 +37,15 @@ enum BackgroundJobs {
         // After dunning, so a step sent today carries its fee today.
         CarteraMetrics.lateFeesCharged(try await LateFeeService.accrue(in: context.asOf(day)))
         // Upload-page files nobody imported (and finished imports' status rows) go after a day.
-        try await ImportUploads(db: context.db, now: { [clock = context.clock] in clock.now() }).purge(organisationID: context.organisationID)
+        try await ImportUploads(db: context.db, now: { [clock = context.clock] in clock.now() }).purge(
+            organisationID: context.organisationID)
         return report
     }
 
     /// Sends until the outbox has nothing due.
     static func deliverOutbox(app: Application, workerID: String) async throws -> OutboxWorker.Result {
-        let worker = OutboxWorker(db: app.db, transports: app.transports, clock: app.clock, workerID: workerID, logger: app.logger)
+        let worker = OutboxWorker(
+            db: app.db, transports: app.transports, clock: app.clock, workerID: workerID, logger: app.logger)
         var total = OutboxWorker.Result()
         while true {
             let batch = try await worker.runOnce()

@@ -15,7 +15,9 @@ final class Scheduler: LifecycleHandler, @unchecked Sendable {
     }
 
     func didBootAsync(_ app: Application) async throws {
-        let interval = interval, workerID = workerID, notBeforeHour = notBeforeHour
+        let interval = interval
+        let workerID = workerID
+        let notBeforeHour = notBeforeHour
         task = Task {
             app.logger.info("Scheduler started: every \(Int(interval)) s as \(workerID)")
             while !Task.isCancelled {
@@ -24,7 +26,9 @@ final class Scheduler: LifecycleHandler, @unchecked Sendable {
                     let queued = reports.reduce(0) { $0 + $1.messagesQueued + $1.summariesQueued + $1.tasksCreated }
                     let delivered = try await BackgroundJobs.deliverOutbox(app: app, workerID: workerID)
                     if queued + delivered.sent + delivered.failed > 0 {
-                        app.logger.info("Scheduler: \(queued) queued, \(delivered.sent) sent, \(delivered.retried) to retry, \(delivered.failed) failed")
+                        app.logger.info(
+                            "Scheduler: \(queued) queued, \(delivered.sent) sent, \(delivered.retried) to retry, \(delivered.failed) failed"
+                        )
                     }
                 } catch {
                     app.logger.error("Scheduler tick failed: \(String(reflecting: error))")

@@ -13,7 +13,10 @@ public struct Localizer: Sendable {
     public static func loadBundled() throws -> Localizer {
         var tables: [String: [String: String]] = [:]
         for language in supportedLanguages {
-            guard let url = Bundle.module.url(forResource: language, withExtension: "json", subdirectory: "Resources/Locales") else {
+            guard
+                let url = Bundle.module.url(
+                    forResource: language, withExtension: "json", subdirectory: "Resources/Locales")
+            else {
                 throw ConfigError(variable: "Resources/Locales/\(language).json", reason: "missing from the bundle")
             }
             tables[language] = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
@@ -46,7 +49,10 @@ extension Application {
 extension Request {
     /// "es" or "en" from Accept-Language; English unless Spanish is asked for first.
     var preferredLanguage: String {
-        let ranked = headers[.acceptLanguage].first?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? []
+        let ranked =
+            headers[.acceptLanguage].first?.split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces).lowercased()
+            } ?? []
         for entry in ranked {
             let language = String(entry.prefix(2))
             if Localizer.supportedLanguages.contains(language) { return language }

@@ -13,9 +13,12 @@ struct CreateAllocations: AsyncMigration {
             .field("applied_on", .string, .required)
             .field("created_at", .datetime)
             .create()
-        try await SQLIndex.create("idx_allocations_invoice", on: Allocation.schema, columns: ["invoice_id"], on: database)
-        try await SQLIndex.create("idx_allocations_payment", on: Allocation.schema, columns: ["payment_id"], on: database)
-        try await SQLIndex.create("idx_allocations_credit_note", on: Allocation.schema, columns: ["credit_note_id"], on: database)
+        try await SQLIndex.create(
+            "idx_allocations_invoice", on: Allocation.schema, columns: ["invoice_id"], on: database)
+        try await SQLIndex.create(
+            "idx_allocations_payment", on: Allocation.schema, columns: ["payment_id"], on: database)
+        try await SQLIndex.create(
+            "idx_allocations_credit_note", on: Allocation.schema, columns: ["credit_note_id"], on: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -12,8 +12,11 @@ struct CreateAuditEvents: AsyncMigration {
             .field("details", .string, .required)
             .field("occurred_at", .datetime, .required)
             .create()
-        try await SQLIndex.create("idx_audit_events_entity", on: AuditEvent.schema, columns: ["entity_type", "entity_id"], on: database)
-        try await SQLIndex.create("idx_audit_events_org_time", on: AuditEvent.schema, columns: ["organisation_id", "occurred_at"], on: database)
+        try await SQLIndex.create(
+            "idx_audit_events_entity", on: AuditEvent.schema, columns: ["entity_type", "entity_id"], on: database)
+        try await SQLIndex.create(
+            "idx_audit_events_org_time", on: AuditEvent.schema, columns: ["organisation_id", "occurred_at"],
+            on: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -37,7 +37,9 @@ struct CreateBankTransactions: AsyncMigration {
             .field("created_at", .datetime)
             .unique(on: "organisation_id", "identity_hash", name: "uq_bank_transactions_identity")
             .create()
-        try await SQLIndex.create("idx_bank_transactions_status", on: BankTransaction.schema, columns: ["organisation_id", "status", "booking_date"], on: database)
+        try await SQLIndex.create(
+            "idx_bank_transactions_status", on: BankTransaction.schema,
+            columns: ["organisation_id", "status", "booking_date"], on: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -16,7 +16,9 @@ struct CreateCollectionTasks: AsyncMigration {
             .field("completed_at", .datetime)
             .unique(on: "dedupe_key", name: "uq_collection_tasks_dedupe_key")
             .create()
-        try await SQLIndex.create("idx_collection_tasks_org_status", on: CollectionTask.schema, columns: ["organisation_id", "status", "due_on"], on: database)
+        try await SQLIndex.create(
+            "idx_collection_tasks_org_status", on: CollectionTask.schema,
+            columns: ["organisation_id", "status", "due_on"], on: database)
     }
 
     func revert(on database: any Database) async throws {

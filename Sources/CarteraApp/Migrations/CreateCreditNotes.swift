@@ -16,7 +16,8 @@ struct CreateCreditNotes: AsyncMigration {
             .field("updated_at", .datetime)
             .unique(on: "organisation_id", "number", name: "uq_credit_notes_org_number")
             .create()
-        try await SQLIndex.create("idx_credit_notes_customer", on: CreditNote.schema, columns: ["customer_id"], on: database)
+        try await SQLIndex.create(
+            "idx_credit_notes_customer", on: CreditNote.schema, columns: ["customer_id"], on: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -16,7 +16,8 @@ struct CreateCustomers: AsyncMigration {
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .create()
-        try await SQLIndex.create("idx_customers_org_name", on: Customer.schema, columns: ["organisation_id", "legal_name"], on: database)
+        try await SQLIndex.create(
+            "idx_customers_org_name", on: Customer.schema, columns: ["organisation_id", "legal_name"], on: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -14,7 +14,8 @@ struct CreateDisputes: AsyncMigration {
             .field("resolution", .string)
             .field("created_at", .datetime)
             .create()
-        try await SQLIndex.create("idx_disputes_invoice_status", on: Dispute.schema, columns: ["invoice_id", "status"], on: database)
+        try await SQLIndex.create(
+            "idx_disputes_invoice_status", on: Dispute.schema, columns: ["invoice_id", "status"], on: database)
     }
 
     func revert(on database: any Database) async throws {

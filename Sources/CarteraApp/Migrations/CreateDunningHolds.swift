@@ -13,8 +13,10 @@ struct CreateDunningHolds: AsyncMigration {
             .field("released_at", .datetime)
             .field("created_at", .datetime)
             .create()
-        try await SQLIndex.create("idx_dunning_holds_invoice", on: DunningHold.schema, columns: ["invoice_id"], on: database)
-        try await SQLIndex.create("idx_dunning_holds_source", on: DunningHold.schema, columns: ["source_id"], on: database)
+        try await SQLIndex.create(
+            "idx_dunning_holds_invoice", on: DunningHold.schema, columns: ["invoice_id"], on: database)
+        try await SQLIndex.create(
+            "idx_dunning_holds_source", on: DunningHold.schema, columns: ["source_id"], on: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -10,25 +10,41 @@ struct CreateImportStaging: AsyncMigration {
             .field("created_at", .datetime).field("updated_at", .datetime)
             .create()
         try await staged(ImportStaging.invoices, database)
-            .field("id", .uuid, .required).field("organisation_id", .uuid, .required).field("customer_id", .uuid, .required)
-            .field("number", .string, .required).field("issue_date", .string, .required).field("due_date", .string, .required)
-            .field("payment_terms", .string, .required).field("currency", .string, .required).field("total_minor", .int64, .required)
-            .field("settled_minor", .int64, .required).field("balance_minor", .int64, .required).field("status", .string, .required)
-            .field("external_reference", .string).field("notes", .string, .required).field("created_at", .datetime).field("updated_at", .datetime)
+            .field("id", .uuid, .required).field("organisation_id", .uuid, .required).field(
+                "customer_id", .uuid, .required
+            )
+            .field("number", .string, .required).field("issue_date", .string, .required).field(
+                "due_date", .string, .required
+            )
+            .field("payment_terms", .string, .required).field("currency", .string, .required).field(
+                "total_minor", .int64, .required
+            )
+            .field("settled_minor", .int64, .required).field("balance_minor", .int64, .required).field(
+                "status", .string, .required
+            )
+            .field("external_reference", .string).field("notes", .string, .required).field("created_at", .datetime)
+            .field("updated_at", .datetime)
             .create()
         try await staged(ImportStaging.payments, database)
-            .field("id", .uuid, .required).field("organisation_id", .uuid, .required).field("customer_id", .uuid, .required)
-            .field("received_on", .string, .required).field("currency", .string, .required).field("amount_minor", .int64, .required)
+            .field("id", .uuid, .required).field("organisation_id", .uuid, .required).field(
+                "customer_id", .uuid, .required
+            )
+            .field("received_on", .string, .required).field("currency", .string, .required).field(
+                "amount_minor", .int64, .required
+            )
             .field("allocated_minor", .int64, .required).field("method", .string, .required).field("reference", .string)
             .field("notes", .string, .required).field("created_at", .datetime).field("updated_at", .datetime)
             .create()
         try await staged(ImportStaging.allocations, database)
-            .field("id", .uuid, .required).field("organisation_id", .uuid, .required).field("invoice_id", .uuid, .required)
+            .field("id", .uuid, .required).field("organisation_id", .uuid, .required).field(
+                "invoice_id", .uuid, .required
+            )
             .field("kind", .string, .required).field("payment_id", .uuid).field("amount_minor", .int64, .required)
             .field("applied_on", .string, .required).field("created_at", .datetime)
             .create()
         for table in ImportStaging.tables {
-            try await SQLIndex.create("idx_\(table.staged)_import", on: table.staged, columns: ["import_id"], on: database)
+            try await SQLIndex.create(
+                "idx_\(table.staged)_import", on: table.staged, columns: ["import_id"], on: database)
         }
     }
 

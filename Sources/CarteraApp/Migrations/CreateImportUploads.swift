@@ -16,7 +16,9 @@ struct CreateImportUploads: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
             .create()
-        try await SQLIndex.create("idx_import_uploads_organisation", on: ImportUpload.schema, columns: ["organisation_id", "created_at"], on: database)
+        try await SQLIndex.create(
+            "idx_import_uploads_organisation", on: ImportUpload.schema, columns: ["organisation_id", "created_at"],
+            on: database)
     }
 
     func revert(on database: any Database) async throws {

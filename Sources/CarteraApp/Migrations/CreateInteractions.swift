@@ -16,7 +16,8 @@ struct CreateInteractions: AsyncMigration {
             .field("author", .string, .required)
             .field("created_at", .datetime)
             .create()
-        try await SQLIndex.create("idx_interactions_customer", on: Interaction.schema, columns: ["customer_id", "created_at"], on: database)
+        try await SQLIndex.create(
+            "idx_interactions_customer", on: Interaction.schema, columns: ["customer_id", "created_at"], on: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -11,7 +11,8 @@ struct CreateInvoiceLines: AsyncMigration {
             .field("unit_price_minor", .int64, .required)
             .field("amount_minor", .int64, .required)
             .create()
-        try await SQLIndex.create("idx_invoice_lines_invoice", on: InvoiceLine.schema, columns: ["invoice_id"], on: database)
+        try await SQLIndex.create(
+            "idx_invoice_lines_invoice", on: InvoiceLine.schema, columns: ["invoice_id"], on: database)
     }
 
     func revert(on database: any Database) async throws {

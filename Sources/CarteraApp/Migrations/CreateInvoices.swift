@@ -22,8 +22,11 @@ struct CreateInvoices: AsyncMigration {
             .unique(on: "organisation_id", "number", name: "uq_invoices_org_number")
             .create()
         // Aging and dunning scan open invoices by due date; statements scan one customer's.
-        try await SQLIndex.create("idx_invoices_org_status_due", on: Invoice.schema, columns: ["organisation_id", "status", "due_date"], on: database)
-        try await SQLIndex.create("idx_invoices_customer", on: Invoice.schema, columns: ["customer_id", "status"], on: database)
+        try await SQLIndex.create(
+            "idx_invoices_org_status_due", on: Invoice.schema, columns: ["organisation_id", "status", "due_date"],
+            on: database)
+        try await SQLIndex.create(
+            "idx_invoices_customer", on: Invoice.schema, columns: ["customer_id", "status"], on: database)
     }
 
     func revert(on database: any Database) async throws {

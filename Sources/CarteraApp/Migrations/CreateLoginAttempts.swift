@@ -9,8 +9,10 @@ struct CreateLoginAttempts: AsyncMigration {
             .field("succeeded", .bool, .required)
             .field("attempted_at", .datetime, .required)
             .create()
-        try await SQLIndex.create("idx_login_attempts_email", on: LoginAttempt.schema, columns: ["email", "attempted_at"], on: database)
-        try await SQLIndex.create("idx_login_attempts_ip", on: LoginAttempt.schema, columns: ["ip", "attempted_at"], on: database)
+        try await SQLIndex.create(
+            "idx_login_attempts_email", on: LoginAttempt.schema, columns: ["email", "attempted_at"], on: database)
+        try await SQLIndex.create(
+            "idx_login_attempts_ip", on: LoginAttempt.schema, columns: ["ip", "attempted_at"], on: database)
     }
 
     func revert(on database: any Database) async throws {

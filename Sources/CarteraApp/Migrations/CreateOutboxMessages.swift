@@ -27,8 +27,10 @@ struct CreateOutboxMessages: AsyncMigration {
             .field("created_at", .datetime)
             .unique(on: "dedupe_key", name: "uq_outbox_messages_dedupe_key")
             .create()
-        try await SQLIndex.create("idx_outbox_status_next", on: OutboxMessage.schema, columns: ["status", "next_attempt_at"], on: database)
-        try await SQLIndex.create("idx_outbox_customer", on: OutboxMessage.schema, columns: ["customer_id", "created_at"], on: database)
+        try await SQLIndex.create(
+            "idx_outbox_status_next", on: OutboxMessage.schema, columns: ["status", "next_attempt_at"], on: database)
+        try await SQLIndex.create(
+            "idx_outbox_customer", on: OutboxMessage.schema, columns: ["customer_id", "created_at"], on: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -24,7 +24,9 @@ struct CreatePaymentPlans: AsyncMigration {
             .field("amount_minor", .int64, .required)
             .unique(on: "plan_id", "number", name: "uq_plan_instalments_number")
             .create()
-        try await SQLIndex.create("idx_payment_plans_org_status", on: PaymentPlan.schema, columns: ["organisation_id", "status"], on: database)
+        try await SQLIndex.create(
+            "idx_payment_plans_org_status", on: PaymentPlan.schema, columns: ["organisation_id", "status"], on: database
+        )
     }
 
     func revert(on database: any Database) async throws {

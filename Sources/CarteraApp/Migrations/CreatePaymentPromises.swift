@@ -13,7 +13,9 @@ struct CreatePaymentPromises: AsyncMigration {
             .field("note", .string, .required)
             .field("created_at", .datetime)
             .create()
-        try await SQLIndex.create("idx_payment_promises_customer", on: PaymentPromise.schema, columns: ["customer_id", "status"], on: database)
+        try await SQLIndex.create(
+            "idx_payment_promises_customer", on: PaymentPromise.schema, columns: ["customer_id", "status"], on: database
+        )
     }
 
     func revert(on database: any Database) async throws {

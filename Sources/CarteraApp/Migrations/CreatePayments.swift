@@ -16,8 +16,10 @@ struct CreatePayments: AsyncMigration {
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .create()
-        try await SQLIndex.create("idx_payments_customer", on: Payment.schema, columns: ["customer_id", "received_on"], on: database)
-        try await SQLIndex.create("idx_payments_org_received", on: Payment.schema, columns: ["organisation_id", "received_on"], on: database)
+        try await SQLIndex.create(
+            "idx_payments_customer", on: Payment.schema, columns: ["customer_id", "received_on"], on: database)
+        try await SQLIndex.create(
+            "idx_payments_org_received", on: Payment.schema, columns: ["organisation_id", "received_on"], on: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -14,8 +14,12 @@ struct CreatePortalSubmissions: AsyncMigration {
             .field("subject_id", .uuid)
             .field("created_at", .datetime, .required)
             .create()
-        try await SQLIndex.create("idx_portal_submissions_token_created", on: PortalSubmission.schema, columns: ["token_id", "created_at"], on: database)
-        try await SQLIndex.create("idx_portal_submissions_customer_form", on: PortalSubmission.schema, columns: ["customer_id", "form"], on: database)
+        try await SQLIndex.create(
+            "idx_portal_submissions_token_created", on: PortalSubmission.schema, columns: ["token_id", "created_at"],
+            on: database)
+        try await SQLIndex.create(
+            "idx_portal_submissions_customer_form", on: PortalSubmission.schema, columns: ["customer_id", "form"],
+            on: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -14,7 +14,8 @@ struct CreatePortalTokens: AsyncMigration {
             .field("created_at", .datetime)
             .unique(on: "secret_hash", name: "uq_portal_tokens_secret_hash")
             .create()
-        try await SQLIndex.create("idx_portal_tokens_customer", on: PortalToken.schema, columns: ["customer_id"], on: database)
+        try await SQLIndex.create(
+            "idx_portal_tokens_customer", on: PortalToken.schema, columns: ["customer_id"], on: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -13,8 +13,10 @@ struct CreateWebSessions: AsyncMigration {
             .field("expires_at", .datetime, .required)
             .unique(on: "key_hash")
             .create()
-        try await SQLIndex.create("idx_web_sessions_user", on: WebSessionRecord.schema, columns: ["user_id"], on: database)
-        try await SQLIndex.create("idx_web_sessions_expires", on: WebSessionRecord.schema, columns: ["expires_at"], on: database)
+        try await SQLIndex.create(
+            "idx_web_sessions_user", on: WebSessionRecord.schema, columns: ["user_id"], on: database)
+        try await SQLIndex.create(
+            "idx_web_sessions_expires", on: WebSessionRecord.schema, columns: ["expires_at"], on: database)
     }
 
     func revert(on database: any Database) async throws {

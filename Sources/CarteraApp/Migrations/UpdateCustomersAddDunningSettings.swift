@@ -4,8 +4,10 @@ import SQLKit
 struct UpdateCustomersAddDunningSettings: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(Customer.schema).field("collection_policy_id", .uuid).update()
-        try await database.schema(Customer.schema).field("do_not_contact", .bool, .required, .sql(.default(false))).update()
-        try await database.schema(Customer.schema).field("reminder_kinds_off", .string, .required, .sql(.default(""))).update()
+        try await database.schema(Customer.schema).field("do_not_contact", .bool, .required, .sql(.default(false)))
+            .update()
+        try await database.schema(Customer.schema).field("reminder_kinds_off", .string, .required, .sql(.default("")))
+            .update()
     }
 
     func revert(on database: any Database) async throws {

@@ -6,7 +6,9 @@ import SQLKit
 struct UpdateCustomersAddExternalCode: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(Customer.schema).field("external_code", .string).update()
-        try await SQLIndex.create("idx_customers_org_external_code", on: Customer.schema, columns: ["organisation_id", "external_code"], on: database)
+        try await SQLIndex.create(
+            "idx_customers_org_external_code", on: Customer.schema, columns: ["organisation_id", "external_code"],
+            on: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -6,7 +6,8 @@ import SQLKit
 struct UpdateCustomersAddPaymentIdentity: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(Customer.schema).field("payment_reference", .string).update()
-        try await database.schema(Customer.schema).field("bank_accounts", .string, .required, .sql(.default(""))).update()
+        try await database.schema(Customer.schema).field("bank_accounts", .string, .required, .sql(.default("")))
+            .update()
     }
 
     func revert(on database: any Database) async throws {

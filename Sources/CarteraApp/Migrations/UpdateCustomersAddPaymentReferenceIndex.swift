@@ -5,7 +5,9 @@ import Fluent
 /// hold a repeated reference (the bank matcher treats it as ambiguous, never as either customer).
 struct UpdateCustomersAddPaymentReferenceIndex: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await SQLIndex.create("idx_customers_org_payment_reference", on: Customer.schema, columns: ["organisation_id", "payment_reference"], on: database)
+        try await SQLIndex.create(
+            "idx_customers_org_payment_reference", on: Customer.schema,
+            columns: ["organisation_id", "payment_reference"], on: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -4,7 +4,9 @@ import Fluent
 /// instead of sorting every invoice of the organisation (seconds with a million) on each request.
 struct UpdateInvoicesAddListIndex: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await SQLIndex.create("idx_invoices_org_due_number", on: Invoice.schema, columns: ["organisation_id", "due_date", "number"], on: database)
+        try await SQLIndex.create(
+            "idx_invoices_org_due_number", on: Invoice.schema, columns: ["organisation_id", "due_date", "number"],
+            on: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -6,9 +6,13 @@ import SQLKit
 struct UpdateOrganisationsAddPortalLimits: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(Organisation.schema)
-            .field("portal_promise_max_days", .int, .required, .sql(.default(PortalLimits.defaultPromiseMaxDays))).update()
+            .field("portal_promise_max_days", .int, .required, .sql(.default(PortalLimits.defaultPromiseMaxDays)))
+            .update()
         try await database.schema(Organisation.schema)
-            .field("portal_promise_minimum_basis_points", .int, .required, .sql(.default(PortalLimits.defaultPromiseMinimumBasisPoints))).update()
+            .field(
+                "portal_promise_minimum_basis_points", .int, .required,
+                .sql(.default(PortalLimits.defaultPromiseMinimumBasisPoints))
+            ).update()
     }
 
     func revert(on database: any Database) async throws {

@@ -11,22 +11,28 @@ struct UpdateOrganisationsStoreReminderKindsOff: AsyncMigration {
     static let kindsWhenWritten = ["new_invoice", "payment_received", "before_due", "overdue", "debt_summary"]
 
     func prepare(on database: any Database) async throws {
-        try await database.schema(Organisation.schema).field("reminder_kinds_off", .string, .required, .sql(.default(""))).update()
+        try await database.schema(Organisation.schema).field(
+            "reminder_kinds_off", .string, .required, .sql(.default(""))
+        ).update()
         for enabled in try await Columns.query(on: database).unique().all(\.$reminderKinds) {
             let on = Set(StoredList<String>.decode(enabled))
             try await Columns.query(on: database).filter(\.$reminderKinds == enabled)
-                .set(\.$reminderKindsOff, to: StoredList.encode(Self.kindsWhenWritten.filter { !on.contains($0) })).update()
+                .set(\.$reminderKindsOff, to: StoredList.encode(Self.kindsWhenWritten.filter { !on.contains($0) }))
+                .update()
         }
         try await database.schema(Organisation.schema).deleteField("reminder_kinds").update()
     }
 
     func revert(on database: any Database) async throws {
         try await database.schema(Organisation.schema)
-            .field("reminder_kinds", .string, .required, .sql(.default(StoredList.encode(Self.kindsWhenWritten)))).update()
+            .field("reminder_kinds", .string, .required, .sql(.default(StoredList.encode(Self.kindsWhenWritten))))
+            .update()
         for off in try await Columns.query(on: database).unique().all(\.$reminderKindsOff) {
             let switchedOff = Set(StoredList<String>.decode(off))
             try await Columns.query(on: database).filter(\.$reminderKindsOff == off)
-                .set(\.$reminderKinds, to: StoredList.encode(Self.kindsWhenWritten.filter { !switchedOff.contains($0) })).update()
+                .set(
+                    \.$reminderKinds, to: StoredList.encode(Self.kindsWhenWritten.filter { !switchedOff.contains($0) })
+                ).update()
         }
         try await database.schema(Organisation.schema).deleteField("reminder_kinds_off").update()
     }

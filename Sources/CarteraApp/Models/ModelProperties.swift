@@ -7,8 +7,11 @@ import FluentKit
 
 extension Invoice {
     public var properties: [any AnyProperty] {
-        [$id, $organisationID, $customer, $number, $issueDate, $dueDate, $paymentTerms, $currency, $totalMinor, $settledMinor,
-         $balanceMinor, $status, $externalReference, $notes, $createdAt, $updatedAt, $lines]
+        [
+            $id, $organisationID, $customer, $number, $issueDate, $dueDate, $paymentTerms, $currency, $totalMinor,
+            $settledMinor,
+            $balanceMinor, $status, $externalReference, $notes, $createdAt, $updatedAt, $lines,
+        ]
     }
 }
 
@@ -20,17 +23,26 @@ extension InvoiceLine {
 
 extension Customer {
     public var properties: [any AnyProperty] {
-        [$id, $organisationID, $legalName, $taxID, $paymentTerms, $currency, $creditLimitMinor, $language, $notes, $tags,
-         $collectionPolicyID, $doNotContact, $reminderKindsOff, $assignedUserID, $creditHoldReason, $creditHoldSince,
-         $escalatedTo, $escalatedOn, $paymentReference, $bankAccounts, $externalCode, $createdAt, $updatedAt, $contacts]
+        [
+            $id, $organisationID, $legalName, $taxID, $paymentTerms, $currency, $creditLimitMinor, $language, $notes,
+            $tags,
+            $collectionPolicyID, $doNotContact, $reminderKindsOff, $assignedUserID, $creditHoldReason, $creditHoldSince,
+            $escalatedTo, $escalatedOn, $paymentReference, $bankAccounts, $externalCode, $createdAt, $updatedAt,
+            $contacts,
+        ]
     }
 }
 
 extension Organisation {
     public var properties: [any AnyProperty] {
-        [$id, $name, $defaultCurrency, $locale, $timeZone, $reminderKindsOff, $summaryFrequency, $workingWeekdays, $holidays,
-         $paymentInstructions, $replyToEmail, $creditHoldDaysOverdue, $referenceRates, $lateFeePolicyName, $lateFeeMinor,
-         $lateInterestBasisPoints, $legalMaximumBasisPoints, $portalPromiseMaxDays, $portalPromiseMinimumBasisPoints, $createdAt, $updatedAt]
+        [
+            $id, $name, $defaultCurrency, $locale, $timeZone, $reminderKindsOff, $summaryFrequency, $workingWeekdays,
+            $holidays,
+            $paymentInstructions, $replyToEmail, $creditHoldDaysOverdue, $referenceRates, $lateFeePolicyName,
+            $lateFeeMinor,
+            $lateInterestBasisPoints, $legalMaximumBasisPoints, $portalPromiseMaxDays, $portalPromiseMinimumBasisPoints,
+            $createdAt, $updatedAt,
+        ]
     }
 }
 
@@ -42,14 +54,20 @@ extension User {
 
 extension Payment {
     public var properties: [any AnyProperty] {
-        [$id, $organisationID, $customer, $receivedOn, $currency, $amountMinor, $allocatedMinor, $method, $reference, $notes,
-         $reversedOn, $reversalReason, $createdAt, $updatedAt]
+        [
+            $id, $organisationID, $customer, $receivedOn, $currency, $amountMinor, $allocatedMinor, $method, $reference,
+            $notes,
+            $reversedOn, $reversalReason, $createdAt, $updatedAt,
+        ]
     }
 }
 
 extension Allocation {
     public var properties: [any AnyProperty] {
-        [$id, $organisationID, $invoice, $kind, $payment, $creditNote, $amountMinor, $earnedByPaymentID, $appliedOn, $createdAt]
+        [
+            $id, $organisationID, $invoice, $kind, $payment, $creditNote, $amountMinor, $earnedByPaymentID, $appliedOn,
+            $createdAt,
+        ]
     }
 }
 

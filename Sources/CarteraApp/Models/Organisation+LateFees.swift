@@ -15,7 +15,8 @@ extension Organisation {
             return .fixedPerStep(Money(minorUnits: minor, currency: currency))
         case .annualInterest:
             guard let rate = lateInterestBasisPoints else { return .none }
-            return .annualInterest(basisPoints: Int64(rate), legalMaximumBasisPoints: legalMaximumBasisPoints.map(Int64.init))
+            return .annualInterest(
+                basisPoints: Int64(rate), legalMaximumBasisPoints: legalMaximumBasisPoints.map(Int64.init))
         }
     }
 }

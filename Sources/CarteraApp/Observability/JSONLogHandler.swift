@@ -24,7 +24,9 @@ public struct JSONLogHandler: LogHandler {
             "level": event.level.rawValue, "logger": label, "message": event.message.description,
             "source": "\(event.file.split(separator: "/").last ?? ""):\(event.line)",
         ]
-        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) { fields[key] = value.description }
+        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
+            fields[key] = value.description
+        }
         guard var line = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return }
         line.append(0x0A)
         FileHandle.standardError.write(line)

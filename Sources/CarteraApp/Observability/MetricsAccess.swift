@@ -24,7 +24,8 @@ enum MetricsAccess {
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(SHA256.hash(data: Data(a.utf8))), y = Array(SHA256.hash(data: Data(b.utf8)))
+        let x = Array(SHA256.hash(data: Data(a.utf8)))
+        let y = Array(SHA256.hash(data: Data(b.utf8)))
         return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

@@ -11,19 +11,29 @@ struct MetricsController {
 
     func metrics(req: Request) async throws -> Response {
         guard MetricsAccess.allows(remote: req.remoteAddress, headers: req.headers, token: token) else {
-            throw token == nil ? Abort(.forbidden, reason: "Metrics answer only clients on this machine unless CARTERA_METRICS_TOKEN is set")
+            throw token == nil
+                ? Abort(
+                    .forbidden,
+                    reason: "Metrics answer only clients on this machine unless CARTERA_METRICS_TOKEN is set")
                 : Abort(.unauthorized)
         }
-        struct Row: Decodable { let status: String; let n: Int64 }
-        let rows = try await req.db.sql.raw("""
+        struct Row: Decodable {
+            let status: String
+            let n: Int64
+        }
+        let rows = try await req.db.sql.raw(
+            """
             SELECT status, CAST(COUNT(*) AS BIGINT) AS n FROM outbox_messages GROUP BY status
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         let counts = Dictionary(uniqueKeysWithValues: rows.map { ($0.status, $0.n) })
         for status in OutboxStatus.allCases {
-            Gauge(label: "cartera_outbox_messages", dimensions: [("status", status.rawValue)]).record(counts[status.rawValue] ?? 0)
+            Gauge(label: "cartera_outbox_messages", dimensions: [("status", status.rawValue)]).record(
+                counts[status.rawValue] ?? 0)
         }
         var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
+        headers.contentType = HTTPMediaType(
+            type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
         return Response(status: .ok, headers: headers, body: .init(data: Data(CarteraMetrics.exposition())))
     }
 }

@@ -9,7 +9,8 @@ extension Dialect {
     func moneySum(_ expression: SQLQueryString) -> SQLQueryString {
         switch self {
         case .sqlite: "cartera_money_sum(\(expression))"
-        case .postgresql: "CAST(LEAST(GREATEST(SUM(\(expression)), -9223372036854775808), 9223372036854775807) AS BIGINT)"
+        case .postgresql:
+            "CAST(LEAST(GREATEST(SUM(\(expression)), -9223372036854775808), 9223372036854775807) AS BIGINT)"
         }
     }
 }

@@ -19,7 +19,10 @@ final class KeyedTurns<Key: Hashable & Sendable>: Sendable {
         await withCheckedContinuation { continuation in
             let granted = state.withLockedValue { waiting -> Bool in
                 // A key present means its turn is taken; the array holds who waits after it.
-                guard waiting[key] != nil else { waiting[key] = []; return true }
+                guard waiting[key] != nil else {
+                    waiting[key] = []
+                    return true
+                }
                 waiting[key]?.append(continuation)
                 return false
             }
@@ -29,7 +32,10 @@ final class KeyedTurns<Key: Hashable & Sendable>: Sendable {
 
     private func release(_ key: Key) {
         let next = state.withLockedValue { waiting -> CheckedContinuation<Void, Never>? in
-            guard var queue = waiting[key], !queue.isEmpty else { waiting[key] = nil; return nil }
+            guard var queue = waiting[key], !queue.isEmpty else {
+                waiting[key] = nil
+                return nil
+            }
             let first = queue.removeFirst()
             waiting[key] = queue
             return first

@@ -10,7 +10,10 @@ enum RowLocks {
     static func lockOpenInvoices(customerID: UUID, on db: any Database) async throws {
         switch try db.dialect {
         case .sqlite: return
-        case .postgresql: try await db.sql.raw("SELECT id FROM invoices WHERE customer_id = \(bind: customerID) ORDER BY id FOR UPDATE").run()
+        case .postgresql:
+            try await db.sql.raw(
+                "SELECT id FROM invoices WHERE customer_id = \(bind: customerID) ORDER BY id FOR UPDATE"
+            ).run()
         }
     }
 }

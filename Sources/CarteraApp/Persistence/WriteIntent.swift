@@ -10,8 +10,10 @@ import SQLKit
 /// this: its row locks do the job (see `RowLocks`).
 enum WriteIntent {
     /// `bulk`: one large transaction (an import), see `SQLiteBulkWrite`.
-    static func transaction<T: Sendable>(on db: any Database, bulk: Bool = false,
-                                         _ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    static func transaction<T: Sendable>(
+        on db: any Database, bulk: Bool = false,
+        _ work: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
         let run: @Sendable () async throws -> T = {
             try await db.transaction { tx in
                 guard bulk else {
@@ -61,7 +63,10 @@ final class SQLiteWriteLock: Sendable {
     private func acquire() async {
         await withCheckedContinuation { continuation in
             let granted = state.withLockedValue { state -> Bool in
-                if state.held { state.waiters.append(continuation); return false }
+                if state.held {
+                    state.waiters.append(continuation)
+                    return false
+                }
                 state.held = true
                 return true
             }
@@ -71,7 +76,10 @@ final class SQLiteWriteLock: Sendable {
 
     private func release() {
         let next = state.withLockedValue { state -> CheckedContinuation<Void, Never>? in
-            if state.waiters.isEmpty { state.held = false; return nil }
+            if state.waiters.isEmpty {
+                state.held = false
+                return nil
+            }
             return state.waiters.removeFirst()
         }
         next?.resume()

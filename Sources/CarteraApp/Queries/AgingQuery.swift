@@ -14,17 +14,22 @@ enum AgingQuery {
         let invoices: Int64
     }
 
-    static func reports(organisationID: UUID, customerID: UUID? = nil, asOf: LocalDate, on db: any Database) async throws -> [(report: AgingReport, invoiceCount: Int)] {
-        let sql = try db.sql, dialect = try db.dialect
+    static func reports(organisationID: UUID, customerID: UUID? = nil, asOf: LocalDate, on db: any Database)
+        async throws -> [(report: AgingReport, invoiceCount: Int)]
+    {
+        let sql = try db.sql
+        let dialect = try db.dialect
         var scope: SQLQueryString = "organisation_id = \(bind: organisationID) AND status IN (\(SQLOwed.list))"
         if let customerID { scope += " AND customer_id = \(bind: customerID)" }
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT currency, \(unsafeRaw: bucketExpression(asOf: asOf)) AS bucket,
                    \(dialect.moneySum("balance_minor")) AS amount, CAST(COUNT(*) AS BIGINT) AS invoices
             FROM invoices
             WHERE \(scope)
             GROUP BY currency, bucket
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         var reports: [String: (report: AgingReport, invoiceCount: Int)] = [:]
         for row in rows {
             let currency = try Currency(code: row.currency)
@@ -42,7 +47,10 @@ enum AgingQuery {
         var clauses: [String] = []
         var openEnded = AgingBucket.over90.rawValue
         for bucket in AgingBucket.allCases {
-            guard let upper = bucket.maximumDaysPastDue else { openEnded = bucket.rawValue; continue }
+            guard let upper = bucket.maximumDaysPastDue else {
+                openEnded = bucket.rawValue
+                continue
+            }
             clauses.append("WHEN due_date >= '\(asOf.addingClamped(days: -upper).iso)' THEN '\(bucket.rawValue)'")
         }
         return "CASE \(clauses.joined(separator: " ")) ELSE '\(openEnded)' END"

@@ -27,73 +27,104 @@ enum RiskQuery {
 
     /// Every customer's assessment, or only those of `customerIDs` (a page's worth: they are bound
     /// as parameters).
-    static func assessments(organisationID: UUID, customerIDs: [UUID]? = nil, asOf: LocalDate, on db: any Database) async throws -> [UUID: RiskAssessment] {
+    static func assessments(organisationID: UUID, customerIDs: [UUID]? = nil, asOf: LocalDate, on db: any Database)
+        async throws -> [UUID: RiskAssessment]
+    {
         let sql = try db.sql
         if let customerIDs, customerIDs.isEmpty { return [:] }
         var scope: SQLQueryString = "i.organisation_id = \(bind: organisationID)"
         if let customerIDs { scope += " AND i.customer_id IN (\(binds: customerIDs))" }
-        let open = try await sql.raw("""
+        let open = try await sql.raw(
+            """
             SELECT i.customer_id, i.due_date, i.currency, i.balance_minor FROM invoices i
             WHERE \(scope) AND i.status IN (\(SQLOwed.list))
-            """).all(decoding: OpenRow.self)
-        let disputes = try await counts(sql.raw("""
-            SELECT i.customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM disputes d JOIN invoices i ON i.id = d.invoice_id
-            WHERE \(scope) AND d.status = 'open' GROUP BY i.customer_id
-            """))
+            """
+        ).all(decoding: OpenRow.self)
+        let disputes = try await counts(
+            sql.raw(
+                """
+                SELECT i.customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM disputes d JOIN invoices i ON i.id = d.invoice_id
+                WHERE \(scope) AND d.status = 'open' GROUP BY i.customer_id
+                """))
         var promiseScope: SQLQueryString = "organisation_id = \(bind: organisationID) AND status = 'broken'"
         if let customerIDs { promiseScope += " AND customer_id IN (\(binds: customerIDs))" }
-        let broken = try await counts(sql.raw("""
-            SELECT customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM payment_promises WHERE \(promiseScope) GROUP BY customer_id
-            """))
+        let broken = try await counts(
+            sql.raw(
+                """
+                SELECT customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM payment_promises WHERE \(promiseScope) GROUP BY customer_id
+                """))
         let history = try await paidHistory(scope, on: sql)
         var openItems: [UUID: [RiskProfile.OpenInvoice]] = [:]
         for row in open {
-            guard let due = try? LocalDate(iso: row.due_date), let currency = try? Currency(code: row.currency) else { continue }
-            openItems[row.customer_id, default: []].append(.init(balance: Money(minorUnits: row.balance_minor, currency: currency), dueDate: due))
+            guard let due = try? LocalDate(iso: row.due_date), let currency = try? Currency(code: row.currency) else {
+                continue
+            }
+            openItems[row.customer_id, default: []].append(
+                .init(balance: Money(minorUnits: row.balance_minor, currency: currency), dueDate: due))
         }
         var result: [UUID: RiskAssessment] = [:]
         for id in Set(history.keys).union(broken.keys).union(openItems.keys).union(disputes.keys) {
-            result[id] = RiskAssessment(profile: RiskProfile(paid: history[id] ?? [], open: openItems[id] ?? [], asOf: asOf,
-                                                             brokenPromises: broken[id] ?? 0, openDisputes: disputes[id] ?? 0))
+            result[id] = RiskAssessment(
+                profile: RiskProfile(
+                    paid: history[id] ?? [], open: openItems[id] ?? [], asOf: asOf,
+                    brokenPromises: broken[id] ?? 0, openDisputes: disputes[id] ?? 0))
         }
         return result
     }
 
-    static func assessment(organisationID: UUID, customerID: UUID, asOf: LocalDate, on db: any Database) async throws -> RiskAssessment {
-        try await assessments(organisationID: organisationID, customerIDs: [customerID], asOf: asOf, on: db)[customerID] ?? noHistory
+    static func assessment(organisationID: UUID, customerID: UUID, asOf: LocalDate, on db: any Database) async throws
+        -> RiskAssessment
+    {
+        try await assessments(organisationID: organisationID, customerIDs: [customerID], asOf: asOf, on: db)[customerID]
+            ?? noHistory
     }
 
     /// One customer's assessment from what the customer page already read (owed invoices, open disputes,
     /// broken promises): only the paid history is read here.
-    static func assessment(organisationID: UUID, customerID: UUID, open: [Invoice], openDisputes: Int, brokenPromises: Int,
-                           asOf: LocalDate, on db: any Database) async throws -> RiskAssessment {
-        let history = try await paidHistory("i.organisation_id = \(bind: organisationID) AND i.customer_id IN (\(binds: [customerID]))", on: try db.sql)[customerID] ?? []
+    static func assessment(
+        organisationID: UUID, customerID: UUID, open: [Invoice], openDisputes: Int, brokenPromises: Int,
+        asOf: LocalDate, on db: any Database
+    ) async throws -> RiskAssessment {
+        let history =
+            try await paidHistory(
+                "i.organisation_id = \(bind: organisationID) AND i.customer_id IN (\(binds: [customerID]))",
+                on: try db.sql)[customerID] ?? []
         let openItems = open.compactMap { invoice -> RiskProfile.OpenInvoice? in
-            guard let due = try? LocalDate(iso: invoice.dueDate), let currency = try? Currency(code: invoice.currency) else { return nil }
+            guard let due = try? LocalDate(iso: invoice.dueDate), let currency = try? Currency(code: invoice.currency)
+            else { return nil }
             return .init(balance: Money(minorUnits: invoice.balanceMinor, currency: currency), dueDate: due)
         }
         guard !history.isEmpty || !openItems.isEmpty || openDisputes > 0 || brokenPromises > 0 else { return noHistory }
-        return RiskAssessment(profile: RiskProfile(paid: history, open: openItems, asOf: asOf, brokenPromises: brokenPromises, openDisputes: openDisputes))
+        return RiskAssessment(
+            profile: RiskProfile(
+                paid: history, open: openItems, asOf: asOf, brokenPromises: brokenPromises, openDisputes: openDisputes))
     }
 
     /// Each customer's paid invoices: an invoice was paid on the day its last settlement was applied.
-    private static func paidHistory(_ scope: SQLQueryString, on sql: any SQLDatabase) async throws -> [UUID: [RiskProfile.PaidInvoice]] {
-        let paid = try await sql.raw("""
+    private static func paidHistory(_ scope: SQLQueryString, on sql: any SQLDatabase) async throws -> [UUID:
+        [RiskProfile.PaidInvoice]]
+    {
+        let paid = try await sql.raw(
+            """
             SELECT i.customer_id, i.due_date, MAX(a.applied_on) AS paid_on
             FROM invoices i JOIN allocations a ON a.invoice_id = i.id
             WHERE \(scope) AND i.status = 'paid'
             GROUP BY i.id, i.customer_id, i.due_date
-            """).all(decoding: PaidRow.self)
+            """
+        ).all(decoding: PaidRow.self)
         var history: [UUID: [RiskProfile.PaidInvoice]] = [:]
         for row in paid {
-            guard let due = try? LocalDate(iso: row.due_date), let paidOn = try? LocalDate(iso: row.paid_on) else { continue }
+            guard let due = try? LocalDate(iso: row.due_date), let paidOn = try? LocalDate(iso: row.paid_on) else {
+                continue
+            }
             history[row.customer_id, default: []].append(.init(dueDate: due, paidOn: paidOn))
         }
         return history
     }
 
     private static func counts(_ query: SQLRawBuilder) async throws -> [UUID: Int] {
-        Dictionary(uniqueKeysWithValues: try await query.all(decoding: CountRow.self).map { ($0.customer_id, Int($0.n)) })
+        Dictionary(
+            uniqueKeysWithValues: try await query.all(decoding: CountRow.self).map { ($0.customer_id, Int($0.n)) })
     }
 
     /// New customers have no history: the assessment of an empty one.

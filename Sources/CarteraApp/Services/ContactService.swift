@@ -3,7 +3,9 @@ import Fluent
 import Foundation
 
 enum ContactService {
-    static func create(for customer: Customer, _ input: ContactInput, in context: ServiceContext) async throws -> Contact {
+    static func create(for customer: Customer, _ input: ContactInput, in context: ServiceContext) async throws
+        -> Contact
+    {
         let contact = Contact()
         contact.$customer.id = try customer.requireID()
         contact.name = try FieldParser.text(input.name, "name", maxLength: 200)
@@ -15,13 +17,15 @@ enum ContactService {
         }
         return try await context.transaction { tx in
             try await contact.create(on: tx.db)
-            try await AuditLog.record("contact.created", entityType: "contact", entityID: try contact.requireID(),
-                                      details: ["customer_id": contact.$customer.id.uuidString, "role": contact.role.rawValue], in: tx)
+            try await AuditLog.record(
+                "contact.created", entityType: "contact", entityID: try contact.requireID(),
+                details: ["customer_id": contact.$customer.id.uuidString, "role": contact.role.rawValue], in: tx)
             return contact
         }
     }
 
-    static func update(_ contact: Contact, with input: ContactInput, in context: ServiceContext) async throws -> Contact {
+    static func update(_ contact: Contact, with input: ContactInput, in context: ServiceContext) async throws -> Contact
+    {
         if let value = input.name { contact.name = try FieldParser.text(value, "name", maxLength: 200) }
         if let value = input.role { contact.role = try FieldParser.enumValue(value, ContactRole.self, "role") }
         if input.email != nil { contact.email = try email(input.email) }
@@ -31,8 +35,9 @@ enum ContactService {
         }
         return try await context.transaction { tx in
             try await contact.save(on: tx.db)
-            try await AuditLog.record("contact.updated", entityType: "contact", entityID: try contact.requireID(),
-                                      details: ["role": contact.role.rawValue, "email": contact.email ?? ""], in: tx)
+            try await AuditLog.record(
+                "contact.updated", entityType: "contact", entityID: try contact.requireID(),
+                details: ["role": contact.role.rawValue, "email": contact.email ?? ""], in: tx)
             return contact
         }
     }
@@ -40,16 +45,18 @@ enum ContactService {
     static func delete(_ contact: Contact, in context: ServiceContext) async throws {
         try await context.transaction { tx in
             try await contact.delete(on: tx.db)
-            try await AuditLog.record("contact.deleted", entityType: "contact", entityID: try contact.requireID(),
-                                      details: ["customer_id": contact.$customer.id.uuidString], in: tx)
+            try await AuditLog.record(
+                "contact.deleted", entityType: "contact", entityID: try contact.requireID(),
+                details: ["customer_id": contact.$customer.id.uuidString], in: tx)
         }
     }
 
     static func find(_ id: UUID, in context: ServiceContext) async throws -> Contact {
-        guard let contact = try await Contact.query(on: context.db)
-            .join(Customer.self, on: \Contact.$customer.$id == \Customer.$id)
-            .filter(Customer.self, \.$organisationID == context.organisationID)
-            .filter(\.$id == id).first()
+        guard
+            let contact = try await Contact.query(on: context.db)
+                .join(Customer.self, on: \Contact.$customer.$id == \Customer.$id)
+                .filter(Customer.self, \.$organisationID == context.organisationID)
+                .filter(\.$id == id).first()
         else { throw ServiceError.notFound("contact") }
         return contact
     }
@@ -59,7 +66,9 @@ enum ContactService {
     }
 
     static func email(_ value: String?, field: String = "email") throws -> String? {
-        guard let email = try FieldParser.optionalText(value, field, maxLength: EmailAddress.maximumLength) else { return nil }
+        guard let email = try FieldParser.optionalText(value, field, maxLength: EmailAddress.maximumLength) else {
+            return nil
+        }
         return try EmailAddress.checked(email, field)
     }
 
@@ -67,7 +76,8 @@ enum ContactService {
         guard let phone = try FieldParser.optionalText(value, "phone", maxLength: 40) else { return nil }
         let allowed = CharacterSet(charactersIn: "+0123456789 -().")
         guard phone.unicodeScalars.allSatisfy(allowed.contains), phone.filter(\.isNumber).count >= 5 else {
-            throw ServiceError.invalid("phone", code: "invalid_phone", "phone may contain digits, spaces, +, -, ( and ) only")
+            throw ServiceError.invalid(
+                "phone", code: "invalid_phone", "phone may contain digits, spaces, +, -, ( and ) only")
         }
         return phone
     }

@@ -13,7 +13,8 @@ enum CreditApplication {
         in context: ServiceContext
     ) async throws -> [PaymentAllocator.Allocation] {
         try await RowLocks.lockOpenInvoices(customerID: customerID, on: context.db)
-        let items = try await SettlementLedger.openItems(customerID: customerID, currency: available.currency, on: context.db)
+        let items = try await SettlementLedger.openItems(
+            customerID: customerID, currency: available.currency, on: context.db)
         let allocator = PaymentAllocator()
         do {
             guard let requests else {
@@ -22,8 +23,9 @@ enum CreditApplication {
             let parsed = try requests.enumerated().map { index, request in
                 PaymentAllocator.Allocation(
                     invoiceID: try FieldParser.required(request.invoiceId, "allocations[\(index)].invoice_id"),
-                    amount: try FieldParser.money(try FieldParser.required(request.amount, "allocations[\(index)].amount"),
-                                                  currency: available.currency, "allocations[\(index)].amount"))
+                    amount: try FieldParser.money(
+                        try FieldParser.required(request.amount, "allocations[\(index)].amount"),
+                        currency: available.currency, "allocations[\(index)].amount"))
             }
             return try allocator.allocateExplicitly(available, requests: parsed, to: items).allocations
         } catch let error as DomainError {
@@ -32,14 +34,21 @@ enum CreditApplication {
     }
 
     /// Applies what is left of a payment or credit note: explicit allocations, or oldest first.
-    static func applyRemaining<Source: CreditSource>(_ source: Source, _ input: ApplyCreditInput, in context: ServiceContext) async throws -> Source {
+    static func applyRemaining<Source: CreditSource>(
+        _ source: Source, _ input: ApplyCreditInput, in context: ServiceContext
+    ) async throws -> Source {
         try await context.transaction { tx in
-            guard let fresh = try await Source.find(source.requireID(), on: tx.db) else { throw ServiceError.notFound(Source.entityName) }
+            guard let fresh = try await Source.find(source.requireID(), on: tx.db) else {
+                throw ServiceError.notFound(Source.entityName)
+            }
             let available = try fresh.remaining
             guard available.isPositive else {
-                throw ServiceError.conflict("no_credit_left", "The \(Source.entityName.replacingOccurrences(of: "_", with: " ")) is fully applied")
+                throw ServiceError.conflict(
+                    "no_credit_left",
+                    "The \(Source.entityName.replacingOccurrences(of: "_", with: " ")) is fully applied")
             }
-            let plan = try await plan(available: available, customerID: fresh.customerID, requests: input.allocations, in: tx)
+            let plan = try await plan(
+                available: available, customerID: fresh.customerID, requests: input.allocations, in: tx)
             try await SettlementLedger.apply(plan, from: fresh, appliedOn: tx.today, in: tx)
             return fresh
         }

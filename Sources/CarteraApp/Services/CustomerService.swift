@@ -8,7 +8,8 @@ enum CustomerService {
         customer.organisationID = context.organisationID
         customer.legalName = try FieldParser.text(input.legalName, "legal_name", maxLength: 200)
         customer.paymentTerms = try FieldParser.terms(input.paymentTerms ?? "net30", "payment_terms").code
-        customer.currency = try FieldParser.currency(input.currency ?? context.organisation.defaultCurrency, "currency").code
+        customer.currency = try FieldParser.currency(input.currency ?? context.organisation.defaultCurrency, "currency")
+            .code
         customer.language = try FieldParser.language(input.language ?? context.organisation.language, "language")
         customer.taxID = try FieldParser.optionalText(input.taxId, "tax_id", maxLength: 50)
         customer.notes = try FieldParser.optionalText(input.notes, "notes") ?? ""
@@ -17,35 +18,66 @@ enum CustomerService {
         customer.doNotContact = input.doNotContact ?? false
         customer.reminderKindsOff = try reminderKinds(input.remindersOff ?? [], field: "reminders_off")
         customer.bankAccounts = ""
-        if let value = input.collectionPolicyId, value != "default" { customer.collectionPolicyID = try await policyID(value, in: context) }
+        if let value = input.collectionPolicyId, value != "default" {
+            customer.collectionPolicyID = try await policyID(value, in: context)
+        }
         return try await context.transaction { tx in
             // Inside the write transaction, so no other new customer can take the same reference meanwhile.
-            customer.paymentReference = try await PaymentReferences.unusedCustomerReference(organisationID: tx.organisationID, on: tx.db)
+            customer.paymentReference = try await PaymentReferences.unusedCustomerReference(
+                organisationID: tx.organisationID, on: tx.db)
             try await customer.create(on: tx.db)
-            try await AuditLog.record("customer.created", entityType: "customer", entityID: try customer.requireID(),
-                                      details: ["legal_name": customer.legalName], in: tx)
+            try await AuditLog.record(
+                "customer.created", entityType: "customer", entityID: try customer.requireID(),
+                details: ["legal_name": customer.legalName], in: tx)
             return customer
         }
     }
 
-    static func update(_ customer: Customer, with input: CustomerInput, in context: ServiceContext) async throws -> Customer {
+    static func update(_ customer: Customer, with input: CustomerInput, in context: ServiceContext) async throws
+        -> Customer
+    {
         var changes: [String: String] = [:]
-        if let value = input.legalName { customer.legalName = try FieldParser.text(value, "legal_name", maxLength: 200); changes["legal_name"] = customer.legalName }
-        if let value = input.paymentTerms { customer.paymentTerms = try FieldParser.terms(value, "payment_terms").code; changes["payment_terms"] = customer.paymentTerms }
-        if let value = input.language { customer.language = try FieldParser.language(value, "language"); changes["language"] = customer.language }
-        if let value = input.notes { customer.notes = try FieldParser.optionalText(value, "notes") ?? ""; changes["notes"] = "changed" }
-        if let value = input.tags { customer.tags = try tags(value); changes["tags"] = customer.tags.joined(separator: ",") }
-        if let value = input.doNotContact { customer.doNotContact = value; changes["do_not_contact"] = String(value) }
-        if let value = input.remindersOff { customer.reminderKindsOff = try reminderKinds(value, field: "reminders_off"); changes["reminders_off"] = customer.reminderKindsOff }
+        if let value = input.legalName {
+            customer.legalName = try FieldParser.text(value, "legal_name", maxLength: 200)
+            changes["legal_name"] = customer.legalName
+        }
+        if let value = input.paymentTerms {
+            customer.paymentTerms = try FieldParser.terms(value, "payment_terms").code
+            changes["payment_terms"] = customer.paymentTerms
+        }
+        if let value = input.language {
+            customer.language = try FieldParser.language(value, "language")
+            changes["language"] = customer.language
+        }
+        if let value = input.notes {
+            customer.notes = try FieldParser.optionalText(value, "notes") ?? ""
+            changes["notes"] = "changed"
+        }
+        if let value = input.tags {
+            customer.tags = try tags(value)
+            changes["tags"] = customer.tags.joined(separator: ",")
+        }
+        if let value = input.doNotContact {
+            customer.doNotContact = value
+            changes["do_not_contact"] = String(value)
+        }
+        if let value = input.remindersOff {
+            customer.reminderKindsOff = try reminderKinds(value, field: "reminders_off")
+            changes["reminders_off"] = customer.reminderKindsOff
+        }
         if let value = input.collectionPolicyId {
             customer.collectionPolicyID = value == "default" ? nil : try await policyID(value, in: context)
             changes["collection_policy_id"] = value
         }
-        if input.taxId != nil { customer.taxID = try FieldParser.optionalText(input.taxId, "tax_id", maxLength: 50); changes["tax_id"] = customer.taxID ?? "" }
+        if input.taxId != nil {
+            customer.taxID = try FieldParser.optionalText(input.taxId, "tax_id", maxLength: 50)
+            changes["tax_id"] = customer.taxID ?? ""
+        }
         if let value = input.currency {
             let currency = try FieldParser.currency(value, "currency").code
             if currency != customer.currency, customer.creditLimitMinor != nil, input.creditLimit == nil {
-                throw ServiceError.invalid("credit_limit", "Changing the currency needs a new credit_limit in that currency")
+                throw ServiceError.invalid(
+                    "credit_limit", "Changing the currency needs a new credit_limit in that currency")
             }
             customer.currency = currency
             changes["currency"] = currency
@@ -57,28 +89,36 @@ enum CustomerService {
         let recordedChanges = changes
         return try await context.transaction { tx in
             try await customer.save(on: tx.db)
-            try await AuditLog.record("customer.updated", entityType: "customer", entityID: try customer.requireID(), details: recordedChanges, in: tx)
+            try await AuditLog.record(
+                "customer.updated", entityType: "customer", entityID: try customer.requireID(),
+                details: recordedChanges, in: tx)
             return customer
         }
     }
 
     static func find(_ id: UUID, in context: ServiceContext) async throws -> Customer {
-        guard let customer = try await Customer.query(on: context.db)
-            .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
+        guard
+            let customer = try await Customer.query(on: context.db)
+                .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
         else { throw ServiceError.notFound("customer") }
         return customer
     }
 
     /// Like `find`, but a missing customer is a bad field in the request body rather than a missing resource.
-    static func referenced(_ id: UUID?, field: String = "customer_id", in context: ServiceContext) async throws -> Customer {
+    static func referenced(_ id: UUID?, field: String = "customer_id", in context: ServiceContext) async throws
+        -> Customer
+    {
         let id = try FieldParser.required(id, field)
-        guard let customer = try await Customer.query(on: context.db)
-            .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
+        guard
+            let customer = try await Customer.query(on: context.db)
+                .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
         else { throw ServiceError.invalid(field, code: "unknown_customer", "Customer \(id) does not exist") }
         return customer
     }
 
-    static func list(_ query: CustomerListQuery, in context: ServiceContext) async throws -> (items: [Customer], total: PageTotal, page: PageRequest) {
+    static func list(_ query: CustomerListQuery, in context: ServiceContext) async throws -> (
+        items: [Customer], total: PageTotal, page: PageRequest
+    ) {
         let page = try PageRequest(page: query.page, perPage: query.perPage)
         let builder = Customer.query(on: context.db).filter(\.$organisationID == context.organisationID)
         if let text = query.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
@@ -102,7 +142,9 @@ enum CustomerService {
 
     private static func creditLimit(_ value: String?, currency: String) throws -> Int64? {
         guard let value else { return nil }
-        return try FieldParser.money(value, currency: try FieldParser.currency(currency, "currency"), "credit_limit", allowZero: true).minorUnits
+        return try FieldParser.money(
+            value, currency: try FieldParser.currency(currency, "currency"), "credit_limit", allowZero: true
+        ).minorUnits
     }
 
     private static func reminderKinds(_ values: [String], field: String) throws -> String {
@@ -110,9 +152,12 @@ enum CustomerService {
     }
 
     private static func policyID(_ value: String, in context: ServiceContext) async throws -> UUID {
-        guard let id = UUID(uuidString: value), try await CollectionPolicyRecord.query(on: context.db)
-            .filter(\.$id == id).filter(\.$organisationID == context.organisationID).count() > 0 else {
-            throw ServiceError.invalid("collection_policy_id", code: "unknown_policy", "No policy \(value); use a policy id or \"default\"")
+        guard let id = UUID(uuidString: value),
+            try await CollectionPolicyRecord.query(on: context.db)
+                .filter(\.$id == id).filter(\.$organisationID == context.organisationID).count() > 0
+        else {
+            throw ServiceError.invalid(
+                "collection_policy_id", code: "unknown_policy", "No policy \(value); use a policy id or \"default\"")
         }
         return id
     }
@@ -122,17 +167,25 @@ extension CustomerService {
     /// Gives the account to a collector (or to nobody: every collector sees it).
     static func assign(_ customer: Customer, to userID: UUID?, in context: ServiceContext) async throws -> Customer {
         if let userID {
-            guard let user = try await User.query(on: context.db).filter(\.$id == userID).filter(\.$organisationID == context.organisationID).first(),
-                  user.role.collects, user.disabledAt == nil
-            else { throw ServiceError.invalid("user_id", code: "unknown_user", "Choose an active collector or admin of this organisation") }
+            guard
+                let user = try await User.query(on: context.db).filter(\.$id == userID).filter(
+                    \.$organisationID == context.organisationID
+                ).first(),
+                user.role.collects, user.disabledAt == nil
+            else {
+                throw ServiceError.invalid(
+                    "user_id", code: "unknown_user", "Choose an active collector or admin of this organisation")
+            }
         }
         let previous = customer.assignedUserID
         customer.assignedUserID = userID
         return try await context.transaction { tx in
             try await customer.save(on: tx.db)
-            try await AuditLog.record("customer.assigned", entityType: "customer", entityID: try customer.requireID(), details: [
-                "from": previous?.uuidString ?? "", "to": userID?.uuidString ?? "",
-            ], in: tx)
+            try await AuditLog.record(
+                "customer.assigned", entityType: "customer", entityID: try customer.requireID(),
+                details: [
+                    "from": previous?.uuidString ?? "", "to": userID?.uuidString ?? "",
+                ], in: tx)
             return customer
         }
     }

@@ -13,11 +13,19 @@ enum DisputeService {
         guard invoice.status.isOwed else {
             throw ServiceError.conflict("invoice_not_open", "Only an invoice still owed can be disputed")
         }
-        let existing = try await Dispute.query(on: context.db).filter(\.$invoice.$id == invoice.requireID()).filter(\.$status == .open).count()
-        guard existing == 0 else { throw ServiceError.conflict("dispute_already_open", "The invoice already has an open dispute") }
-        let amount = try input.amount.map { try FieldParser.money($0, currency: try invoice.currencyValue, "amount") } ?? invoice.balance
+        let existing = try await Dispute.query(on: context.db).filter(\.$invoice.$id == invoice.requireID()).filter(
+            \.$status == .open
+        ).count()
+        guard existing == 0 else {
+            throw ServiceError.conflict("dispute_already_open", "The invoice already has an open dispute")
+        }
+        let amount =
+            try input.amount.map { try FieldParser.money($0, currency: try invoice.currencyValue, "amount") }
+            ?? invoice.balance
         guard amount.minorUnits <= invoice.balanceMinor else {
-            throw ServiceError.invalid("amount", code: "overallocated", "The disputed amount cannot exceed the invoice's balance (\(try invoice.balance.decimalString))")
+            throw ServiceError.invalid(
+                "amount", code: "overallocated",
+                "The disputed amount cannot exceed the invoice's balance (\(try invoice.balance.decimalString))")
         }
         let dispute = Dispute()
         dispute.organisationID = context.organisationID
@@ -28,25 +36,39 @@ enum DisputeService {
         dispute.openedOn = context.today.iso
         return try await context.transaction { tx in
             try await dispute.create(on: tx.db)
-            try await HoldService.hold(invoiceID: try invoice.requireID(), reason: .dispute, sourceID: try dispute.requireID(), until: nil, in: tx)
-            try await AuditLog.record("dispute.opened", entityType: "dispute", entityID: try dispute.requireID(), details: [
-                "invoice_id": try invoice.requireID().uuidString, "invoice": invoice.number, "reason": dispute.reason,
-                "amount": amount.decimalString, "currency": invoice.currency,
-            ], in: tx)
+            try await HoldService.hold(
+                invoiceID: try invoice.requireID(), reason: .dispute, sourceID: try dispute.requireID(), until: nil,
+                in: tx)
+            try await AuditLog.record(
+                "dispute.opened", entityType: "dispute", entityID: try dispute.requireID(),
+                details: [
+                    "invoice_id": try invoice.requireID().uuidString, "invoice": invoice.number,
+                    "reason": dispute.reason,
+                    "amount": amount.decimalString, "currency": invoice.currency,
+                ], in: tx)
             return dispute
         }
     }
 
-    static func resolve(_ dispute: Dispute, _ input: DisputeResolution, in context: ServiceContext) async throws -> Dispute {
-        let resolution = try FieldParser.enumValue(try FieldParser.text(input.resolution, "resolution", maxLength: 40), Resolution.self, "resolution")
-        guard dispute.status == .open else { throw ServiceError.conflict("dispute_not_open", "The dispute is already resolved") }
+    static func resolve(_ dispute: Dispute, _ input: DisputeResolution, in context: ServiceContext) async throws
+        -> Dispute
+    {
+        let resolution = try FieldParser.enumValue(
+            try FieldParser.text(input.resolution, "resolution", maxLength: 40), Resolution.self, "resolution")
+        guard dispute.status == .open else {
+            throw ServiceError.conflict("dispute_not_open", "The dispute is already resolved")
+        }
         let invoice = try await InvoiceService.find(dispute.$invoice.id, in: context)
         let note = try FieldParser.optionalText(input.note, "note", maxLength: 1_000)
         var creditNoteInput: CreditNoteInput?
         if resolution == .creditNote {
-            let amount = try input.creditAmount ?? Money(minorUnits: dispute.amountMinor ?? invoice.balanceMinor, currency: try invoice.currencyValue).decimalString
-            creditNoteInput = CreditNoteInput(customerId: invoice.$customer.id, number: input.creditNoteNumber, issuedOn: nil, amount: amount,
-                                         currency: invoice.currency, reason: note ?? dispute.reason, invoiceId: try invoice.requireID())
+            let amount =
+                try input.creditAmount
+                ?? Money(minorUnits: dispute.amountMinor ?? invoice.balanceMinor, currency: try invoice.currencyValue)
+                .decimalString
+            creditNoteInput = CreditNoteInput(
+                customerId: invoice.$customer.id, number: input.creditNoteNumber, issuedOn: nil, amount: amount,
+                currency: invoice.currency, reason: note ?? dispute.reason, invoiceId: try invoice.requireID())
             _ = try FieldParser.text(input.creditNoteNumber, "credit_note_number", maxLength: 50)
         }
         let creditNote = creditNoteInput
@@ -62,13 +84,17 @@ enum DisputeService {
             }
             try await dispute.save(on: tx.db)
             try await HoldService.release(sourceID: try dispute.requireID(), in: tx)
-            try await AuditLog.record("dispute.resolved", entityType: "dispute", entityID: try dispute.requireID(), details: details, in: tx)
+            try await AuditLog.record(
+                "dispute.resolved", entityType: "dispute", entityID: try dispute.requireID(), details: details, in: tx)
             return dispute
         }
     }
 
     static func find(_ id: UUID, in context: ServiceContext) async throws -> Dispute {
-        guard let dispute = try await Dispute.query(on: context.db).filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
+        guard
+            let dispute = try await Dispute.query(on: context.db).filter(\.$id == id).filter(
+                \.$organisationID == context.organisationID
+            ).first()
         else { throw ServiceError.notFound("dispute") }
         return dispute
     }

@@ -6,27 +6,40 @@ import Foundation
 /// the invoice a payment takes it on and records the discount as a settlement of its own.
 enum EarlyPayment {
     /// The open invoice (oldest due first) whose discounted total this payment is, if any.
-    static func invoiceTaking(_ amount: Money, customerID: UUID, paidOn: LocalDate, in context: ServiceContext) async throws -> Invoice? {
+    static func invoiceTaking(_ amount: Money, customerID: UUID, paidOn: LocalDate, in context: ServiceContext)
+        async throws -> Invoice?
+    {
         try await RowLocks.lockOpenInvoices(customerID: customerID, on: context.db)
-        let open = try await Invoice.query(on: context.db).filter(\.$customer.$id == customerID).filter(\.$currency == amount.currency.code)
-            .filter(\.$status == .open).sort(\.$dueDate).sort(\.$number).all()
+        let open = try await Invoice.query(on: context.db).filter(\.$customer.$id == customerID).filter(
+            \.$currency == amount.currency.code
+        )
+        .filter(\.$status == .open).sort(\.$dueDate).sort(\.$number).all()
         return try open.first { try earned(by: amount, on: $0, paidOn: paidOn) != nil }
     }
 
     /// After a payment's allocations: each one that paid an invoice's discounted total in time earns the rest.
-    static func grantDiscounts(for plan: [PaymentAllocator.Allocation], of payment: Payment, paidOn: LocalDate, in context: ServiceContext) async throws {
+    static func grantDiscounts(
+        for plan: [PaymentAllocator.Allocation], of payment: Payment, paidOn: LocalDate, in context: ServiceContext
+    ) async throws {
         for allocation in plan {
             guard let invoice = try await Invoice.find(allocation.invoiceID, on: context.db),
-                  let discount = try earned(by: allocation.amount, on: invoice, paidOn: paidOn, settledBefore: invoice.settledMinor - allocation.amount.minorUnits)
+                let discount = try earned(
+                    by: allocation.amount, on: invoice, paidOn: paidOn,
+                    settledBefore: invoice.settledMinor - allocation.amount.minorUnits)
             else { continue }
-            try await SettlementLedger.settle(invoice, kind: .discount, amount: discount, appliedOn: paidOn, earnedBy: try payment.requireID(),
-                                              details: ["payment_id": try payment.requireID().uuidString, "terms": invoice.paymentTerms], in: context)
+            try await SettlementLedger.settle(
+                invoice, kind: .discount, amount: discount, appliedOn: paidOn, earnedBy: try payment.requireID(),
+                details: ["payment_id": try payment.requireID().uuidString, "terms": invoice.paymentTerms], in: context)
         }
     }
 
-    private static func earned(by amount: Money, on invoice: Invoice, paidOn: LocalDate, settledBefore: Int64? = nil) throws -> Money? {
+    private static func earned(by amount: Money, on invoice: Invoice, paidOn: LocalDate, settledBefore: Int64? = nil)
+        throws -> Money?
+    {
         guard let terms = try? PaymentTerms(code: invoice.paymentTerms) else { return nil }
         let settled = Money(minorUnits: settledBefore ?? invoice.settledMinor, currency: try invoice.currencyValue)
-        return terms.discountEarned(total: try invoice.total, alreadySettled: settled, payment: amount, issued: try invoice.issued, paidOn: paidOn)
+        return terms.discountEarned(
+            total: try invoice.total, alreadySettled: settled, payment: amount, issued: try invoice.issued,
+            paidOn: paidOn)
     }
 }

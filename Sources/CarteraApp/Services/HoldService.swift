@@ -3,7 +3,9 @@ import Foundation
 
 /// Creates and releases the holds that pause reminders for an invoice.
 enum HoldService {
-    static func hold(invoiceID: UUID, reason: DunningHoldReason, sourceID: UUID, until: String?, in context: ServiceContext) async throws {
+    static func hold(
+        invoiceID: UUID, reason: DunningHoldReason, sourceID: UUID, until: String?, in context: ServiceContext
+    ) async throws {
         let hold = DunningHold()
         hold.organisationID = context.organisationID
         hold.$invoice.id = invoiceID
@@ -27,8 +29,10 @@ enum HoldService {
     static func inForce(invoiceIDs: [UUID], in context: ServiceContext) async throws -> [DunningHold] {
         guard !invoiceIDs.isEmpty else { return [] }
         let today = context.today.iso
-        return try await DunningHold.query(on: context.db).filter(\.$invoice.$id ~~ invoiceIDs).filter(\.$releasedAt == nil)
-            .filter(\.$startsOn <= today).group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today) }.all()
+        return try await DunningHold.query(on: context.db).filter(\.$invoice.$id ~~ invoiceIDs).filter(
+            \.$releasedAt == nil
+        )
+        .filter(\.$startsOn <= today).group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today) }.all()
     }
 }
 

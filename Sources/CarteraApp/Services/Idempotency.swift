@@ -10,12 +10,17 @@ import Vapor
 enum Idempotency {
     static let header = "Idempotency-Key"
 
-    static func run(_ req: Request, context: ServiceContext, _ work: @escaping @Sendable (ServiceContext) async throws -> (HTTPStatus, Data)) async throws -> Response {
+    static func run(
+        _ req: Request, context: ServiceContext,
+        _ work: @escaping @Sendable (ServiceContext) async throws -> (HTTPStatus, Data)
+    ) async throws -> Response {
         guard let key = req.headers.first(name: header) else {
             let (status, body) = try await work(context)
             return response(status, body)
         }
-        guard (1...255).contains(key.count) else { throw ServiceError.invalid("Idempotency-Key", "The Idempotency-Key header must be 1 to 255 characters") }
+        guard (1...255).contains(key.count) else {
+            throw ServiceError.invalid("Idempotency-Key", "The Idempotency-Key header must be 1 to 255 characters")
+        }
         let fingerprint = requestHash(req)
         if let stored = try await find(key, in: context) { return try replay(stored, fingerprint: fingerprint) }
         do {
@@ -36,18 +41,23 @@ enum Idempotency {
             }
         } catch {
             guard let database = error as? any DatabaseError, database.isConstraintFailure,
-                  let stored = try await find(key, in: context) else { throw error }
+                let stored = try await find(key, in: context)
+            else { throw error }
             return try replay(stored, fingerprint: fingerprint)
         }
     }
 
     private static func find(_ key: String, in context: ServiceContext) async throws -> IdempotencyRecord? {
-        try await IdempotencyRecord.query(on: context.db).filter(\.$organisationID == context.organisationID).filter(\.$key == key).first()
+        try await IdempotencyRecord.query(on: context.db).filter(\.$organisationID == context.organisationID).filter(
+            \.$key == key
+        ).first()
     }
 
     private static func replay(_ stored: IdempotencyRecord, fingerprint: String) throws -> Response {
         guard stored.requestHash == fingerprint else {
-            throw ServiceError(.invalid, code: "idempotency_key_reused", message: "This Idempotency-Key was used for a different request", field: "Idempotency-Key")
+            throw ServiceError(
+                .invalid, code: "idempotency_key_reused",
+                message: "This Idempotency-Key was used for a different request", field: "Idempotency-Key")
         }
         let replayed = response(HTTPStatus(statusCode: stored.statusCode), Data(stored.responseBody.utf8))
         replayed.headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true")
@@ -67,7 +77,9 @@ enum Idempotency {
         if let body = req.body.data {
             let raw = Data(body.readableBytesView)
             if let object = try? JSONSerialization.jsonObject(with: raw, options: [.fragmentsAllowed]),
-               let canonical = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed]) {
+                let canonical = try? JSONSerialization.data(
+                    withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed])
+            {
                 data.append(canonical)
             } else {
                 data.append(raw)

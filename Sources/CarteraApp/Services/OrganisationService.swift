@@ -32,27 +32,39 @@ enum OrganisationService {
         let recordedChanges = changes
         return try await context.transaction { tx in
             try await organisation.save(on: tx.db)
-            try await AuditLog.record("organisation.updated", entityType: "organisation", entityID: try organisation.requireID(), details: recordedChanges, in: tx)
+            try await AuditLog.record(
+                "organisation.updated", entityType: "organisation", entityID: try organisation.requireID(),
+                details: recordedChanges, in: tx)
             return organisation
         }
     }
 
-    private static func updateCreditSettings(_ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]) throws {
+    private static func updateCreditSettings(
+        _ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]
+    ) throws {
         if let days = input.creditHoldDaysOverdue {
-            guard (0...3_650).contains(days) else { throw ServiceError.invalid("credit_hold_days_overdue", "credit_hold_days_overdue must be between 0 (off) and 3650") }
+            guard (0...3_650).contains(days) else {
+                throw ServiceError.invalid(
+                    "credit_hold_days_overdue", "credit_hold_days_overdue must be between 0 (off) and 3650")
+            }
             organisation.creditHoldDaysOverdue = days == 0 ? nil : days
             changes["credit_hold_days_overdue"] = String(days)
         }
         if let text = input.referenceRates {
             let currency = try FieldParser.currency(organisation.defaultCurrency, "default_currency")
-            do { organisation.referenceRates = try ReferenceRates(base: currency, text: text).text } catch let error as DomainError { throw ServiceError(error) }
+            do { organisation.referenceRates = try ReferenceRates(base: currency, text: text).text } catch let error
+                as DomainError
+            { throw ServiceError(error) }
             changes["reference_rates"] = organisation.referenceRates
         }
     }
 
-    private static func updateLateFeeSettings(_ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]) throws {
+    private static func updateLateFeeSettings(
+        _ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]
+    ) throws {
         if let name = input.lateFeePolicy {
-            organisation.lateFeePolicyName = try FieldParser.enumValue(name, LateFeePolicyName.self, "late_fee_policy").rawValue
+            organisation.lateFeePolicyName = try FieldParser.enumValue(name, LateFeePolicyName.self, "late_fee_policy")
+                .rawValue
             changes["late_fee_policy"] = name
         }
         if let amount = input.lateFeeAmount {
@@ -65,23 +77,29 @@ enum OrganisationService {
             changes["late_interest_rate"] = rate
         }
         if let cap = input.legalMaximumRate {
-            organisation.legalMaximumBasisPoints = cap.isEmpty ? nil : try FieldParser.percentage(cap, "legal_maximum_rate")
+            organisation.legalMaximumBasisPoints =
+                cap.isEmpty ? nil : try FieldParser.percentage(cap, "legal_maximum_rate")
             changes["legal_maximum_rate"] = cap
         }
         switch LateFeePolicyName(rawValue: organisation.lateFeePolicyName) {
         case .fixedPerStep where organisation.lateFeeMinor == nil:
             throw ServiceError.invalid("late_fee_amount", "late_fee_amount is required with the fixed_per_step policy")
         case .annualInterest where organisation.lateInterestBasisPoints == nil:
-            throw ServiceError.invalid("late_interest_rate", "late_interest_rate is required with the annual_interest policy")
+            throw ServiceError.invalid(
+                "late_interest_rate", "late_interest_rate is required with the annual_interest policy")
         default:
             break
         }
     }
 
-    private static func updatePortalLimits(_ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]) throws {
+    private static func updatePortalLimits(
+        _ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]
+    ) throws {
         if let days = input.portalPromiseMaxDays {
             guard PortalLimits.promiseMaxDaysRange.contains(days) else {
-                throw ServiceError.invalid("portal_promise_max_days", code: "out_of_range", "portal_promise_max_days must be between 1 and 365")
+                throw ServiceError.invalid(
+                    "portal_promise_max_days", code: "out_of_range", "portal_promise_max_days must be between 1 and 365"
+                )
             }
             organisation.portalPromiseMaxDays = days
             changes["portal_promise_max_days"] = String(days)
@@ -89,36 +107,44 @@ enum OrganisationService {
         if let share = input.portalPromiseMinimumShare {
             let basisPoints = try FieldParser.percentage(share, "portal_promise_minimum_share")
             guard PortalLimits.promiseMinimumBasisPointsRange.contains(basisPoints) else {
-                throw ServiceError.invalid("portal_promise_minimum_share", code: "out_of_range", "portal_promise_minimum_share must be between 0 and 100")
+                throw ServiceError.invalid(
+                    "portal_promise_minimum_share", code: "out_of_range",
+                    "portal_promise_minimum_share must be between 0 and 100")
             }
             organisation.portalPromiseMinimumBasisPoints = basisPoints
             changes["portal_promise_minimum_share"] = share
         }
     }
 
-    private static func updateReminderSettings(_ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]) throws {
+    private static func updateReminderSettings(
+        _ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]
+    ) throws {
         if let kinds = input.reminderKinds {
             let enabled = try kinds.map { try FieldParser.enumValue($0, ReminderKind.self, "reminder_kinds") }
             organisation.enabledReminderKinds = Set(enabled)
             changes["reminder_kinds"] = StoredList.encode(enabled)
         }
         if let frequency = input.summaryFrequency {
-            organisation.summaryFrequency = try FieldParser.enumValue(frequency, SummaryFrequency.self, "summary_frequency")
+            organisation.summaryFrequency = try FieldParser.enumValue(
+                frequency, SummaryFrequency.self, "summary_frequency")
             changes["summary_frequency"] = frequency
         }
         if let days = input.workingWeekdays {
             guard !days.isEmpty, days.allSatisfy((1...7).contains) else {
-                throw ServiceError.invalid("working_weekdays", "working_weekdays must list ISO weekdays 1 (Monday) to 7 (Sunday)")
+                throw ServiceError.invalid(
+                    "working_weekdays", "working_weekdays must list ISO weekdays 1 (Monday) to 7 (Sunday)")
             }
             organisation.workingWeekdays = StoredList.encode(Set(days).sorted())
             changes["working_weekdays"] = organisation.workingWeekdays
         }
         if let holidays = input.holidays {
-            organisation.holidays = StoredList.encode(try holidays.enumerated().map { try FieldParser.date($1, "holidays[\($0)]").iso }.sorted())
+            organisation.holidays = StoredList.encode(
+                try holidays.enumerated().map { try FieldParser.date($1, "holidays[\($0)]").iso }.sorted())
             changes["holidays"] = organisation.holidays
         }
         if let instructions = input.paymentInstructions {
-            organisation.paymentInstructions = try FieldParser.optionalText(instructions, "payment_instructions", maxLength: 2_000) ?? ""
+            organisation.paymentInstructions =
+                try FieldParser.optionalText(instructions, "payment_instructions", maxLength: 2_000) ?? ""
             changes["payment_instructions"] = "changed"
         }
         if input.replyToEmail != nil {

@@ -20,7 +20,9 @@ enum OrganisationSetup {
         }
         let existing = try await Organisation.query(on: db).sort(\.$createdAt).all()
         if existing.count > 1 {
-            throw CommandArgumentError(field: "--organisation", message: "there are \(existing.count) organisations; name one with --organisation <id>")
+            throw CommandArgumentError(
+                field: "--organisation",
+                message: "there are \(existing.count) organisations; name one with --organisation <id>")
         }
         if let only = existing.first { return only }
         return try await create(defaults, on: db)
@@ -34,7 +36,8 @@ enum OrganisationSetup {
         guard TimeZone(identifier: defaults.timeZone) != nil else {
             throw CommandArgumentError(field: "--time-zone", message: "unknown time zone \(defaults.timeZone)")
         }
-        let organisation = Organisation(name: defaults.name, defaultCurrency: currency, locale: defaults.locale, timeZone: defaults.timeZone)
+        let organisation = Organisation(
+            name: defaults.name, defaultCurrency: currency, locale: defaults.locale, timeZone: defaults.timeZone)
         try await organisation.create(on: db)
         return organisation
     }

@@ -3,17 +3,24 @@ import Fluent
 import Foundation
 
 enum OutboxService {
-    static func list(_ query: OutboxListQuery, in context: ServiceContext) async throws -> (items: [OutboxMessage], total: PageTotal, page: PageRequest) {
+    static func list(_ query: OutboxListQuery, in context: ServiceContext) async throws -> (
+        items: [OutboxMessage], total: PageTotal, page: PageRequest
+    ) {
         let page = try PageRequest(page: query.page, perPage: query.perPage)
         let builder = OutboxMessage.query(on: context.db).filter(\.$organisationID == context.organisationID)
-        if let status = query.status { builder.filter(\.$status == (try FieldParser.enumValue(status, OutboxStatus.self, "status"))) }
+        if let status = query.status {
+            builder.filter(\.$status == (try FieldParser.enumValue(status, OutboxStatus.self, "status")))
+        }
         if let customer = query.customerId { builder.filter(\.$customer.$id == customer) }
         let result = try await builder.sort(\.$createdAt, .descending).sort(\.$id).page(page)
         return (result.items, result.total, page)
     }
 
     static func find(_ id: UUID, in context: ServiceContext) async throws -> OutboxMessage {
-        guard let message = try await OutboxMessage.query(on: context.db).filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
+        guard
+            let message = try await OutboxMessage.query(on: context.db).filter(\.$id == id).filter(
+                \.$organisationID == context.organisationID
+            ).first()
         else { throw ServiceError.notFound("message") }
         return message
     }
@@ -21,7 +28,10 @@ enum OutboxService {
     /// A failed (or cancelled) message goes back to the queue with a fresh set of attempts.
     static func retry(_ message: OutboxMessage, in context: ServiceContext) async throws -> OutboxMessage {
         guard [.failed, .cancelled].contains(message.status), message.channel.isTransmitted else {
-            throw ServiceError.conflict("message_not_retryable", "Only failed or cancelled email and SMS messages can be retried (this one is \(message.status.rawValue))")
+            throw ServiceError.conflict(
+                "message_not_retryable",
+                "Only failed or cancelled email and SMS messages can be retried (this one is \(message.status.rawValue))"
+            )
         }
         return try await change(message, to: .pending, action: "message.retried", in: context) {
             $0.attempts = 0
@@ -33,23 +43,29 @@ enum OutboxService {
 
     static func cancel(_ message: OutboxMessage, in context: ServiceContext) async throws -> OutboxMessage {
         guard [.pending, .failed, .ready].contains(message.status) else {
-            throw ServiceError.conflict("message_not_cancellable", "A \(message.status.rawValue) message cannot be cancelled")
+            throw ServiceError.conflict(
+                "message_not_cancellable", "A \(message.status.rawValue) message cannot be cancelled")
         }
         return try await change(message, to: .cancelled, action: "message.cancelled", in: context) { _ in }
     }
 
     /// Changes status only if nobody changed it meanwhile (a worker may be claiming it right now).
-    private static func change(_ message: OutboxMessage, to status: OutboxStatus, action: String, in context: ServiceContext,
-                               _ edit: @escaping @Sendable (OutboxMessage) -> Void) async throws -> OutboxMessage {
+    private static func change(
+        _ message: OutboxMessage, to status: OutboxStatus, action: String, in context: ServiceContext,
+        _ edit: @escaping @Sendable (OutboxMessage) -> Void
+    ) async throws -> OutboxMessage {
         let expected = message.status
         return try await context.transaction { tx in
-            guard let fresh = try await OutboxMessage.find(message.requireID(), on: tx.db), fresh.status == expected else {
+            guard let fresh = try await OutboxMessage.find(message.requireID(), on: tx.db), fresh.status == expected
+            else {
                 throw ServiceError.conflict("message_changed", "The message changed meanwhile; reload it")
             }
             fresh.status = status
             edit(fresh)
             try await fresh.save(on: tx.db)
-            try await AuditLog.record(action, entityType: "outbox_message", entityID: try fresh.requireID(), details: ["from": expected.rawValue], in: tx)
+            try await AuditLog.record(
+                action, entityType: "outbox_message", entityID: try fresh.requireID(),
+                details: ["from": expected.rawValue], in: tx)
             return fresh
         }
     }

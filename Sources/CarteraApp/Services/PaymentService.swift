@@ -6,10 +6,12 @@ enum PaymentService {
     static func record(_ input: PaymentInput, in context: ServiceContext) async throws -> Payment {
         let customer = try await CustomerService.referenced(input.customerId, in: context)
         let currency = try FieldParser.currency(input.currency ?? customer.currency, "currency")
-        let amount = try FieldParser.money(try FieldParser.required(input.amount, "amount"), currency: currency, "amount")
+        let amount = try FieldParser.money(
+            try FieldParser.required(input.amount, "amount"), currency: currency, "amount")
         let receivedOn = try FieldParser.optionalDate(input.receivedOn, "received_on") ?? context.today
         guard receivedOn <= context.today else {
-            throw ServiceError.invalid("received_on", code: "date_in_future", "received_on cannot be after today (\(context.today.iso))")
+            throw ServiceError.invalid(
+                "received_on", code: "date_in_future", "received_on cannot be after today (\(context.today.iso))")
         }
         let payment = Payment()
         payment.organisationID = context.organisationID
@@ -18,26 +20,33 @@ enum PaymentService {
         payment.currency = currency.code
         payment.amountMinor = amount.minorUnits
         payment.allocatedMinor = 0
-        payment.method = try FieldParser.enumValue(input.method ?? PaymentMethod.transfer.rawValue, PaymentMethod.self, "method")
+        payment.method = try FieldParser.enumValue(
+            input.method ?? PaymentMethod.transfer.rawValue, PaymentMethod.self, "method")
         payment.reference = try FieldParser.optionalText(input.reference, "reference", maxLength: 140)
         payment.notes = try FieldParser.optionalText(input.notes, "notes") ?? ""
         let autoAllocate = input.autoAllocate ?? true
 
         return try await context.transaction { tx in
             try await payment.create(on: tx.db)
-            try await AuditLog.record("payment.recorded", entityType: "payment", entityID: try payment.requireID(), details: [
-                "amount": amount.decimalString, "currency": currency.code, "method": payment.method.rawValue,
-                "received_on": payment.receivedOn, "customer_id": customer.id?.uuidString ?? "",
-            ], in: tx)
+            try await AuditLog.record(
+                "payment.recorded", entityType: "payment", entityID: try payment.requireID(),
+                details: [
+                    "amount": amount.decimalString, "currency": currency.code, "method": payment.method.rawValue,
+                    "received_on": payment.receivedOn, "customer_id": customer.id?.uuidString ?? "",
+                ], in: tx)
             if input.allocations != nil || autoAllocate {
                 // A payment of exactly an invoice's discounted total within its window is meant for that
                 // invoice, whatever is older: the customer took the early-payment discount.
-                let discounted = input.allocations == nil ? try await EarlyPayment.invoiceTaking(amount, customerID: try customer.requireID(), paidOn: receivedOn, in: tx) : nil
+                let discounted =
+                    input.allocations == nil
+                    ? try await EarlyPayment.invoiceTaking(
+                        amount, customerID: try customer.requireID(), paidOn: receivedOn, in: tx) : nil
                 let plan: [PaymentAllocator.Allocation]
                 if let discounted {
                     plan = [PaymentAllocator.Allocation(invoiceID: try discounted.requireID(), amount: amount)]
                 } else {
-                    plan = try await CreditApplication.plan(available: amount, customerID: try customer.requireID(), requests: input.allocations, in: tx)
+                    plan = try await CreditApplication.plan(
+                        available: amount, customerID: try customer.requireID(), requests: input.allocations, in: tx)
                 }
                 try await SettlementLedger.apply(plan, from: payment, appliedOn: receivedOn, in: tx)
                 try await EarlyPayment.grantDiscounts(for: plan, of: payment, paidOn: receivedOn, in: tx)
@@ -47,26 +56,34 @@ enum PaymentService {
         }
     }
 
-    static func update(_ payment: Payment, with input: PaymentUpdate, in context: ServiceContext) async throws -> Payment {
-        if input.reference != nil { payment.reference = try FieldParser.optionalText(input.reference, "reference", maxLength: 140) }
+    static func update(_ payment: Payment, with input: PaymentUpdate, in context: ServiceContext) async throws
+        -> Payment
+    {
+        if input.reference != nil {
+            payment.reference = try FieldParser.optionalText(input.reference, "reference", maxLength: 140)
+        }
         if let value = input.notes { payment.notes = try FieldParser.optionalText(value, "notes") ?? "" }
         if let value = input.method { payment.method = try FieldParser.enumValue(value, PaymentMethod.self, "method") }
         return try await context.transaction { tx in
             try await payment.save(on: tx.db)
-            try await AuditLog.record("payment.updated", entityType: "payment", entityID: try payment.requireID(),
-                                      details: ["reference": payment.reference ?? "", "method": payment.method.rawValue], in: tx)
+            try await AuditLog.record(
+                "payment.updated", entityType: "payment", entityID: try payment.requireID(),
+                details: ["reference": payment.reference ?? "", "method": payment.method.rawValue], in: tx)
             return payment
         }
     }
 
     static func find(_ id: UUID, in context: ServiceContext) async throws -> Payment {
-        guard let payment = try await Payment.query(on: context.db)
-            .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
+        guard
+            let payment = try await Payment.query(on: context.db)
+                .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
         else { throw ServiceError.notFound("payment") }
         return payment
     }
 
-    static func list(_ query: PaymentListQuery, in context: ServiceContext) async throws -> (items: [Payment], total: PageTotal, page: PageRequest) {
+    static func list(_ query: PaymentListQuery, in context: ServiceContext) async throws -> (
+        items: [Payment], total: PageTotal, page: PageRequest
+    ) {
         let page = try PageRequest(page: query.page, perPage: query.perPage)
         let builder = Payment.query(on: context.db).filter(\.$organisationID == context.organisationID)
         if let customer = query.customerId { builder.filter(\.$customer.$id == customer) }

@@ -26,12 +26,16 @@ enum PolicyService {
     static let standard = Named(id: nil, name: "standard", isDefault: true, policy: .standard)
 
     static func list(in context: ServiceContext) async throws -> [Named] {
-        let records = try await CollectionPolicyRecord.query(on: context.db).filter(\.$organisationID == context.organisationID).sort(\.$name).all()
+        let records = try await CollectionPolicyRecord.query(on: context.db).filter(
+            \.$organisationID == context.organisationID
+        ).sort(\.$name).all()
         let policies = try records.map(Named.init)
         return policies.contains(where: \.isDefault) ? policies : [standard] + policies
     }
 
-    static func create(_ input: CollectionPolicyInput, in context: ServiceContext) async throws -> CollectionPolicyRecord {
+    static func create(_ input: CollectionPolicyInput, in context: ServiceContext) async throws
+        -> CollectionPolicyRecord
+    {
         let record = CollectionPolicyRecord()
         record.organisationID = context.organisationID
         record.name = try FieldParser.text(input.name, "name", maxLength: 100)
@@ -40,7 +44,9 @@ enum PolicyService {
         return try await save(record, action: "policy.created", in: context)
     }
 
-    static func update(_ record: CollectionPolicyRecord, with input: CollectionPolicyInput, in context: ServiceContext) async throws -> CollectionPolicyRecord {
+    static func update(_ record: CollectionPolicyRecord, with input: CollectionPolicyInput, in context: ServiceContext)
+        async throws -> CollectionPolicyRecord
+    {
         if let name = input.name { record.name = try FieldParser.text(name, "name", maxLength: 100) }
         if let isDefault = input.isDefault { record.isDefault = isDefault }
         if let steps = input.steps { try record.setPolicy(try policy(from: steps)) }
@@ -48,25 +54,36 @@ enum PolicyService {
     }
 
     static func find(_ id: UUID, in context: ServiceContext) async throws -> CollectionPolicyRecord {
-        guard let record = try await CollectionPolicyRecord.query(on: context.db)
-            .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
+        guard
+            let record = try await CollectionPolicyRecord.query(on: context.db)
+                .filter(\.$id == id).filter(\.$organisationID == context.organisationID).first()
         else { throw ServiceError.notFound("policy") }
         return record
     }
 
     static func delete(_ record: CollectionPolicyRecord, in context: ServiceContext) async throws {
         let inUse = try await Customer.query(on: context.db).filter(\.$collectionPolicyID == record.requireID()).count()
-        guard inUse == 0 else { throw ServiceError.conflict("policy_in_use", "\(inUse) customer(s) follow this policy") }
+        guard inUse == 0 else {
+            throw ServiceError.conflict("policy_in_use", "\(inUse) customer(s) follow this policy")
+        }
         try await context.transaction { tx in
             try await record.delete(on: tx.db)
-            try await AuditLog.record("policy.deleted", entityType: "collection_policy", entityID: try record.requireID(), details: ["name": record.name], in: tx)
+            try await AuditLog.record(
+                "policy.deleted", entityType: "collection_policy", entityID: try record.requireID(),
+                details: ["name": record.name], in: tx)
         }
     }
 
-    private static func save(_ record: CollectionPolicyRecord, action: String, in context: ServiceContext) async throws -> CollectionPolicyRecord {
-        let taken = try await CollectionPolicyRecord.query(on: context.db).filter(\.$organisationID == context.organisationID)
-            .filter(\.$name == record.name).all().contains { $0.id != record.id }
-        if taken { throw ServiceError.conflict("duplicate_policy_name", "A policy named \(record.name) exists", field: "name") }
+    private static func save(_ record: CollectionPolicyRecord, action: String, in context: ServiceContext) async throws
+        -> CollectionPolicyRecord
+    {
+        let taken = try await CollectionPolicyRecord.query(on: context.db).filter(
+            \.$organisationID == context.organisationID
+        )
+        .filter(\.$name == record.name).all().contains { $0.id != record.id }
+        if taken {
+            throw ServiceError.conflict("duplicate_policy_name", "A policy named \(record.name) exists", field: "name")
+        }
         return try await context.transaction { tx in
             // One default per organisation: making this one the default unsets the others.
             if record.isDefault {
@@ -74,8 +91,9 @@ enum PolicyService {
                     .set(\.$isDefault, to: false).update()
             }
             try await record.save(on: tx.db)
-            try await AuditLog.record(action, entityType: "collection_policy", entityID: try record.requireID(),
-                                      details: ["name": record.name, "steps": record.stepsJSON, "default": String(record.isDefault)], in: tx)
+            try await AuditLog.record(
+                action, entityType: "collection_policy", entityID: try record.requireID(),
+                details: ["name": record.name, "steps": record.stepsJSON, "default": String(record.isDefault)], in: tx)
             return record
         }
     }
@@ -83,16 +101,21 @@ enum PolicyService {
     private static func policy(from steps: [PolicyStepInput]) throws -> CollectionPolicy {
         let parsed = try steps.enumerated().map { index, step in
             let field = "steps[\(index)]"
-            let channel = try FieldParser.enumValue(try FieldParser.required(step.channel, "\(field).channel"), ReminderChannel.self, "\(field).channel")
-            let tone = try FieldParser.enumValue(step.tone ?? ReminderTone.friendly.rawValue, ReminderTone.self, "\(field).tone")
+            let channel = try FieldParser.enumValue(
+                try FieldParser.required(step.channel, "\(field).channel"), ReminderChannel.self, "\(field).channel")
+            let tone = try FieldParser.enumValue(
+                step.tone ?? ReminderTone.friendly.rawValue, ReminderTone.self, "\(field).tone")
             let template = try step.template.map { key in
                 guard TemplateCatalog.keys.contains(key) else {
-                    throw ServiceError.invalid("\(field).template", "template must be one of: \(TemplateCatalog.keys.joined(separator: ", "))")
+                    throw ServiceError.invalid(
+                        "\(field).template", "template must be one of: \(TemplateCatalog.keys.joined(separator: ", "))")
                 }
                 return key
             }
-            return PolicyStep(key: try FieldParser.required(step.key, "\(field).key"), offsetDays: try FieldParser.required(step.offsetDays, "\(field).offset_days"),
-                              channel: channel, tone: tone, templateKey: template)
+            return PolicyStep(
+                key: try FieldParser.required(step.key, "\(field).key"),
+                offsetDays: try FieldParser.required(step.offsetDays, "\(field).offset_days"),
+                channel: channel, tone: tone, templateKey: template)
         }
         do { return try CollectionPolicy(steps: parsed) } catch let error as DomainError { throw ServiceError(error) }
     }

@@ -11,22 +11,33 @@ struct PromiseResult: Sendable {
 }
 
 enum PromiseService {
-    static func create(for customer: Customer, _ input: PromiseInput, in context: ServiceContext) async throws -> PromiseResult {
+    static func create(for customer: Customer, _ input: PromiseInput, in context: ServiceContext) async throws
+        -> PromiseResult
+    {
         let currency = try FieldParser.currency(input.currency ?? customer.currency, "currency")
-        let amount = try FieldParser.money(try FieldParser.required(input.amount, "amount"), currency: currency, "amount")
+        let amount = try FieldParser.money(
+            try FieldParser.required(input.amount, "amount"), currency: currency, "amount")
         let date = try FieldParser.date(try FieldParser.required(input.promisedOn, "promised_on"), "promised_on")
-        guard date >= context.today else { throw ServiceError.invalid("promised_on", "promised_on cannot be in the past") }
-        let open = try await SettlementLedger.openItems(customerID: try customer.requireID(), currency: currency, on: context.db)
+        guard date >= context.today else {
+            throw ServiceError.invalid("promised_on", "promised_on cannot be in the past")
+        }
+        let open = try await SettlementLedger.openItems(
+            customerID: try customer.requireID(), currency: currency, on: context.db)
         let covered: [UUID]
         if let ids = input.invoiceIds {
             for (index, id) in ids.enumerated() where !open.contains(where: { $0.id == id }) {
-                throw ServiceError.invalid("invoice_ids[\(index)]", code: "unknown_invoice", "Invoice \(id) is not an open invoice of this customer in \(currency.code)")
+                throw ServiceError.invalid(
+                    "invoice_ids[\(index)]", code: "unknown_invoice",
+                    "Invoice \(id) is not an open invoice of this customer in \(currency.code)")
             }
             covered = ids
         } else {
             covered = open.map(\.id)
         }
-        guard !covered.isEmpty else { throw ServiceError.invalid("invoice_ids", "The customer has no open invoice in \(currency.code) to promise for") }
+        guard !covered.isEmpty else {
+            throw ServiceError.invalid(
+                "invoice_ids", "The customer has no open invoice in \(currency.code) to promise for")
+        }
         let promise = PaymentPromise()
         promise.organisationID = context.organisationID
         promise.$customer.id = try customer.requireID()
@@ -38,18 +49,25 @@ enum PromiseService {
         return try await context.transaction { tx in
             try await promise.create(on: tx.db)
             for invoiceID in covered {
-                try await HoldService.hold(invoiceID: invoiceID, reason: .promise, sourceID: try promise.requireID(), until: date.iso, in: tx)
+                try await HoldService.hold(
+                    invoiceID: invoiceID, reason: .promise, sourceID: try promise.requireID(), until: date.iso, in: tx)
             }
-            try await AuditLog.record("promise.created", entityType: "payment_promise", entityID: try promise.requireID(), details: [
-                "amount": amount.decimalString, "currency": currency.code, "promised_on": date.iso, "invoices": String(covered.count),
-            ], in: tx)
+            try await AuditLog.record(
+                "promise.created", entityType: "payment_promise", entityID: try promise.requireID(),
+                details: [
+                    "amount": amount.decimalString, "currency": currency.code, "promised_on": date.iso,
+                    "invoices": String(covered.count),
+                ], in: tx)
             return PromiseResult(promise: promise, invoiceIDs: covered)
         }
     }
 
     static func list(for customer: Customer, in context: ServiceContext) async throws -> [PromiseResult] {
-        let promises = try await PaymentPromise.query(on: context.db).filter(\.$customer.$id == customer.requireID()).sort(\.$promisedOn).all()
-        let holds = try await DunningHold.query(on: context.db).filter(\.$sourceID ~~ promises.map { try $0.requireID() }).all()
+        let promises = try await PaymentPromise.query(on: context.db).filter(\.$customer.$id == customer.requireID())
+            .sort(\.$promisedOn).all()
+        let holds = try await DunningHold.query(on: context.db).filter(
+            \.$sourceID ~~ promises.map { try $0.requireID() }
+        ).all()
         return promises.map { promise in
             PromiseResult(promise: promise, invoiceIDs: holds.filter { $0.sourceID == promise.id }.map(\.$invoice.id))
         }

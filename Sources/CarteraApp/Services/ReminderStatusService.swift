@@ -13,11 +13,18 @@ enum ReminderStatusService {
 
     static func status(of invoice: Invoice, customer: Customer, in context: ServiceContext) async throws -> Status {
         let invoiceID = try invoice.requireID()
-        let deliveries = try await ReminderDelivery.query(on: context.db).filter(\.$invoice.$id == invoiceID).sort(\.$runOn).all()
+        let deliveries = try await ReminderDelivery.query(on: context.db).filter(\.$invoice.$id == invoiceID).sort(
+            \.$runOn
+        ).all()
         let holds = try await HoldService.inForce(invoiceIDs: [invoiceID], in: context)
         let settings = try await DunningSettings.load(for: context.organisation, on: context.db)
-        let rules = settings.rules(for: .init(id: invoice.$customer.id, collectionPolicyId: customer.collectionPolicyID, reminderKindsOff: customer.reminderKindsOff))
-        let facts = DunningFacts(dueDate: try invoice.due, status: invoice.status, stepsDone: Set(deliveries.map(\.stepKey)), isPaused: !holds.isEmpty)
+        let rules = settings.rules(
+            for: .init(
+                id: invoice.$customer.id, collectionPolicyId: customer.collectionPolicyID,
+                reminderKindsOff: customer.reminderKindsOff))
+        let facts = DunningFacts(
+            dueDate: try invoice.due, status: invoice.status, stepsDone: Set(deliveries.map(\.stepKey)),
+            isPaused: !holds.isEmpty)
         let owed = invoice.status.isOwed && !customer.doNotContact && holds.isEmpty
         let next = owed ? rules.nextStep(for: facts, after: context.today.addingClamped(days: -1)) : nil
         return Status(deliveries: deliveries, holds: holds, next: next)

@@ -1,7 +1,7 @@
 import CarteraCore
 import Fluent
-import Vapor
 import Foundation
+import Vapor
 
 /// What every service call needs: the database (or the transaction), who acts, for which
 /// organisation, and the clock that says what "today" is in the organisation's time zone.
@@ -39,7 +39,9 @@ struct ServiceContext: Sendable {
 
     /// Runs `work` in one transaction, so a change and its audit record land together or not at all.
     /// `bulk` for one very large transaction (an import).
-    func transaction<T: Sendable>(bulk: Bool = false, _ work: @escaping @Sendable (ServiceContext) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(bulk: Bool = false, _ work: @escaping @Sendable (ServiceContext) async throws -> T)
+        async throws -> T
+    {
         try await WriteIntent.transaction(on: db, bulk: bulk) { tx in
             try await work(self.with(db: tx))
         }
@@ -49,6 +51,8 @@ struct ServiceContext: Sendable {
         guard let organisation = try await Organisation.find(actor.organisationID, on: db) else {
             throw ServiceError.notFound("organisation")
         }
-        return ServiceContext(db: db, actor: actor, organisation: organisation, clock: app.clock, messaging: app.messaging, publicURL: app.publicURL)
+        return ServiceContext(
+            db: db, actor: actor, organisation: organisation, clock: app.clock, messaging: app.messaging,
+            publicURL: app.publicURL)
     }
 }

@@ -6,17 +6,17 @@ import CarteraCore
 public struct ServiceError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, in the caller's terms; the HTTP status each maps to is in `ServiceError(_:)`.
     public enum Kind: Sendable {
-        case invalid              // a value breaks a rule (422)
-        case badRequest           // the request itself cannot be read (400)
-        case unauthorized         // nobody is signed in or the key is missing (401)
-        case forbidden            // signed in, but not allowed (403)
-        case notFound             // 404
-        case conflict             // the state of the data forbids it (409)
-        case tooLarge             // an upload past the limit (413)
+        case invalid // a value breaks a rule (422)
+        case badRequest // the request itself cannot be read (400)
+        case unauthorized // nobody is signed in or the key is missing (401)
+        case forbidden // signed in, but not allowed (403)
+        case notFound // 404
+        case conflict // the state of the data forbids it (409)
+        case tooLarge // an upload past the limit (413)
         case unsupportedMediaType // 415
-        case tooManyRequests      // throttled (429)
-        case internalFailure      // our fault (500)
-        case upstreamFailure      // a provider we depend on failed (502)
+        case tooManyRequests // throttled (429)
+        case internalFailure // our fault (500)
+        case upstreamFailure // a provider we depend on failed (502)
 
         /// The caller can fix it (a 4xx): the portal shows these next to the form instead of failing.
         public var isClientFault: Bool { self != .internalFailure && self != .upstreamFailure }
@@ -45,14 +45,18 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
     }
 
     static func notFound(_ entity: String) -> ServiceError {
-        ServiceError(.notFound, code: "\(entity)_not_found", message: "\(entity.replacingOccurrences(of: "_", with: " ")) not found")
+        ServiceError(
+            .notFound, code: "\(entity)_not_found",
+            message: "\(entity.replacingOccurrences(of: "_", with: " ")) not found")
     }
 
     static func conflict(_ code: String, _ message: String, field: String? = nil) -> ServiceError {
         ServiceError(.conflict, code: code, message: message, field: field)
     }
 
-    static let unauthorized = ServiceError(.unauthorized, code: "unauthorized", message: "A valid API key is required (Authorization: Bearer <key> or X-API-Key)")
+    static let unauthorized = ServiceError(
+        .unauthorized, code: "unauthorized",
+        message: "A valid API key is required (Authorization: Bearer <key> or X-API-Key)")
 }
 
 extension ServiceError {

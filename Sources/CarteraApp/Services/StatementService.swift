@@ -1,7 +1,7 @@
 import CarteraCore
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 
 /// A customer's statement of account: what is open, what credit is unapplied, and how old it is.
 struct CustomerStatement {
@@ -26,7 +26,9 @@ struct CustomerStatement {
 }
 
 enum StatementService {
-    static func statement(for customer: Customer, asOf: LocalDate, in context: ServiceContext) async throws -> CustomerStatement {
+    static func statement(for customer: Customer, asOf: LocalDate, in context: ServiceContext) async throws
+        -> CustomerStatement
+    {
         let customerID = try customer.requireID()
         let invoices = try await Invoice.query(on: context.db)
             .filter(\.$customer.$id == customerID)
@@ -34,8 +36,10 @@ enum StatementService {
             .sort(\.$dueDate).sort(\.$number)
             .all()
         let credit = try await unappliedCredit(customerID: customerID, on: context.db)
-        let fees = LateFeeService.outstanding(try await LateFeeService.fees(customerID: customerID, status: .charged, on: context.db,
-                                                                             organisationID: context.organisationID))
+        let fees = LateFeeService.outstanding(
+            try await LateFeeService.fees(
+                customerID: customerID, status: .charged, on: context.db,
+                organisationID: context.organisationID))
         let currencies = Set(invoices.map(\.currency)).union(credit.keys).union(fees.keys).sorted()
 
         let sections = try currencies.map { code -> CustomerStatement.Section in
@@ -44,8 +48,10 @@ enum StatementService {
             let items = invoices.filter { $0.currency == code }
             for invoice in items { try report.add(balance: try invoice.balance, dueDate: try invoice.due) }
             let unapplied = Money(minorUnits: credit[code] ?? 0, currency: currency)
-            return .init(currency: currency, openItems: items, aging: report, unappliedCredit: unapplied,
-                         netBalance: try report.total.subtracting(unapplied), lateFees: Money(minorUnits: fees[code] ?? 0, currency: currency))
+            return .init(
+                currency: currency, openItems: items, aging: report, unappliedCredit: unapplied,
+                netBalance: try report.total.subtracting(unapplied),
+                lateFees: Money(minorUnits: fees[code] ?? 0, currency: currency))
         }
         return CustomerStatement(customer: customer, asOf: asOf, sections: sections)
     }
@@ -54,9 +60,14 @@ enum StatementService {
     /// (a long-standing customer has thousands of fully applied payments). A reversed payment
     /// leaves no credit.
     static func unappliedCredit(customerID: UUID, on db: any Database) async throws -> [String: Int64] {
-        struct Row: Decodable { let currency: String; let credit: Int64 }
-        let sql = try db.sql, dialect = try db.dialect
-        let rows = try await sql.raw("""
+        struct Row: Decodable {
+            let currency: String
+            let credit: Int64
+        }
+        let sql = try db.sql
+        let dialect = try db.dialect
+        let rows = try await sql.raw(
+            """
             SELECT currency, \(dialect.moneySum("credit")) AS credit FROM (
                 SELECT currency, amount_minor - allocated_minor AS credit FROM payments
                 WHERE customer_id = \(bind: customerID) AND reversed_on IS NULL AND amount_minor <> allocated_minor
@@ -64,7 +75,8 @@ enum StatementService {
                 SELECT currency, amount_minor - allocated_minor AS credit FROM credit_notes
                 WHERE customer_id = \(bind: customerID) AND amount_minor <> allocated_minor
             ) AS unapplied GROUP BY currency
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         return Dictionary(uniqueKeysWithValues: rows.filter { $0.credit != 0 }.map { ($0.currency, $0.credit) })
     }
 }
@@ -72,19 +84,27 @@ enum StatementService {
 extension StatementService {
     /// "Send statement now" from the customer page: the periodic statement, today, at most once a day.
     static func sendNow(_ customer: Customer, in context: ServiceContext) async throws -> OutboxMessage {
-        guard !customer.doNotContact else { throw ServiceError.conflict("do_not_contact", "The customer is marked do not contact") }
+        guard !customer.doNotContact else {
+            throw ServiceError.conflict("do_not_contact", "The customer is marked do not contact")
+        }
         let open = try await Invoice.query(on: context.db).filter(\.$customer.$id == customer.requireID())
             .owed().sort(\.$dueDate).all()
-        guard !open.isEmpty else { throw ServiceError.conflict("nothing_owed", "The customer owes nothing: there is no statement to send") }
+        guard !open.isEmpty else {
+            throw ServiceError.conflict("nothing_owed", "The customer owes nothing: there is no statement to send")
+        }
         let dedupeKey = "manual_statement:\(try customer.requireID()):\(context.today.iso)"
         guard try await OutboxMessage.query(on: context.db).filter(\.$dedupeKey == dedupeKey).count() == 0 else {
             throw ServiceError.conflict("statement_already_sent", "A statement was already sent to this customer today")
         }
         let message = try await context.transaction { tx in
-            try await OutboxWriter.queue(.init(customer: customer, contact: nil, kind: .debtSummary, channel: .email, tone: .friendly,
-                                               templateKey: ReminderKind.debtSummary.rawValue, dedupeKey: dedupeKey, invoices: open), in: tx)
+            try await OutboxWriter.queue(
+                .init(
+                    customer: customer, contact: nil, kind: .debtSummary, channel: .email, tone: .friendly,
+                    templateKey: ReminderKind.debtSummary.rawValue, dedupeKey: dedupeKey, invoices: open), in: tx)
         }
-        guard let message else { throw ServiceError.conflict("no_contact", "The customer has no contact with an email address") }
+        guard let message else {
+            throw ServiceError.conflict("no_contact", "The customer has no contact with an email address")
+        }
         return message
     }
 }

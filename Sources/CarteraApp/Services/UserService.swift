@@ -13,7 +13,9 @@ enum UserService {
         var language: String?
     }
 
-    static func create(_ input: Input, organisationID: UUID, passwordCost: Int, on db: any Database) async throws -> User {
+    static func create(_ input: Input, organisationID: UUID, passwordCost: Int, on db: any Database) async throws
+        -> User
+    {
         let email = try normalisedEmail(input.email)
         let password = try FieldParser.required(input.password, "password")
         try Passwords.validate(password)

@@ -18,7 +18,9 @@ public final class FixedClock: AppClock {
     public init(_ date: Date) { current = NIOLockedValueBox(date) }
     public func now() -> Date { current.withLockedValue { $0 } }
     public func set(_ date: Date) { current.withLockedValue { $0 = date } }
-    public func advance(days: Int) { current.withLockedValue { $0 = $0.addingTimeInterval(TimeInterval(days * 86_400)) } }
+    public func advance(days: Int) {
+        current.withLockedValue { $0 = $0.addingTimeInterval(TimeInterval(days * 86_400)) }
+    }
 }
 
 extension Application {

@@ -16,7 +16,8 @@ struct PageRequest: Sendable {
             throw ServiceError.invalid("page", code: "out_of_range", "page must be between 1 and \(Self.maxPage)")
         }
         guard (1...Self.maxPerPage).contains(self.perPage) else {
-            throw ServiceError.invalid("per_page", code: "out_of_range", "per_page must be between 1 and \(Self.maxPerPage)")
+            throw ServiceError.invalid(
+                "per_page", code: "out_of_range", "per_page must be between 1 and \(Self.maxPerPage)")
         }
     }
 
@@ -58,7 +59,8 @@ struct Page<Item: Content>: Content {
 extension QueryBuilder {
     func page(_ request: PageRequest) async throws -> (items: [Model], total: PageTotal) {
         let limit = Swift.max(PageTotal.exactLimit, request.offset + request.perPage)
-        let total: PageTotal = try await self.copy().offset(limit).first() == nil
+        let total: PageTotal =
+            try await self.copy().offset(limit).first() == nil
             ? .exact(try await self.copy().count())
             : PageTotal(count: limit + 1, isExact: false)
         let items = try await self.copy().range(request.offset..<(request.offset + request.perPage)).all()

@@ -7,13 +7,16 @@ extension SafeText {
     /// one of `SafeText.multilineFields`.
     static func checked(_ text: String, _ field: String) throws -> String {
         guard let problem = problem(in: text, kind: kind(forField: field)) else { return text }
-        let what = switch problem {
-        case .lineBreak: "a line break"
-        case .controlCharacter: "a control character"
-        case .bidiControl: "a bidirectional text control"
-        }
-        throw ServiceError.invalid(field, code: "control_character",
-                               "\(field) contains \(what) (\(problem.codePoint)); line breaks (outside notes), tabs, NUL and bidirectional controls are not accepted")
+        let what =
+            switch problem {
+            case .lineBreak: "a line break"
+            case .controlCharacter: "a control character"
+            case .bidiControl: "a bidirectional text control"
+            }
+        throw ServiceError.invalid(
+            field, code: "control_character",
+            "\(field) contains \(what) (\(problem.codePoint)); line breaks (outside notes), tabs, NUL and bidirectional controls are not accepted"
+        )
     }
 }
 
@@ -22,6 +25,7 @@ extension EmailAddress {
     static func checked(_ address: String, _ field: String) throws -> String {
         guard let problem = problem(in: address) else { return address }
         // The value itself is not echoed: it may be the control characters we refuse.
-        throw ServiceError.invalid(field, code: "invalid_email", "\(field) is not a valid email address: \(problem.reason)")
+        throw ServiceError.invalid(
+            field, code: "invalid_email", "\(field) is not a valid email address: \(problem.reason)")
     }
 }

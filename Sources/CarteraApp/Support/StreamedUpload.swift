@@ -36,11 +36,17 @@ struct StreamedUpload: Sendable {
 
     /// A multipart/form-data body (the upload pages): the part named `fileField` goes to the file,
     /// every other part (at most 64 KiB each) into `fields`.
-    static func receiveForm(_ req: Request, fileField: String = "file") async throws -> (upload: StreamedUpload, fields: [String: String]) {
+    static func receiveForm(_ req: Request, fileField: String = "file") async throws -> (
+        upload: StreamedUpload, fields: [String: String]
+    ) {
         let limit = req.application.uploadLimit
         try refuseDeclaredSize(req, limit: limit)
-        guard let boundary = req.headers.contentType?.parameters["boundary"], req.headers.contentType?.subType == "form-data" else {
-            throw ServiceError(.unsupportedMediaType, code: "multipart_required", message: "Send the file as multipart/form-data", field: fileField)
+        guard let boundary = req.headers.contentType?.parameters["boundary"],
+            req.headers.contentType?.subType == "form-data"
+        else {
+            throw ServiceError(
+                .unsupportedMediaType, code: "multipart_required", message: "Send the file as multipart/form-data",
+                field: fileField)
         }
         let writer = try Writer(limit: limit)
         let form = FormCollector(fileField: fileField, writer: writer)
@@ -62,12 +68,16 @@ struct StreamedUpload: Sendable {
     }
 
     static func tooLarge(_ limit: Int) -> ServiceError {
-        ServiceError(.tooLarge, code: "upload_too_large",
-                 message: "The file is larger than the upload limit of \(limit / 1_000_000) MB (CARTERA_UPLOAD_LIMIT_MB)", field: "file")
+        ServiceError(
+            .tooLarge, code: "upload_too_large",
+            message: "The file is larger than the upload limit of \(limit / 1_000_000) MB (CARTERA_UPLOAD_LIMIT_MB)",
+            field: "file")
     }
 
     private static func refuseDeclaredSize(_ req: Request, limit: Int) throws {
-        if let declared = req.headers.first(name: .contentLength).flatMap(Int.init), declared > limit { throw tooLarge(limit) }
+        if let declared = req.headers.first(name: .contentLength).flatMap(Int.init), declared > limit {
+            throw tooLarge(limit)
+        }
     }
 
     /// Appends to a new temporary file, counting bytes against the limit.
@@ -80,7 +90,9 @@ struct StreamedUpload: Sendable {
         init(limit: Int) throws {
             self.limit = limit
             url = FileManager.default.temporaryDirectory.appendingPathComponent("cartera-upload-\(UUID().uuidString)")
-            guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            guard
+                FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
+            else {
                 throw ServiceError(.internalFailure, code: "upload_failed", message: "Could not store the upload")
             }
             handle = try FileHandle(forWritingTo: url)
@@ -127,7 +139,10 @@ struct StreamedUpload: Sendable {
             let disposition = Self.parameters(content)
             name = disposition["name"]
             isFile = name == fileField
-            if isFile { sawFile = true; fileName = disposition["filename"] }
+            if isFile {
+                sawFile = true
+                fileName = disposition["filename"]
+            }
         }
 
         func body(_ buffer: inout ByteBuffer) {
@@ -135,7 +150,8 @@ struct StreamedUpload: Sendable {
             if isFile {
                 do { try writer.write(buffer) } catch { self.error = error }
             } else if value.count + buffer.readableBytes > Self.maximumFieldBytes {
-                error = ServiceError.invalid(name ?? "form", "\(name ?? "a form field") is longer than \(Self.maximumFieldBytes / 1024) KiB")
+                error = ServiceError.invalid(
+                    name ?? "form", "\(name ?? "a form field") is longer than \(Self.maximumFieldBytes / 1024) KiB")
             } else {
                 value.append(contentsOf: buffer.readableBytesView)
             }
@@ -156,7 +172,9 @@ struct StreamedUpload: Sendable {
                 guard pair.count == 2 else { continue }
                 let key = pair[0].trimmingCharacters(in: .whitespaces).lowercased()
                 var value = pair[1].trimmingCharacters(in: .whitespaces)
-                if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+                if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+                    value = String(value.dropFirst().dropLast())
+                }
                 result[key] = value
             }
             return result

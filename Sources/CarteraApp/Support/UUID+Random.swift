@@ -5,11 +5,12 @@ extension UUID {
     /// opens /dev/urandom for every id, an open and a close per row that a million-row import notices.
     static func random() -> UUID {
         var generator = SystemRandomNumberGenerator()
-        let high: UInt64 = generator.next(), low: UInt64 = generator.next()
+        let high: UInt64 = generator.next()
+        let low: UInt64 = generator.next()
         var bytes = (high.bigEndian, low.bigEndian)
         return withUnsafeMutableBytes(of: &bytes) { raw in
-            raw[6] = (raw[6] & 0x0F) | 0x40   // version 4
-            raw[8] = (raw[8] & 0x3F) | 0x80   // RFC 4122 variant
+            raw[6] = (raw[6] & 0x0F) | 0x40 // version 4
+            raw[8] = (raw[8] & 0x3F) | 0x80 // RFC 4122 variant
             return UUID(uuid: raw.load(as: uuid_t.self))
         }
     }

@@ -12,7 +12,8 @@ struct AccountPages {
     }
 
     func form(req: Request) async throws -> Response {
-        try await req.render("account", title: "account.title", section: "account", Context(minimumLength: Passwords.minimumLength))
+        try await req.render(
+            "account", title: "account.title", section: "account", Context(minimumLength: Passwords.minimumLength))
     }
 
     struct ChangeForm: Content {
@@ -31,12 +32,17 @@ struct AccountPages {
         }
         let app = req.application
         let throttle = LoginThrottle(db: req.db, now: app.clock.now())
-        guard let ticket = try await throttle.admit(email: me.email, ip: req.remoteAddress?.ipAddress ?? "unknown") else {
-            throw ServiceError(.tooManyRequests, code: "sign_in_throttled", message: "Too many wrong passwords: wait 15 minutes")
+        guard let ticket = try await throttle.admit(email: me.email, ip: req.remoteAddress?.ipAddress ?? "unknown")
+        else {
+            throw ServiceError(
+                .tooManyRequests, code: "sign_in_throttled", message: "Too many wrong passwords: wait 15 minutes")
         }
         let current = form.currentPassword ?? ""
-        guard current.utf8.count <= SignIn.maximumPasswordBytes, try await app.passwordPool.verify(current, hash: me.passwordHash) else {
-            throw ServiceError.invalid("current_password", code: "wrong_current_password", "The current password is not right")
+        guard current.utf8.count <= SignIn.maximumPasswordBytes,
+            try await app.passwordPool.verify(current, hash: me.passwordHash)
+        else {
+            throw ServiceError.invalid(
+                "current_password", code: "wrong_current_password", "The current password is not right")
         }
         try await throttle.succeeded(ticket)
         let hash = try await app.passwordPool.hash(newPassword, cost: app.passwordCost)
@@ -45,7 +51,8 @@ struct AccountPages {
             try await User.query(on: db).filter(\.$id == me.requireID()).set(\.$passwordHash, to: hash).update()
             try await WebSessions.end(userID: try me.requireID(), keeping: keeping, on: db)
             let context = try await ServiceContext.make(db: db, actor: me.actor, app: app)
-            try await AuditLog.record("user.password_changed", entityType: "user", entityID: try me.requireID(), in: context)
+            try await AuditLog.record(
+                "user.password_changed", entityType: "user", entityID: try me.requireID(), in: context)
         }
         req.session.flash(req.text("flash.password_changed"))
         return req.redirect(to: AppURL.accountPassword)

@@ -24,7 +24,9 @@ struct CSRFProtection: AsyncMiddleware {
                 let limit = request.application.routes.defaultMaxBodySize.value
                 _ = try await request.eventLoop.flatSubmit { request.body.collect(max: limit) }.get()
             }
-            try Self.verify((try? request.content.get(String.self, at: Self.fieldName)) ?? request.headers.first(name: "X-CSRF-Token"), for: request)
+            try Self.verify(
+                (try? request.content.get(String.self, at: Self.fieldName))
+                    ?? request.headers.first(name: "X-CSRF-Token"), for: request)
         }
         return try await next.respond(to: request)
     }
@@ -32,7 +34,9 @@ struct CSRFProtection: AsyncMiddleware {
     /// Refuses the request unless `sent` is its session's (or visitor's) token.
     static func verify(_ sent: String?, for request: Request) throws {
         guard let sent, let expected = expectedToken(request), equal(sent, expected) else {
-            throw ServiceError(.forbidden, code: "csrf_invalid", message: "The form expired or did not come from this site. Reload the page and try again.")
+            throw ServiceError(
+                .forbidden, code: "csrf_invalid",
+                message: "The form expired or did not come from this site. Reload the page and try again.")
         }
     }
 
@@ -46,7 +50,8 @@ struct CSRFProtection: AsyncMiddleware {
 
     /// Constant time, so the comparison does not leak how much of a guess was right.
     static func equal(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }

@@ -16,14 +16,18 @@ struct LateFeeRow: Encodable {
         id = try fee.requireID()
         waiveURL = AppURL.lateFeeWaive(id)
         self.invoiceNumber = invoiceNumber
-        description = switch fee.kind {
-        case .stepFee: req.text("late_fee.step_fee", ["step": fee.periodKey])
-        case .interest: req.text("late_fee.interest", [
-            "rate": fee.rateBasisPoints.map(BasisPoints.rateText) ?? "",
-            "from": format.date(fee.periodFrom), "through": format.date(fee.periodThrough),
-            "base": format.money(fee.baseMinor, fee.currency),
-        ])
-        }
+        description =
+            switch fee.kind {
+            case .stepFee: req.text("late_fee.step_fee", ["step": fee.periodKey])
+            case .interest:
+                req.text(
+                    "late_fee.interest",
+                    [
+                        "rate": fee.rateBasisPoints.map(BasisPoints.rateText) ?? "",
+                        "from": format.date(fee.periodFrom), "through": format.date(fee.periodThrough),
+                        "base": format.money(fee.baseMinor, fee.currency),
+                    ])
+            }
         amount = format.money(fee.amountMinor, fee.currency)
         charged = format.date(fee.chargedOn)
         waived = fee.status == .waived

@@ -41,7 +41,9 @@ extension Request {
         application.localizer.text("ui.\(key)", language: pageLanguage, arguments: arguments) ?? key
     }
 
-    func render<Content: Encodable>(_ template: String, title: String, section: String, _ content: Content, status: HTTPStatus = .ok) async throws -> Response {
+    func render<Content: Encodable>(
+        _ template: String, title: String, section: String, _ content: Content, status: HTTPStatus = .ok
+    ) async throws -> Response {
         let user = auth.get(User.self)
         var organisationName = ""
         if let user { organisationName = try await Organisation.find(user.organisationID, on: db)?.name ?? "" }
@@ -49,7 +51,10 @@ extension Request {
         let layout = Layout(
             lang: language, otherLang: language == "es" ? "en" : "es", title: text(title), section: section,
             csrf: csrfToken, flash: hasSession ? session.takeFlash() : nil,
-            user: user.map { .init(name: $0.name, email: $0.email, role: $0.role.rawValue, roleLabel: text("role.\($0.role.rawValue)")) },
+            user: user.map {
+                .init(
+                    name: $0.name, email: $0.email, role: $0.role.rawValue, roleLabel: text("role.\($0.role.rawValue)"))
+            },
             canWrite: user?.role.allows(.collector) ?? false, isAdmin: user?.role.allows(.admin) ?? false,
             organisation: organisationName)
         let response = try await view.render(template, WebPage(layout: layout, page: content)).encodeResponse(for: self)
@@ -61,8 +66,9 @@ extension Request {
     /// Back to where a form was posted from (same site only, a path `SafeRedirect` accepts), else to `fallback`.
     func redirectBack(fallback: String) -> Response {
         if let referer = headers.first(name: .referer), let url = URLComponents(string: referer), let host = url.host,
-           host == headers.first(name: .host)?.split(separator: ":").first.map(String.init),
-           let back = SafeRedirect.path(url.percentEncodedPath + (url.percentEncodedQuery.map { "?\($0)" } ?? "")) {
+            host == headers.first(name: .host)?.split(separator: ":").first.map(String.init),
+            let back = SafeRedirect.path(url.percentEncodedPath + (url.percentEncodedQuery.map { "?\($0)" } ?? ""))
+        {
             return redirect(to: back)
         }
         return redirect(to: fallback)

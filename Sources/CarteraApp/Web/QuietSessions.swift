@@ -34,9 +34,10 @@ struct QuietSessions: AsyncSessionDriver {
     }
 
     func readSession(_ sessionID: SessionID, for request: Request) async throws -> SessionData? {
-        guard let record = try await WebSessionRecord.query(on: request.db).filter(\.$keyHash == Self.hash(sessionID))
-            .filter(\.$expiresAt > request.application.clock.now()).first(),
-              let values = try? JSONDecoder().decode([String: String].self, from: Data(record.data.utf8))
+        guard
+            let record = try await WebSessionRecord.query(on: request.db).filter(\.$keyHash == Self.hash(sessionID))
+                .filter(\.$expiresAt > request.application.clock.now()).first(),
+            let values = try? JSONDecoder().decode([String: String].self, from: Data(record.data.utf8))
         else { return nil }
         let data = SessionData(initialData: values)
         request.storage[AsRead.self] = data
@@ -67,7 +68,10 @@ struct QuietSessions: AsyncSessionDriver {
     /// The cookie's id when it looks like one of ours (43 base64url characters).
     static func visitorID(_ request: Request) -> SessionID? {
         guard let value = request.cookies[Request.sessionCookieName]?.string, value.utf8.count == 43,
-              value.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") }) else { return nil }
+            value.unicodeScalars.allSatisfy({
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_")
+            })
+        else { return nil }
         return SessionID(string: value)
     }
 

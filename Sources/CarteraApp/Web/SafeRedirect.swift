@@ -38,9 +38,11 @@ enum SafeRedirect {
 
     private static func isPlainText(_ text: Substring) -> Bool {
         !text.unicodeScalars.contains { scalar in
-            scalar == "\\" || CharacterSet.whitespacesAndNewlines.contains(scalar) || CharacterSet.controlCharacters.contains(scalar)
+            scalar == "\\" || CharacterSet.whitespacesAndNewlines.contains(scalar)
+                || CharacterSet.controlCharacters.contains(scalar)
                 || CharacterSet.illegalCharacters.contains(scalar)
-                || (0x2028...0x2029).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+                || (0x2028...0x2029).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value)
         }
     }
 }

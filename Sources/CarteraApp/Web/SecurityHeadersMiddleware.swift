@@ -11,12 +11,14 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
     /// Stripe Checkout is the one place a form leads elsewhere (the portal's "pay online" redirects there).
     let pagePolicy: String
     /// The API answers JSON and printable letters (HTML with inline CSS): nothing may run or load.
-    static let apiPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    static let apiPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
     let strictTransportSecurity: String?
 
     init(publicURL: String, onlinePayments: Bool) {
         let formTargets = onlinePayments ? "'self' https://checkout.stripe.com" : "'self'"
-        pagePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+        pagePolicy =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
             + "object-src 'none'; base-uri 'none'; form-action \(formTargets); frame-ancestors 'none'"
         strictTransportSecurity = publicURL.lowercased().hasPrefix("https://") ? "max-age=31536000" : nil
     }
@@ -24,13 +26,14 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
         let path = request.url.path
-        let headers = [
-            ("Content-Security-Policy", path.hasPrefix("/api/") ? Self.apiPolicy : pagePolicy),
-            ("X-Frame-Options", "DENY"),
-            ("X-Content-Type-Options", "nosniff"),
-            ("Referrer-Policy", path.hasPrefix("/portal/") ? "no-referrer" : "same-origin"),
-            ("Cross-Origin-Opener-Policy", "same-origin"),
-        ] + (strictTransportSecurity.map { [("Strict-Transport-Security", $0)] } ?? [])
+        let headers =
+            [
+                ("Content-Security-Policy", path.hasPrefix("/api/") ? Self.apiPolicy : pagePolicy),
+                ("X-Frame-Options", "DENY"),
+                ("X-Content-Type-Options", "nosniff"),
+                ("Referrer-Policy", path.hasPrefix("/portal/") ? "no-referrer" : "same-origin"),
+                ("Cross-Origin-Opener-Policy", "same-origin"),
+            ] + (strictTransportSecurity.map { [("Strict-Transport-Security", $0)] } ?? [])
         for (name, value) in headers {
             response.headers.replaceOrAdd(name: name, value: value)
         }

@@ -11,7 +11,9 @@ struct SessionUserAuthenticator: AsyncMiddleware {
             let signedInAt = request.session.signedInAt ?? .distantPast
             if request.application.clock.now().timeIntervalSince(signedInAt) > sessionLifetime {
                 request.session.signOut()
-            } else if let user = try await User.query(on: request.db).filter(\.$id == userID).filter(\.$disabledAt == nil).first() {
+            } else if let user = try await User.query(on: request.db).filter(\.$id == userID).filter(
+                \.$disabledAt == nil
+            ).first() {
                 request.auth.login(user)
             } else {
                 request.session.signOut()

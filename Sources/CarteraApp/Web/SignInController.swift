@@ -23,7 +23,8 @@ struct SignInController {
         if try await User.query(on: req.db).count() == 0 { return req.redirect(to: AppURL.setup) }
         if req.auth.has(User.self) { return req.redirect(to: AppURL.home) }
         let next = SafeRedirect.path(try? req.query.get(String.self, at: "next"), fallback: AppURL.home)
-        return try await req.render("login", title: "login.title", section: "login", LoginContext(email: "", next: next, error: nil))
+        return try await req.render(
+            "login", title: "login.title", section: "login", LoginContext(email: "", next: next, error: nil))
     }
 
     func login(req: Request) async throws -> Response {
@@ -32,13 +33,16 @@ struct SignInController {
         let ip = req.remoteAddress?.ipAddress ?? "unknown"
         let next = SafeRedirect.path(form.next, fallback: AppURL.home)
         do {
-            let user = try await SignIn.check(email: email, password: form.password ?? "", ip: ip, app: req.application, on: req.db)
+            let user = try await SignIn.check(
+                email: email, password: form.password ?? "", ip: ip, app: req.application, on: req.db)
             try await req.startSession(for: user)
             return req.redirect(to: next)
         } catch let failure as SignIn.Failure {
-            let (status, key): (HTTPStatus, String) = failure == .throttled ? (.tooManyRequests, "login.throttled") : (.unauthorized, "login.wrong")
-            return try await req.render("login", title: "login.title", section: "login",
-                                        LoginContext(email: email, next: next, error: req.text(key)), status: status)
+            let (status, key): (HTTPStatus, String) =
+                failure == .throttled ? (.tooManyRequests, "login.throttled") : (.unauthorized, "login.wrong")
+            return try await req.render(
+                "login", title: "login.title", section: "login",
+                LoginContext(email: email, next: next, error: req.text(key)), status: status)
         }
     }
 
@@ -54,8 +58,13 @@ struct SignInController {
         let links = Links()
         struct Links: Encodable { let setup = AppURL.setup }
         /// The `<select>` of regional formats, one option per `SupportedLocale`.
-        let locales = SupportedLocale.allCases.map { LocaleOption(value: $0.rawValue, labelKey: "setup.locale.\($0.rawValue)") }
-        struct LocaleOption: Encodable { let value: String; let labelKey: String }
+        let locales = SupportedLocale.allCases.map {
+            LocaleOption(value: $0.rawValue, labelKey: "setup.locale.\($0.rawValue)")
+        }
+        struct LocaleOption: Encodable {
+            let value: String
+            let labelKey: String
+        }
     }
 
     struct SetupForm: Content {
@@ -73,7 +82,9 @@ struct SignInController {
     func setupPage(req: Request) async throws -> Response {
         guard try await User.query(on: req.db).count() == 0 else { return req.redirect(to: AppURL.signIn) }
         let needsOrganisation = try await Organisation.query(on: req.db).count() == 0
-        return try await req.render("setup", title: "setup.title", section: "login", SetupContext(needsOrganisation: needsOrganisation, error: nil))
+        return try await req.render(
+            "setup", title: "setup.title", section: "login",
+            SetupContext(needsOrganisation: needsOrganisation, error: nil))
     }
 
     func setup(req: Request) async throws -> Response {
@@ -81,23 +92,30 @@ struct SignInController {
         guard try await SetupCodes.isValid(form.code, now: req.application.clock.now(), on: req.db) else {
             guard try await User.query(on: req.db).count() == 0 else { return req.redirect(to: AppURL.signIn) }
             let needsOrganisation = try await Organisation.query(on: req.db).count() == 0
-            return try await req.render("setup", title: "setup.title", section: "login",
-                                        SetupContext(needsOrganisation: needsOrganisation, error: req.text("setup.wrong_code")), status: .forbidden)
+            return try await req.render(
+                "setup", title: "setup.title", section: "login",
+                SetupContext(needsOrganisation: needsOrganisation, error: req.text("setup.wrong_code")),
+                status: .forbidden)
         }
         let cost = req.application.passwordCost
         let user: User = try await WriteIntent.transaction(on: req.db) { db in
             // Checked inside the transaction: two first-run submissions cannot both make an admin.
-            guard try await User.query(on: db).count() == 0 else { throw ServiceError.conflict("already_set_up", "Cartera is already set up: sign in") }
+            guard try await User.query(on: db).count() == 0 else {
+                throw ServiceError.conflict("already_set_up", "Cartera is already set up: sign in")
+            }
             var defaults = OrganisationSetup.Defaults()
             if let value = form.organisationName, !value.isEmpty { defaults.name = value }
             if let value = form.currency, !value.isEmpty { defaults.currency = value }
             if let value = form.locale, !value.isEmpty { defaults.locale = value }
             if let value = form.timeZone, !value.isEmpty { defaults.timeZone = value }
             let existing = try await Organisation.query(on: db).sort(\.$createdAt).first()
-            let organisation = if let existing { existing } else { try await OrganisationSetup.create(defaults, on: db) }
-            let user = try await UserService.create(.init(email: form.email, name: form.name, password: form.password, role: Role.admin.rawValue,
-                                                          language: organisation.language),
-                                                    organisationID: try organisation.requireID(), passwordCost: cost, on: db)
+            let organisation =
+                if let existing { existing } else { try await OrganisationSetup.create(defaults, on: db) }
+            let user = try await UserService.create(
+                .init(
+                    email: form.email, name: form.name, password: form.password, role: Role.admin.rawValue,
+                    language: organisation.language),
+                organisationID: try organisation.requireID(), passwordCost: cost, on: db)
             try await SetupCodes.discardAll(on: db)
             return user
         }

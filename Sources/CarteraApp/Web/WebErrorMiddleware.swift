@@ -23,24 +23,34 @@ struct WebErrorMiddleware: AsyncMiddleware {
         } catch is UnknownPage {
             let accept = request.headers[.accept].joined(separator: ",")
             guard !request.url.path.hasPrefix("/api/"), accept.contains("text/html") else { throw Abort(.notFound) }
-            let message = request.application.localizer.errorMessage(code: UnknownPage.code, field: nil, fallback: "There is no page at this address", language: request.pageLanguage)
-            return try await request.render("error", title: "error.title", section: "", ErrorPage(status: 404, code: UnknownPage.code, message: message), status: .notFound)
+            let message = request.application.localizer.errorMessage(
+                code: UnknownPage.code, field: nil, fallback: "There is no page at this address",
+                language: request.pageLanguage)
+            return try await request.render(
+                "error", title: "error.title", section: "",
+                ErrorPage(status: 404, code: UnknownPage.code, message: message), status: .notFound)
         } catch {
             let apiError = JSONErrorMiddleware.translate(error)
             if apiError.status.code >= 500 {
                 request.logger.error("Unhandled page error: \(String(reflecting: error))")
             }
-            let message = request.application.localizer.errorMessage(code: apiError.code, field: apiError.field, fallback: apiError.message, language: request.pageLanguage)
+            let message = request.application.localizer.errorMessage(
+                code: apiError.code, field: apiError.field, fallback: apiError.message, language: request.pageLanguage)
             if apiError.status == .unauthorized && request.method == .GET {
                 return request.redirect(to: AppURL.signIn)
             }
-            let isFormRefusal = request.method == .POST && [.unprocessableEntity, .conflict, .badRequest, .notFound].contains(apiError.status)
+            let isFormRefusal =
+                request.method == .POST
+                && [.unprocessableEntity, .conflict, .badRequest, .notFound].contains(apiError.status)
             if isFormRefusal && request.hasSession {
                 request.session.flash(message, kind: .error)
                 let response = request.redirectBack(fallback: AppURL.home)
                 return response
             }
-            return try await request.render("error", title: "error.title", section: "", ErrorPage(status: Int(apiError.status.code), code: apiError.code, message: message), status: apiError.status)
+            return try await request.render(
+                "error", title: "error.title", section: "",
+                ErrorPage(status: Int(apiError.status.code), code: apiError.code, message: message),
+                status: apiError.status)
         }
     }
 }

@@ -11,7 +11,10 @@ public struct BankStatement: Sendable, Equatable {
     public let closingBalance: Money?
     public let lines: [BankStatementLine]
 
-    public init(account: String, statementID: String, currency: Currency, openingBalance: Money?, closingBalance: Money?, lines: [BankStatementLine]) {
+    public init(
+        account: String, statementID: String, currency: Currency, openingBalance: Money?, closingBalance: Money?,
+        lines: [BankStatementLine]
+    ) {
         self.account = account
         self.statementID = statementID
         self.currency = currency
@@ -38,8 +41,10 @@ public struct BankStatementLine: Sendable, Equatable {
     public let counterpartyName: String?
     public let counterpartyAccount: String?
 
-    public init(bookingDate: LocalDate, valueDate: LocalDate?, amount: Money, bankReference: String?, endToEndID: String?,
-                structuredReference: String?, remittanceText: String, counterpartyName: String?, counterpartyAccount: String?) {
+    public init(
+        bookingDate: LocalDate, valueDate: LocalDate?, amount: Money, bankReference: String?, endToEndID: String?,
+        structuredReference: String?, remittanceText: String, counterpartyName: String?, counterpartyAccount: String?
+    ) {
         self.bookingDate = bookingDate
         self.valueDate = valueDate
         self.amount = amount
@@ -60,8 +65,11 @@ public struct BankStatementLine: Sendable, Equatable {
         if let bankReference, !bankReference.isEmpty {
             return "\(account)|ref|\(bankReference)"
         }
-        return [account, bookingDate.iso, valueDate?.iso ?? "", amount.currency.code, String(amount.minorUnits), endToEndID ?? "",
-                structuredReference ?? "", remittanceText, counterpartyName ?? "", counterpartyAccount ?? ""].joined(separator: "|")
+        return [
+            account, bookingDate.iso, valueDate?.iso ?? "", amount.currency.code, String(amount.minorUnits),
+            endToEndID ?? "",
+            structuredReference ?? "", remittanceText, counterpartyName ?? "", counterpartyAccount ?? "",
+        ].joined(separator: "|")
     }
 }
 

@@ -46,9 +46,11 @@ public struct CSVStatementLayout: Sendable, Equatable {
     public var decimal: DecimalMark
     public var currency: Currency
 
-    public init(delimiter: Character = ",", hasHeader: Bool = true, date: Column, amount: Amount, reference: Column?,
-                payerName: Column?, bankReference: Column? = nil, dateFormat: DateFormat = .iso, decimal: DecimalMark = .point,
-                currency: Currency) {
+    public init(
+        delimiter: Character = ",", hasHeader: Bool = true, date: Column, amount: Amount, reference: Column?,
+        payerName: Column?, bankReference: Column? = nil, dateFormat: DateFormat = .iso, decimal: DecimalMark = .point,
+        currency: Currency
+    ) {
         self.delimiter = delimiter
         self.hasHeader = hasHeader
         self.date = date
@@ -63,11 +65,13 @@ public struct CSVStatementLayout: Sendable, Equatable {
 
     /// `date,amount,reference,payer_name` with ISO dates and a decimal point: the format Cartera
     /// documents for banks it has no preset for. Presets are in COP; set `currency` for other accounts.
-    public static let generic = CSVStatementLayout(date: "date", amount: .signed("amount"), reference: "reference",
-                                                   payerName: "payer_name", currency: .cop)
+    public static let generic = CSVStatementLayout(
+        date: "date", amount: .signed("amount"), reference: "reference",
+        payerName: "payer_name", currency: .cop)
 
     /// The shape of Spanish-language bank exports (Bancolombia and similar):
     /// `Fecha;Importe;Concepto;Ordenante` with dd/mm/yyyy dates and "1.234,56" amounts.
-    public static let spanishBank = CSVStatementLayout(delimiter: ";", date: "Fecha", amount: .signed("Importe"), reference: "Concepto",
-                                                       payerName: "Ordenante", dateFormat: .dayMonthYear, decimal: .comma, currency: .cop)
+    public static let spanishBank = CSVStatementLayout(
+        delimiter: ";", date: "Fecha", amount: .signed("Importe"), reference: "Concepto",
+        payerName: "Ordenante", dateFormat: .dayMonthYear, decimal: .comma, currency: .cop)
 }

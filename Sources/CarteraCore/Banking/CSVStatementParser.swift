@@ -9,17 +9,25 @@ public enum CSVStatementParser {
         guard !records.isEmpty else { throw StatementFormatError(line: 1, field: "CSV", message: "the file is empty") }
         // Excel writes "sep=;" as a first line when asked to; it is a hint to Excel, not data.
         // With ";" as the delimiter, "sep=;" reads as the fields "sep=" and "".
-        if let first = records.first, first.fields[0].lowercased().hasPrefix("sep="), first.fields.dropFirst().allSatisfy(\.isEmpty) {
+        if let first = records.first, first.fields[0].lowercased().hasPrefix("sep="),
+            first.fields.dropFirst().allSatisfy(\.isEmpty)
+        {
             records.removeFirst()
         }
         let header = layout.hasHeader ? records.removeFirst() : nil
         let columns = try Columns(layout: layout, header: header)
         let lines = try records.map { record in try line(record, columns: columns, layout: layout) }
-        return BankStatement(account: account, statementID: "", currency: layout.currency, openingBalance: nil, closingBalance: nil, lines: lines)
+        return BankStatement(
+            account: account, statementID: "", currency: layout.currency, openingBalance: nil, closingBalance: nil,
+            lines: lines)
     }
 
-    private static func line(_ record: CSVRecords.Record, columns: Columns, layout: CSVStatementLayout) throws -> BankStatementLine {
-        func fail(_ role: String, _ message: String) -> StatementFormatError { StatementFormatError(line: record.line, field: role, message: message) }
+    private static func line(_ record: CSVRecords.Record, columns: Columns, layout: CSVStatementLayout) throws
+        -> BankStatementLine
+    {
+        func fail(_ role: String, _ message: String) -> StatementFormatError {
+            StatementFormatError(line: record.line, field: role, message: message)
+        }
         func value(_ role: String) throws -> String? {
             guard let index = columns.indices[role] else { return nil }
             guard index < record.fields.count else {
@@ -31,7 +39,8 @@ public enum CSVStatementParser {
             guard let text = try value(role), !text.isEmpty else { return nil }
             let (decimal, grouping): (Character, Character) = layout.decimal == .point ? (".", ",") : (",", ".")
             do {
-                return try StatementAmount.parse(text, currency: layout.currency, decimal: decimal, grouping: grouping, allowSign: true)
+                return try StatementAmount.parse(
+                    text, currency: layout.currency, decimal: decimal, grouping: grouping, allowSign: true)
             } catch {
                 throw fail(role, error.message)
             }
@@ -47,21 +56,25 @@ public enum CSVStatementParser {
             guard let amount = try amount("amount") else { throw fail("amount", "the amount is empty") }
             signed = amount
         case .split:
-            let credit = try amount("credit"), debit = try amount("debit")
+            let credit = try amount("credit")
+            let debit = try amount("debit")
             switch (credit, debit) {
-            case let (credit?, nil): signed = credit
+            case (let credit?, nil): signed = credit
             // Debit columns are written as positive numbers, some banks add a "-"; either way it is money out.
-            case let (nil, debit?): signed = debit.isNegative ? debit : debit.negated
-            case let (credit?, debit?) where debit.isZero: signed = credit
-            case let (credit?, debit?) where credit.isZero: signed = debit.isNegative ? debit : debit.negated
+            case (nil, let debit?): signed = debit.isNegative ? debit : debit.negated
+            case (let credit?, let debit?) where debit.isZero: signed = credit
+            case (let credit?, let debit?) where credit.isZero: signed = debit.isNegative ? debit : debit.negated
             case (nil, nil): throw fail("credit", "neither the credit nor the debit column has an amount")
             default: throw fail("credit", "both the credit and the debit column have an amount")
             }
         }
-        return BankStatementLine(bookingDate: bookingDate, valueDate: nil, amount: signed,
-                                 bankReference: StatementText.nonEmpty(try value("bankReference")), endToEndID: nil, structuredReference: nil,
-                                 remittanceText: try value("reference") ?? "", counterpartyName: StatementText.nonEmpty(try value("payerName")),
-                                 counterpartyAccount: nil)
+        return BankStatementLine(
+            bookingDate: bookingDate, valueDate: nil, amount: signed,
+            bankReference: StatementText.nonEmpty(try value("bankReference")), endToEndID: nil,
+            structuredReference: nil,
+            remittanceText: try value("reference") ?? "",
+            counterpartyName: StatementText.nonEmpty(try value("payerName")),
+            counterpartyAccount: nil)
     }
 
     /// The layout's columns resolved to positions, keyed by role ("date", "amount", …).
@@ -69,24 +82,32 @@ public enum CSVStatementParser {
         var indices: [String: Int] = [:]
 
         init(layout: CSVStatementLayout, header: CSVRecords.Record?) throws {
-            var roles: [(String, CSVStatementLayout.Column?)] = [("date", layout.date), ("reference", layout.reference),
-                                                                 ("payerName", layout.payerName), ("bankReference", layout.bankReference)]
+            var roles: [(String, CSVStatementLayout.Column?)] = [
+                ("date", layout.date), ("reference", layout.reference),
+                ("payerName", layout.payerName), ("bankReference", layout.bankReference),
+            ]
             switch layout.amount {
             case .signed(let column): roles.append(("amount", column))
             case .split(let credit, let debit): roles += [("credit", credit), ("debit", debit)]
             }
             let names = header.map { $0.fields.map(Self.normalised) } ?? []
-            for case let (role, column?) in roles {
+            for case (let role, let column?) in roles {
                 switch column {
                 case .index(let index):
-                    guard index >= 0 else { throw StatementFormatError(line: 0, field: role, message: "column positions start at 0, got \(index)") }
+                    guard index >= 0 else {
+                        throw StatementFormatError(
+                            line: 0, field: role, message: "column positions start at 0, got \(index)")
+                    }
                     indices[role] = index
                 case .name(let name):
                     guard let header else {
-                        throw StatementFormatError(line: 1, field: role, message: "the layout names the column \"\(name)\" but the file has no header row")
+                        throw StatementFormatError(
+                            line: 1, field: role,
+                            message: "the layout names the column \"\(name)\" but the file has no header row")
                     }
                     guard let index = names.firstIndex(of: Self.normalised(name)) else {
-                        throw StatementFormatError(line: header.line, field: role, message: "the header has no column \"\(name)\"")
+                        throw StatementFormatError(
+                            line: header.line, field: role, message: "the header has no column \"\(name)\"")
                     }
                     indices[role] = index
                 }

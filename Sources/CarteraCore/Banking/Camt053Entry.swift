@@ -13,8 +13,9 @@ enum Camt053Entry {
         guard let bookingDate = try CamtField.date(entry, "BookgDt", path: path) else {
             throw CamtField.error("\(path)/BookgDt", "a booked entry has no booking date")
         }
-        let common = Common(bookingDate: bookingDate, valueDate: try CamtField.date(entry, "ValDt", path: path),
-                            bankReference: entry.text("AcctSvcrRef"), entryText: entry.text("AddtlNtryInf"))
+        let common = Common(
+            bookingDate: bookingDate, valueDate: try CamtField.date(entry, "ValDt", path: path),
+            bankReference: entry.text("AcctSvcrRef"), entryText: entry.text("AddtlNtryInf"))
 
         var transactions: [(element: XMLTree.Element, path: String)] = []
         for (detailsIndex, details) in entry.children("NtryDtls").enumerated() {
@@ -31,10 +32,12 @@ enum Camt053Entry {
         default:
             let sign: Int64 = amount.isNegative ? -1 : 1
             return try transactions.enumerated().map { index, transaction in
-                let element = transaction.element, txPath = transaction.path
+                let element = transaction.element
+                let txPath = transaction.path
                 var txAmount: Money
                 if element.first("AmtDtls", "TxAmt", "Amt") != nil {
-                    txAmount = try CamtField.amount(element, "AmtDtls", "TxAmt", "Amt", path: txPath, currency: currency)
+                    txAmount = try CamtField.amount(
+                        element, "AmtDtls", "TxAmt", "Amt", path: txPath, currency: currency)
                 } else if element.first("Amt") != nil {
                     txAmount = try CamtField.amount(element, "Amt", path: txPath, currency: currency)
                 } else {
@@ -58,13 +61,17 @@ enum Camt053Entry {
         let entryText: String?
 
         func line(amount: Money, bankReference: String?, details: XMLTree.Element?) -> BankStatementLine {
-            let unstructured = details?.first("RmtInf")?.children("Ustrd").compactMap { StatementText.nonEmpty($0.text) } ?? []
-            let structured = details?.first("RmtInf")?.children("Strd").lazy.compactMap { $0.text("CdtrRefInf", "Ref") }.first
+            let unstructured =
+                details?.first("RmtInf")?.children("Ustrd").compactMap { StatementText.nonEmpty($0.text) } ?? []
+            let structured = details?.first("RmtInf")?.children("Strd").lazy.compactMap { $0.text("CdtrRefInf", "Ref") }
+                .first
             let endToEnd = details?.text("Refs", "EndToEndId")
             // The counterparty is whoever is on the other side: the debtor paid us, we paid the creditor.
             let party = amount.isNegative ? "Cdtr" : "Dbtr"
             let parties = details?.first("RltdPties")
-            let remittance = unstructured.isEmpty ? (details?.text("AddtlTxInf") ?? entryText ?? "") : unstructured.joined(separator: " ")
+            let remittance =
+                unstructured.isEmpty
+                ? (details?.text("AddtlTxInf") ?? entryText ?? "") : unstructured.joined(separator: " ")
             return BankStatementLine(
                 bookingDate: bookingDate, valueDate: valueDate, amount: amount,
                 bankReference: details?.text("Refs", "AcctSvcrRef") ?? bankReference,
@@ -73,7 +80,8 @@ enum Camt053Entry {
                 remittanceText: remittance,
                 // v8 wraps the party in <Pty>; earlier versions put <Nm> directly under Dbtr/Cdtr.
                 counterpartyName: parties?.text(party, "Nm") ?? parties?.text(party, "Pty", "Nm"),
-                counterpartyAccount: parties?.text("\(party)Acct", "Id", "IBAN") ?? parties?.text("\(party)Acct", "Id", "Othr", "Id"))
+                counterpartyAccount: parties?.text("\(party)Acct", "Id", "IBAN")
+                    ?? parties?.text("\(party)Acct", "Id", "Othr", "Id"))
         }
     }
 }

@@ -14,7 +14,9 @@ public enum Camt053Parser {
         }
         let message = root.name == "Document" ? root.children.first : root
         guard let message, message.name == "BkToCstmrStmt" else {
-            throw StatementFormatError(line: 0, field: root.name, message: notCamt053(found: root.name == "Document" ? root.children.first?.name : root.name))
+            throw StatementFormatError(
+                line: 0, field: root.name,
+                message: notCamt053(found: root.name == "Document" ? root.children.first?.name : root.name))
         }
         let statements = message.children("Stmt")
         guard !statements.isEmpty else { throw CamtField.error("BkToCstmrStmt/Stmt", "the file contains no statement") }
@@ -34,7 +36,9 @@ public enum Camt053Parser {
             throw CamtField.error("\(path)/Acct/Id", "the account has neither an IBAN nor an Othr/Id")
         }
         let currency = try statementCurrency(stmt, path: path)
-        var opening: Money?, previousClosing: Money?, closing: Money?
+        var opening: Money?
+        var previousClosing: Money?
+        var closing: Money?
         for (index, balance) in stmt.children("Bal").enumerated() {
             let balancePath = "\(path)/Bal[\(index + 1)]"
             let code = balance.text("Tp", "CdOrPrtry", "Cd")
@@ -51,19 +55,24 @@ public enum Camt053Parser {
             lines += try Camt053Entry.lines(of: entry, path: "\(path)/Ntry[\(index + 1)]", currency: currency)
         }
         // Some banks send only the previous day's closing (PRCD) as the opening; it is the same figure.
-        return BankStatement(account: account, statementID: stmt.text("Id") ?? "", currency: currency,
-                             openingBalance: opening ?? previousClosing, closingBalance: closing, lines: lines)
+        return BankStatement(
+            account: account, statementID: stmt.text("Id") ?? "", currency: currency,
+            openingBalance: opening ?? previousClosing, closingBalance: closing, lines: lines)
     }
 
     /// `Acct/Ccy` is optional in camt; without it the currency of the first amount is the account's.
     private static func statementCurrency(_ stmt: XMLTree.Element, path: String) throws -> Currency {
         if let code = stmt.text("Acct", "Ccy") {
-            do { return try Currency(code: code) } catch { throw CamtField.error("\(path)/Acct/Ccy", "\"\(code)\" is not a supported currency") }
+            do { return try Currency(code: code) } catch {
+                throw CamtField.error("\(path)/Acct/Ccy", "\"\(code)\" is not a supported currency")
+            }
         }
         guard let code = firstAmountCurrency(in: stmt) else {
             throw CamtField.error("\(path)/Acct/Ccy", "the statement names no currency")
         }
-        do { return try Currency(code: code) } catch { throw CamtField.error("\(path)/Acct/Ccy", "\"\(code)\" is not a supported currency") }
+        do { return try Currency(code: code) } catch {
+            throw CamtField.error("\(path)/Acct/Ccy", "\"\(code)\" is not a supported currency")
+        }
     }
 
     /// Depth-first, document order, with an explicit stack (the tree is bounded, but walks need not
@@ -107,7 +116,10 @@ enum CamtField {
         switch parent.text("CdtDbtInd") {
         case "CRDT": return 1
         case "DBIT": return -1
-        case let other: throw error("\(path)/CdtDbtInd", other.map { "\"\($0)\" is neither CRDT nor DBIT" } ?? "the credit/debit indicator is missing")
+        case let other:
+            throw error(
+                "\(path)/CdtDbtInd",
+                other.map { "\"\($0)\" is neither CRDT nor DBIT" } ?? "the credit/debit indicator is missing")
         }
     }
 
@@ -121,9 +133,15 @@ enum CamtField {
         guard let element = parent.first(name) else { return nil }
         let datePath = "\(path)/\(name)"
         let text: String
-        if let day = element.text("Dt") { text = day } else if let stamp = element.text("DtTm") { text = String(stamp.prefix(10)) } else {
+        if let day = element.text("Dt") {
+            text = day
+        } else if let stamp = element.text("DtTm") {
+            text = String(stamp.prefix(10))
+        } else {
             throw error(datePath, "has neither Dt nor DtTm")
         }
-        do { return try LocalDate(iso: text) } catch { throw Self.error(datePath, "\"\(text)\" is not a date as YYYY-MM-DD") }
+        do { return try LocalDate(iso: text) } catch {
+            throw Self.error(datePath, "\"\(text)\" is not a date as YYYY-MM-DD")
+        }
     }
 }

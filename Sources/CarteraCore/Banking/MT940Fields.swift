@@ -26,13 +26,19 @@ enum MT940Fields {
 
     /// "C260301EUR1234,56": mark, YYMMDD, currency, amount with a decimal comma.
     static func balance(_ field: MT940Parser.Field, currency expected: Currency?) throws -> Money {
-        let fail = { (message: String) in StatementFormatError(line: field.line, field: ":\(field.tag):", message: message) }
+        let fail = { (message: String) in
+            StatementFormatError(line: field.line, field: ":\(field.tag):", message: message)
+        }
         let text = Array(field.text)
-        guard text.count > 10, text[0] == "C" || text[0] == "D" else { throw fail("expected C or D, a date, a currency and an amount") }
+        guard text.count > 10, text[0] == "C" || text[0] == "D" else {
+            throw fail("expected C or D, a date, a currency and an amount")
+        }
         _ = try date(String(text[1..<7]), fail: fail)
         let code = String(text[7..<10])
         guard let currency = try? Currency(code: code) else { throw fail("\"\(code)\" is not a supported currency") }
-        if let expected, expected != currency { throw fail("balance in \(currency.code) on a \(expected.code) statement") }
+        if let expected, expected != currency {
+            throw fail("balance in \(currency.code) on a \(expected.code) statement")
+        }
         let amount = try amount(String(text[10...]), currency: currency, fail: fail)
         return text[0] == "D" ? amount.negated : amount
     }
@@ -42,7 +48,11 @@ enum MT940Fields {
     static func statementLine(_ field: MT940Parser.Field, currency: Currency) throws -> Line {
         let fail = { (message: String) in StatementFormatError(line: field.line, field: ":61:", message: message) }
         var rest = Substring(field.text)
-        func take(_ count: Int) -> String { let head = rest.prefix(count); rest = rest.dropFirst(count); return String(head) }
+        func take(_ count: Int) -> String {
+            let head = rest.prefix(count)
+            rest = rest.dropFirst(count)
+            return String(head)
+        }
 
         let valueDate = try date(take(6), fail: fail)
         var bookingDate = valueDate
@@ -66,9 +76,10 @@ enum MT940Fields {
             throw fail("\"\(type)\" is not a transaction type such as NTRF")
         }
         let references = rest.components(separatedBy: "//")
-        return Line(valueDate: valueDate, bookingDate: bookingDate, amount: sign < 0 ? amount.negated : amount,
-                    customerReference: reference(references.first), bankReference: reference(references.dropFirst().first),
-                    supplementaryDetails: StatementText.nonEmpty(field.lines.dropFirst().joined(separator: " ")))
+        return Line(
+            valueDate: valueDate, bookingDate: bookingDate, amount: sign < 0 ? amount.negated : amount,
+            customerReference: reference(references.first), bankReference: reference(references.dropFirst().first),
+            supplementaryDetails: StatementText.nonEmpty(field.lines.dropFirst().joined(separator: " ")))
     }
 
     private static func reference(_ text: String?) -> String? {
@@ -76,7 +87,9 @@ enum MT940Fields {
         return value == "NONREF" ? nil : value
     }
 
-    private static func amount(_ text: String, currency: Currency, fail: (String) -> StatementFormatError) throws -> Money {
+    private static func amount(_ text: String, currency: Currency, fail: (String) -> StatementFormatError) throws
+        -> Money
+    {
         do {
             return try StatementAmount.parse(text, currency: currency, decimal: ",")
         } catch {
@@ -88,18 +101,24 @@ enum MT940Fields {
     private static func date(_ text: String, fail: (String) -> StatementFormatError) throws -> LocalDate {
         let parts = [text.prefix(2), text.dropFirst(2).prefix(2), text.dropFirst(4)]
         guard text.count == 6, text.allSatisfy(StatementText.isDigit),
-              let date = try? LocalDate(year: 2000 + Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!)
+            let date = try? LocalDate(year: 2000 + Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!)
         else { throw fail("\"\(text)\" is not a date as YYMMDD") }
         return date
     }
 
     /// MMDD, in the value date's year unless that puts it more than half a year away: a line valued
     /// 31 Dec and booked "0102" was booked on 2 January of the next year (and the reverse).
-    private static func entryDate(_ text: String, near valueDate: LocalDate, fail: (String) -> StatementFormatError) throws -> LocalDate {
-        guard let month = Int(text.prefix(2)), let day = Int(text.suffix(2)) else { throw fail("\"\(text)\" is not an entry date as MMDD") }
+    private static func entryDate(_ text: String, near valueDate: LocalDate, fail: (String) -> StatementFormatError)
+        throws -> LocalDate
+    {
+        guard let month = Int(text.prefix(2)), let day = Int(text.suffix(2)) else {
+            throw fail("\"\(text)\" is not an entry date as MMDD")
+        }
         var year = valueDate.year
         if month - valueDate.month > 6 { year -= 1 } else if valueDate.month - month > 6 { year += 1 }
-        guard let date = try? LocalDate(year: year, month: month, day: day) else { throw fail("\"\(text)\" is not an entry date as MMDD") }
+        guard let date = try? LocalDate(year: year, month: month, day: day) else {
+            throw fail("\"\(text)\" is not an entry date as MMDD")
+        }
         return date
     }
 }

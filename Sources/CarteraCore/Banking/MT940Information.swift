@@ -60,7 +60,8 @@ struct MT940Information {
         var index = 0
         while index < characters.count {
             if characters[index] == "?", index + 2 < characters.count,
-               StatementText.isDigit(characters[index + 1]), StatementText.isDigit(characters[index + 2]) {
+                StatementText.isDigit(characters[index + 1]), StatementText.isDigit(characters[index + 2])
+            {
                 result.append((Int(String(characters[index + 1...index + 2]))!, ""))
                 index += 3
                 continue
@@ -71,7 +72,9 @@ struct MT940Information {
         return result
     }
 
-    private static let sepaKeywords = ["EREF", "KREF", "MREF", "CRED", "DEBT", "COAM", "OAMT", "SVWZ", "ABWA", "ABWE", "IBAN", "BIC"]
+    private static let sepaKeywords = [
+        "EREF", "KREF", "MREF", "CRED", "DEBT", "COAM", "OAMT", "SVWZ", "ABWA", "ABWE", "IBAN", "BIC",
+    ]
 
     private static func startsWithSEPAKeyword(_ text: String) -> Bool {
         sepaKeywords.contains { text.hasPrefix($0 + "+") }

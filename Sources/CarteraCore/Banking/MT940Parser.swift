@@ -18,7 +18,8 @@ public enum MT940Parser {
                 continue
             }
             guard draft != nil else {
-                throw StatementFormatError(line: field.line, field: ":\(field.tag):", message: "a statement must start with :20:")
+                throw StatementFormatError(
+                    line: field.line, field: ":\(field.tag):", message: "a statement must start with :20:")
             }
             try draft?.add(field)
         }
@@ -47,7 +48,9 @@ public enum MT940Parser {
             var line = Substring(rawLine)
             // Counted in UTF-8 bytes (cheap, and a bound on memory either way).
             guard line.utf8.count <= maximumLineLength else {
-                throw StatementFormatError(line: index + 1, field: "line", message: "the line is longer than \(maximumLineLength) characters: is this an MT940 file?")
+                throw StatementFormatError(
+                    line: index + 1, field: "line",
+                    message: "the line is longer than \(maximumLineLength) characters: is this an MT940 file?")
             }
             if let block4 = line.range(of: "{4:") {
                 // "{1:F01…}{2:O940…}{4:" — the statement text starts after the text block opener.
@@ -60,18 +63,25 @@ public enum MT940Parser {
                 inField = false // "-}" closes block 4; what follows ({5:…} checksums) is not statement text
                 continue
             }
-            if line.hasPrefix("{") { inField = false; continue }
+            if line.hasPrefix("{") {
+                inField = false
+                continue
+            }
             if let (tag, content) = tag(of: line) {
                 fields.append(Field(tag: tag, line: index + 1, lines: [String(content)]))
                 inField = true
             } else if inField, var last = fields.popLast() {
                 guard last.lines.count < maximumFieldLines else {
-                    throw StatementFormatError(line: index + 1, field: ":\(last.tag):", message: "the field goes on for more than \(maximumFieldLines) lines")
+                    throw StatementFormatError(
+                        line: index + 1, field: ":\(last.tag):",
+                        message: "the field goes on for more than \(maximumFieldLines) lines")
                 }
                 last.lines.append(String(line))
                 fields.append(last)
             } else if !trimmed.isEmpty {
-                throw StatementFormatError(line: index + 1, field: "tag", message: "expected a field such as :20:, found \"\(line.prefix(20))\"")
+                throw StatementFormatError(
+                    line: index + 1, field: "tag",
+                    message: "expected a field such as :20:, found \"\(line.prefix(20))\"")
             }
         }
         return fields
@@ -83,7 +93,8 @@ public enum MT940Parser {
         guard line.first == ":", let close = line.dropFirst().firstIndex(of: ":") else { return nil }
         let tag = line[line.index(after: line.startIndex)..<close]
         let digits = tag.prefix(2)
-        let isSwift = digits.count == 2 && digits.allSatisfy(StatementText.isDigit) && tag.count <= 3
+        let isSwift =
+            digits.count == 2 && digits.allSatisfy(StatementText.isDigit) && tag.count <= 3
             && tag.dropFirst(2).allSatisfy { $0.isASCII && $0.isUppercase }
         guard isSwift || tag == "NS" else { return nil }
         return (String(tag), line[line.index(after: close)...])
@@ -111,7 +122,8 @@ public enum MT940Parser {
             case "62F", "62M": closing = try MT940Fields.balance(field, currency: opening?.currency)
             case "61":
                 guard let currency = opening?.currency else {
-                    throw StatementFormatError(line: field.line, field: ":61:", message: "statement line before the opening balance :60F:")
+                    throw StatementFormatError(
+                        line: field.line, field: ":61:", message: "statement line before the opening balance :60F:")
                 }
                 lines.append(try MT940Fields.statementLine(field, currency: currency))
             case "86":
@@ -123,14 +135,17 @@ public enum MT940Parser {
 
         func statement() throws -> BankStatement {
             guard let account, !account.isEmpty else {
-                throw StatementFormatError(line: startLine, field: ":25:", message: "the statement has no account identification")
+                throw StatementFormatError(
+                    line: startLine, field: ":25:", message: "the statement has no account identification")
             }
             guard let currency = opening?.currency ?? closing?.currency else {
-                throw StatementFormatError(line: startLine, field: ":60F:", message: "the statement has no opening balance")
+                throw StatementFormatError(
+                    line: startLine, field: ":60F:", message: "the statement has no opening balance")
             }
             let id = [reference, number ?? ""].filter { !$0.isEmpty }.joined(separator: "/")
-            return BankStatement(account: account, statementID: id, currency: currency, openingBalance: opening,
-                                 closingBalance: closing, lines: lines.map(\.statementLine))
+            return BankStatement(
+                account: account, statementID: id, currency: currency, openingBalance: opening,
+                closingBalance: closing, lines: lines.map(\.statementLine))
         }
     }
 }

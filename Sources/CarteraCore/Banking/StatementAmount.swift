@@ -14,8 +14,10 @@ enum StatementAmount {
     ///   - grouping: the thousands separator it may use, or nil when the format has none (camt, MT940).
     ///   - allowSign: whether a leading "-" or "+" is part of the format (CSV); camt and MT940 carry
     ///     the sign in a separate indicator, so a "-" there is an error, not a debit.
-    static func parse(_ raw: String, currency: Currency, decimal: Character, grouping: Character? = nil,
-                      allowSign: Bool = false) throws(Invalid) -> Money {
+    static func parse(
+        _ raw: String, currency: Currency, decimal: Character, grouping: Character? = nil,
+        allowSign: Bool = false
+    ) throws(Invalid) -> Money {
         // Byte by byte, no intermediate strings: imports read a million of these. Messages are only
         // built when thrown.
         var notAnAmount: Invalid { Invalid(message: "\"\(raw)\" is not an amount") }
@@ -31,8 +33,11 @@ enum StatementAmount {
         // The whole part: digits, with thousands separators checked (groups of exactly three after a
         // first group of one to three) so a misconfigured decimal mark ("1.23" read with '.' as
         // grouping) is an error instead of a hundredfold amount.
-        var whole: Int64 = 0, overflow = false
-        var headDigits = 0, groupDigits = 0, grouped = false
+        var whole: Int64 = 0
+        var overflow = false
+        var headDigits = 0
+        var groupDigits = 0
+        var grouped = false
         while let byte = bytes.first, byte != decimalByte {
             bytes = bytes.dropFirst()
             if let digit = Self.digit(byte) {
@@ -49,11 +54,17 @@ enum StatementAmount {
         // The fraction: banks pad to a fixed width ("150000.00" for CLP), so zeros past the currency's
         // decimals are exact and harmless; any other digit there would be silently lost, so it is refused.
         let exponent = currency.minorUnitExponent
-        var fraction: Int64 = 0, fractionDigits = 0, lostDigit = false
+        var fraction: Int64 = 0
+        var fractionDigits = 0
+        var lostDigit = false
         if !bytes.isEmpty {
             for byte in bytes.dropFirst() {
                 guard let digit = Self.digit(byte) else { throw notAnAmount }
-                if fractionDigits < exponent { fraction = fraction * 10 + digit } else if digit != 0 { lostDigit = true }
+                if fractionDigits < exponent {
+                    fraction = fraction * 10 + digit
+                } else if digit != 0 {
+                    lostDigit = true
+                }
                 fractionDigits += 1
             }
         }
@@ -64,7 +75,9 @@ enum StatementAmount {
         let (scaled, overflowA) = whole.multipliedReportingOverflow(by: currency.minorUnitsPerMajor)
         let (total, overflowB) = scaled.addingReportingOverflow(fraction)
         guard !overflow, !overflowA, !overflowB, Money.isWithinLimit(total) else {
-            throw Invalid(message: "\"\(raw)\" is more than the largest amount accepted (\(Money.limitText(currency)))", isTooLarge: true)
+            throw Invalid(
+                message: "\"\(raw)\" is more than the largest amount accepted (\(Money.limitText(currency)))",
+                isTooLarge: true)
         }
         return Money(minorUnits: negative ? -total : total, currency: currency)
     }

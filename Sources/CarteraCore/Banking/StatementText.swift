@@ -8,7 +8,9 @@ enum StatementText {
         // Most cells have nothing to trim: an ASCII non-space at both ends settles it without
         // walking Characters (imports trim every cell of a million-row file).
         let string = String(text)
-        if let first = string.utf8.first, let last = string.utf8.last, (0x21..<0x80).contains(first), (0x21..<0x80).contains(last) {
+        if let first = string.utf8.first, let last = string.utf8.last, (0x21..<0x80).contains(first),
+            (0x21..<0x80).contains(last)
+        {
             return string
         }
         var slice = Substring(string)

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// A minimal element tree read with Foundation's XMLParser. Statement files are small enough
@@ -50,12 +51,17 @@ enum XMLTree {
     static func parse(_ data: Data) throws(Malformed) -> Element {
         guard !data.isEmpty else { throw Malformed(line: 0, message: "the file is empty") }
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil {
-            throw Malformed(line: 1, message: "the file has a DOCTYPE declaration, which statement files never need and which is refused (entity expansion)")
+            throw Malformed(
+                line: 1,
+                message:
+                    "the file has a DOCTYPE declaration, which statement files never need and which is refused (entity expansion)"
+            )
         }
         // Foundation's XMLParser on Linux crashes on an element name that is not valid UTF-8 (found
         // by fuzzing), so a document that does not declare another encoding must be valid UTF-8.
         if !declaresOtherEncoding(data), String(data: data, encoding: .utf8) == nil {
-            throw Malformed(line: 1, message: "the file is not valid UTF-8, and its XML declaration names no other encoding")
+            throw Malformed(
+                line: 1, message: "the file is not valid UTF-8, and its XML declaration names no other encoding")
         }
         let parser = XMLParser(data: data)
         // Statement files never need external entities; resolving them would let a file read local paths.
@@ -75,7 +81,8 @@ enum XMLTree {
     /// `<?xml … encoding="ISO-8859-1"?>`: the parser converts such a file itself.
     private static func declaresOtherEncoding(_ data: Data) -> Bool {
         guard let head = String(data: data.prefix(200), encoding: .isoLatin1)?.lowercased(), head.hasPrefix("<?xml"),
-              let declaration = head.split(separator: ">").first, let range = declaration.range(of: "encoding=") else { return false }
+            let declaration = head.split(separator: ">").first, let range = declaration.range(of: "encoding=")
+        else { return false }
         let value = declaration[range.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
         return !["utf-8", "utf8"].contains(String(value))
     }
@@ -84,7 +91,9 @@ enum XMLTree {
     /// common failures get words a user can act on, the rest their code and column. The codes are
     /// libxml2's, which Darwin uses too; `XMLParser.ErrorCode` is numbered differently on Linux.
     private static func reason(_ parser: XMLParser) -> String {
-        guard let error = parser.parserError as NSError? else { return "the root element is never closed: is the file truncated?" }
+        guard let error = parser.parserError as NSError? else {
+            return "the root element is never closed: is the file truncated?"
+        }
         switch error.code {
         case 3, 4: return "the file does not start like XML"
         case 5: return "the document ends early or has text after its end: is the file truncated?"
@@ -100,12 +109,17 @@ enum XMLTree {
         /// Why parsing was stopped early, in words for the user.
         var limitPassed: String?
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+            qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+        ) {
             guard limitPassed == nil else { return }
             elements += 1
             if stack.count >= XMLTree.maximumDepth {
-                stop(parser, "elements are nested more than \(XMLTree.maximumDepth) levels deep; no statement format needs that many")
+                stop(
+                    parser,
+                    "elements are nested more than \(XMLTree.maximumDepth) levels deep; no statement format needs that many"
+                )
             } else if elements > XMLTree.maximumElements {
                 stop(parser, "the file has more than \(XMLTree.maximumElements) elements")
             } else {
@@ -118,7 +132,10 @@ enum XMLTree {
             stop(parser, "the file declares entities, which statement files never need and which is refused")
         }
 
-        func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+        func parser(
+            _ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?,
+            systemID: String?
+        ) {
             stop(parser, "the file declares entities, which statement files never need and which is refused")
         }
 
@@ -134,11 +151,15 @@ enum XMLTree {
         }
 
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            guard limitPassed == nil, !stack.isEmpty, let string = String(data: CDATABlock, encoding: .utf8) else { return }
+            guard limitPassed == nil, !stack.isEmpty, let string = String(data: CDATABlock, encoding: .utf8) else {
+                return
+            }
             stack[stack.count - 1].text += string
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+        ) {
             guard limitPassed == nil, let element = stack.popLast() else { return }
             if stack.isEmpty { root = element } else { stack[stack.count - 1].children.append(element) }
         }

@@ -37,7 +37,8 @@ struct CSVRecordReader<Bytes: Collection>: IteratorProtocol where Bytes.Element 
         guard unclosedQuoteLine == nil, exceeded == nil, index < bytes.endIndex else { return nil }
         let recordLine = line
         var fields: [String] = []
-        var inQuotes = false, atFieldStart = true
+        var inQuotes = false
+        var atFieldStart = true
         var quoteLine = line
         var recordBytes = 0
         field.removeAll(keepingCapacity: true)
@@ -49,12 +50,18 @@ struct CSVRecordReader<Bytes: Collection>: IteratorProtocol where Bytes.Element 
             // at the limit instead of growing in memory first.
             recordBytes &+= 1
             if field.count >= limits.maximumFieldBytes || recordBytes > limits.maximumRecordBytes {
-                exceeded = .init(line: recordLine, limit: field.count >= limits.maximumFieldBytes ? .fieldBytes : .recordBytes)
+                exceeded = .init(
+                    line: recordLine, limit: field.count >= limits.maximumFieldBytes ? .fieldBytes : .recordBytes)
                 return nil
             }
             if inQuotes {
                 if byte == Self.quote {
-                    if index < bytes.endIndex, bytes[index] == Self.quote { field.append(byte); bytes.formIndex(after: &index) } else { inQuotes = false }
+                    if index < bytes.endIndex, bytes[index] == Self.quote {
+                        field.append(byte)
+                        bytes.formIndex(after: &index)
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if byte == Self.lineFeed || (byte == Self.carriageReturn && !nextIs(Self.lineFeed)) { line += 1 }
                     field.append(byte)

@@ -20,7 +20,9 @@ public struct CSVWriter: Sendable {
 
     public func field(_ value: String) -> String {
         var text = value
-        if guardsFormulas, let first = text.first, "=+-@".contains(first), !Self.isPlainNumber(text) { text = "'" + text }
+        if guardsFormulas, let first = text.first, "=+-@".contains(first), !Self.isPlainNumber(text) {
+            text = "'" + text
+        }
         guard text.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

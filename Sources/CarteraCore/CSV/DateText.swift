@@ -40,7 +40,9 @@ enum DateText {
 
     /// The order a numeric date proves by itself ("31/12/2026": day first), or nil.
     static func evidence(_ raw: String) -> CSVStatementLayout.DateFormat? {
-        guard let (first, second, _) = numericParts(withoutTime(StatementText.trim(raw)), twoDigitYears: true) else { return nil }
+        guard let (first, second, _) = numericParts(withoutTime(StatementText.trim(raw)), twoDigitYears: true) else {
+            return nil
+        }
         return evidence(first: first, second: second)
     }
 
@@ -53,7 +55,7 @@ enum DateText {
     /// "1/2/2026" → (1, 2, 2026); a two-digit year is 20yy (invoices from the last century are not open).
     private static func numericParts(_ text: Substring, twoDigitYears: Bool) -> (Int, Int, Int)? {
         guard let (values, widths) = digitGroups(text), (1...2).contains(widths.0), (1...2).contains(widths.1),
-              widths.2 == 4 || (twoDigitYears && widths.2 == 2)
+            widths.2 == 4 || (twoDigitYears && widths.2 == 2)
         else { return nil }
         return (values.0, values.1, widths.2 == 2 ? 2000 + values.2 : values.2)
     }
@@ -61,16 +63,24 @@ enum DateText {
     /// Three runs of one to four ASCII digits separated by "/", "-" or ".", and their widths; read
     /// byte by byte because it runs on every date of a million-row file.
     private static func digitGroups(_ text: Substring) -> (values: (Int, Int, Int), widths: (Int, Int, Int))? {
-        var values = (0, 0, 0), widths = (0, 0, 0), group = 0
+        var values = (0, 0, 0)
+        var widths = (0, 0, 0)
+        var group = 0
         for byte in text.utf8 {
             if (0x30...0x39).contains(byte) {
                 // More than four digits is not a date part (and would overflow on a long run).
                 guard (group == 0 ? widths.0 : group == 1 ? widths.1 : widths.2) < 4 else { return nil }
                 let digit = Int(byte - 0x30)
                 switch group {
-                case 0: values.0 = values.0 * 10 + digit; widths.0 += 1
-                case 1: values.1 = values.1 * 10 + digit; widths.1 += 1
-                default: values.2 = values.2 * 10 + digit; widths.2 += 1
+                case 0:
+                    values.0 = values.0 * 10 + digit
+                    widths.0 += 1
+                case 1:
+                    values.1 = values.1 * 10 + digit
+                    widths.1 += 1
+                default:
+                    values.2 = values.2 * 10 + digit
+                    widths.2 += 1
                 }
             } else if byte == 0x2F || byte == 0x2D || byte == 0x2E, group < 2 {
                 group += 1
@@ -78,7 +88,9 @@ enum DateText {
                 return nil
             }
         }
-        guard group == 2, (1...4).contains(widths.0), (1...4).contains(widths.1), (1...4).contains(widths.2) else { return nil }
+        guard group == 2, (1...4).contains(widths.0), (1...4).contains(widths.1), (1...4).contains(widths.2) else {
+            return nil
+        }
         return (values, widths)
     }
 
@@ -88,8 +100,12 @@ enum DateText {
         let tokens = text.split { $0 == " " || $0 == "-" || $0 == "/" || $0 == "." || $0 == "," }
             .map { $0.lowercased() }.filter { $0 != "de" && $0 != "del" }
         guard tokens.count == 3, tokens[2].count == 4, let year = Int(tokens[2]) else { return .invalid }
-        if isNumber(tokens[0][...]), let month = month(tokens[1]) { return reading(year: year, month: month, day: Int(tokens[0])) }
-        if isNumber(tokens[1][...]), let month = month(tokens[0]) { return reading(year: year, month: month, day: Int(tokens[1])) }
+        if isNumber(tokens[0][...]), let month = month(tokens[1]) {
+            return reading(year: year, month: month, day: Int(tokens[0]))
+        }
+        if isNumber(tokens[1][...]), let month = month(tokens[0]) {
+            return reading(year: year, month: month, day: Int(tokens[1]))
+        }
         return .invalid
     }
 
@@ -105,12 +121,16 @@ enum DateText {
 
     /// Spreadsheets add a midnight time to dates ("12/31/2026 0:00", "2026-12-31T00:00:00"); the time is dropped.
     private static func withoutTime(_ text: String) -> Substring {
-        guard text.utf8.contains(0x3A), let cut = text.utf8.firstIndex(where: { $0 == 0x20 || $0 == 0x54 }) else { return text[...] }
+        guard text.utf8.contains(0x3A), let cut = text.utf8.firstIndex(where: { $0 == 0x20 || $0 == 0x54 }) else {
+            return text[...]
+        }
         return text[..<cut]
     }
 
     private static func reading(year: Int?, month: Int?, day: Int?, valid: Bool = true) -> Reading {
-        guard valid, let year, let month, let day, let date = try? LocalDate(year: year, month: month, day: day) else { return .invalid }
+        guard valid, let year, let month, let day, let date = try? LocalDate(year: year, month: month, day: day) else {
+            return .invalid
+        }
         return .date(date)
     }
 

@@ -16,11 +16,16 @@ enum DelimiterDetection {
         var counts: [[Int]] = [Array(repeating: 0, count: candidates.count)]
         var inQuotes = false
         for byte in bytes[start...] {
-            if byte == 0x22 { inQuotes.toggle(); continue }
+            if byte == 0x22 {
+                inQuotes.toggle()
+                continue
+            }
             if inQuotes { continue }
             if byte == 0x0A || byte == 0x0D {
                 if counts.count == 50 { break }
-                if counts[counts.count - 1].contains(where: { $0 > 0 }) { counts.append(Array(repeating: 0, count: candidates.count)) }
+                if counts[counts.count - 1].contains(where: { $0 > 0 }) {
+                    counts.append(Array(repeating: 0, count: candidates.count))
+                }
                 continue
             }
             if let slot = candidates.firstIndex(of: byte) { counts[counts.count - 1][slot] += 1 }

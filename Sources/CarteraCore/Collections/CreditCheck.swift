@@ -13,7 +13,9 @@ public struct CreditCheck: Sendable {
         public let manualHoldReason: String?
         public let sentToCollection: Bool
 
-        public init(exposure: Money, limit: Money?, oldestDaysOverdue: Int, manualHoldReason: String?, sentToCollection: Bool) {
+        public init(
+            exposure: Money, limit: Money?, oldestDaysOverdue: Int, manualHoldReason: String?, sentToCollection: Bool
+        ) {
             self.exposure = exposure
             self.limit = limit
             self.oldestDaysOverdue = oldestDaysOverdue
@@ -67,7 +69,9 @@ public struct CreditCheck: Sendable {
         var holds: [Reason] = []
         if let reason = standing.manualHoldReason { holds.append(.manualHold(reason: reason)) }
         if standing.sentToCollection { holds.append(.sentToCollection) }
-        if let limit = standing.limit, standing.exposure > limit { holds.append(.overLimit(exposure: standing.exposure, limit: limit)) }
+        if let limit = standing.limit, standing.exposure > limit {
+            holds.append(.overLimit(exposure: standing.exposure, limit: limit))
+        }
         if let maximum = maximumDaysOverdue, standing.oldestDaysOverdue > maximum {
             holds.append(.overdueTooLong(days: standing.oldestDaysOverdue, maximum: maximum))
         }

@@ -33,7 +33,9 @@ public struct InterestSchedule: Sendable {
     public init(policy: LateFeePolicy) { self.policy = policy }
 
     /// The month charges of an invoice whose interest periods ended before `today`.
-    public func charges(total: Money, dueDate: LocalDate, settlements: [Settlement], before today: LocalDate) -> [MonthCharge] {
+    public func charges(total: Money, dueDate: LocalDate, settlements: [Settlement], before today: LocalDate)
+        -> [MonthCharge]
+    {
         guard policy.effectiveBasisPoints != nil, total.isPositive else { return [] }
         let ordered = settlements.sorted { $0.on < $1.on }
         var charges: [MonthCharge] = []
@@ -43,11 +45,15 @@ public struct InterestSchedule: Sendable {
             guard balanceAtStart.isPositive else { break }
             var periodEnd = periodStart.addingClamped(days: 1).endOfMonth
             // A settlement that clears the balance closes the last period early.
-            if let cleared = clearingDate(of: total, after: periodStart, through: periodEnd, settlements: ordered) { periodEnd = cleared }
+            if let cleared = clearingDate(of: total, after: periodStart, through: periodEnd, settlements: ordered) {
+                periodEnd = cleared
+            }
             guard periodEnd < today else { break }
             let amount = interest(of: total, from: periodStart, through: periodEnd, settlements: ordered)
-            charges.append(MonthCharge(periodKey: Self.periodKey(periodEnd), from: periodStart, through: periodEnd,
-                                       openingBalance: balanceAtStart, amount: amount))
+            charges.append(
+                MonthCharge(
+                    periodKey: Self.periodKey(periodEnd), from: periodStart, through: periodEnd,
+                    openingBalance: balanceAtStart, amount: amount))
             periodStart = periodEnd
         }
         return charges
@@ -60,20 +66,32 @@ public struct InterestSchedule: Sendable {
     /// Balance once every settlement made on or before `day` is counted.
     private func balance(of total: Money, after day: LocalDate, settlements: [Settlement]) -> Money {
         let paid = settlements.filter { $0.on <= day }.saturatingSum(\.amount.minorUnits)
-        return Money(minorUnits: max(0, total.minorUnits.saturatingAdding(Money(minorUnits: paid, currency: total.currency).negated.minorUnits)),
-                     currency: total.currency)
+        return Money(
+            minorUnits: max(
+                0,
+                total.minorUnits.saturatingAdding(Money(minorUnits: paid, currency: total.currency).negated.minorUnits)),
+            currency: total.currency)
     }
 
-    private func clearingDate(of total: Money, after start: LocalDate, through end: LocalDate, settlements: [Settlement]) -> LocalDate? {
-        settlements.first { $0.on > start && $0.on <= end && !balance(of: total, after: $0.on, settlements: settlements).isPositive }?.on
+    private func clearingDate(
+        of total: Money, after start: LocalDate, through end: LocalDate, settlements: [Settlement]
+    ) -> LocalDate? {
+        settlements.first {
+            $0.on > start && $0.on <= end && !balance(of: total, after: $0.on, settlements: settlements).isPositive
+        }?.on
     }
 
-    private func interest(of total: Money, from start: LocalDate, through end: LocalDate, settlements: [Settlement]) -> Money {
+    private func interest(of total: Money, from start: LocalDate, through end: LocalDate, settlements: [Settlement])
+        -> Money
+    {
         let cuts = settlements.map(\.on).filter { $0 > start && $0 < end }
         var sum = Int64(0)
         var stretchStart = start
         for cut in Array(Set(cuts)).sorted() + [end] {
-            sum = sum.saturatingAdding(policy.interest(on: balance(of: total, after: stretchStart, settlements: settlements), from: stretchStart, to: cut).minorUnits)
+            sum = sum.saturatingAdding(
+                policy.interest(
+                    on: balance(of: total, after: stretchStart, settlements: settlements), from: stretchStart, to: cut
+                ).minorUnits)
             stretchStart = cut
         }
         return Money(minorUnits: sum, currency: total.currency)

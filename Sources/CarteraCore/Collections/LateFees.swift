@@ -14,7 +14,7 @@ public enum LateFeePolicy: Sendable, Equatable {
 
     /// The rate actually applied: the configured one, or the legal maximum when that is lower.
     public var effectiveBasisPoints: Int64? {
-        guard case let .annualInterest(rate, cap) = self else { return nil }
+        guard case .annualInterest(let rate, let cap) = self else { return nil }
         return cap.map { min(rate, $0) } ?? rate
     }
 
@@ -33,7 +33,7 @@ public enum LateFeePolicy: Sendable, Equatable {
 
     /// The fixed fees an invoice owes after reaching `steps` overdue steps.
     public func fixedFees(steps: Int) -> Money? {
-        guard case let .fixedPerStep(fee) = self else { return nil }
+        guard case .fixedPerStep(let fee) = self else { return nil }
         return Money(minorUnits: fee.minorUnits * Int64(max(0, steps)), currency: fee.currency)
     }
 }

@@ -13,9 +13,11 @@ public struct ReferenceRates: Sendable, Equatable {
         for entry in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !entry.isEmpty {
             let pair = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard pair.count == 2, let currency = try? Currency(code: pair[0].uppercased()),
-                  let rate = Self.tenThousandths(pair[1]), rate > 0
+                let rate = Self.tenThousandths(pair[1]), rate > 0
             else {
-                throw DomainError(code: "invalid_reference_rates", field: "reference_rates", message: "Write rates as \"USD=4100,EUR=4450.5\" (\(entry) is not valid)")
+                throw DomainError(
+                    code: "invalid_reference_rates", field: "reference_rates",
+                    message: "Write rates as \"USD=4100,EUR=4450.5\" (\(entry) is not valid)")
             }
             rates[currency.code] = rate
         }
@@ -30,7 +32,8 @@ public struct ReferenceRates: Sendable, Equatable {
         guard let rate = rates[amount.currency.code] else { return nil }
         // minor(base) = minor(src) × rate/10⁴ × 10^(eBase − eSrc); rates have at most 12 whole
         // digits and exponents at most 4, so the factor fits in 64 bits and the product in 128.
-        let scaleUp = base.minorUnitsPerMajor, scaleDown = amount.currency.minorUnitsPerMajor * 10_000
+        let scaleUp = base.minorUnitsPerMajor
+        let scaleDown = amount.currency.minorUnitsPerMajor * 10_000
         let (factor, factorOverflow) = UInt64(rate).multipliedReportingOverflow(by: UInt64(scaleUp))
         let (high, low) = amount.minorUnits.magnitude.multipliedFullWidth(by: factor)
         let limit = UInt64(Money.limit)
@@ -55,11 +58,15 @@ public struct ReferenceRates: Sendable, Equatable {
     /// "4100.5" → 41 005 000; at most four decimals, no sign, no grouping.
     static func tenThousandths(_ text: String) -> Int64? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 12, parts[0].allSatisfy(\.isASCII), let whole = Int64(parts[0]), whole >= 0 else { return nil }
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 12, parts[0].allSatisfy(\.isASCII),
+            let whole = Int64(parts[0]), whole >= 0
+        else { return nil }
         var fraction: Int64 = 0
         if parts.count == 2 {
             let digits = parts[1]
-            guard (1...4).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int64(digits) else { return nil }
+            guard (1...4).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+                let value = Int64(digits)
+            else { return nil }
             fraction = value * [1_000, 100, 10, 1][digits.count - 1]
         }
         return whole * 10_000 + fraction

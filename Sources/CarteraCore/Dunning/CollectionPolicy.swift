@@ -9,7 +9,8 @@ public struct PolicyStep: Hashable, Codable, Sendable {
     /// "overdue", "overdue_firm" or "final_notice".
     public let templateKey: String
 
-    public init(key: String, offsetDays: Int, channel: ReminderChannel, tone: ReminderTone, templateKey: String? = nil) {
+    public init(key: String, offsetDays: Int, channel: ReminderChannel, tone: ReminderTone, templateKey: String? = nil)
+    {
         self.key = key
         self.offsetDays = offsetDays
         self.channel = channel
@@ -44,10 +45,15 @@ public struct CollectionPolicy: Hashable, Codable, Sendable {
         for (index, step) in steps.enumerated() {
             let field = "steps[\(index)]"
             guard (-90...365).contains(step.offsetDays) else {
-                throw DomainError(code: "invalid_policy", field: "\(field).offset_days", message: "offset_days must be between -90 and 365")
+                throw DomainError(
+                    code: "invalid_policy", field: "\(field).offset_days",
+                    message: "offset_days must be between -90 and 365")
             }
-            guard !step.key.isEmpty, step.key.count <= 40, step.key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
-                throw DomainError(code: "invalid_policy", field: "\(field).key", message: "key must be 1–40 letters, digits, _ or -")
+            guard !step.key.isEmpty, step.key.count <= 40,
+                step.key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+            else {
+                throw DomainError(
+                    code: "invalid_policy", field: "\(field).key", message: "key must be 1–40 letters, digits, _ or -")
             }
         }
         guard Set(steps.map(\.key)).count == steps.count else {

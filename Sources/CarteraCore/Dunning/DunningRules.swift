@@ -26,7 +26,10 @@ public struct DunningRules: Sendable {
     public let calendar: WorkingCalendar
     public let enabledKinds: Set<ReminderKind>
 
-    public init(policy: CollectionPolicy, calendar: WorkingCalendar = WorkingCalendar(), enabledKinds: Set<ReminderKind> = Set(ReminderKind.allCases)) {
+    public init(
+        policy: CollectionPolicy, calendar: WorkingCalendar = WorkingCalendar(),
+        enabledKinds: Set<ReminderKind> = Set(ReminderKind.allCases)
+    ) {
         self.policy = policy
         self.calendar = calendar
         self.enabledKinds = enabledKinds
@@ -47,7 +50,8 @@ public struct DunningRules: Sendable {
     /// The next step an invoice will get and when, for showing "next reminder" on an invoice.
     public func nextStep(for facts: DunningFacts, after today: LocalDate) -> (step: PolicyStep, date: LocalDate)? {
         let lastDoneOffset = policy.steps.filter { facts.stepsDone.contains($0.key) }.map(\.offsetDays).max()
-        for step in policy.steps where !facts.stepsDone.contains(step.key) && lastDoneOffset.map({ step.offsetDays > $0 }) ?? true {
+        for step in policy.steps
+        where !facts.stepsDone.contains(step.key) && lastDoneOffset.map({ step.offsetDays > $0 }) ?? true {
             var date = max(step.scheduledDate(dueDate: facts.dueDate), today.addingClamped(days: 1))
             var tries = 0
             while !calendar.isWorkingDay(date) {

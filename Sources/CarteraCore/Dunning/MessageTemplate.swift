@@ -29,8 +29,8 @@ public struct MessageTemplate: Hashable, Sendable {
             nodes.reduce(into: Set<String>()) { names, node in
                 switch node {
                 case .literal: break
-                case let .variable(name): names.insert(prefix + name)
-                case let .section(name, children, _):
+                case .variable(let name): names.insert(prefix + name)
+                case .section(let name, let children, _):
                     names.insert(prefix + name)
                     names.formUnion(collect(children, prefix: prefix + name + "."))
                 }
@@ -48,9 +48,9 @@ public struct MessageTemplate: Hashable, Sendable {
                 switch node {
                 case .literal:
                     break
-                case let .variable(name):
+                case .variable(let name):
                     try resolve(name, scopes)
-                case let .section(name, children, _):
+                case .section(let name, let children, _):
                     let qualified = try resolve(name, scopes)
                     let isList = allowed.contains { $0.hasPrefix(qualified + ".") }
                     try check(children, scopes: isList ? scopes + [qualified + "."] : scopes)
@@ -60,7 +60,10 @@ public struct MessageTemplate: Hashable, Sendable {
         @discardableResult
         func resolve(_ name: String, _ scopes: [String]) throws -> String {
             if let match = scopes.reversed().map({ $0 + name }).first(where: allowed.contains) { return match }
-            throw DomainError(code: "unknown_variable", field: field, message: "{{\(name)}} is not a template variable; use one of \(allowed.sorted().joined(separator: ", "))")
+            throw DomainError(
+                code: "unknown_variable", field: field,
+                message:
+                    "{{\(name)}} is not a template variable; use one of \(allowed.sorted().joined(separator: ", "))")
         }
         try check(nodes, scopes: [""])
     }
@@ -74,15 +77,15 @@ public struct MessageTemplate: Hashable, Sendable {
         var output = ""
         for node in nodes {
             switch node {
-            case let .literal(text):
+            case .literal(let text):
                 output += text
-            case let .variable(name):
-                if case let .text(value)? = lookup(name) { output += escapingHTML ? Self.escapeHTML(value) : value }
-            case let .section(name, children, inverted):
+            case .variable(let name):
+                if case .text(let value)? = lookup(name) { output += escapingHTML ? Self.escapeHTML(value) : value }
+            case .section(let name, let children, let inverted):
                 let rows: [[String: TemplateValue]]
                 switch lookup(name) {
-                case let .list(list)?: rows = list
-                case let .text(text)?: rows = text.isEmpty ? [] : [[:]]
+                case .list(let list)?: rows = list
+                case .text(let text)?: rows = text.isEmpty ? [] : [[:]]
                 case nil: rows = []
                 }
                 if inverted {
@@ -141,7 +144,9 @@ public struct MessageTemplate: Hashable, Sendable {
                     nodes.append(.section(name, children, inverted: tag.first == "^"))
                 case "/":
                     let name = try Self.name(String(tag.dropFirst()))
-                    guard name == closing else { throw DomainError(code: "invalid_template", message: "{{/\(name)}} closes nothing that is open") }
+                    guard name == closing else {
+                        throw DomainError(code: "invalid_template", message: "{{/\(name)}} closes nothing that is open")
+                    }
                     return nodes
                 default:
                     nodes.append(.variable(try Self.name(tag)))

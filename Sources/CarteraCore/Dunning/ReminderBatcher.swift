@@ -38,7 +38,10 @@ public enum ReminderBatcher {
             let messages = reminders.filter { !$0.step.channel.isForCollector }
             for group in [messages, calls] where !group.isEmpty {
                 let lead = group.map(\.step).max { ($0.tone, $0.offsetDays) < ($1.tone, $1.offsetDays) }!
-                batches.append(ReminderBatch(customerID: customerID, lead: lead, reminders: group.sorted { $0.invoiceID.precedes($1.invoiceID) }))
+                batches.append(
+                    ReminderBatch(
+                        customerID: customerID, lead: lead,
+                        reminders: group.sorted { $0.invoiceID.precedes($1.invoiceID) }))
             }
         }
         return batches

@@ -2,8 +2,10 @@
 /// (every error, every skipped row, the counts; nothing is written) and again to import the rows, or
 /// iterates an `ImportReader` itself to insert in batches without holding every row.
 public enum CSVImport {
-    public static func read<Bytes: Collection>(_ bytes: Bytes, kind: ImportKind, mapping: ColumnMapping = .automatic,
-                                               options: ImportOptions, keepingRows: Bool = true) -> ImportResult where Bytes.Element == UInt8 {
+    public static func read<Bytes: Collection>(
+        _ bytes: Bytes, kind: ImportKind, mapping: ColumnMapping = .automatic,
+        options: ImportOptions, keepingRows: Bool = true
+    ) -> ImportResult where Bytes.Element == UInt8 {
         var reader = ImportReader(bytes: bytes, kind: kind, mapping: mapping, options: options)
         var result = ImportResult(summary: reader.summary, errors: reader.fileErrors)
         while let outcome = reader.next() {

@@ -14,8 +14,11 @@ public struct ColumnMapping: Sendable, Equatable {
     public var decimalMark: CSVStatementLayout.DecimalMark?
     public var dateOrder: CSVStatementLayout.DateFormat?
 
-    public init(_ assignments: [String: ImportField?] = [:], recognizesHeaders: Bool = true, customerFromGroupHeadings: Bool = false,
-                decimalMark: CSVStatementLayout.DecimalMark? = nil, dateOrder: CSVStatementLayout.DateFormat? = nil) {
+    public init(
+        _ assignments: [String: ImportField?] = [:], recognizesHeaders: Bool = true,
+        customerFromGroupHeadings: Bool = false,
+        decimalMark: CSVStatementLayout.DecimalMark? = nil, dateOrder: CSVStatementLayout.DateFormat? = nil
+    ) {
         self.recognizesHeaders = recognizesHeaders
         self.customerFromGroupHeadings = customerFromGroupHeadings
         self.decimalMark = decimalMark
@@ -33,8 +36,9 @@ public struct ColumnMapping: Sendable, Equatable {
 
     /// Cartera's own export: every column is named by `ImportField.rawValue` ("invoice_number"),
     /// amounts are "1234.56" and dates ISO, so nothing is guessed.
-    public static let generic = ColumnMapping(Dictionary(uniqueKeysWithValues: ImportField.allCases.map { ($0.rawValue, $0) }),
-                                              recognizesHeaders: false, decimalMark: .point, dateOrder: .iso)
+    public static let generic = ColumnMapping(
+        Dictionary(uniqueKeysWithValues: ImportField.allCases.map { ($0.rawValue, $0) }),
+        recognizesHeaders: false, decimalMark: .point, dateOrder: .iso)
 
     /// QuickBooks Online, Reports › "A/R Aging Detail" exported to CSV (US edition). Assumed shape:
     /// title lines (report name, company, "As of …") and a blank line before the header
@@ -44,9 +48,11 @@ public struct ColumnMapping: Sendable, Equatable {
     /// Payments and credit memos in the report are skipped by their transaction type. US exports
     /// write MM/DD/YYYY and 1,234.56.
     public static let quickBooksARAgingDetail = ColumnMapping(
-        ["Date": .issueDate, "Transaction Type": .transactionType, "Num": .invoiceNumber, "Customer": .customerName,
-         "Due Date": .dueDate, "Amount": .amount, "Open Balance": .openBalance, "Currency": .currency,
-         "Past Due": nil, "Memo/Description": nil],
+        [
+            "Date": .issueDate, "Transaction Type": .transactionType, "Num": .invoiceNumber, "Customer": .customerName,
+            "Due Date": .dueDate, "Amount": .amount, "Open Balance": .openBalance, "Currency": .currency,
+            "Past Due": nil, "Memo/Description": nil,
+        ],
         decimalMark: .point, dateOrder: .monthDayYear)
 
     /// Xero, Accounting › Reports › "Aged Receivables Detail", exported to Excel and saved as CSV.
@@ -57,8 +63,11 @@ public struct ColumnMapping: Sendable, Equatable {
     /// "Total" row at the end. With the report's "Contact" column added instead, that column is used.
     /// Xero writes "31 Mar 2026" and 1,234.56; numeric dates follow the spreadsheet's locale.
     public static let xeroAgedReceivables = ColumnMapping(
-        ["Contact": .customerName, "Invoice Date": .issueDate, "Date": .issueDate, "Due Date": .dueDate,
-         "Invoice Number": .invoiceNumber, "Number": .invoiceNumber, "Invoice Reference": .reference, "Reference": .reference,
-         "Currency": .currency, "Total": .amount, "Due": .openBalance, "Paid": nil, "Credited": nil],
+        [
+            "Contact": .customerName, "Invoice Date": .issueDate, "Date": .issueDate, "Due Date": .dueDate,
+            "Invoice Number": .invoiceNumber, "Number": .invoiceNumber, "Invoice Reference": .reference,
+            "Reference": .reference,
+            "Currency": .currency, "Total": .amount, "Due": .openBalance, "Paid": nil, "Credited": nil,
+        ],
         customerFromGroupHeadings: true, decimalMark: .point)
 }

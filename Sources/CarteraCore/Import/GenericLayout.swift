@@ -15,8 +15,12 @@ extension ImportKind {
 extension ImportedInvoice {
     /// The invoice as a generic-layout record, currency included (for round-trip tests).
     var exportValues: [ImportField: String] {
-        [.customerCode: customerCode ?? "", .customerName: customerName ?? "", .invoiceNumber: number, .issueDate: issueDate.iso,
-         .dueDate: dueDate.iso, .amount: total.decimalString, .openBalance: openBalance.decimalString, .currency: total.currency.code,
-         .reference: reference ?? ""]
+        [
+            .customerCode: customerCode ?? "", .customerName: customerName ?? "", .invoiceNumber: number,
+            .issueDate: issueDate.iso,
+            .dueDate: dueDate.iso, .amount: total.decimalString, .openBalance: openBalance.decimalString,
+            .currency: total.currency.code,
+            .reference: reference ?? "",
+        ]
     }
 }

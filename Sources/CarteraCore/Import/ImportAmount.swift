@@ -17,16 +17,20 @@ enum ImportAmount {
     /// - Parameter decimal: the file's decimal mark; nil reads only amounts that show their own.
     static func parse(_ raw: String, currency: Currency, decimal: DecimalMark?) throws(Failure) -> Money {
         guard let (negative, body) = signAndDigits(raw, currency: currency) else { throw .notANumber }
-        guard let mark = decimal ?? evidence(body) ?? (body.contains(where: { $0 == "." || $0 == "," }) ? nil : .point) else {
+        guard let mark = decimal ?? evidence(body) ?? (body.contains(where: { $0 == "." || $0 == "," }) ? nil : .point)
+        else {
             throw .ambiguous
         }
         let (point, grouping): (Character, Character) = mark == .point ? (".", ",") : (",", ".")
         if let separator = body.lastIndex(of: point) {
             let fraction = body[body.index(after: separator)...].reversed().drop { $0 == "0" }
-            if fraction.count > currency.minorUnitExponent, fraction.allSatisfy(StatementText.isDigit) { throw .tooManyDecimals }
+            if fraction.count > currency.minorUnitExponent, fraction.allSatisfy(StatementText.isDigit) {
+                throw .tooManyDecimals
+            }
         }
         do {
-            return try StatementAmount.parse((negative ? "-" : "") + body, currency: currency, decimal: point, grouping: grouping, allowSign: true)
+            return try StatementAmount.parse(
+                (negative ? "-" : "") + body, currency: currency, decimal: point, grouping: grouping, allowSign: true)
         } catch {
             throw error.isTooLarge ? .tooLarge : .notANumber
         }
@@ -53,29 +57,42 @@ enum ImportAmount {
     private static func signAndDigits(_ raw: String, currency: Currency) -> (negative: Bool, body: String)? {
         // The usual cell, "-1234,56" or "1.234.567": nothing to strip, only a sign to read.
         if raw.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2C || $0 == 0x2E }) { return (false, raw) }
-        if raw.utf8.first == 0x2D, raw.utf8.dropFirst().allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2C || $0 == 0x2E }) {
+        if raw.utf8.first == 0x2D,
+            raw.utf8.dropFirst().allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2C || $0 == 0x2E })
+        {
             return raw.utf8.count > 1 ? (true, String(raw.dropFirst())) : nil
         }
-        var text = Substring(String(raw.unicodeScalars.compactMap { scalar -> Character? in
-            if scalar.properties.isWhitespace || "$€£¥".unicodeScalars.contains(scalar) { return nil }
-            return scalar == "\u{2212}" ? "-" : Character(scalar) // the typographic minus
-        }))
+        var text = Substring(
+            String(
+                raw.unicodeScalars.compactMap { scalar -> Character? in
+                    if scalar.properties.isWhitespace || "$€£¥".unicodeScalars.contains(scalar) { return nil }
+                    return scalar == "\u{2212}" ? "-" : Character(scalar) // the typographic minus
+                }))
         var negative = false
         if text.first == "(", text.last == ")" {
             negative = true
             text = text.dropFirst().dropLast()
         }
         func sign() -> Bool {
-            if let first = text.first, first == "-" || first == "+" { text = text.dropFirst(); return first == "-" }
-            if text.last == "-" { text = text.dropLast(); return true }
+            if let first = text.first, first == "-" || first == "+" {
+                text = text.dropFirst()
+                return first == "-"
+            }
+            if text.last == "-" {
+                text = text.dropLast()
+                return true
+            }
             return false
         }
         var signed = sign()
-        let prefix = text.prefix(while: \.isLetter), suffix = String(text.reversed().prefix(while: \.isLetter).reversed())
+        let prefix = text.prefix(while: \.isLetter)
+        let suffix = String(text.reversed().prefix(while: \.isLetter).reversed())
         for code in [String(prefix), suffix] where !code.isEmpty && code.uppercased() != currency.code { return nil }
         text = text.dropFirst(prefix.count).dropLast(suffix.count)
         signed = sign() || signed
-        guard !text.isEmpty, !(negative && signed), text.allSatisfy({ StatementText.isDigit($0) || $0 == "." || $0 == "," }) else { return nil }
+        guard !text.isEmpty, !(negative && signed),
+            text.allSatisfy({ StatementText.isDigit($0) || $0 == "." || $0 == "," })
+        else { return nil }
         return (negative || signed, String(text))
     }
 }

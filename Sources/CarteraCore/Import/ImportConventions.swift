@@ -20,24 +20,38 @@ public struct ImportConventions: Equatable, Sendable {
 
     /// Settles both from the options, then the file's values (read until both are known), then the
     /// locale, then the preset.
-    static func settle(options: ImportOptions, mapping: ColumnMapping, header: ImportHeader,
-                       records: some IteratorProtocol<CSVRecords.Record>) -> ImportConventions {
+    static func settle(
+        options: ImportOptions, mapping: ColumnMapping, header: ImportHeader,
+        records: some IteratorProtocol<CSVRecords.Record>
+    ) -> ImportConventions {
         var decimal: (CSVStatementLayout.DecimalMark, Source)? = options.decimalMark.map { ($0, .forced) }
         var order: (CSVStatementLayout.DateFormat, Source)? = options.dateOrder.map { ($0, .forced) }
         let amountColumns = header.columns.filter { $0.field?.isAmount == true }.map(\.index)
-        let dateColumns = header.columns.filter { $0.field == .issueDate || $0.field == .dueDate || $0.field == .paidDate }.map(\.index)
+        let dateColumns = header.columns.filter {
+            $0.field == .issueDate || $0.field == .dueDate || $0.field == .paidDate
+        }.map(\.index)
         var records = records
         while decimal == nil || order == nil, let record = records.next() {
-            if decimal == nil, let mark = amountColumns.lazy.compactMap({ record.fields.indices.contains($0) ? ImportAmount.evidence(record.fields[$0]) : nil }).first {
+            if decimal == nil,
+                let mark = amountColumns.lazy.compactMap({
+                    record.fields.indices.contains($0) ? ImportAmount.evidence(record.fields[$0]) : nil
+                }).first
+            {
                 decimal = (mark, .file)
             }
-            if order == nil, let found = dateColumns.lazy.compactMap({ record.fields.indices.contains($0) ? DateText.evidence(record.fields[$0]) : nil }).first {
+            if order == nil,
+                let found = dateColumns.lazy.compactMap({
+                    record.fields.indices.contains($0) ? DateText.evidence(record.fields[$0]) : nil
+                }).first
+            {
                 order = (found, .file)
             }
         }
-        decimal = decimal ?? options.locale.map { ($0.decimalMark, .locale) } ?? mapping.decimalMark.map { ($0, .preset) }
+        decimal =
+            decimal ?? options.locale.map { ($0.decimalMark, .locale) } ?? mapping.decimalMark.map { ($0, .preset) }
         order = order ?? options.locale.map { ($0.dateOrder, .locale) } ?? mapping.dateOrder.map { ($0, .preset) }
-        return ImportConventions(decimalMark: decimal?.0, decimalSource: decimal?.1 ?? .undetermined,
-                                 dateOrder: order?.0, dateSource: order?.1 ?? .undetermined)
+        return ImportConventions(
+            decimalMark: decimal?.0, decimalSource: decimal?.1 ?? .undetermined,
+            dateOrder: order?.0, dateSource: order?.1 ?? .undetermined)
     }
 }

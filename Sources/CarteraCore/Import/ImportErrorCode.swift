@@ -68,14 +68,18 @@ public enum ImportErrorCode: Hashable, Codable, Sendable {
         switch self {
         case .missingColumn(let field): ["field": field.rawValue]
         case .wrongFieldCount(let expected, let found): ["expected": String(expected), "found": String(found)]
-        case .badDate(let value), .ambiguousDate(let value), .badNumber(let value), .ambiguousNumber(let value), .amountTooLarge(let value),
-             .unknownCurrency(let value), .badEmail(let value), .badPaymentTerms(let value), .controlCharacter(let value):
+        case .badDate(let value), .ambiguousDate(let value), .badNumber(let value), .ambiguousNumber(let value),
+            .amountTooLarge(let value),
+            .unknownCurrency(let value), .badEmail(let value), .badPaymentTerms(let value),
+            .controlCharacter(let value):
             ["value": value]
-        case .fieldTooLong(let maximum), .rowTooLong(let maximum), .tooManyFields(let maximum): ["maximum": String(maximum)]
+        case .fieldTooLong(let maximum), .rowTooLong(let maximum), .tooManyFields(let maximum):
+            ["maximum": String(maximum)]
         case .tooManyDecimals(let value, let allowed): ["value": value, "allowed": String(allowed)]
         case .duplicateInvoiceNumber(let line), .duplicateCustomerCode(let line): ["first_line": String(line)]
-        case .emptyFile, .headerNotFound, .unclosedQuote, .missingValue, .negativeAmount, .zeroAmount, .balanceExceedsAmount,
-             .dueBeforeIssue:
+        case .emptyFile, .headerNotFound, .unclosedQuote, .missingValue, .negativeAmount, .zeroAmount,
+            .balanceExceedsAmount,
+            .dueBeforeIssue:
             [:]
         }
     }

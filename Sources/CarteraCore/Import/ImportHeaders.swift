@@ -6,32 +6,58 @@ import Foundation
 /// ("invoice_number" → "invoice number") are always recognised.
 enum ImportHeaders {
     static let synonyms: [ImportField: [String]] = [
-        .customerCode: ["customer code", "customer id", "customer no", "customer number", "customer ref", "account", "account no",
-                        "account number", "external id", "codigo", "codigo cliente", "cod cliente", "id cliente", "cliente id",
-                        "numero cliente", "no cliente", "nro cliente", "n cliente"],
-        .customerName: ["customer", "customer name", "customer full name", "display name", "company", "company name", "contact", "contact name",
-                        "cliente", "nombre cliente", "razon social", "empresa", "nombre", "name", "deudor"],
-        .taxID: ["tax id", "tax number", "tax id number", "vat", "vat number", "ein", "abn", "nit", "rut", "rfc", "ruc", "cuit",
-                 "nif", "cif", "identificacion", "numero identificacion", "no identificacion", "documento", "cedula"],
+        .customerCode: [
+            "customer code", "customer id", "customer no", "customer number", "customer ref", "account", "account no",
+            "account number", "external id", "codigo", "codigo cliente", "cod cliente", "id cliente", "cliente id",
+            "numero cliente", "no cliente", "nro cliente", "n cliente",
+        ],
+        .customerName: [
+            "customer", "customer name", "customer full name", "display name", "company", "company name", "contact",
+            "contact name",
+            "cliente", "nombre cliente", "razon social", "empresa", "nombre", "name", "deudor",
+        ],
+        .taxID: [
+            "tax id", "tax number", "tax id number", "vat", "vat number", "ein", "abn", "nit", "rut", "rfc", "ruc",
+            "cuit",
+            "nif", "cif", "identificacion", "numero identificacion", "no identificacion", "documento", "cedula",
+        ],
         .email: ["email", "e mail", "email address", "mail", "correo", "correo electronico", "e mail address"],
         .phone: ["phone", "phone number", "telephone", "mobile", "tel", "telefono", "celular", "movil"],
         .currency: ["currency", "currency code", "moneda", "divisa"],
-        .creditLimit: ["credit limit", "limite credito", "limite de credito", "cupo", "cupo credito", "cupo de credito"],
-        .paymentTerms: ["payment terms", "terms", "payment terms days", "terms days", "plazo", "plazo dias", "dias credito",
-                        "dias de credito", "dias plazo", "condiciones de pago", "condicion de pago", "terminos de pago"],
-        .contactName: ["contact name", "contact", "name", "full name", "nombre", "nombre contacto", "contacto", "persona de contacto"],
+        .creditLimit: [
+            "credit limit", "limite credito", "limite de credito", "cupo", "cupo credito", "cupo de credito",
+        ],
+        .paymentTerms: [
+            "payment terms", "terms", "payment terms days", "terms days", "plazo", "plazo dias", "dias credito",
+            "dias de credito", "dias plazo", "condiciones de pago", "condicion de pago", "terminos de pago",
+        ],
+        .contactName: [
+            "contact name", "contact", "name", "full name", "nombre", "nombre contacto", "contacto",
+            "persona de contacto",
+        ],
         .role: ["role", "title", "position", "job title", "rol", "cargo", "puesto"],
-        .invoiceNumber: ["invoice number", "invoice no", "invoice", "num", "number", "no", "doc number", "document number",
-                         "factura", "numero factura", "numero de factura", "no factura", "nro factura", "n factura", "folio",
-                         "numero documento", "documento"],
-        .issueDate: ["date", "invoice date", "issue date", "txn date", "transaction date", "fecha", "fecha factura",
-                     "fecha de factura", "fecha emision", "fecha de emision", "fecha expedicion", "fecha documento"],
-        .dueDate: ["due date", "vencimiento", "fecha vencimiento", "fecha de vencimiento", "vence", "fecha limite de pago"],
-        .amount: ["amount", "total", "invoice total", "invoice amount", "original amount", "amount paid", "payment amount",
-                  "importe", "monto", "valor", "valor total", "total factura", "importe pagado", "monto pagado", "valor pagado",
-                  "pago", "abono"],
-        .openBalance: ["open balance", "balance", "balance due", "amount due", "due", "outstanding", "saldo", "saldo pendiente",
-                       "saldo abierto", "pendiente", "por cobrar"],
+        .invoiceNumber: [
+            "invoice number", "invoice no", "invoice", "num", "number", "no", "doc number", "document number",
+            "factura", "numero factura", "numero de factura", "no factura", "nro factura", "n factura", "folio",
+            "numero documento", "documento",
+        ],
+        .issueDate: [
+            "date", "invoice date", "issue date", "txn date", "transaction date", "fecha", "fecha factura",
+            "fecha de factura", "fecha emision", "fecha de emision", "fecha expedicion", "fecha documento",
+        ],
+        .dueDate: [
+            "due date", "vencimiento", "fecha vencimiento", "fecha de vencimiento", "vence", "fecha limite de pago",
+        ],
+        .amount: [
+            "amount", "total", "invoice total", "invoice amount", "original amount", "amount paid", "payment amount",
+            "importe", "monto", "valor", "valor total", "total factura", "importe pagado", "monto pagado",
+            "valor pagado",
+            "pago", "abono",
+        ],
+        .openBalance: [
+            "open balance", "balance", "balance due", "amount due", "due", "outstanding", "saldo", "saldo pendiente",
+            "saldo abierto", "pendiente", "por cobrar",
+        ],
         .paidDate: ["paid date", "date paid", "payment date", "date", "fecha pago", "fecha de pago", "fecha"],
         .reference: ["reference", "ref", "invoice reference", "payment reference", "memo", "referencia", "concepto"],
         .transactionType: ["transaction type", "type", "document type", "tipo", "tipo documento", "tipo de documento"],
@@ -61,9 +87,10 @@ enum ImportHeaders {
             previous = character
         }
         let folded = words.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        let spaced = String(folded.unicodeScalars.map { scalar -> Character in
-            CharacterSet.alphanumerics.contains(scalar) ? Character(scalar) : " "
-        })
+        let spaced = String(
+            folded.unicodeScalars.map { scalar -> Character in
+                CharacterSet.alphanumerics.contains(scalar) ? Character(scalar) : " "
+            })
         return spaced.split(separator: " ").joined(separator: " ")
     }
 }

@@ -8,8 +8,11 @@ public enum ImportKind: String, CaseIterable, Codable, Sendable {
         switch self {
         case .customers: [.customerCode, .customerName, .taxID, .email, .phone, .currency, .creditLimit, .paymentTerms]
         case .contacts: [.customerCode, .contactName, .customerName, .email, .phone, .role]
-        case .invoices: [.customerCode, .customerName, .invoiceNumber, .issueDate, .dueDate, .amount, .openBalance, .currency,
-                         .reference, .transactionType]
+        case .invoices:
+            [
+                .customerCode, .customerName, .invoiceNumber, .issueDate, .dueDate, .amount, .openBalance, .currency,
+                .reference, .transactionType,
+            ]
         case .payments: [.customerCode, .customerName, .invoiceNumber, .paidDate, .amount, .currency, .reference]
         }
     }

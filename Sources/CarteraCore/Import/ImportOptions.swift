@@ -22,8 +22,10 @@ public struct ImportOptions: Sendable, Equatable {
     /// nil detects "," ";" or tab from the first lines (or an Excel "sep=" line).
     public var delimiter: Character?
 
-    public init(defaultCurrency: Currency, locale: ImportLocale? = nil, decimalMark: CSVStatementLayout.DecimalMark? = nil,
-                dateOrder: CSVStatementLayout.DateFormat? = nil, delimiter: Character? = nil) {
+    public init(
+        defaultCurrency: Currency, locale: ImportLocale? = nil, decimalMark: CSVStatementLayout.DecimalMark? = nil,
+        dateOrder: CSVStatementLayout.DateFormat? = nil, delimiter: Character? = nil
+    ) {
         self.defaultCurrency = defaultCurrency
         self.locale = locale
         self.decimalMark = decimalMark

@@ -11,7 +11,8 @@ extension ImportRow {
             // The raw cell first (nearly always clean, and cheap to tell); spaces and tabs around a
             // value are padding, trimmed away like everywhere else, so only the trimmed cell counts.
             guard SafeText.problem(in: record.fields[index], kind: kind) != nil,
-                  let problem = SafeText.problem(in: StatementText.trim(record.fields[index]), kind: kind) else { continue }
+                let problem = SafeText.problem(in: StatementText.trim(record.fields[index]), kind: kind)
+            else { continue }
             fail(field, .controlCharacter(problem.codePoint))
         }
     }

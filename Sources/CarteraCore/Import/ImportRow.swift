@@ -9,7 +9,10 @@ struct ImportRow {
     let groupCustomer: String?
     private(set) var errors: [ImportRowError] = []
 
-    init(_ record: CSVRecords.Record, header: ImportHeader, conventions: ImportConventions, defaultCurrency: Currency, groupCustomer: String?) {
+    init(
+        _ record: CSVRecords.Record, header: ImportHeader, conventions: ImportConventions, defaultCurrency: Currency,
+        groupCustomer: String?
+    ) {
         self.record = record
         self.header = header
         self.conventions = conventions
@@ -26,7 +29,9 @@ struct ImportRow {
             return field == .customerName ? groupCustomer : nil
         }
         var value = StatementText.trim(record.fields[index])
-        if value.count > 1, value.first == "'", let second = value.dropFirst().first, "=+-@".contains(second) { value.removeFirst() }
+        if value.count > 1, value.first == "'", let second = value.dropFirst().first, "=+-@".contains(second) {
+            value.removeFirst()
+        }
         return value.isEmpty ? nil : value
     }
 
@@ -42,8 +47,11 @@ struct ImportRow {
 
     /// The customer's code and name; at least one is required.
     mutating func customer() -> (code: String?, name: String?) {
-        let code = text(.customerCode), name = text(.customerName)
-        if code == nil && name == nil { fail(header.indices[.customerCode] != nil ? .customerCode : .customerName, .missingValue) }
+        let code = text(.customerCode)
+        let name = text(.customerName)
+        if code == nil && name == nil {
+            fail(header.indices[.customerCode] != nil ? .customerCode : .customerName, .missingValue)
+        }
         return (code, name)
     }
 

@@ -14,7 +14,9 @@ public struct ImportRowError: Error, Hashable, Codable, Sendable, CustomStringCo
     }
 
     public var description: String {
-        let parameters = code.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        return "line \(line)\(field.map { " \($0.rawValue)" } ?? ""): \(code.name)\(parameters.isEmpty ? "" : " " + parameters)"
+        let parameters = code.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+            separator: " ")
+        return
+            "line \(line)\(field.map { " \($0.rawValue)" } ?? ""): \(code.name)\(parameters.isEmpty ? "" : " " + parameters)"
     }
 }

@@ -17,7 +17,8 @@ public struct ImportedContact: Hashable, Sendable {
             row.fail(row.header.indices[.contactName] != nil ? .contactName : .email, .missingValue)
         }
         guard row.errors.isEmpty else { return nil }
-        return ImportedContact(line: row.line, customerCode: customer.code, customerName: customer.name, name: name, email: email,
-                               phone: row.text(.phone), role: row.text(.role))
+        return ImportedContact(
+            line: row.line, customerCode: customer.code, customerName: customer.name, name: name, email: email,
+            phone: row.text(.phone), role: row.text(.role))
     }
 }

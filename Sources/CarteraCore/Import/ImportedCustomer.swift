@@ -23,9 +23,10 @@ public struct ImportedCustomer: Hashable, Sendable {
         }
         let email = row.email()
         guard row.errors.isEmpty, let name else { return nil }
-        return ImportedCustomer(line: row.line, code: row.text(.customerCode), name: name, taxID: row.text(.taxID), email: email,
-                                phone: row.text(.phone), currency: row.text(.currency) == nil ? nil : currency,
-                                creditLimit: creditLimit, paymentTerms: terms)
+        return ImportedCustomer(
+            line: row.line, code: row.text(.customerCode), name: name, taxID: row.text(.taxID), email: email,
+            phone: row.text(.phone), currency: row.text(.currency) == nil ? nil : currency,
+            creditLimit: creditLimit, paymentTerms: terms)
     }
 
     /// "30", "30 días", "30 days", "Net 30", "Neto 30", "2/10 net30", "contado", "Due on receipt".

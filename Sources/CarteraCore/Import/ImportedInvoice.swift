@@ -26,7 +26,8 @@ public struct ImportedInvoice: Hashable, Sendable {
             row.fail(.openBalance, .balanceExceedsAmount)
         }
         guard row.errors.isEmpty, let number, let issued, let due, let total else { return nil }
-        return ImportedInvoice(line: row.line, customerCode: customer.code, customerName: customer.name, number: number, issueDate: issued,
-                               dueDate: due, total: total, openBalance: balance ?? total, reference: row.text(.reference))
+        return ImportedInvoice(
+            line: row.line, customerCode: customer.code, customerName: customer.name, number: number, issueDate: issued,
+            dueDate: due, total: total, openBalance: balance ?? total, reference: row.text(.reference))
     }
 }

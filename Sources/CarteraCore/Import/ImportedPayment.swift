@@ -13,7 +13,8 @@ public struct ImportedPayment: Hashable, Sendable {
         let paid = row.date(.paidDate, required: true)
         let amount = row.positiveMoney(.amount, currency: row.currency())
         guard row.errors.isEmpty, let paid, let amount else { return nil }
-        return ImportedPayment(line: row.line, customerCode: customer.code, customerName: customer.name,
-                               invoiceNumber: row.text(.invoiceNumber), paidDate: paid, amount: amount, reference: row.text(.reference))
+        return ImportedPayment(
+            line: row.line, customerCode: customer.code, customerName: customer.name,
+            invoiceNumber: row.text(.invoiceNumber), paidDate: paid, amount: amount, reference: row.text(.reference))
     }
 }

@@ -31,7 +31,9 @@ public struct CashForecast: Sendable, Equatable {
     public let weeks: [Week]
     public let beyondHorizon: [Money]
 
-    public init(asOf: LocalDate, openItems: [Expected], instalments: [Expected], weeks count: Int = standardWeeks) throws {
+    public init(asOf: LocalDate, openItems: [Expected], instalments: [Expected], weeks count: Int = standardWeeks)
+        throws
+    {
         let firstMonday = try asOf.adding(days: 1 - asOf.weekday)
         var buckets = Array(repeating: [Currency: Money](), count: max(count, 0))
         var beyond: [Currency: Money] = [:]
@@ -39,7 +41,8 @@ public struct CashForecast: Sendable, Equatable {
             let index = max(0, firstMonday.days(until: max(item.date, asOf)) / 7)
             let currency = item.amount.currency
             if index < buckets.count {
-                buckets[index][currency] = try buckets[index][currency, default: .zero(currency)].saturatingAdding(item.amount)
+                buckets[index][currency] = try buckets[index][currency, default: .zero(currency)].saturatingAdding(
+                    item.amount)
             } else {
                 beyond[currency] = try beyond[currency, default: .zero(currency)].saturatingAdding(item.amount)
             }

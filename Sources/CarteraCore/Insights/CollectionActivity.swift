@@ -14,7 +14,8 @@ public enum CollectionActivity {
 
     public static func disputeAge(openedOn: [LocalDate], asOf: LocalDate) -> DisputeAge {
         let totalDays = openedOn.reduce(0) { $0 + max(0, $1.days(until: asOf)) }
-        return DisputeAge(open: openedOn.count, averageAgeTenthsOfDays: Ratio.scaled(Int64(totalDays), Int64(openedOn.count), by: 10))
+        return DisputeAge(
+            open: openedOn.count, averageAgeTenthsOfDays: Ratio.scaled(Int64(totalDays), Int64(openedOn.count), by: 10))
     }
 
     public struct Reminder: Sendable, Equatable {

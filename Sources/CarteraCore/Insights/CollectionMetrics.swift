@@ -42,14 +42,18 @@ public enum CollectionMetrics {
     /// Collection effectiveness index, in basis points:
     /// (beginning receivables + credit sales − ending total receivables)
     /// / (beginning receivables + credit sales − ending current receivables) × 100 %.
-    public static func collectionEffectivenessIndex(beginning: Money, creditSales: Money, endingTotal: Money,
-                                                    endingCurrent: Money) throws -> Int? {
+    public static func collectionEffectivenessIndex(
+        beginning: Money, creditSales: Money, endingTotal: Money,
+        endingCurrent: Money
+    ) throws -> Int? {
         try requireSameCurrency(beginning, creditSales)
         try requireSameCurrency(beginning, endingTotal)
         try requireSameCurrency(beginning, endingCurrent)
         // Receivables too large to add up give no index rather than an error for the whole report.
-        guard let available = try? beginning.adding(creditSales), let collected = try? available.subtracting(endingTotal),
-              let collectible = try? available.subtracting(endingCurrent) else { return nil }
+        guard let available = try? beginning.adding(creditSales),
+            let collected = try? available.subtracting(endingTotal),
+            let collectible = try? available.subtracting(endingCurrent)
+        else { return nil }
         return Ratio.basisPoints(collected.minorUnits, of: collectible.minorUnits)
     }
 
@@ -61,7 +65,8 @@ public enum CollectionMetrics {
 
     static func requireSameCurrency(_ a: Money, _ b: Money) throws {
         guard a.currency == b.currency else {
-            throw DomainError(code: "currency_mismatch", message: "Cannot combine \(a.currency.code) with \(b.currency.code)")
+            throw DomainError(
+                code: "currency_mismatch", message: "Cannot combine \(a.currency.code) with \(b.currency.code)")
         }
     }
 }

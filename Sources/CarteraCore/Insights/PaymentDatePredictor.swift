@@ -48,12 +48,16 @@ public struct PaymentDatePredictor: Sendable {
         organisation = pattern?.summary
         var grouped: [String: (undisputed: [Int], disputed: [Int])] = [:]
         for invoice in history {
-            if invoice.disputed { grouped[invoice.customer, default: ([], [])].disputed.append(invoice.delay) }
-            else { grouped[invoice.customer, default: ([], [])].undisputed.append(invoice.delay) }
+            if invoice.disputed {
+                grouped[invoice.customer, default: ([], [])].disputed.append(invoice.delay)
+            } else {
+                grouped[invoice.customer, default: ([], [])].undisputed.append(invoice.delay)
+            }
         }
         customers = grouped.compactMapValues { delays in
             DelaySummary(delays.undisputed + delays.disputed).map {
-                CustomerModel(all: $0, undisputed: DelaySummary(delays.undisputed), disputed: DelaySummary(delays.disputed))
+                CustomerModel(
+                    all: $0, undisputed: DelaySummary(delays.undisputed), disputed: DelaySummary(delays.disputed))
             }
         }
     }
@@ -61,7 +65,9 @@ public struct PaymentDatePredictor: Sendable {
     public var settledCount: Int { organisation?.count ?? 0 }
 
     /// nil only when the predictor learned from no history at all.
-    public func predict(customer: String, dueDate: LocalDate, invoiceDate: LocalDate? = nil, disputed: Bool = false) -> PaymentPrediction? {
+    public func predict(customer: String, dueDate: LocalDate, invoiceDate: LocalDate? = nil, disputed: Bool = false)
+        -> PaymentPrediction?
+    {
         guard let organisation else { return nil }
         var summary = organisation
         var basis = PaymentPrediction.Basis.organisation
@@ -81,8 +87,9 @@ public struct PaymentDatePredictor: Sendable {
         if let invoiceDate, date < invoiceDate { date = invoiceDate }
         let earliest = min(date, dueDate.addingClamped(days: Self.roundedDays(summary.median + summary.lowResidual)))
         let latest = max(date, dueDate.addingClamped(days: Self.roundedDays(summary.median + summary.highResidual)))
-        return PaymentPrediction(date: date, earliest: earliest, latest: latest, expectedDelay: delay,
-                                 basis: basis, customerHistoryCount: historyCount)
+        return PaymentPrediction(
+            date: date, earliest: earliest, latest: latest, expectedDelay: delay,
+            basis: basis, customerHistoryCount: historyCount)
     }
 
     static func roundedDays(_ days: Double) -> Int { Int(days.rounded(.toNearestOrAwayFromZero)) }

@@ -25,15 +25,20 @@ public struct PredictionEvaluation: Sendable, Equatable {
     /// nil when there is nothing to train on or nothing to test.
     public init?(history: [SettledInvoice], cutoffPercentile: Int = 80) {
         guard let cutoff = Percentile.nearestRank(cutoffPercentile, of: history.map(\.invoiceDate.daysSinceEpoch)),
-              let cutoffDate = try? LocalDate(daysSinceEpoch: cutoff) else { return nil }
+            let cutoffDate = try? LocalDate(daysSinceEpoch: cutoff)
+        else { return nil }
         let training = history.filter { $0.settledOn < cutoffDate }
         let test = history.filter { $0.invoiceDate > cutoffDate }
         let predictor = PaymentDatePredictor(history: training)
         guard !training.isEmpty, !test.isEmpty else { return nil }
-        var modelErrors: [Int] = [], baselineErrors: [Int] = []
+        var modelErrors: [Int] = []
+        var baselineErrors: [Int] = []
         for invoice in test {
-            guard let prediction = predictor.predict(customer: invoice.customer, dueDate: invoice.dueDate,
-                                                     invoiceDate: invoice.invoiceDate, disputed: invoice.disputed) else { return nil }
+            guard
+                let prediction = predictor.predict(
+                    customer: invoice.customer, dueDate: invoice.dueDate,
+                    invoiceDate: invoice.invoiceDate, disputed: invoice.disputed)
+            else { return nil }
             modelErrors.append(abs(prediction.date.days(until: invoice.settledOn)))
             baselineErrors.append(abs(invoice.delay))
         }

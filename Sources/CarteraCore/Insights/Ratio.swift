@@ -17,7 +17,8 @@ public enum Ratio {
         divide(numerator, denominator, by: scale, roundingHalfUp: false)
     }
 
-    private static func divide(_ numerator: Int64, _ denominator: Int64, by scale: Int64, roundingHalfUp: Bool) -> Int? {
+    private static func divide(_ numerator: Int64, _ denominator: Int64, by scale: Int64, roundingHalfUp: Bool) -> Int?
+    {
         guard denominator != 0 else { return nil }
         // On magnitudes: the quotient fits 64 bits only when the product's high word is below the divisor.
         let divisor = denominator.magnitude

@@ -42,15 +42,19 @@ public struct RiskProfile: Sendable, Equatable {
     /// Facts that crossed a threshold, those that set a high level first; empty when low.
     public let reasons: [RiskReason]
 
-    public init(paid: [PaidInvoice], open: [OpenInvoice] = [], asOf: LocalDate? = nil, brokenPromises: Int,
-                openDisputes: Int = 0, thresholds: RiskThresholds = .standard) {
+    public init(
+        paid: [PaidInvoice], open: [OpenInvoice] = [], asOf: LocalDate? = nil, brokenPromises: Int,
+        openDisputes: Int = 0, thresholds: RiskThresholds = .standard
+    ) {
         let daysLate = paid.map(\.daysLate).sorted()
         paidCount = paid.count
         paidLateCount = daysLate.filter { $0 > 0 }.count
         onTimeRateBasisPoints = Ratio.basisPoints(Int64(paidCount - paidLateCount), of: Int64(paidCount))
         averageDaysLate = paid.isEmpty ? 0 : daysLate.reduce(0, +) / paid.count
         p90DaysLate = Percentile.nearestRank(90, ofSorted: daysLate) ?? 0
-        overdueShareBasisPoints = asOf.flatMap { Self.worstOverdueShare(open, asOf: $0, graceDays: thresholds.overdueGraceDays) }
+        overdueShareBasisPoints = asOf.flatMap {
+            Self.worstOverdueShare(open, asOf: $0, graceDays: thresholds.overdueGraceDays)
+        }
         self.brokenPromises = max(brokenPromises, 0)
         self.openDisputes = max(openDisputes, 0)
 
@@ -61,12 +65,27 @@ public struct RiskProfile: Sendable, Equatable {
         let lateReason = RiskReason.paidLate(late: paidLateCount, of: paidCount, averageDays: averageDaysLate)
         // Each rule: the reason it would give, whether it reaches high, whether it reaches medium.
         let rules: [(RiskReason, high: Bool, medium: Bool)] = [
-            (.brokenPromises(self.brokenPromises), self.brokenPromises >= t.highBrokenPromises, self.brokenPromises >= t.mediumBrokenPromises),
-            (.openDisputes(self.openDisputes), self.openDisputes >= t.highDisputes, self.openDisputes >= t.mediumDisputes),
-            (.overdueBalance(basisPoints: overdue), overdue >= t.highOverdueShareBasisPoints, overdue >= t.mediumOverdueShareBasisPoints),
-            (lateReason, judged && (lateShare >= t.highLateShareBasisPoints || averageDaysLate > t.highAverageDaysLate),
-             judged && (lateShare > t.mediumLateShareBasisPoints || averageDaysLate > t.mediumAverageDaysLate)),
-            (.slowestPayments(p90DaysLate: p90DaysLate), judged && p90DaysLate > t.highP90DaysLate, judged && p90DaysLate > t.mediumP90DaysLate),
+            (
+                .brokenPromises(self.brokenPromises), self.brokenPromises >= t.highBrokenPromises,
+                self.brokenPromises >= t.mediumBrokenPromises
+            ),
+            (
+                .openDisputes(self.openDisputes), self.openDisputes >= t.highDisputes,
+                self.openDisputes >= t.mediumDisputes
+            ),
+            (
+                .overdueBalance(basisPoints: overdue), overdue >= t.highOverdueShareBasisPoints,
+                overdue >= t.mediumOverdueShareBasisPoints
+            ),
+            (
+                lateReason,
+                judged && (lateShare >= t.highLateShareBasisPoints || averageDaysLate > t.highAverageDaysLate),
+                judged && (lateShare > t.mediumLateShareBasisPoints || averageDaysLate > t.mediumAverageDaysLate)
+            ),
+            (
+                .slowestPayments(p90DaysLate: p90DaysLate), judged && p90DaysLate > t.highP90DaysLate,
+                judged && p90DaysLate > t.mediumP90DaysLate
+            ),
             (.littleHistory(paid: paidCount, needed: t.minimumHistory), false, !judged),
         ]
         let high = rules.filter(\.high).map(\.0)
@@ -80,7 +99,9 @@ public struct RiskProfile: Sendable, Equatable {
         for item in open where item.balance.isPositive {
             var total = totals[item.balance.currency, default: (0, 0)]
             total.open = total.open.saturatingAdding(item.balance.minorUnits)
-            if item.dueDate.days(until: asOf) > graceDays { total.overdue = total.overdue.saturatingAdding(item.balance.minorUnits) }
+            if item.dueDate.days(until: asOf) > graceDays {
+                total.overdue = total.overdue.saturatingAdding(item.balance.minorUnits)
+            }
             totals[item.balance.currency] = total
         }
         return totals.values.compactMap { Ratio.basisPoints($0.overdue, of: $0.open) }.max()

@@ -6,7 +6,9 @@ public struct SettledInvoice: Sendable, Equatable {
     public let settledOn: LocalDate
     public let disputed: Bool
 
-    public init(customer: String, invoiceDate: LocalDate, dueDate: LocalDate, settledOn: LocalDate, disputed: Bool = false) {
+    public init(
+        customer: String, invoiceDate: LocalDate, dueDate: LocalDate, settledOn: LocalDate, disputed: Bool = false
+    ) {
         self.customer = customer
         self.invoiceDate = invoiceDate
         self.dueDate = dueDate
@@ -46,7 +48,8 @@ struct DelaySummary: Sendable, Equatable {
     func shrunk(toward prior: DelaySummary, k: Double) -> DelaySummary {
         let weight = Double(count) / (Double(count) + k)
         func blend(_ own: Double, _ other: Double) -> Double { weight * own + (1 - weight) * other }
-        return DelaySummary(count: count, median: blend(median, prior.median),
-                            lowResidual: blend(lowResidual, prior.lowResidual), highResidual: blend(highResidual, prior.highResidual))
+        return DelaySummary(
+            count: count, median: blend(median, prior.median),
+            lowResidual: blend(lowResidual, prior.lowResidual), highResidual: blend(highResidual, prior.highResidual))
     }
 }

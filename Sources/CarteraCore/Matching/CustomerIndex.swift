@@ -62,8 +62,9 @@ struct CustomerIndex: Sendable {
         guard !words.isEmpty else { return nil }
         if let exact = byName[words.joined(separator: " ")] { return unique(exact) }
         var contained: [Int] = []
-        if words.count >= 2 { contained += byNamePart[words.joined(separator: " ")] ?? [] } // the customer's name is longer
-        for part in MatchText.nameParts(words) { contained += byName[part] ?? [] }           // the line's name is longer
+        // the customer's name is longer
+        if words.count >= 2 { contained += byNamePart[words.joined(separator: " ")] ?? [] }
+        for part in MatchText.nameParts(words) { contained += byName[part] ?? [] } // the line's name is longer
         return unique(contained)
     }
 

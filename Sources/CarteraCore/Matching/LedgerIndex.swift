@@ -24,11 +24,15 @@ struct LedgerIndex: Sendable {
         var byCustomer: [CustomerCurrency: [Int]] = [:]
         var byAmount: [Money: [Int]] = [:]
         for (index, invoice) in invoices.enumerated() {
-            byCustomer[CustomerCurrency(customerID: invoice.customerID, currency: invoice.balance.currency), default: []].append(index)
+            byCustomer[
+                CustomerCurrency(customerID: invoice.customerID, currency: invoice.balance.currency), default: []
+            ].append(index)
             byAmount[invoice.balance, default: []].append(index)
         }
         for key in byCustomer.keys {
-            byCustomer[key]!.sort { (invoices[$0].dueDate, invoices[$0].number) < (invoices[$1].dueDate, invoices[$1].number) }
+            byCustomer[key]!.sort {
+                (invoices[$0].dueDate, invoices[$0].number) < (invoices[$1].dueDate, invoices[$1].number)
+            }
         }
         self.byCustomer = byCustomer
         self.byAmount = byAmount
@@ -59,7 +63,9 @@ struct OpenBalances: Sendable {
             precondition(left >= 0, "matcher allocated more than an invoice's balance")
             settled[allocation.invoice] = left
             if left > 0 {
-                byNewAmount[Money(minorUnits: left, currency: ledger.invoices[allocation.invoice].balance.currency), default: []].append(allocation.invoice)
+                byNewAmount[
+                    Money(minorUnits: left, currency: ledger.invoices[allocation.invoice].balance.currency), default: []
+                ].append(allocation.invoice)
             }
         }
     }

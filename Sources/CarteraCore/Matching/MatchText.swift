@@ -9,10 +9,15 @@ enum MatchText {
         var tokens: [String] = []
         var current = String.UnicodeScalarView()
         func flush() {
-            if !current.isEmpty { tokens.append(String(current)); current = String.UnicodeScalarView() }
+            if !current.isEmpty {
+                tokens.append(String(current))
+                current = String.UnicodeScalarView()
+            }
         }
         // Bank text is nearly always ASCII; only decompose (é → e + ◌́) when it is not.
-        let scalars = text.utf8.allSatisfy { $0 < 0x80 } ? text.unicodeScalars : text.decomposedStringWithCanonicalMapping.unicodeScalars
+        let scalars =
+            text.utf8.allSatisfy { $0 < 0x80 }
+            ? text.unicodeScalars : text.decomposedStringWithCanonicalMapping.unicodeScalars
         for scalar in scalars {
             switch scalar.value {
             case 0x30...0x39, 0x41...0x5A: current.append(scalar)
@@ -76,9 +81,11 @@ enum MatchText {
     /// "S.A.S.", "S A S" and "SAS" are one and the same.
     static let legalSuffixes: [[String]] = [
         ["S", "DE", "R", "L", "DE", "C", "V"], ["S", "A", "P", "I", "DE", "C", "V"], ["S", "A", "DE", "C", "V"],
-        ["SAPI", "DE", "CV"], ["SA", "DE", "CV"], ["S", "DE", "R", "L"], ["S", "DE", "RL"], ["DE", "C", "V"], ["DE", "CV"],
+        ["SAPI", "DE", "CV"], ["SA", "DE", "CV"], ["S", "DE", "R", "L"], ["S", "DE", "RL"], ["DE", "C", "V"],
+        ["DE", "CV"],
         ["S", "EN", "C", "S"], ["S", "EN", "C"], ["S", "A", "S"], ["S", "P", "A"], ["S", "R", "L"], ["S", "C", "A"],
-        ["S", "A"], ["E", "U"], ["S", "L"], ["Y", "CIA"], ["SAS"], ["SA"], ["LTDA"], ["LIMITADA"], ["SPA"], ["EU"], ["SRL"],
+        ["S", "A"], ["E", "U"], ["S", "L"], ["Y", "CIA"], ["SAS"], ["SA"], ["LTDA"], ["LIMITADA"], ["SPA"], ["EU"],
+        ["SRL"],
         ["SCA"], ["SL"], ["CIA"], ["INC"], ["LLC"], ["LTD"], ["CORP"],
     ]
 
@@ -98,7 +105,8 @@ enum MatchText {
         var stripped = true
         while stripped {
             stripped = false
-            for suffix in legalSuffixes where tokens.count > suffix.count && tokens.suffix(suffix.count).elementsEqual(suffix) {
+            for suffix in legalSuffixes
+            where tokens.count > suffix.count && tokens.suffix(suffix.count).elementsEqual(suffix) {
                 tokens.removeLast(suffix.count)
                 stripped = true
                 break
@@ -109,7 +117,10 @@ enum MatchText {
 
     /// Tokens of a name that can tell one customer from another (rule 4 asks the line to share one).
     static func meaningfulNameTokens(_ tokens: [String]) -> Set<String> {
-        Set(tokens.filter { $0.count >= 3 && hasLetter($0) && !articles.contains($0) && !genericBusinessWords.contains($0) })
+        Set(
+            tokens.filter {
+                $0.count >= 3 && hasLetter($0) && !articles.contains($0) && !genericBusinessWords.contains($0)
+            })
     }
 
     /// Every run of at least two consecutive words (with one that is not an article), for

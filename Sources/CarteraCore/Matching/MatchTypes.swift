@@ -12,7 +12,9 @@ public struct MatchableInvoice: Sendable, Hashable {
     public let balance: Money
     public let dueDate: LocalDate
 
-    public init(id: UUID, customerID: UUID, number: String, paymentReference: String?, balance: Money, dueDate: LocalDate) {
+    public init(
+        id: UUID, customerID: UUID, number: String, paymentReference: String?, balance: Money, dueDate: LocalDate
+    ) {
         self.id = id
         self.customerID = customerID
         self.number = number
@@ -76,7 +78,10 @@ public struct PaymentMatch: Sendable, Equatable {
     /// Short English reason for logs and tests; users see a text localised from `rule`.
     public let explanation: String
 
-    public init(rule: MatchRule, confidence: Int, customerID: UUID?, allocations: [MatchAllocation], unallocated: Money, explanation: String) {
+    public init(
+        rule: MatchRule, confidence: Int, customerID: UUID?, allocations: [MatchAllocation], unallocated: Money,
+        explanation: String
+    ) {
         self.rule = rule
         self.confidence = confidence
         self.customerID = customerID

@@ -47,10 +47,14 @@ public struct PaymentMatcher: Sendable {
         var references = ReferenceIndex()
         for (index, invoice) in ledger.invoices.enumerated() {
             references.add(invoice.number, for: .invoice(index), isPaymentReference: false)
-            if let reference = invoice.paymentReference { references.add(reference, for: .invoice(index), isPaymentReference: true) }
+            if let reference = invoice.paymentReference {
+                references.add(reference, for: .invoice(index), isPaymentReference: true)
+            }
         }
         for (index, customer) in uniqueCustomers.enumerated() {
-            if let reference = customer.paymentReference { references.add(reference, for: .customer(index), isPaymentReference: true) }
+            if let reference = customer.paymentReference {
+                references.add(reference, for: .customer(index), isPaymentReference: true)
+            }
         }
         self.references = references
     }

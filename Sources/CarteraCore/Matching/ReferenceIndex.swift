@@ -46,7 +46,9 @@ struct ReferenceIndex: Sendable {
         let joinsAnywhere = isPaymentReference && key.utf8.count >= PaymentMatcher.Limits.freelyGroupedReferenceLength
         // An invoice whose number is also its payment reference keeps one entry, the more permissive one.
         if let existing = entries[key]?.firstIndex(where: { $0.target == target }) {
-            if joinsAnywhere { entries[key]![existing] = Entry(target: target, separatorOffsets: offsets, joinsAnywhere: true) }
+            if joinsAnywhere {
+                entries[key]![existing] = Entry(target: target, separatorOffsets: offsets, joinsAnywhere: true)
+            }
             return
         }
         entries[key, default: []].append(Entry(target: target, separatorOffsets: offsets, joinsAnywhere: joinsAnywhere))
@@ -67,7 +69,8 @@ struct ReferenceIndex: Sendable {
             while end < tokens.count, end - start < PaymentMatcher.Limits.maximumReferenceTokens {
                 let token = tokens[end]
                 if end > start {
-                    let before = key.unicodeScalars.last!, after = token.unicodeScalars.first!
+                    let before = key.unicodeScalars.last!
+                    let after = token.unicodeScalars.first!
                     if MatchText.isDigit(before) == MatchText.isDigit(after) { sameClassJoins.append(key.utf8.count) }
                 }
                 key += token

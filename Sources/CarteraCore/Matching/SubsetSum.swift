@@ -59,7 +59,8 @@ struct SubsetSum {
         high = Array(repeating: 0, count: width * width)
         for start in stride(from: count - 1, through: 0, by: -1) {
             let suffix = values[start...].sorted()
-            var ascending: Int64 = 0, descending: Int64 = 0
+            var ascending: Int64 = 0
+            var descending: Int64 = 0
             for picks in 1...suffix.count {
                 ascending += suffix[picks - 1]
                 descending += suffix[suffix.count - picks]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Vapor
+
 @testable import CarteraApp
 
 /// Helpers for walking invoices through reminder policies day by day.
@@ -11,10 +12,19 @@ extension TestHarness {
     }
 
     /// A customer with a billing and a primary contact, so we can check who is written to.
-    func customerWithContacts(_ name: String = "Ferretería El Progreso S.A.S.", language: String = "es") async throws -> String {
+    func customerWithContacts(_ name: String = "Ferretería El Progreso S.A.S.", language: String = "es") async throws
+        -> String
+    {
         let customer = try await createCustomer(name, extra: ["language": language])
-        _ = try await post("/api/v1/customers/\(customer)/contacts", ["name": "Juan Compras", "role": "primary", "email": "compras@progreso.com.co"])
-        _ = try await post("/api/v1/customers/\(customer)/contacts", ["name": "María Tesorería", "role": "billing", "email": "tesoreria@progreso.com.co", "phone": "+57 310 555 0101"])
+        _ = try await post(
+            "/api/v1/customers/\(customer)/contacts",
+            ["name": "Juan Compras", "role": "primary", "email": "compras@progreso.com.co"])
+        _ = try await post(
+            "/api/v1/customers/\(customer)/contacts",
+            [
+                "name": "María Tesorería", "role": "billing", "email": "tesoreria@progreso.com.co",
+                "phone": "+57 310 555 0101",
+            ])
         return customer
     }
 

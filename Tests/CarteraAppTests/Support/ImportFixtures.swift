@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import Vapor
 import VaporTesting
+
 @testable import CarteraApp
 
 /// CSV files and counts for the import tests.
@@ -42,32 +43,46 @@ enum ImportFixtures {
 
     static func counts(_ h: TestHarness) async throws -> [String: Int] {
         let db = h.app.db
-        return ["customers": try await Customer.query(on: db).count(), "invoices": try await Invoice.query(on: db).count(),
-                "payments": try await Payment.query(on: db).count(), "allocations": try await Allocation.query(on: db).count(),
-                "contacts": try await Contact.query(on: db).count(), "outbox": try await OutboxMessage.query(on: db).count()]
+        return [
+            "customers": try await Customer.query(on: db).count(), "invoices": try await Invoice.query(on: db).count(),
+            "payments": try await Payment.query(on: db).count(),
+            "allocations": try await Allocation.query(on: db).count(),
+            "contacts": try await Contact.query(on: db).count(),
+            "outbox": try await OutboxMessage.query(on: db).count(),
+        ]
     }
 
     /// POST /api/v1/imports with the bytes as they are (so Latin-1 stays Latin-1).
-    static func post(_ h: TestHarness, _ bytes: [UInt8], query: String, key: String? = nil) async throws -> TestHarness.Reply {
+    static func post(_ h: TestHarness, _ bytes: [UInt8], query: String, key: String? = nil) async throws
+        -> TestHarness.Reply
+    {
         var headers = HTTPHeaders()
         headers.bearerAuthorization = BearerAuthorization(token: key ?? h.apiKey)
         headers.replaceOrAdd(name: .contentType, value: "text/csv")
         headers.replaceOrAdd(name: .acceptLanguage, value: "es")
-        let response = try await h.app.testing().sendRequest(.POST, "/api/v1/imports?\(query)", headers: headers, body: ByteBuffer(bytes: bytes))
+        let response = try await h.app.testing().sendRequest(
+            .POST, "/api/v1/imports?\(query)", headers: headers, body: ByteBuffer(bytes: bytes))
         let data = Data(buffer: response.body)
-        return TestHarness.Reply(status: response.status, json: data.isEmpty ? .null : try JSON(data: data), headers: response.headers)
+        return TestHarness.Reply(
+            status: response.status, json: data.isEmpty ? .null : try JSON(data: data), headers: response.headers)
     }
 
-    static func post(_ h: TestHarness, _ text: String, query: String, key: String? = nil) async throws -> TestHarness.Reply {
+    static func post(_ h: TestHarness, _ text: String, query: String, key: String? = nil) async throws
+        -> TestHarness.Reply
+    {
         try await post(h, Array(text.utf8), query: query, key: key)
     }
 
     /// A GET whose answer is not JSON (the CSV exports).
-    static func download(_ h: TestHarness, _ path: String) async throws -> (status: HTTPStatus, contentType: String, bytes: [UInt8]) {
+    static func download(_ h: TestHarness, _ path: String) async throws -> (
+        status: HTTPStatus, contentType: String, bytes: [UInt8]
+    ) {
         var headers = HTTPHeaders()
         headers.bearerAuthorization = BearerAuthorization(token: h.apiKey)
         let response = try await h.app.testing().sendRequest(.GET, path, headers: headers)
-        return (response.status, response.headers.first(name: .contentType) ?? "", Array(response.body.readableBytesView))
+        return (
+            response.status, response.headers.first(name: .contentType) ?? "", Array(response.body.readableBytesView)
+        )
     }
 
     static func invoice(_ h: TestHarness, _ number: String) async throws -> Invoice? {
@@ -75,7 +90,8 @@ enum ImportFixtures {
     }
 
     static func writeTemporary(_ bytes: [UInt8], name: String = "import") throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString).csv").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString).csv")
+            .path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
     }

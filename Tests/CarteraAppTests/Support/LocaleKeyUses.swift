@@ -1,11 +1,15 @@
 import CarteraCore
 import Foundation
+
 @testable import CarteraApp
 
 /// Where the code looks up locale keys, read from its sources: `req.text("…")` and a page's title
 /// (under `ui.`), `localizer.text("…")` (as written) and `#t("…")` in templates (under `ui.`).
 enum LocaleKeyUses {
-    struct Use: Hashable { let key: String; let file: String }
+    struct Use: Hashable {
+        let key: String
+        let file: String
+    }
 
     /// Keys built from an enum's raw value: every case needs its text.
     struct CasePattern {
@@ -48,7 +52,8 @@ enum LocaleKeyUses {
     /// Patterns over open sets of strings, not enums: audit actions, error and refusal codes, CSV
     /// column names, dashboard age bands, and the `ui.` the translating helpers themselves add.
     static let openPrefixes: Set<String> = [
-        "ui.", "error.", "ui.audit.", "import.error.", "ui.portal.error.", "ui.reports.csv.", "ui.reports.file.", "ui.dashboard.dispute_age.",
+        "ui.", "error.", "ui.audit.", "import.error.", "ui.portal.error.", "ui.reports.csv.", "ui.reports.file.",
+        "ui.dashboard.dispute_age.",
     ]
 
     static func literalKeys(root: URL) throws -> Set<Use> {
@@ -61,7 +66,9 @@ enum LocaleKeyUses {
                 default: break
                 }
             }
-            for match in text.matches(of: #/render\("[^"]*", title: "([a-z0-9_.\-]+)"/#) { uses.insert(Use(key: "ui." + match.1, file: file)) }
+            for match in text.matches(of: #/render\("[^"]*", title: "([a-z0-9_.\-]+)"/#) {
+                uses.insert(Use(key: "ui." + match.1, file: file))
+            }
         }
         for (file, text) in try sources(root: root, under: "Sources/CarteraApp/Resources/Views", ending: ".leaf") {
             for match in text.matches(of: #/#t\("([^"]+)"/#) { uses.insert(Use(key: "ui." + match.1, file: file)) }
@@ -85,11 +92,15 @@ enum LocaleKeyUses {
 
     private static func sources(root: URL, under folder: String, ending: String) throws -> [(String, String)] {
         let base = root.appendingPathComponent(folder)
-        let paths = FileManager.default.enumerator(atPath: base.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(ending) } ?? []
+        let paths =
+            FileManager.default.enumerator(atPath: base.path)?.compactMap { $0 as? String }.filter {
+                $0.hasSuffix(ending)
+            } ?? []
         return try paths.map { ($0, try String(contentsOf: base.appendingPathComponent($0), encoding: .utf8)) }
     }
 
-    private static func values<Value: CaseIterable & RawRepresentable>(_: Value.Type) -> [String] where Value.RawValue == String {
+    private static func values<Value: CaseIterable & RawRepresentable>(_: Value.Type) -> [String]
+    where Value.RawValue == String {
         Value.allCases.map(\.rawValue)
     }
 }

@@ -15,9 +15,13 @@ final class RecordingConsole: Console {
     var output: String { lines.withLockedValue { $0.joined() } }
 
     func input(isSecure: Bool) -> String { "" }
-    func output(_ text: ConsoleText, newLine: Bool) { lines.withLockedValue { $0.append(text.description + (newLine ? "\n" : "")) } }
+    func output(_ text: ConsoleText, newLine: Bool) {
+        lines.withLockedValue { $0.append(text.description + (newLine ? "\n" : "")) }
+    }
     func clear(_ type: ConsoleClear) {}
-    func report(error: String, newLine: Bool) { lines.withLockedValue { $0.append("ERROR " + error + (newLine ? "\n" : "")) } }
+    func report(error: String, newLine: Bool) {
+        lines.withLockedValue { $0.append("ERROR " + error + (newLine ? "\n" : "")) }
+    }
 
     /// Runs a command as `cartera <arguments…>` against the test's application.
     static func run(_ command: any AnyAsyncCommand, _ arguments: [String], app: Application) async throws -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CarteraApp
 
 /// A ledger for the report tests, built day by day through the API (all customers net 30; COP unless said).
@@ -40,8 +41,11 @@ struct ReportsFixture {
 
     static func build(_ h: TestHarness) async throws -> ReportsFixture {
         h.travel(to: "2025-12-10")
-        let ana = try await UserService.create(.init(email: "ana@ferreteria.co", name: "Ana Cobros", password: "contraseña-segura", role: "collector", language: "es"),
-                                               organisationID: h.organisationID, passwordCost: 4, on: h.app.db)
+        let ana = try await UserService.create(
+            .init(
+                email: "ana@ferreteria.co", name: "Ana Cobros", password: "contraseña-segura", role: "collector",
+                language: "es"),
+            organisationID: h.organisationID, passwordCost: 4, on: h.app.db)
         let collector = try #require(ana.id).uuidString
         let alfa = try await h.customerWithContacts("Alfa S.A.S.")
         let beta = try await h.customerWithContacts("Beta Ltda.")
@@ -65,7 +69,8 @@ struct ReportsFixture {
         h.travel(to: "2026-02-03")
         let v1 = try await invoice(h, beta, "V-1", "5000.00", "2026-02-03")
         try #require(try await h.post("/api/v1/invoices/\(v1)/void", ["reason": "duplicada"]).status == .ok)
-        _ = try await h.createInvoice(customer: beta, number: "D-1", total: "9999.00", issued: "2026-02-03", extra: ["status": "draft"])
+        _ = try await h.createInvoice(
+            customer: beta, number: "D-1", total: "9999.00", issued: "2026-02-03", extra: ["status": "draft"])
         h.travel(to: "2026-02-05")
         try await pay(h, alfa, a1, "1000.00")
         h.travel(to: "2026-02-09")
@@ -86,7 +91,10 @@ struct ReportsFixture {
         h.travel(to: "2026-02-24")
         try await h.runReminders()
         h.travel(to: "2026-02-25")
-        try #require(try await h.post("/api/v1/disputes/\(a2Dispute)/resolve", ["resolution": "rejected", "note": "bien facturada"]).status == .ok)
+        try #require(
+            try await h.post(
+                "/api/v1/disputes/\(a2Dispute)/resolve", ["resolution": "rejected", "note": "bien facturada"]
+            ).status == .ok)
 
         h.travel(to: "2026-03-02")
         try await h.runReminders()
@@ -96,17 +104,25 @@ struct ReportsFixture {
         return ReportsFixture(alfa: alfa, beta: beta, gamma: gamma, collector: collector)
     }
 
-    private static func invoice(_ h: TestHarness, _ customer: String, _ number: String, _ total: String, _ issued: String) async throws -> String {
-        try #require(try await h.createInvoice(customer: customer, number: number, total: total, issued: issued)["id"].string)
+    private static func invoice(
+        _ h: TestHarness, _ customer: String, _ number: String, _ total: String, _ issued: String
+    ) async throws -> String {
+        try #require(
+            try await h.createInvoice(customer: customer, number: number, total: total, issued: issued)["id"].string)
     }
 
     private static func pay(_ h: TestHarness, _ customer: String, _ invoice: String, _ amount: String) async throws {
-        let reply = try await h.post("/api/v1/payments", ["customer_id": customer, "amount": amount, "allocations": [["invoice_id": invoice, "amount": amount]]])
+        let reply = try await h.post(
+            "/api/v1/payments",
+            ["customer_id": customer, "amount": amount, "allocations": [["invoice_id": invoice, "amount": amount]]])
         try #require(reply.status == .created, "payment: \(reply.json)")
     }
 
-    private static func promise(_ h: TestHarness, _ customer: String, _ invoice: String, _ amount: String, on day: String) async throws {
-        let reply = try await h.post("/api/v1/customers/\(customer)/promises", ["amount": amount, "promised_on": day, "invoice_ids": [invoice]])
+    private static func promise(
+        _ h: TestHarness, _ customer: String, _ invoice: String, _ amount: String, on day: String
+    ) async throws {
+        let reply = try await h.post(
+            "/api/v1/customers/\(customer)/promises", ["amount": amount, "promised_on": day, "invoice_ids": [invoice]])
         try #require(reply.status == .created, "promise: \(reply.json)")
     }
 

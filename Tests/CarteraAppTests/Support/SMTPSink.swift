@@ -34,7 +34,8 @@ final class SMTPSink: @unchecked Sendable {
         process.standardOutput = output
         try process.run()
         guard let line = String(data: output.fileHandleForReading.availableData, encoding: .utf8),
-              line.hasPrefix("READY "), let port = Int(line.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            line.hasPrefix("READY "), let port = Int(line.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines))
+        else {
             process.terminate()
             throw SinkError(description: "SMTP sink did not start")
         }
@@ -45,7 +46,8 @@ final class SMTPSink: @unchecked Sendable {
     func received() throws -> [[String: Any]] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return try files.filter { $0.hasSuffix(".json") }.sorted().map { file in
-            try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent(file))) as? [String: Any] ?? [:]
+            try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent(file)))
+                as? [String: Any] ?? [:]
         }
     }
 

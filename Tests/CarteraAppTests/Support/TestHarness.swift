@@ -5,6 +5,7 @@ import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import CarteraApp
 
 /// One application per test, wired by the real `configure`, on a fresh database: in-memory SQLite
@@ -25,10 +26,13 @@ struct TestHarness {
         ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    static func run(now: Date = defaultNow, adjust: (inout AppConfig) -> Void = { _ in }, _ body: (TestHarness) async throws -> Void) async throws {
+    static func run(
+        now: Date = defaultNow, adjust: (inout AppConfig) -> Void = { _ in }, _ body: (TestHarness) async throws -> Void
+    ) async throws {
         let clock = FixedClock(now)
         let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let database: AppConfig.DatabaseLocation = postgresURL.map { .postgres(url: $0, searchPath: [schema]) } ?? .sqliteMemory
+        let database: AppConfig.DatabaseLocation =
+            postgresURL.map { .postgres(url: $0, searchPath: [schema]) } ?? .sqliteMemory
         let mailDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("cartera-mail-\(schema)")
         defer { try? FileManager.default.removeItem(at: mailDirectory) }
         try await withApp { app in
@@ -44,10 +48,16 @@ struct TestHarness {
             }
             do {
                 try await app.autoMigrate()
-                let organisation = Organisation(name: "Ferretería Prueba S.A.S.", defaultCurrency: "COP", locale: "es-CO", timeZone: "America/Bogota")
+                let organisation = Organisation(
+                    name: "Ferretería Prueba S.A.S.", defaultCurrency: "COP", locale: "es-CO",
+                    timeZone: "America/Bogota")
                 try await organisation.create(on: app.db)
-                let key = try await APIKeys.create(name: "tests", organisationID: try organisation.requireID(), on: app.db)
-                try await body(TestHarness(app: app, clock: clock, organisationID: try organisation.requireID(), apiKey: key.secret, mailDirectory: mailDirectory))
+                let key = try await APIKeys.create(
+                    name: "tests", organisationID: try organisation.requireID(), on: app.db)
+                try await body(
+                    TestHarness(
+                        app: app, clock: clock, organisationID: try organisation.requireID(), apiKey: key.secret,
+                        mailDirectory: mailDirectory))
             } catch {
                 try? await dropSchema(schema, app: app)
                 throw error
@@ -70,8 +80,10 @@ struct TestHarness {
     }
 
     @discardableResult
-    func send(_ method: HTTPMethod, _ path: String, json body: [String: Any]? = nil, rawBody: String? = nil,
-              key: String?? = .none, headers extra: HTTPHeaders = [:]) async throws -> Reply {
+    func send(
+        _ method: HTTPMethod, _ path: String, json body: [String: Any]? = nil, rawBody: String? = nil,
+        key: String?? = .none, headers extra: HTTPHeaders = [:]
+    ) async throws -> Reply {
         var headers = extra
         switch key {
         case .none: headers.bearerAuthorization = BearerAuthorization(token: apiKey)
@@ -98,14 +110,22 @@ struct TestHarness {
 
     // MARK: - Fixtures through the API
 
-    func createCustomer(_ name: String = "Comercializadora Los Andes S.A.S.", extra: [String: Any] = [:]) async throws -> String {
-        let reply = try await post("/api/v1/customers", ["legal_name": name, "tax_id": "900123456-7", "payment_terms": "net30"].merging(extra) { $1 })
+    func createCustomer(_ name: String = "Comercializadora Los Andes S.A.S.", extra: [String: Any] = [:]) async throws
+        -> String
+    {
+        let reply = try await post(
+            "/api/v1/customers",
+            ["legal_name": name, "tax_id": "900123456-7", "payment_terms": "net30"].merging(extra) { $1 })
         try #require(reply.status == .created, "customer not created: \(reply.json)")
         return try #require(reply.json["id"].string)
     }
 
-    func createInvoice(customer: String, number: String, total: String, issued: String = "2026-03-01", extra: [String: Any] = [:]) async throws -> JSON {
-        let reply = try await post("/api/v1/invoices", ["customer_id": customer, "number": number, "issue_date": issued, "total": total].merging(extra) { $1 })
+    func createInvoice(
+        customer: String, number: String, total: String, issued: String = "2026-03-01", extra: [String: Any] = [:]
+    ) async throws -> JSON {
+        let reply = try await post(
+            "/api/v1/invoices",
+            ["customer_id": customer, "number": number, "issue_date": issued, "total": total].merging(extra) { $1 })
         try #require(reply.status == .created, "invoice not created: \(reply.json)")
         return reply.json
     }

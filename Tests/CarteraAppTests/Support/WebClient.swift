@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import CarteraApp
 
 /// A browser stand-in for page tests: keeps the session cookie, finds the CSRF token in the
@@ -32,7 +33,9 @@ final class WebClient: @unchecked Sendable {
 
     /// Posts `fields`, adding the CSRF token of the last page unless `csrf` says otherwise.
     @discardableResult
-    func post(_ path: String, _ fields: [(String, String)], csrf: String?? = .none, referer: String? = nil) async throws -> Reply {
+    func post(_ path: String, _ fields: [(String, String)], csrf: String?? = .none, referer: String? = nil) async throws
+        -> Reply
+    {
         var all = fields
         switch csrf {
         case .none: if let token = csrfToken { all.append(("_csrf", token)) }
@@ -45,13 +48,15 @@ final class WebClient: @unchecked Sendable {
 
     /// Posts a file the way a browser's multipart form does.
     @discardableResult
-    func upload(_ path: String, file: String, named filename: String, fields: [(String, String)]) async throws -> Reply {
+    func upload(_ path: String, file: String, named filename: String, fields: [(String, String)]) async throws -> Reply
+    {
         let boundary = "----cartera\(UUID().uuidString)"
         var body = ""
         for (name, value) in fields + [("_csrf", csrfToken ?? "")] {
             body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
         }
-        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n\(file)\r\n--\(boundary)--\r\n"
+        body +=
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n\(file)\r\n--\(boundary)--\r\n"
         return try await send(.POST, path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
     }
 
@@ -67,7 +72,9 @@ final class WebClient: @unchecked Sendable {
         try #require(reply.status == .seeOther, "sign-in failed: \(reply.status) \(reply.body.prefix(300))")
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, body: String?, referer: String? = nil, contentType: String? = nil) async throws -> Reply {
+    private func send(
+        _ method: HTTPMethod, _ path: String, body: String?, referer: String? = nil, contentType: String? = nil
+    ) async throws -> Reply {
         var headers = HTTPHeaders()
         if let cookie { headers.add(name: .cookie, value: cookie) }
         if let referer { headers.add(name: .referer, value: referer) }
@@ -75,7 +82,11 @@ final class WebClient: @unchecked Sendable {
         var buffer: ByteBuffer?
         if let body {
             buffer = ByteBuffer(string: body)
-            if let contentType { headers.replaceOrAdd(name: .contentType, value: contentType) } else { headers.contentType = .urlEncodedForm }
+            if let contentType {
+                headers.replaceOrAdd(name: .contentType, value: contentType)
+            } else {
+                headers.contentType = .urlEncodedForm
+            }
         }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: buffer)
         if let set = response.headers.setCookie?["cartera_session"] {
@@ -93,8 +104,9 @@ extension TestHarness {
     /// A person of this test's organisation, with a password good enough for the rules.
     @discardableResult
     func createUser(_ email: String, role: Role, password: String = "contraseña-segura") async throws -> User {
-        try await UserService.create(.init(email: email, name: email, password: password, role: role.rawValue, language: "es"),
-                                     organisationID: organisationID, passwordCost: 4, on: app.db)
+        try await UserService.create(
+            .init(email: email, name: email, password: password, role: role.rawValue, language: "es"),
+            organisationID: organisationID, passwordCost: 4, on: app.db)
     }
 
     func signedIn(_ email: String, role: Role) async throws -> WebClient {
@@ -105,6 +117,7 @@ extension TestHarness {
     }
 
     func apiKey(role: Role) async throws -> String {
-        try await APIKeys.create(name: "\(role.rawValue)-key", role: role, organisationID: organisationID, on: app.db).secret
+        try await APIKeys.create(name: "\(role.rawValue)-key", role: role, organisationID: organisationID, on: app.db)
+            .secret
     }
 }

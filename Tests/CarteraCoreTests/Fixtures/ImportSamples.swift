@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CarteraCore
 
 /// Import fixtures: files under Fixtures/import (bytes as an export writes them) and helpers.
@@ -11,8 +12,10 @@ enum ImportSamples {
 
     static let cop = ImportOptions(defaultCurrency: .cop)
 
-    static func read(_ text: String, _ kind: ImportKind = .invoices, mapping: ColumnMapping = .automatic,
-                     options: ImportOptions = cop) -> ImportResult {
+    static func read(
+        _ text: String, _ kind: ImportKind = .invoices, mapping: ColumnMapping = .automatic,
+        options: ImportOptions = cop
+    ) -> ImportResult {
         CSVImport.read(Array(text.utf8), kind: kind, mapping: mapping, options: options)
     }
 

@@ -30,7 +30,9 @@ struct CustomerDTO: Content {
         taxId = customer.taxID
         paymentTerms = customer.paymentTerms
         currency = customer.currency
-        creditLimit = try customer.creditLimitMinor.map { Money(minorUnits: $0, currency: try Currency(code: customer.currency)).decimalString }
+        creditLimit = try customer.creditLimitMinor.map {
+            Money(minorUnits: $0, currency: try Currency(code: customer.currency)).decimalString
+        }
         language = customer.language
         notes = customer.notes
         tags = customer.tags

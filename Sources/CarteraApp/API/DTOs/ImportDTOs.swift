@@ -4,8 +4,18 @@ import Vapor
 /// An import's report on the wire: how the file was read, the counts, and every row error with
 /// its message in the caller's language.
 struct ImportReportDTO: Content {
-    struct Column: Content { let index: Int; let header: String; let field: String? }
-    struct RowError: Content { let line: Int; let column: String?; let field: String?; let code: String; let message: String }
+    struct Column: Content {
+        let index: Int
+        let header: String
+        let field: String?
+    }
+    struct RowError: Content {
+        let line: Int
+        let column: String?
+        let field: String?
+        let code: String
+        let message: String
+    }
 
     let kind: String
     let dryRun: Bool
@@ -38,7 +48,9 @@ struct ImportReportDTO: Content {
         errorCount = report.errorCount
         created = report.created
         errors = report.problems.map {
-            RowError(line: $0.line, column: $0.column, field: $0.field, code: $0.code, message: $0.message(localizer, language: language))
+            RowError(
+                line: $0.line, column: $0.column, field: $0.field, code: $0.code,
+                message: $0.message(localizer, language: language))
         }
     }
 }
@@ -47,7 +59,11 @@ struct ImportReportDTO: Content {
 struct ImportRejectedDTO: Content {
     /// The error code of a file refused for its row errors.
     static let code = "import_rejected"
-    struct Detail: Content { let code: String; let message: String; let errors: [ImportReportDTO.RowError] }
+    struct Detail: Content {
+        let code: String
+        let message: String
+        let errors: [ImportReportDTO.RowError]
+    }
     let error: Detail
     let report: ImportReportDTO
 }

@@ -53,8 +53,10 @@ struct InvoiceDTO: Content {
         daysPastDue = owed ? CarteraCore.daysPastDue(dueDate: try invoice.due, asOf: today) : nil
         agingBucket = owed ? AgingBucket.bucket(dueDate: try invoice.due, asOf: today).rawValue : nil
         let terms = try? PaymentTerms(code: invoice.paymentTerms)
-        if owed, invoice.settledMinor == 0, let terms, let deadline = try? terms.discountDeadline(issuedOn: try invoice.issued),
-           deadline >= today, let discounted = terms.discountedTotal(try invoice.total) {
+        if owed, invoice.settledMinor == 0, let terms,
+            let deadline = try? terms.discountDeadline(issuedOn: try invoice.issued),
+            deadline >= today, let discounted = terms.discountedTotal(try invoice.total)
+        {
             earlyPaymentDiscount = Discount(deadline: deadline.iso, amountDue: discounted.decimalString)
         } else {
             earlyPaymentDiscount = nil
@@ -62,8 +64,9 @@ struct InvoiceDTO: Content {
         externalReference = invoice.externalReference
         notes = invoice.notes
         self.lines = lines.sorted { $0.position < $1.position }.map {
-            Line(description: $0.description, quantity: Quantity(milli: $0.quantityMilli).description,
-                 unitPrice: money($0.unitPriceMinor), amount: money($0.amountMinor))
+            Line(
+                description: $0.description, quantity: Quantity(milli: $0.quantityMilli).description,
+                unitPrice: money($0.unitPriceMinor), amount: money($0.amountMinor))
         }
         createdAt = invoice.createdAt
         updatedAt = invoice.updatedAt

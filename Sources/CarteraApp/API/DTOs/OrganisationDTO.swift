@@ -46,7 +46,9 @@ struct OrganisationDTO: Content {
         creditHoldDaysOverdue = organisation.creditHoldDaysOverdue
         referenceRates = organisation.referenceRates
         lateFeePolicy = organisation.lateFeePolicyName
-        lateFeeAmount = try organisation.lateFeeMinor.map { Money(minorUnits: $0, currency: try Currency(code: organisation.defaultCurrency)).decimalString }
+        lateFeeAmount = try organisation.lateFeeMinor.map {
+            Money(minorUnits: $0, currency: try Currency(code: organisation.defaultCurrency)).decimalString
+        }
         lateInterestRate = organisation.lateInterestBasisPoints.map(Self.percentage)
         legalMaximumRate = organisation.legalMaximumBasisPoints.map(Self.percentage)
         portalPromiseMaxDays = organisation.portalPromiseMaxDays

@@ -22,8 +22,11 @@ struct AgingBreakdownDTO: Content {
     init(_ groups: [AgingBreakdown.Group], asOf: LocalDate, unassigned: String = "unassigned") {
         self.asOf = asOf.iso
         rows = groups.map { group in
-            Row(id: group.id, name: group.id == nil ? unassigned : group.name,
-                currencies: group.reports.map { CurrencyAging(currency: $0.currency.code, buckets: $0.wireBuckets, total: $0.total.decimalString) })
+            Row(
+                id: group.id, name: group.id == nil ? unassigned : group.name,
+                currencies: group.reports.map {
+                    CurrencyAging(currency: $0.currency.code, buckets: $0.wireBuckets, total: $0.total.decimalString)
+                })
         }
     }
 }
@@ -41,9 +44,21 @@ struct CollectionReportDTO: Content {
         let ceiPercent: String?
         let bestPossibleDsoDays: String?
     }
-    struct Promises: Content { let kept: Int; let broken: Int; let keptPercent: String? }
-    struct Disputes: Content { let open: Int; let averageAgeDays: String? }
-    struct Step: Content { let step: String; let sent: Int; let paidWithin: Int; let paidWithinPercent: String? }
+    struct Promises: Content {
+        let kept: Int
+        let broken: Int
+        let keptPercent: String?
+    }
+    struct Disputes: Content {
+        let open: Int
+        let averageAgeDays: String?
+    }
+    struct Step: Content {
+        let step: String
+        let sent: Int
+        let paidWithin: Int
+        let paidWithinPercent: String?
+    }
 
     let from: String
     let to: String
@@ -58,25 +73,40 @@ struct CollectionReportDTO: Content {
         to = report.to.iso
         withinDays = report.withinDays
         currencies = report.currencies.map { figures in
-            CurrencyFigures(currency: figures.currency.code, beginningReceivables: figures.beginning.decimalString,
-                            creditSales: figures.creditSales.decimalString, endingReceivables: figures.ending.total.decimalString,
-                            endingCurrent: figures.ending.current.decimalString, dsoDays: MetricText.tenths(figures.dso.tenthsOfDays),
-                            dsoHistoryExhausted: figures.dso.historyExhausted, ceiPercent: figures.cei.map(MetricText.basisPoints),
-                            bestPossibleDsoDays: figures.bestPossibleDSO.map(MetricText.tenths))
+            CurrencyFigures(
+                currency: figures.currency.code, beginningReceivables: figures.beginning.decimalString,
+                creditSales: figures.creditSales.decimalString, endingReceivables: figures.ending.total.decimalString,
+                endingCurrent: figures.ending.current.decimalString,
+                dsoDays: MetricText.tenths(figures.dso.tenthsOfDays),
+                dsoHistoryExhausted: figures.dso.historyExhausted, ceiPercent: figures.cei.map(MetricText.basisPoints),
+                bestPossibleDsoDays: figures.bestPossibleDSO.map(MetricText.tenths))
         }
-        promises = Promises(kept: report.promisesKept, broken: report.promisesBroken, keptPercent: report.promisesKeptBasisPoints.map(MetricText.basisPoints))
-        disputes = Disputes(open: report.disputes.open, averageAgeDays: report.disputes.averageAgeTenthsOfDays.map(MetricText.tenths))
+        promises = Promises(
+            kept: report.promisesKept, broken: report.promisesBroken,
+            keptPercent: report.promisesKeptBasisPoints.map(MetricText.basisPoints))
+        disputes = Disputes(
+            open: report.disputes.open, averageAgeDays: report.disputes.averageAgeTenthsOfDays.map(MetricText.tenths))
         reminders = report.steps.map {
-            Step(step: $0.key, sent: $0.effectiveness.sent, paidWithin: $0.effectiveness.paidWithin,
-                 paidWithinPercent: $0.effectiveness.paidWithinBasisPoints.map(MetricText.basisPoints))
+            Step(
+                step: $0.key, sent: $0.effectiveness.sent, paidWithin: $0.effectiveness.paidWithin,
+                paidWithinPercent: $0.effectiveness.paidWithinBasisPoints.map(MetricText.basisPoints))
         }
     }
 }
 
 /// Expected collections per week for the coming 13 weeks.
 struct ForecastDTO: Content {
-    struct Week: Content { let start: String; let amounts: [AmountDTO] }
-    struct Model: Content { let settledInvoices: Int; let predictedInvoices: Int; let invoicesByDueDate: Int; let planInstalments: Int; let note: String }
+    struct Week: Content {
+        let start: String
+        let amounts: [AmountDTO]
+    }
+    struct Model: Content {
+        let settledInvoices: Int
+        let predictedInvoices: Int
+        let invoicesByDueDate: Int
+        let planInstalments: Int
+        let note: String
+    }
 
     let asOf: String
     let weeks: [Week]
@@ -90,7 +120,9 @@ struct ForecastDTO: Content {
         weeks = result.forecast.weeks.map { Week(start: $0.start.iso, amounts: $0.amounts.map(AmountDTO.init)) }
         beyondHorizon = result.forecast.beyondHorizon.map(AmountDTO.init)
         totals = try result.currencies.map { AmountDTO(try result.total(in: $0)) }
-        model = Model(settledInvoices: result.settledInvoices, predictedInvoices: result.predicted, invoicesByDueDate: result.byDueDate,
-                      planInstalments: result.instalments, note: CollectionsForecast.modelNote)
+        model = Model(
+            settledInvoices: result.settledInvoices, predictedInvoices: result.predicted,
+            invoicesByDueDate: result.byDueDate,
+            planInstalments: result.instalments, note: CollectionsForecast.modelNote)
     }
 }

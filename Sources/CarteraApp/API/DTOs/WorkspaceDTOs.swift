@@ -69,7 +69,10 @@ struct CallDTO: Content {
 }
 
 struct CreditCheckDTO: Content {
-    struct Reason: Content { let code: String; let message: String }
+    struct Reason: Content {
+        let code: String
+        let message: String
+    }
     let customerId: UUID
     let allowed: Bool
     let onHold: Bool
@@ -82,7 +85,13 @@ struct CreditCheckDTO: Content {
 }
 
 struct PaymentPlanDTO: Content {
-    struct Instalment: Content { let number: Int; let dueOn: String; let amount: String; let paid: String; let state: String }
+    struct Instalment: Content {
+        let number: Int
+        let dueOn: String
+        let amount: String
+        let paid: String
+        let state: String
+    }
     let id: UUID
     let customerId: UUID
     let status: String
@@ -104,8 +113,12 @@ struct PaymentPlanDTO: Content {
         startsOn = plan.startsOn
         endedOn = plan.endedOn
         note = plan.note
-        instalments = standing.map { .init(number: $0.instalment.number, dueOn: $0.instalment.dueDate.iso, amount: $0.instalment.amount.decimalString,
-                                           paid: $0.paid.decimalString, state: $0.state.rawValue) }
+        instalments = standing.map {
+            .init(
+                number: $0.instalment.number, dueOn: $0.instalment.dueDate.iso,
+                amount: $0.instalment.amount.decimalString,
+                paid: $0.paid.decimalString, state: $0.state.rawValue)
+        }
     }
 }
 

@@ -16,13 +16,17 @@ struct BenchCommand: AsyncCommand {
         var paid: Int?
         @Option(name: "runs", help: "Timed runs per operation (default 3); the median is reported")
         var runs: Int?
-        @Option(name: "import-rows", help: "Rows of the CSV import timed against the database's bulk loader (default 100000; 0 skips)")
+        @Option(
+            name: "import-rows",
+            help: "Rows of the CSV import timed against the database's bulk loader (default 100000; 0 skips)")
         var importRows: Int?
         @Flag(name: "reuse", help: "Time the ledger an earlier run left in this database instead of generating one")
         var reuse: Bool
     }
 
-    var help: String { "Times dunning, aging, statements and matching on a generated ledger against hand-written SQL (benchmark, not a test)." }
+    var help: String {
+        "Times dunning, aging, statements and matching on a generated ledger against hand-written SQL (benchmark, not a test)."
+    }
 
     struct Row {
         let operation: String
@@ -36,12 +40,21 @@ struct BenchCommand: AsyncCommand {
         let count = signature.invoices ?? 1_000_000
         let paid = signature.paid ?? count / 2
         let runs = signature.runs ?? 3
-        guard (1_000...5_000_000).contains(count) else { throw CommandArgumentError(field: "--invoices", message: "must be between 1000 and 5000000") }
-        guard (0...count).contains(paid) else { throw CommandArgumentError(field: "--paid", message: "must be between 0 and --invoices") }
-        guard (1...20).contains(runs) else { throw CommandArgumentError(field: "--runs", message: "must be between 1 and 20") }
+        guard (1_000...5_000_000).contains(count) else {
+            throw CommandArgumentError(field: "--invoices", message: "must be between 1000 and 5000000")
+        }
+        guard (0...count).contains(paid) else {
+            throw CommandArgumentError(field: "--paid", message: "must be between 0 and --invoices")
+        }
+        guard (1...20).contains(runs) else {
+            throw CommandArgumentError(field: "--runs", message: "must be between 1 and 20")
+        }
         let importRows = signature.importRows ?? 100_000
-        guard (0...2_000_000).contains(importRows) else { throw CommandArgumentError(field: "--import-rows", message: "must be between 0 and 2000000") }
-        let service = signature.reuse
+        guard (0...2_000_000).contains(importRows) else {
+            throw CommandArgumentError(field: "--import-rows", message: "must be between 0 and 2000000")
+        }
+        let service =
+            signature.reuse
             ? try await SyntheticLedger.existingOrganisation(app: app, command: "bench")
             : try await SyntheticLedger.scratchOrganisation(app: app, command: "bench")
         let organisationID = try service.organisation.requireID()
@@ -49,59 +62,107 @@ struct BenchCommand: AsyncCommand {
         var started = Date()
         let dialect = try app.db.dialect
         if !signature.reuse {
-            try await SyntheticLedger.generate(invoices: count, organisationID: organisationID, today: today, on: app.db)
+            try await SyntheticLedger.generate(
+                invoices: count, organisationID: organisationID, today: today, on: app.db)
             try await SyntheticPayments.generate(count: paid, organisationID: organisationID, today: today, on: app.db)
             // As a server would have them: it analyses at start-up and after imports.
             try await DatabaseStatistics.refresh(on: app.db)
-            context.console.print("Generated \(count / 10) customers, \(count) invoices, \(paid) payments on \(dialect) in \(String(format: "%.0f", Date().timeIntervalSince(started))) s")
+            context.console.print(
+                "Generated \(count / 10) customers, \(count) invoices, \(paid) payments on \(dialect) in \(String(format: "%.0f", Date().timeIntervalSince(started))) s"
+            )
         }
         started = Date()
 
         let timer = Timer(runs: runs)
         var rows: [Row] = []
-        rows.append(Row(operation: "dunning evaluation for today (dry run)",
-                        application: try await timer.median { _ = try await DunningRun.run(on: today, dryRun: true, in: service) },
-                        baseline: try await timer.median { _ = try await SQLBaselines.dunning(organisationID: organisationID, today: today, on: app.db) }))
-        rows.append(Row(operation: "aging report",
-                        application: try await timer.median { _ = try await AgingQuery.reports(organisationID: organisationID, asOf: today, on: app.db) },
-                        baseline: try await timer.median { _ = try await SQLBaselines.aging(organisationID: organisationID, today: today, on: app.db) }))
-        let customers = try await Customer.query(on: app.db).filter(\.$organisationID == organisationID).limit(200).all()
-        rows.append(Row(operation: "200 customer statements",
-                        application: try await timer.median { for customer in customers { _ = try await StatementService.statement(for: customer, asOf: today, in: service) } },
-                        baseline: try await timer.median { for customer in customers { _ = try await SQLBaselines.statement(customerID: try customer.requireID(), on: app.db) } }))
-        let open = try await Invoice.query(on: app.db).filter(\.$organisationID == organisationID).filter(\.$status == .open).limit(10_000).all()
+        rows.append(
+            Row(
+                operation: "dunning evaluation for today (dry run)",
+                application: try await timer.median {
+                    _ = try await DunningRun.run(on: today, dryRun: true, in: service)
+                },
+                baseline: try await timer.median {
+                    _ = try await SQLBaselines.dunning(organisationID: organisationID, today: today, on: app.db)
+                }))
+        rows.append(
+            Row(
+                operation: "aging report",
+                application: try await timer.median {
+                    _ = try await AgingQuery.reports(organisationID: organisationID, asOf: today, on: app.db)
+                },
+                baseline: try await timer.median {
+                    _ = try await SQLBaselines.aging(organisationID: organisationID, today: today, on: app.db)
+                }))
+        let customers = try await Customer.query(on: app.db).filter(\.$organisationID == organisationID).limit(200)
+            .all()
+        rows.append(
+            Row(
+                operation: "200 customer statements",
+                application: try await timer.median {
+                    for customer in customers {
+                        _ = try await StatementService.statement(for: customer, asOf: today, in: service)
+                    }
+                },
+                baseline: try await timer.median {
+                    for customer in customers {
+                        _ = try await SQLBaselines.statement(customerID: try customer.requireID(), on: app.db)
+                    }
+                }))
+        let open = try await Invoice.query(on: app.db).filter(\.$organisationID == organisationID).filter(
+            \.$status == .open
+        ).limit(10_000).all()
         let lines = try open.enumerated().map { try BenchMatchingCommand.line($0, $1, today: today) }
         let references = open.enumerated().filter { $0.offset % 3 == 0 }.map(\.element.number)
-        rows.append(Row(operation: "bank matching, \(lines.count) lines",
-                        application: try await timer.median { _ = try await Reconciliation.matcher(in: service).matchAll(lines) },
-                        baseline: try await timer.median { _ = try await SQLBaselines.matching(organisationID: organisationID, references: references, on: app.db) }))
+        rows.append(
+            Row(
+                operation: "bank matching, \(lines.count) lines",
+                application: try await timer.median {
+                    _ = try await Reconciliation.matcher(in: service).matchAll(lines)
+                },
+                baseline: try await timer.median {
+                    _ = try await SQLBaselines.matching(
+                        organisationID: organisationID, references: references, on: app.db)
+                }))
 
         // The ledger the operations above read; the import below adds to it.
         let invoices = try await Invoice.query(on: app.db).filter(\.$organisationID == organisationID).count()
         if importRows > 0 {
             // A run of its own in the invoice numbers, so that a reused ledger takes the import again.
-            let file = try ImportBenchmark.file(rows: importRows, run: String(UUID.random().uuidString.prefix(6)), in: FileManager.default.temporaryDirectory)
+            let file = try ImportBenchmark.file(
+                rows: importRows, run: String(UUID.random().uuidString.prefix(6)),
+                in: FileManager.default.temporaryDirectory)
             defer { try? FileManager.default.removeItem(at: file) }
-            let loader = switch dialect {
-            case .sqlite: "sqlite3 .import"
-            case .postgresql: "psql \\copy"
-            }
+            let loader =
+                switch dialect {
+                case .sqlite: "sqlite3 .import"
+                case .postgresql: "psql \\copy"
+                }
             let started = DispatchTime.now()
             try await ImportBenchmark.cartera(file, in: service)
             let imported = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-            rows.append(Row(operation: "CSV import, \(importRows) invoices (vs \(loader) into a bare table)",
-                            application: imported, baseline: try await ImportBenchmark.baseline(file, app: app) ?? 0))
-            rows.append(Row(operation: "CSV import, \(importRows) invoices (vs \(loader), then INSERT … SELECT into the invoices table)",
-                            application: imported, baseline: try await ImportBenchmark.baseline(file, app: app, intoInvoices: organisationID) ?? 0))
+            rows.append(
+                Row(
+                    operation: "CSV import, \(importRows) invoices (vs \(loader) into a bare table)",
+                    application: imported, baseline: try await ImportBenchmark.baseline(file, app: app) ?? 0))
+            rows.append(
+                Row(
+                    operation:
+                        "CSV import, \(importRows) invoices (vs \(loader), then INSERT … SELECT into the invoices table)",
+                    application: imported,
+                    baseline: try await ImportBenchmark.baseline(file, app: app, intoInvoices: organisationID) ?? 0))
         }
 
         context.console.print("")
         context.console.print("| operation (\(dialect), \(invoices) invoices) | Cartera | hand-written SQL | ratio |")
         context.console.print("| --- | --- | --- | --- |")
         for row in rows {
-            context.console.print("| \(row.operation) | \(Self.format(row.application)) | \(Self.format(row.baseline)) | \(String(format: "%.2f", row.ratio))× |")
+            context.console.print(
+                "| \(row.operation) | \(Self.format(row.application)) | \(Self.format(row.baseline)) | \(String(format: "%.2f", row.ratio))× |"
+            )
         }
-        context.console.print("(timed in \(String(format: "%.0f", Date().timeIntervalSince(started))) s; median of \(runs) runs; the import once)")
+        context.console.print(
+            "(timed in \(String(format: "%.0f", Date().timeIntervalSince(started))) s; median of \(runs) runs; the import once)"
+        )
     }
 
     static func format(_ milliseconds: Double) -> String {

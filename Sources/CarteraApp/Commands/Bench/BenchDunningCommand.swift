@@ -20,14 +20,20 @@ struct BenchDunningCommand: AsyncCommand {
         let app = context.application
         let count = signature.invoices ?? 10_000
         let runs = signature.runs ?? 5
-        guard (100...2_000_000).contains(count) else { throw CommandArgumentError(field: "--invoices", message: "must be between 100 and 2000000") }
-        guard (1...50).contains(runs) else { throw CommandArgumentError(field: "--runs", message: "must be between 1 and 50") }
+        guard (100...2_000_000).contains(count) else {
+            throw CommandArgumentError(field: "--invoices", message: "must be between 100 and 2000000")
+        }
+        guard (1...50).contains(runs) else {
+            throw CommandArgumentError(field: "--runs", message: "must be between 1 and 50")
+        }
         let serviceContext = try await SyntheticLedger.scratchOrganisation(app: app, command: "bench-dunning")
         let organisation = serviceContext.organisation
         let today = serviceContext.today
         let generated = Date()
-        try await SyntheticLedger.generate(invoices: count, organisationID: try organisation.requireID(), today: today, on: app.db)
-        context.console.print("Generated \(count) open invoices in \(String(format: "%.1f", Date().timeIntervalSince(generated))) s")
+        try await SyntheticLedger.generate(
+            invoices: count, organisationID: try organisation.requireID(), today: today, on: app.db)
+        context.console.print(
+            "Generated \(count) open invoices in \(String(format: "%.1f", Date().timeIntervalSince(generated))) s")
 
         var timings: [Double] = []
         var planned = 0
@@ -38,7 +44,9 @@ struct BenchDunningCommand: AsyncCommand {
             planned = report.planned.reduce(0) { $0 + $1.invoiceIds.count }
         }
         timings.sort()
-        context.console.print("dunning dry run, \(count) invoices, \(planned) reminders due today: median \(String(format: "%.1f", timings[timings.count / 2])) ms, best \(String(format: "%.1f", timings[0])) ms over \(runs) runs")
+        context.console.print(
+            "dunning dry run, \(count) invoices, \(planned) reminders due today: median \(String(format: "%.1f", timings[timings.count / 2])) ms, best \(String(format: "%.1f", timings[0])) ms over \(runs) runs"
+        )
     }
 }
 
@@ -48,23 +56,30 @@ enum SyntheticLedger {
     /// A benchmark organisation in an empty (scratch) database, and a context acting for it.
     static func scratchOrganisation(app: Application, command: String) async throws -> ServiceContext {
         guard try await Invoice.query(on: app.db).count() == 0 else {
-            throw CommandArgumentError(field: command, message: "needs an empty database; set CARTERA_SQLITE_PATH to a new file")
+            throw CommandArgumentError(
+                field: command, message: "needs an empty database; set CARTERA_SQLITE_PATH to a new file")
         }
         var defaults = OrganisationSetup.Defaults()
         defaults.name = "Benchmark S.A.S."
         let organisation = try await OrganisationSetup.create(defaults, on: app.db)
-        return try await ServiceContext.make(db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: "bench"), app: app)
+        return try await ServiceContext.make(
+            db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: "bench"), app: app)
     }
 
     /// The organisation an earlier `bench` run generated in this database.
     static func existingOrganisation(app: Application, command: String) async throws -> ServiceContext {
-        guard let organisation = try await Organisation.query(on: app.db).filter(\.$name == "Benchmark S.A.S.").first() else {
-            throw CommandArgumentError(field: "--reuse", message: "no benchmark ledger in this database; run \(command) without --reuse first")
+        guard let organisation = try await Organisation.query(on: app.db).filter(\.$name == "Benchmark S.A.S.").first()
+        else {
+            throw CommandArgumentError(
+                field: "--reuse", message: "no benchmark ledger in this database; run \(command) without --reuse first")
         }
-        return try await ServiceContext.make(db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: "bench"), app: app)
+        return try await ServiceContext.make(
+            db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: "bench"), app: app)
     }
 
-    static func generate(invoices count: Int, organisationID: UUID, today: LocalDate, withHistory: Bool = true, on db: any Database) async throws {
+    static func generate(
+        invoices count: Int, organisationID: UUID, today: LocalDate, withHistory: Bool = true, on db: any Database
+    ) async throws {
         var rng = SeededGenerator(seed: 7)
         let customers: [Customer] = (0..<max(1, count / 10)).map { index in
             let customer = Customer()
@@ -115,7 +130,8 @@ enum SyntheticLedger {
             invoice.notes = ""
             batch.append(invoice)
             // Invoices well past due have had their first reminders already.
-            for step in CollectionPolicy.standard.steps where withHistory && step.scheduledDate(dueDate: due) < today.addingClamped(days: -3) {
+            for step in CollectionPolicy.standard.steps
+            where withHistory && step.scheduledDate(dueDate: due) < today.addingClamped(days: -3) {
                 let delivery = ReminderDelivery()
                 delivery.organisationID = organisationID
                 delivery.$invoice.id = invoice.id!

@@ -13,11 +13,14 @@ enum ImportBenchmark {
         text.reserveCapacity(rows * 110)
         for index in 0..<rows {
             let amount = "\(100_000 + index % 900_000).00"
-            text += kind.exportRow([
-                .customerCode: "IMP-C\(index % 1_000)", .customerName: "Importado \(index % 1_000) S.A.S.", .invoiceNumber: "IMP-\(run)-\(index)",
-                .issueDate: "2026-01-\(String(format: "%02d", 1 + index % 28))", .dueDate: "2026-02-\(String(format: "%02d", 1 + index % 28))",
-                .amount: amount, .currency: "COP", .openBalance: amount,
-            ]).joined(separator: ",") + "\n"
+            text +=
+                kind.exportRow([
+                    .customerCode: "IMP-C\(index % 1_000)", .customerName: "Importado \(index % 1_000) S.A.S.",
+                    .invoiceNumber: "IMP-\(run)-\(index)",
+                    .issueDate: "2026-01-\(String(format: "%02d", 1 + index % 28))",
+                    .dueDate: "2026-02-\(String(format: "%02d", 1 + index % 28))",
+                    .amount: amount, .currency: "COP", .openBalance: amount,
+                ]).joined(separator: ",") + "\n"
         }
         let url = directory.appendingPathComponent("bench-import-\(rows).csv")
         try Data(text.utf8).write(to: url)
@@ -26,23 +29,28 @@ enum ImportBenchmark {
 
     static func cartera(_ url: URL, in context: ServiceContext) async throws {
         let settings = ImportSettings(kind: .invoices, preset: .generic)
-        _ = try await ImportService.commit(try Data(contentsOf: url), settings: settings, fileName: url.lastPathComponent, in: context)
+        _ = try await ImportService.commit(
+            try Data(contentsOf: url), settings: settings, fileName: url.lastPathComponent, in: context)
     }
 
     /// Milliseconds the database's own loader takes for the file into a bare table, or nil when its
     /// tool is missing. With `intoInvoices`, the loaded rows then also go into the real invoices table
     /// by one INSERT … SELECT (customers by their code, which Cartera's import created), in one
     /// transaction: the same rows with the same keys and indexes, without any of the checks.
-    static func baseline(_ url: URL, app: Application, intoInvoices organisationID: UUID? = nil) async throws -> Double? {
+    static func baseline(_ url: URL, app: Application, intoInvoices organisationID: UUID? = nil) async throws -> Double?
+    {
         let sql = try app.db.sql
         let columns = ImportKind.invoices.exportHeader
         try await sql.raw("DROP TABLE IF EXISTS bench_import_raw").run()
-        try await sql.raw(SQLQueryString("CREATE TABLE bench_import_raw (" + columns.map { "\"\($0)\" TEXT" }.joined(separator: ", ") + ")")).run()
+        try await sql.raw(
+            SQLQueryString(
+                "CREATE TABLE bench_import_raw (" + columns.map { "\"\($0)\" TEXT" }.joined(separator: ", ") + ")")
+        ).run()
         let dialect = try app.db.dialect
         let arguments: [String]
         switch dialect {
         case .sqlite:
-            guard case let .sqliteFile(path) = try AppConfig.fromEnvironment().database else { return nil }
+            guard case .sqliteFile(let path) = try AppConfig.fromEnvironment().database else { return nil }
             arguments = ["sqlite3", path, ".import --csv --skip 1 \(url.path) bench_import_raw"]
         case .postgresql:
             guard let database = ProcessInfo.processInfo.environment["DATABASE_URL"] else { return nil }
@@ -68,10 +76,13 @@ enum ImportBenchmark {
     /// The loaded rows as invoices (numbers prefixed, so they do not collide with Cartera's import of
     /// the same file); amounts have two decimals in the generated file, so dropping the point gives cents.
     private static func insertInvoices(organisationID: UUID, dialect: Dialect) -> SQLQueryString {
-        let id: SQLQueryString, source: SQLQueryString, join: SQLQueryString
+        let id: SQLQueryString
+        let source: SQLQueryString
+        let join: SQLQueryString
         switch dialect {
         case .sqlite:
-            id = "upper(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-A' || substr(h, 18, 3) || '-' || substr(h, 21, 12))"
+            id =
+                "upper(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-A' || substr(h, 18, 3) || '-' || substr(h, 21, 12))"
             source = "(SELECT *, hex(randomblob(16)) AS h FROM bench_import_raw)"
             // SQLite has no statistics on the fresh table: CROSS JOIN keeps it the outer loop, each row
             // finding its customer through the (organisation, external code) index.

@@ -17,27 +17,35 @@ struct MessageComposer: Sendable {
     /// US conventions for English-speaking customers of a Spanish-speaking company.
     var moneyLocale: SupportedLocale {
         let own = organisation.supportedLocale
-        return own.language.rawValue == language ? own : (SupportedLocale.Language(rawValue: language) ?? .es).defaultLocale
+        return own.language.rawValue == language
+            ? own : (SupportedLocale.Language(rawValue: language) ?? .es).defaultLocale
     }
 
     func money(_ amount: Money) -> String { amount.formatted(locale: moneyLocale) }
 
     func date(_ date: LocalDate) -> String {
         let month = localizer.text("date.month.\(date.month)", language: language) ?? String(date.month)
-        return localizer.text("date.format", language: language, arguments: ["day": String(date.day), "month": month, "year": String(date.year)]) ?? date.iso
+        return localizer.text(
+            "date.format", language: language,
+            arguments: ["day": String(date.day), "month": month, "year": String(date.year)]) ?? date.iso
     }
 
     /// "Pay only $ 980.000,00 until 11 Mar 2026": while an untouched invoice's early-payment discount lasts.
     func discountOffer(_ invoice: Invoice, today: LocalDate) throws -> String? {
-        guard invoice.status == .open, invoice.settledMinor == 0, let terms = try? PaymentTerms(code: invoice.paymentTerms),
-              let deadline = try? terms.discountDeadline(issuedOn: try invoice.issued), deadline >= today,
-              let amount = terms.discountedTotal(try invoice.total) else { return nil }
-        return localizer.text("message.discount_offer", language: language, arguments: ["amount": money(amount), "date": date(deadline)])
+        guard invoice.status == .open, invoice.settledMinor == 0,
+            let terms = try? PaymentTerms(code: invoice.paymentTerms),
+            let deadline = try? terms.discountDeadline(issuedOn: try invoice.issued), deadline >= today,
+            let amount = terms.discountedTotal(try invoice.total)
+        else { return nil }
+        return localizer.text(
+            "message.discount_offer", language: language, arguments: ["amount": money(amount), "date": date(deadline)])
     }
 
     /// Values for a message about `invoices` (the first one is the one named in subjects).
-    func values(customer: Customer, contact: Contact?, invoices: [Invoice], today: LocalDate,
-                portalLink: String? = nil, extra: [String: TemplateValue] = [:]) throws -> [String: TemplateValue] {
+    func values(
+        customer: Customer, contact: Contact?, invoices: [Invoice], today: LocalDate,
+        portalLink: String? = nil, extra: [String: TemplateValue] = [:]
+    ) throws -> [String: TemplateValue] {
         var values: [String: TemplateValue] = [
             "organisation_name": .text(organisation.name),
             "customer_name": .text(customer.legalName),
@@ -68,7 +76,10 @@ struct MessageComposer: Sendable {
         // Totals per currency, e.g. "$ 1.200.000,00 + US$ 350,00" when a customer owes in two.
         let byCurrency = Dictionary(grouping: invoices, by: \.currency)
         let totals = try byCurrency.keys.sorted().map { code in
-            money(Money(minorUnits: try (byCurrency[code] ?? []).checkedSum(\.balanceMinor), currency: try Currency(code: code)))
+            money(
+                Money(
+                    minorUnits: try (byCurrency[code] ?? []).checkedSum(\.balanceMinor),
+                    currency: try Currency(code: code)))
         }
         values["total_balance"] = .text(totals.joined(separator: " + "))
         return values.merging(extra) { $1 }

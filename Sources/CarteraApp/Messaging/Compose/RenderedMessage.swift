@@ -21,11 +21,11 @@ struct RenderedMessage: Sendable, Equatable {
             .map { $0.trimmingCharacters(in: .newlines) }.filter { !$0.isEmpty }
             .map { "<p>\($0.replacingOccurrences(of: "\n", with: "<br>\n"))</p>" }
         return """
-        <!DOCTYPE html>
-        <html><head><meta charset="utf-8"><title>\(title)</title></head>
-        <body style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #1f2937; max-width: 640px;">
-        \(paragraphs.joined(separator: "\n"))
-        </body></html>
-        """
+            <!DOCTYPE html>
+            <html><head><meta charset="utf-8"><title>\(title)</title></head>
+            <body style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #1f2937; max-width: 640px;">
+            \(paragraphs.joined(separator: "\n"))
+            </body></html>
+            """
     }
 }

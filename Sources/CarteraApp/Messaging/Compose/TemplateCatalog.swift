@@ -20,13 +20,17 @@ struct TemplateCatalog: Sendable {
         "organisation_name", "customer_name", "contact_name", "invoice_number", "amount", "due_date", "days_overdue",
         "total_balance", "payment_instructions", "portal_link", "payment_amount", "payment_date", "statement_date",
         "invoices", "invoices.number", "invoices.issue_date", "invoices.due_date", "invoices.total", "invoices.balance",
-        "invoices.days_overdue", "instalment_number", "instalment_count", "instalment_amount", "instalment_due_date", "discount_offer",
+        "invoices.days_overdue", "instalment_number", "instalment_count", "instalment_amount", "instalment_due_date",
+        "discount_offer",
     ]
 
     static func loadBundled() throws -> TemplateCatalog {
         var defaults: [String: [String: [String: Source]]] = [:]
         for language in Localizer.supportedLanguages {
-            guard let url = Bundle.module.url(forResource: language, withExtension: "json", subdirectory: "Resources/Templates") else {
+            guard
+                let url = Bundle.module.url(
+                    forResource: language, withExtension: "json", subdirectory: "Resources/Templates")
+            else {
                 throw ConfigError(variable: "Resources/Templates/\(language).json", reason: "missing from the bundle")
             }
             defaults[language] = try JSONDecoder().decode([String: [String: Source]].self, from: Data(contentsOf: url))
@@ -39,10 +43,13 @@ struct TemplateCatalog: Sendable {
     }
 
     /// The organisation's override, else the default; call tasks have no template.
-    func source(key: String, language: String, channel: ReminderChannel, organisationID: UUID, on db: any Database) async throws -> Source? {
+    func source(key: String, language: String, channel: ReminderChannel, organisationID: UUID, on db: any Database)
+        async throws -> Source?
+    {
         if let record = try await MessageTemplateRecord.query(on: db)
             .filter(\.$organisationID == organisationID).filter(\.$key == key)
-            .filter(\.$language == language).filter(\.$channel == channel.rawValue).first() {
+            .filter(\.$language == language).filter(\.$channel == channel.rawValue).first()
+        {
             return Source(subject: record.subject, body: record.body)
         }
         return bundled(key: key, language: language, channel: channel)

@@ -11,7 +11,9 @@ import Foundation
 /// not inject a `Bcc:` either. Non-ASCII values go out as RFC 2047 encoded words; addresses must
 /// be plain `local@domain` with nothing that could end or extend a header.
 enum MIMEMessage {
-    static func render(_ message: OutgoingMessage, boundary: String = "cartera-" + UUID().uuidString.lowercased()) throws -> String {
+    static func render(_ message: OutgoingMessage, boundary: String = "cartera-" + UUID().uuidString.lowercased())
+        throws -> String
+    {
         try requireAddress(message.fromAddress, "From")
         try requireAddress(message.toAddress, "To")
         if let replyTo = message.replyTo { try requireAddress(replyTo, "Reply-To") }
@@ -33,7 +35,8 @@ enum MIMEMessage {
         let parts = [("text/plain", message.text), ("text/html", message.html)].map { type, body in
             "--\(boundary)\r\nContent-Type: \(type); charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n\(base64Lines(body))"
         }
-        return headers.joined(separator: "\r\n") + "\r\n\r\n" + parts.joined(separator: "\r\n") + "\r\n--\(boundary)--\r\n"
+        return headers.joined(separator: "\r\n") + "\r\n\r\n" + parts.joined(separator: "\r\n")
+            + "\r\n--\(boundary)--\r\n"
     }
 
     /// `=?UTF-8?B?…?=` when the text is not plain ASCII (RFC 2047), or is long enough to need
@@ -66,20 +69,28 @@ enum MIMEMessage {
             return "\(encoded) <\(address)>"
         }
         let needsQuoting = name.contains { ",;:<>@\"()[]\\.".contains($0) }
-        let display = needsQuoting ? "\"\(name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"" : name
+        let display =
+            needsQuoting
+            ? "\"\(name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""
+            : name
         return "\(display) <\(address)>"
     }
 
     /// CR, LF or another control character in a header value: never written, whatever the value.
     static func requireHeaderSafe(_ value: String, _ header: String) throws {
         guard SafeText.isHeaderSafe(value) else {
-            throw TransportError(description: "refused to write the \(header) header: its value contains a line break or another control character", isPermanent: true)
+            throw TransportError(
+                description:
+                    "refused to write the \(header) header: its value contains a line break or another control character",
+                isPermanent: true)
         }
     }
 
     static func requireAddress(_ address: String, _ header: String) throws {
         guard EmailAddress.isSafeForTransport(address) else {
-            throw TransportError(description: "refused to write the \(header) header: the address is not a plain local@domain address", isPermanent: true)
+            throw TransportError(
+                description: "refused to write the \(header) header: the address is not a plain local@domain address",
+                isPermanent: true)
         }
     }
 

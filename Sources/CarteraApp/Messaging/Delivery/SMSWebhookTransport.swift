@@ -16,12 +16,15 @@ struct SMSWebhookTransport: MessageTransport {
 
     func deliver(_ message: OutgoingMessage) async throws {
         let response = try await client.post(url) { request in
-            try request.content.encode(Payload(to: message.toAddress, body: message.text, messageId: message.messageID), as: .json)
+            try request.content.encode(
+                Payload(to: message.toAddress, body: message.text, messageId: message.messageID), as: .json)
             if let bearerToken { request.headers.bearerAuthorization = BearerAuthorization(token: bearerToken) }
         }
         switch response.status.code {
         case 200..<300: return
-        case 400..<500: throw TransportError(description: "SMS gateway refused the message: HTTP \(response.status.code)", isPermanent: true)
+        case 400..<500:
+            throw TransportError(
+                description: "SMS gateway refused the message: HTTP \(response.status.code)", isPermanent: true)
         default: throw TransportError(description: "SMS gateway failed: HTTP \(response.status.code)")
         }
     }

@@ -43,7 +43,8 @@ struct SMTPTransport: MessageTransport {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if configuration.security == .tls, let tls {
-                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: configuration.serverName))
+                        try channel.pipeline.syncOperations.addHandler(
+                            try NIOSSLClientHandler(context: tls, serverHostname: configuration.serverName))
                     }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPReplyDecoder()))
                     try channel.pipeline.syncOperations.addHandler(handler)
@@ -57,7 +58,9 @@ struct SMTPTransport: MessageTransport {
             if configuration.security == .startTLS, let tls {
                 try await session.command("STARTTLS", expect: 220)
                 try await channel.eventLoop.submit {
-                    try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: configuration.serverName), position: .first)
+                    try channel.pipeline.syncOperations.addHandler(
+                        try NIOSSLClientHandler(context: tls, serverHostname: configuration.serverName),
+                        position: .first)
                 }.get()
                 try await session.command("EHLO \(configuration.heloName)", expect: 250)
             }
@@ -88,7 +91,9 @@ struct SMTPTransport: MessageTransport {
     /// parameters (` SIZE=…`) or start another command (CR, LF).
     static func envelopeCommand(_ verb: String, _ address: String) throws -> String {
         guard EmailAddress.isSafeForTransport(address) else {
-            throw TransportError(description: "refused to send \(verb): the address is not a plain local@domain address", isPermanent: true)
+            throw TransportError(
+                description: "refused to send \(verb): the address is not a plain local@domain address",
+                isPermanent: true)
         }
         let command = "\(verb):<\(address)>"
         try requireSingleLine(command)
@@ -99,7 +104,8 @@ struct SMTPTransport: MessageTransport {
     static func requireSingleLine(_ command: String) throws {
         guard !command.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) else {
             let verb = command.prefix { $0 != " " && $0 != ":" && $0 != "\r" && $0 != "\n" }
-            throw TransportError(description: "refused to send an SMTP \(verb) command with a line break in it", isPermanent: true)
+            throw TransportError(
+                description: "refused to send an SMTP \(verb) command with a line break in it", isPermanent: true)
         }
     }
 
@@ -120,7 +126,8 @@ struct SMTPTransport: MessageTransport {
             let reply = try await eventLoop.flatSubmit { handler.nextReply(on: eventLoop) }
                 .withTimeout(timeout, on: eventLoop).get()
             guard codes.contains(reply.code) else {
-                throw TransportError(description: "SMTP \(reply.code) \(reply.text)", isPermanent: (500..<600).contains(reply.code))
+                throw TransportError(
+                    description: "SMTP \(reply.code) \(reply.text)", isPermanent: (500..<600).contains(reply.code))
             }
             return reply
         }
@@ -152,18 +159,22 @@ struct SMTPTransport: MessageTransport {
             let reply = try await eventLoop.flatSubmit { handler.nextReply(on: eventLoop) }
                 .withTimeout(timeout, on: eventLoop).get()
             guard codes.contains(reply.code) else {
-                throw TransportError(description: "SMTP \(verb.count > 12 ? "DATA" : verb): \(reply.code) \(reply.text)", isPermanent: (500..<600).contains(reply.code))
+                throw TransportError(
+                    description: "SMTP \(verb.count > 12 ? "DATA" : verb): \(reply.code) \(reply.text)",
+                    isPermanent: (500..<600).contains(reply.code))
             }
             return reply
         }
     }
 }
 
-private extension EventLoopFuture {
+extension EventLoopFuture {
     /// Fails with a timeout error if the future has not completed in time.
-    func withTimeout(_ timeout: TimeAmount, on eventLoop: any EventLoop) -> EventLoopFuture<Value> {
+    fileprivate func withTimeout(_ timeout: TimeAmount, on eventLoop: any EventLoop) -> EventLoopFuture<Value> {
         let promise = eventLoop.makePromise(of: Value.self)
-        let scheduled = eventLoop.scheduleTask(in: timeout) { promise.fail(TransportError(description: "SMTP server did not answer in time")) }
+        let scheduled = eventLoop.scheduleTask(in: timeout) {
+            promise.fail(TransportError(description: "SMTP server did not answer in time"))
+        }
         whenComplete { result in
             scheduled.cancel()
             promise.completeWith(result)

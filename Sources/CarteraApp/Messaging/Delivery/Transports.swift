@@ -11,16 +11,19 @@ struct Transports: Sendable {
         switch channel {
         case .email: email
         case .sms: sms
-        case .letter, .callTask: throw TransportError(description: "\(channel.rawValue) is not transmitted", isPermanent: true)
+        case .letter, .callTask:
+            throw TransportError(description: "\(channel.rawValue) is not transmitted", isPermanent: true)
         }
     }
 
     static func make(_ delivery: AppConfig.Delivery, app: Application) -> Transports {
         let files = FileTransport(directory: URL(fileURLWithPath: delivery.mailDirectory))
-        let email: any MessageTransport = delivery.smtp.map { SMTPTransport(configuration: $0, group: app.eventLoopGroup) } ?? files
-        let sms: any MessageTransport = delivery.smsWebhookURL.map {
-            SMSWebhookTransport(url: URI(string: $0), client: app.client, bearerToken: delivery.smsWebhookToken)
-        } ?? files
+        let email: any MessageTransport =
+            delivery.smtp.map { SMTPTransport(configuration: $0, group: app.eventLoopGroup) } ?? files
+        let sms: any MessageTransport =
+            delivery.smsWebhookURL.map {
+                SMSWebhookTransport(url: URI(string: $0), client: app.client, bearerToken: delivery.smsWebhookToken)
+            } ?? files
         return Transports(email: email, sms: sms, fromAddress: delivery.fromAddress)
     }
 }

@@ -9,13 +9,15 @@ import SQLKit
 /// claim that expires and is taken again; one that dies after may have sent it, so that message is
 /// marked failed for a person to check (`interrupted`) — a customer is never written to twice.
 enum OutboxClaims {
-    static let interruptedError = "interrupted during delivery: it may have been sent, so it is not resent automatically; retry it by hand after checking"
+    static let interruptedError =
+        "interrupted during delivery: it may have been sent, so it is not resent automatically; retry it by hand after checking"
 
     static func claim(worker: String, now: Date, until: Date, limit: Int, on db: any Database) async throws -> [UUID] {
         struct Row: Decodable { let id: UUID }
         let sql = try db.sql
         let lock = try db.dialect.skipLocked
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             UPDATE outbox_messages
             SET status = 'sending', claimed_by = \(bind: worker), claimed_until = \(bind: until), attempts = attempts + 1
             WHERE id IN (
@@ -26,7 +28,8 @@ enum OutboxClaims {
                 LIMIT \(literal: limit)\(lock)
             )
             RETURNING id
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         return rows.map(\.id)
     }
 
@@ -34,20 +37,24 @@ enum OutboxClaims {
     static func abandonInterrupted(now: Date, on db: any Database) async throws -> [UUID] {
         struct Row: Decodable { let id: UUID }
         let sql = try db.sql
-        return try await sql.raw("""
+        return try await sql.raw(
+            """
             UPDATE outbox_messages
             SET status = 'failed', claimed_by = NULL, claimed_until = NULL, last_error = \(bind: interruptedError)
             WHERE status = 'sending' AND claimed_until < \(bind: now) AND delivery_started_at IS NOT NULL
             RETURNING id
-            """).all(decoding: Row.self).map(\.id)
+            """
+        ).all(decoding: Row.self).map(\.id)
     }
 
     /// Marks the message as handed to the transport, if this worker still holds it.
     static func startDelivery(_ id: UUID, worker: String, now: Date, on db: any Database) async throws -> Bool {
         let sql = try db.sql
-        return try await sql.raw("""
+        return try await sql.raw(
+            """
             UPDATE outbox_messages SET delivery_started_at = \(bind: now)
             WHERE id = \(bind: id) AND claimed_by = \(bind: worker) AND status = 'sending' RETURNING id
-            """).first() != nil
+            """
+        ).first() != nil
     }
 }

@@ -27,14 +27,18 @@ struct OutboxWorker: Sendable {
     func runOnce(limit: Int = 50) async throws -> Result {
         let now = clock.now()
         var result = Result()
-        for id in try await WriteIntent.transaction(on: db, { try await OutboxClaims.abandonInterrupted(now: now, on: $0) }) {
+        for id in try await WriteIntent.transaction(
+            on: db, { try await OutboxClaims.abandonInterrupted(now: now, on: $0) })
+        {
             logger.warning("Delivery of outbox message \(id) was interrupted; marked failed, not resent")
             result.failed += 1
         }
-        let ids = try await OutboxClaims.claim(worker: workerID, now: now, until: now.addingTimeInterval(Self.claimDuration), limit: limit, on: db)
+        let ids = try await OutboxClaims.claim(
+            worker: workerID, now: now, until: now.addingTimeInterval(Self.claimDuration), limit: limit, on: db)
         for id in ids {
             guard let message = try await OutboxMessage.find(id, on: db), message.claimedBy == workerID,
-                  try await WriteIntent.transaction(on: db, { try await OutboxClaims.startDelivery(id, worker: workerID, now: clock.now(), on: $0) })
+                try await WriteIntent.transaction(
+                    on: db, { try await OutboxClaims.startDelivery(id, worker: workerID, now: clock.now(), on: $0) })
             else { continue }
             let status: OutboxStatus
             var failure: String?
@@ -58,16 +62,19 @@ struct OutboxWorker: Sendable {
 
     private func outgoing(_ message: OutboxMessage) async throws -> OutgoingMessage {
         let organisation = try await Organisation.find(message.organisationID, on: db)
-        return OutgoingMessage(channel: message.channel, messageID: message.rfcMessageID,
-                               fromName: organisation?.name ?? "Cartera", fromAddress: transports.fromAddress,
-                               replyTo: organisation?.replyToEmail, toName: message.recipientName, toAddress: message.recipientAddress,
-                               subject: message.subject, text: message.bodyText, html: message.bodyHTML, date: clock.now())
+        return OutgoingMessage(
+            channel: message.channel, messageID: message.rfcMessageID,
+            fromName: organisation?.name ?? "Cartera", fromAddress: transports.fromAddress,
+            replyTo: organisation?.replyToEmail, toName: message.recipientName, toAddress: message.recipientAddress,
+            subject: message.subject, text: message.bodyText, html: message.bodyHTML, date: clock.now())
     }
 
     /// Records the outcome, but only while this worker still holds the claim.
     private func finish(_ message: OutboxMessage, status: OutboxStatus, error: String?) async throws {
         try await WriteIntent.transaction(on: db) { tx in
-            guard let fresh = try await OutboxMessage.find(message.requireID(), on: tx), fresh.claimedBy == workerID, fresh.status == .sending else { return }
+            guard let fresh = try await OutboxMessage.find(message.requireID(), on: tx), fresh.claimedBy == workerID,
+                fresh.status == .sending
+            else { return }
             fresh.status = status
             fresh.claimedBy = nil
             fresh.claimedUntil = nil
@@ -76,7 +83,8 @@ struct OutboxWorker: Sendable {
             if status == .pending {
                 // The transport refused it, so it was not sent: the next attempt may send it.
                 fresh.deliveryStartedAt = nil
-                fresh.nextAttemptAt = clock.now().addingTimeInterval(Self.backoff[min(fresh.attempts - 1, Self.backoff.count - 1)])
+                fresh.nextAttemptAt = clock.now().addingTimeInterval(
+                    Self.backoff[min(fresh.attempts - 1, Self.backoff.count - 1)])
             }
             try await fresh.save(on: tx)
             let event = AuditEvent()

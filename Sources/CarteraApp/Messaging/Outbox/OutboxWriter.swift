@@ -22,18 +22,28 @@ enum OutboxWriter {
     @discardableResult
     static func queue(_ draft: Draft, in context: ServiceContext) async throws -> OutboxMessage? {
         var contact = draft.contact
-        if contact == nil { contact = RecipientPicker.pick(from: try await contacts(of: draft.customer, on: context.db), for: draft.channel) }
+        if contact == nil {
+            contact = RecipientPicker.pick(
+                from: try await contacts(of: draft.customer, on: context.db), for: draft.channel)
+        }
         guard let contact else { return nil }
         let language = draft.customer.language
-        let composer = MessageComposer(organisation: context.organisation, localizer: context.messaging.localizer, language: language)
-        guard let source = try await context.messaging.catalog.source(key: draft.templateKey, language: language, channel: draft.channel,
-                                                                      organisationID: context.organisationID, on: context.db) else {
-            throw ServiceError(.internalFailure, code: "template_missing", message: "No template \(draft.templateKey) for \(draft.channel.rawValue)")
+        let composer = MessageComposer(
+            organisation: context.organisation, localizer: context.messaging.localizer, language: language)
+        guard
+            let source = try await context.messaging.catalog.source(
+                key: draft.templateKey, language: language, channel: draft.channel,
+                organisationID: context.organisationID, on: context.db)
+        else {
+            throw ServiceError(
+                .internalFailure, code: "template_missing",
+                message: "No template \(draft.templateKey) for \(draft.channel.rawValue)")
         }
         // Every message carries its own portal link, so the customer is one click from paying or answering.
         let portal = try await PortalLinks.create(for: draft.customer, in: context, audited: false)
-        let values = try composer.values(customer: draft.customer, contact: contact, invoices: draft.invoices, today: context.today,
-                                         portalLink: portal.url, extra: draft.extraValues)
+        let values = try composer.values(
+            customer: draft.customer, contact: contact, invoices: draft.invoices, today: context.today,
+            portalLink: portal.url, extra: draft.extraValues)
         let rendered = try RenderedMessage(source: source, values: values)
 
         let message = OutboxMessage()
@@ -55,10 +65,13 @@ enum OutboxWriter {
         message.nextAttemptAt = context.clock.now()
         message.scheduledOn = context.today.iso
         try await message.create(on: context.db)
-        try await AuditLog.record("message.queued", entityType: "outbox_message", entityID: message.id!, details: [
-            "kind": draft.kind.rawValue, "channel": draft.channel.rawValue, "to": message.recipientAddress,
-            "customer_id": draft.customer.id?.uuidString ?? "", "invoices": draft.invoices.map(\.number).joined(separator: ","),
-        ], in: context)
+        try await AuditLog.record(
+            "message.queued", entityType: "outbox_message", entityID: message.id!,
+            details: [
+                "kind": draft.kind.rawValue, "channel": draft.channel.rawValue, "to": message.recipientAddress,
+                "customer_id": draft.customer.id?.uuidString ?? "",
+                "invoices": draft.invoices.map(\.number).joined(separator: ","),
+            ], in: context)
         return message
     }
 

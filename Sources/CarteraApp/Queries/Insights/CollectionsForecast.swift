@@ -35,19 +35,23 @@ struct CollectionsForecast {
         var predicted = 0
         let items = try open.map { invoice -> CashForecast.Expected in
             let due = try invoice.due
-            let prediction = predictor.predict(customer: invoice.$customer.id.uuidString, dueDate: due, invoiceDate: try invoice.issued,
-                                               disputed: disputed.contains(invoice.id!))
+            let prediction = predictor.predict(
+                customer: invoice.$customer.id.uuidString, dueDate: due, invoiceDate: try invoice.issued,
+                disputed: disputed.contains(invoice.id!))
             if prediction != nil { predicted += 1 }
             return .init(amount: try invoice.balance, date: prediction?.date ?? due)
         }
-        return CollectionsForecast(asOf: today, forecast: try CashForecast(asOf: today, openItems: items, instalments: instalments),
-                                   settledInvoices: predictor.settledCount, predicted: predicted, byDueDate: items.count - predicted,
-                                   instalments: instalments.count)
+        return CollectionsForecast(
+            asOf: today, forecast: try CashForecast(asOf: today, openItems: items, instalments: instalments),
+            settledInvoices: predictor.settledCount, predicted: predicted, byDueDate: items.count - predicted,
+            instalments: instalments.count)
     }
 
     /// Currencies present in the weeks or beyond them, sorted by code.
     var currencies: [Currency] {
-        Set(forecast.weeks.flatMap { $0.amounts.map(\.currency) } + forecast.beyondHorizon.map(\.currency)).sorted { $0.code < $1.code }
+        Set(forecast.weeks.flatMap { $0.amounts.map(\.currency) } + forecast.beyondHorizon.map(\.currency)).sorted {
+            $0.code < $1.code
+        }
     }
 
     func beyondHorizon(in currency: Currency) -> Money {
@@ -60,7 +64,8 @@ struct CollectionsForecast {
     }
 
     /// For the API and the CSV: how the dates were predicted.
-    static let modelNote = "Open invoices are expected on the predicted payment date: the due date plus the customer's median delay "
+    static let modelNote =
+        "Open invoices are expected on the predicted payment date: the due date plus the customer's median delay "
         + "(shrunk toward the organisation's median when the customer has few paid invoices; disputed invoices from the customer's disputed history). "
         + "Invoices in an active payment plan are expected as the plan's unpaid instalments on their due dates. "
         + "Anything expected before today counts in the first week."

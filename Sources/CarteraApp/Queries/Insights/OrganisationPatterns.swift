@@ -17,8 +17,10 @@ actor OrganisationPatterns {
 
     private var entries: [UUID: Entry] = [:]
 
-    func pattern(organisationID: UUID,
-                 read: @escaping @Sendable () async throws -> PaymentDatePredictor.OrganisationPattern?) async throws -> PaymentDatePredictor.OrganisationPattern? {
+    func pattern(
+        organisationID: UUID,
+        read: @escaping @Sendable () async throws -> PaymentDatePredictor.OrganisationPattern?
+    ) async throws -> PaymentDatePredictor.OrganisationPattern? {
         if let entry = entries[organisationID], Date().timeIntervalSince(entry.startedAt) < Self.lifetime {
             return try await entry.read.value
         }

@@ -15,20 +15,27 @@ enum PaymentHistory {
     }
 
     /// All the organisation's settled invoices, or one customer's.
-    static func settledInvoices(organisationID: UUID, customerID: UUID? = nil, on db: any Database) async throws -> [SettledInvoice] {
+    static func settledInvoices(organisationID: UUID, customerID: UUID? = nil, on db: any Database) async throws
+        -> [SettledInvoice]
+    {
         let sql = try db.sql
         let customerFilter: SQLQueryString = customerID.map { "AND i.customer_id = \(bind: $0)" } ?? ""
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT i.customer_id, i.issue_date, i.due_date, MAX(a.applied_on) AS settled_on,
                    CAST(CASE WHEN EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id) THEN 1 ELSE 0 END AS BIGINT) AS disputed
             FROM invoices i JOIN allocations a ON a.invoice_id = i.id
             WHERE i.organisation_id = \(bind: organisationID) AND i.status = 'paid' \(customerFilter)
             GROUP BY i.id, i.customer_id, i.issue_date, i.due_date
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         return rows.compactMap { row in
             guard let issued = try? LocalDate(iso: row.issue_date), let due = try? LocalDate(iso: row.due_date),
-                  let settled = try? LocalDate(iso: row.settled_on) else { return nil }
-            return SettledInvoice(customer: row.customer_id.uuidString, invoiceDate: issued, dueDate: due, settledOn: settled, disputed: row.disputed != 0)
+                let settled = try? LocalDate(iso: row.settled_on)
+            else { return nil }
+            return SettledInvoice(
+                customer: row.customer_id.uuidString, invoiceDate: issued, dueDate: due, settledOn: settled,
+                disputed: row.disputed != 0)
         }
     }
 
@@ -38,18 +45,24 @@ enum PaymentHistory {
 
     /// The model for one customer's invoices: the organisation's pattern (remembered for a large
     /// history, see `OrganisationPatterns`) and that customer's own settled invoices.
-    static func predictor(customerID: UUID, organisationID: UUID, on db: any Database) async throws -> PaymentDatePredictor {
+    static func predictor(customerID: UUID, organisationID: UUID, on db: any Database) async throws
+        -> PaymentDatePredictor
+    {
         let pattern = try await OrganisationPatterns.shared.pattern(organisationID: organisationID) {
-            PaymentDatePredictor.OrganisationPattern(history: try await settledInvoices(organisationID: organisationID, on: db))
+            PaymentDatePredictor.OrganisationPattern(
+                history: try await settledInvoices(organisationID: organisationID, on: db))
         }
-        return PaymentDatePredictor(organisation: pattern,
-                                    customerHistory: try await settledInvoices(organisationID: organisationID, customerID: customerID, on: db))
+        return PaymentDatePredictor(
+            organisation: pattern,
+            customerHistory: try await settledInvoices(organisationID: organisationID, customerID: customerID, on: db))
     }
 
     /// The organisation's invoices with an open dispute: the model predicts them from the customer's
     /// disputed history. Read whole (disputes are few) rather than by a list of invoices, which for
     /// a forecast of half a million open invoices would pass every database's limit on parameters.
     static func openlyDisputed(organisationID: UUID, on db: any Database) async throws -> Set<UUID> {
-        Set(try await Dispute.query(on: db).filter(\.$organisationID == organisationID).filter(\.$status == .open).all().map(\.$invoice.id))
+        Set(
+            try await Dispute.query(on: db).filter(\.$organisationID == organisationID).filter(\.$status == .open).all()
+                .map(\.$invoice.id))
     }
 }

@@ -7,9 +7,14 @@ import Foundation
 enum PaymentPredictions {
     static func predict(_ invoice: Invoice, in context: ServiceContext) async throws -> PaymentPrediction? {
         guard invoice.status.isOwed else { return nil }
-        let predictor = try await PaymentHistory.predictor(customerID: invoice.$customer.id, organisationID: context.organisationID, on: context.db)
-        let disputed = try await Dispute.query(on: context.db).filter(\.$invoice.$id == invoice.requireID()).filter(\.$status == .open).first() != nil
-        return predictor.predict(customer: invoice.$customer.id.uuidString, dueDate: try invoice.due, invoiceDate: try invoice.issued,
-                                 disputed: disputed)
+        let predictor = try await PaymentHistory.predictor(
+            customerID: invoice.$customer.id, organisationID: context.organisationID, on: context.db)
+        let disputed =
+            try await Dispute.query(on: context.db).filter(\.$invoice.$id == invoice.requireID()).filter(
+                \.$status == .open
+            ).first() != nil
+        return predictor.predict(
+            customer: invoice.$customer.id.uuidString, dueDate: try invoice.due, invoiceDate: try invoice.issued,
+            disputed: disputed)
     }
 }

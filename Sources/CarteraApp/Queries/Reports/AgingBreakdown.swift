@@ -24,20 +24,25 @@ enum AgingBreakdown {
     }
 
     static func byCustomer(organisationID: UUID, asOf: LocalDate, on db: any Database) async throws -> [Group] {
-        let sql = try db.sql, dialect = try db.dialect
-        let rows = try await sql.raw("""
+        let sql = try db.sql
+        let dialect = try db.dialect
+        let rows = try await sql.raw(
+            """
             SELECT p.customer_id AS group_id, c.legal_name AS name, p.currency, \(unsafeRaw: AgingQuery.bucketExpression(asOf: asOf)) AS bucket,
                    \(dialect.moneySum("p.open_minor")) AS amount
             FROM (\(LedgerHistory.openPositions(organisationID: organisationID, on: asOf))) p JOIN customers c ON c.id = p.customer_id
             WHERE p.open_minor > 0
             GROUP BY p.customer_id, c.legal_name, p.currency, bucket
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         return try groups(rows, asOf: asOf)
     }
 
     static func byCollector(organisationID: UUID, asOf: LocalDate, on db: any Database) async throws -> [Group] {
-        let sql = try db.sql, dialect = try db.dialect
-        let rows = try await sql.raw("""
+        let sql = try db.sql
+        let dialect = try db.dialect
+        let rows = try await sql.raw(
+            """
             SELECT c.assigned_user_id AS group_id, u.name AS name, p.currency, \(unsafeRaw: AgingQuery.bucketExpression(asOf: asOf)) AS bucket,
                    \(dialect.moneySum("p.open_minor")) AS amount
             FROM (\(LedgerHistory.openPositions(organisationID: organisationID, on: asOf))) p
@@ -45,7 +50,8 @@ enum AgingBreakdown {
             LEFT JOIN users u ON u.id = c.assigned_user_id
             WHERE p.open_minor > 0
             GROUP BY c.assigned_user_id, u.name, p.currency, bucket
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         return try groups(rows, asOf: asOf)
     }
 
@@ -57,7 +63,10 @@ enum AgingBreakdown {
             var group = byKey[key] ?? Group(id: row.group_id, name: row.name ?? "", reports: [])
             let currency = try Currency(code: row.currency)
             var index = group.reports.firstIndex { $0.currency == currency }
-            if index == nil { group.reports.append(AgingReport(asOf: asOf, currency: currency)); index = group.reports.count - 1 }
+            if index == nil {
+                group.reports.append(AgingReport(asOf: asOf, currency: currency))
+                index = group.reports.count - 1
+            }
             guard let bucket = AgingBucket(rawValue: row.bucket) else { continue }
             try group.reports[index!].add(amount: Money(minorUnits: row.amount, currency: currency), to: bucket)
             byKey[key] = group

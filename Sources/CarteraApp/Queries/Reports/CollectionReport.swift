@@ -40,16 +40,22 @@ struct CollectionReport {
     let disputes: CollectionActivity.DisputeAge
     let steps: [StepFigures]
 
-    var promisesKeptBasisPoints: Int? { CollectionActivity.promisesKeptBasisPoints(kept: promisesKept, broken: promisesBroken) }
+    var promisesKeptBasisPoints: Int? {
+        CollectionActivity.promisesKeptBasisPoints(kept: promisesKept, broken: promisesBroken)
+    }
 
-    static func build(from: LocalDate, to: LocalDate, withinDays: Int, in context: ServiceContext) async throws -> CollectionReport {
+    static func build(from: LocalDate, to: LocalDate, withinDays: Int, in context: ServiceContext) async throws
+        -> CollectionReport
+    {
         let organisationID = context.organisationID
         let db = context.db
-        let beginning = try await LedgerHistory.receivables(organisationID: organisationID, on: from.addingClamped(days: -1), db: db)
+        let beginning = try await LedgerHistory.receivables(
+            organisationID: organisationID, on: from.addingClamped(days: -1), db: db)
         let ending = try await LedgerHistory.receivables(organisationID: organisationID, on: to, db: db)
         let sales = try await LedgerHistory.creditSales(organisationID: organisationID, from: from, to: to, db: db)
         let months = countbackPeriods(endingOn: to)
-        let monthly = try await LedgerHistory.monthlyCreditSales(organisationID: organisationID, from: months.last!.start, to: to, db: db)
+        let monthly = try await LedgerHistory.monthlyCreditSales(
+            organisationID: organisationID, from: months.last!.start, to: to, db: db)
         let codes = Set(beginning.keys).union(ending.keys).union(sales.keys).sorted()
         let periodDays = from.days(until: to) + 1
         let figures = try codes.map { code in
@@ -58,16 +64,22 @@ struct CollectionReport {
             let end = ending[code] ?? .init(total: zero, current: zero)
             let sold = Money(minorUnits: sales[code] ?? 0, currency: currency)
             let start = beginning[code]?.total ?? zero
-            let periods = months.map { CollectionMetrics.Period(creditSales: Money(minorUnits: monthly[code]?[$0.key] ?? 0, currency: currency), days: $0.days) }
+            let periods = months.map {
+                CollectionMetrics.Period(
+                    creditSales: Money(minorUnits: monthly[code]?[$0.key] ?? 0, currency: currency), days: $0.days)
+            }
             return CurrencyFigures(
                 currency: currency, beginning: start, creditSales: sold, ending: end,
                 dso: try CollectionMetrics.countbackDSO(receivables: end.total, periods: periods),
-                cei: try CollectionMetrics.collectionEffectivenessIndex(beginning: start, creditSales: sold, endingTotal: end.total, endingCurrent: end.current),
-                bestPossibleDSO: try CollectionMetrics.bestPossibleDSO(currentReceivables: end.current, creditSales: sold, days: periodDays))
+                cei: try CollectionMetrics.collectionEffectivenessIndex(
+                    beginning: start, creditSales: sold, endingTotal: end.total, endingCurrent: end.current),
+                bestPossibleDSO: try CollectionMetrics.bestPossibleDSO(
+                    currentReceivables: end.current, creditSales: sold, days: periodDays))
         }
         let promises = try await promiseOutcomes(from: from, to: to, in: context)
         return CollectionReport(
-            from: from, to: to, withinDays: withinDays, currencies: figures, promisesKept: promises.kept, promisesBroken: promises.broken,
+            from: from, to: to, withinDays: withinDays, currencies: figures, promisesKept: promises.kept,
+            promisesBroken: promises.broken,
             disputes: try await openDisputes(asOf: to, in: context),
             steps: try await reminderSteps(from: from, to: to, withinDays: withinDays, in: context))
     }

@@ -28,47 +28,74 @@ enum LedgerHistory {
 
     /// Per currency code: the receivables at the end of `day`. "Current" is what is not yet due
     /// (due on or after `day`), the same rule as the aging's current bucket.
-    static func receivables(organisationID: UUID, on day: LocalDate, db: any Database) async throws -> [String: Receivables] {
-        struct Row: Decodable { let currency: String; let total: Int64; let current_minor: Int64 }
-        let database = try db.sql, dialect = try db.dialect
-        let rows = try await database.raw("""
+    static func receivables(organisationID: UUID, on day: LocalDate, db: any Database) async throws -> [String:
+        Receivables]
+    {
+        struct Row: Decodable {
+            let currency: String
+            let total: Int64
+            let current_minor: Int64
+        }
+        let database = try db.sql
+        let dialect = try db.dialect
+        let rows = try await database.raw(
+            """
             SELECT p.currency, \(dialect.moneySum("p.open_minor")) AS total,
                    \(dialect.moneySum("CASE WHEN p.due_date >= \(bind: day.iso) THEN p.open_minor ELSE 0 END")) AS current_minor
             FROM (\(openPositions(organisationID: organisationID, on: day))) p
             GROUP BY p.currency
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         var result: [String: Receivables] = [:]
         for row in rows {
             let currency = try Currency(code: row.currency)
-            result[row.currency] = Receivables(total: Money(minorUnits: row.total, currency: currency),
-                                               current: Money(minorUnits: row.current_minor, currency: currency))
+            result[row.currency] = Receivables(
+                total: Money(minorUnits: row.total, currency: currency),
+                current: Money(minorUnits: row.current_minor, currency: currency))
         }
         return result
     }
 
     /// Credit sales: totals of the invoices issued from `from` through `to`, per currency code.
-    static func creditSales(organisationID: UUID, from: LocalDate, to: LocalDate, db: any Database) async throws -> [String: Int64] {
-        struct Row: Decodable { let currency: String; let total: Int64 }
-        let database = try db.sql, dialect = try db.dialect
-        let rows = try await database.raw("""
+    static func creditSales(organisationID: UUID, from: LocalDate, to: LocalDate, db: any Database) async throws
+        -> [String: Int64]
+    {
+        struct Row: Decodable {
+            let currency: String
+            let total: Int64
+        }
+        let database = try db.sql
+        let dialect = try db.dialect
+        let rows = try await database.raw(
+            """
             SELECT currency, \(dialect.moneySum("total_minor")) AS total FROM invoices
             WHERE organisation_id = \(bind: organisationID) AND status NOT IN ('draft', 'void')
               AND issue_date >= \(bind: from.iso) AND issue_date <= \(bind: to.iso)
             GROUP BY currency
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.currency, $0.total) })
     }
 
     /// Credit sales per calendar month ("YYYY-MM") and currency code, for invoices issued from `from` through `to`.
-    static func monthlyCreditSales(organisationID: UUID, from: LocalDate, to: LocalDate, db: any Database) async throws -> [String: [String: Int64]] {
-        struct Row: Decodable { let currency: String; let month: String; let total: Int64 }
-        let database = try db.sql, dialect = try db.dialect
-        let rows = try await database.raw("""
+    static func monthlyCreditSales(organisationID: UUID, from: LocalDate, to: LocalDate, db: any Database) async throws
+        -> [String: [String: Int64]]
+    {
+        struct Row: Decodable {
+            let currency: String
+            let month: String
+            let total: Int64
+        }
+        let database = try db.sql
+        let dialect = try db.dialect
+        let rows = try await database.raw(
+            """
             SELECT currency, SUBSTR(issue_date, 1, 7) AS month, \(dialect.moneySum("total_minor")) AS total FROM invoices
             WHERE organisation_id = \(bind: organisationID) AND status NOT IN ('draft', 'void')
               AND issue_date >= \(bind: from.iso) AND issue_date <= \(bind: to.iso)
             GROUP BY currency, SUBSTR(issue_date, 1, 7)
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         var result: [String: [String: Int64]] = [:]
         for row in rows { result[row.currency, default: [:]][row.month] = row.total }
         return result

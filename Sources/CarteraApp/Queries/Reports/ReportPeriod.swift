@@ -28,12 +28,15 @@ struct ReportPeriod: Equatable {
     /// Bad dates, `from` after `to` or an unusable `within_days` are 422s naming the parameter.
     init(_ query: Query, today: LocalDate) throws {
         let to = try FieldParser.optionalDate(query.to.nonEmpty, "to") ?? today
-        let from = try FieldParser.optionalDate(query.from.nonEmpty, "from") ?? (try LocalDate(year: to.year, month: to.month, day: 1))
+        let from =
+            try FieldParser.optionalDate(query.from.nonEmpty, "from")
+            ?? (try LocalDate(year: to.year, month: to.month, day: 1))
         guard from <= to else { throw ServiceError.invalid("from", "from must be on or before to") }
         var within = CollectionReport.defaultWithinDays
         if let text = query.withinDays.nonEmpty {
             guard let days = Int(text), (0...Self.maximumWithinDays).contains(days) else {
-                throw ServiceError.invalid("within_days", "within_days must be a whole number of days from 0 to \(Self.maximumWithinDays)")
+                throw ServiceError.invalid(
+                    "within_days", "within_days must be a whole number of days from 0 to \(Self.maximumWithinDays)")
             }
             within = days
         }
@@ -45,7 +48,7 @@ struct ReportPeriod: Equatable {
     }
 }
 
-private extension Optional where Wrapped == String {
+extension Optional where Wrapped == String {
     /// Empty form fields count as absent.
-    var nonEmpty: String? { flatMap { $0.isEmpty ? nil : $0 } }
+    fileprivate var nonEmpty: String? { flatMap { $0.isEmpty ? nil : $0 } }
 }

@@ -17,7 +17,9 @@ enum PaymentReferences {
     static func unusedCustomerReference(organisationID: UUID, on db: any Database) async throws -> String {
         while true {
             let reference = newCustomerReference()
-            let taken = try await Customer.query(on: db).filter(\.$organisationID == organisationID).filter(\.$paymentReference == reference).count()
+            let taken = try await Customer.query(on: db).filter(\.$organisationID == organisationID).filter(
+                \.$paymentReference == reference
+            ).count()
             if taken == 0 { return reference }
         }
     }

@@ -18,10 +18,13 @@ enum Reconciliation {
         var ignored = 0
     }
 
-    static func importStatement(_ data: Data, format: StatementFormat, csvPreset: String? = nil, account: String? = nil,
-                                fileName: String, in context: ServiceContext) async throws -> Report {
+    static func importStatement(
+        _ data: Data, format: StatementFormat, csvPreset: String? = nil, account: String? = nil,
+        fileName: String, in context: ServiceContext
+    ) async throws -> Report {
         let currency = try Currency(code: context.organisation.defaultCurrency)
-        let statements = try StatementFiles.parse(data, format: format, csvPreset: csvPreset, account: account, currency: currency)
+        let statements = try StatementFiles.parse(
+            data, format: format, csvPreset: csvPreset, account: account, currency: currency)
         let candidates = identified(statements)
         return try await context.transaction { tx in
             var report = Report(lines: candidates.count)
@@ -50,10 +53,13 @@ enum Reconciliation {
             record.matched = report.matched
             record.review = report.review
             try await record.save(on: tx.db)
-            try await AuditLog.record("statement.imported", entityType: "statement_import", entityID: try record.requireID(), details: [
-                "format": format.rawValue, "file": record.fileName, "lines": String(report.lines), "duplicates": String(report.duplicates),
-                "matched": String(report.matched), "review": String(report.review),
-            ], in: tx)
+            try await AuditLog.record(
+                "statement.imported", entityType: "statement_import", entityID: try record.requireID(),
+                details: [
+                    "format": format.rawValue, "file": record.fileName, "lines": String(report.lines),
+                    "duplicates": String(report.duplicates),
+                    "matched": String(report.matched), "review": String(report.review),
+                ], in: tx)
             report.importId = try record.requireID()
             return report
         }
@@ -61,8 +67,13 @@ enum Reconciliation {
 
     /// A collector says whose money it is: posted as a payment to their invoices (explicit
     /// allocations, or oldest first).
-    static func resolve(_ transaction: BankTransaction, customerID: UUID?, allocations: [AllocationInput]?, in context: ServiceContext) async throws -> BankTransaction {
-        guard transaction.status == .review else { throw ServiceError.conflict("transaction_not_in_review", "The line is already \(transaction.status.rawValue)") }
+    static func resolve(
+        _ transaction: BankTransaction, customerID: UUID?, allocations: [AllocationInput]?, in context: ServiceContext
+    ) async throws -> BankTransaction {
+        guard transaction.status == .review else {
+            throw ServiceError.conflict(
+                "transaction_not_in_review", "The line is already \(transaction.status.rawValue)")
+        }
         let customer = try await CustomerService.referenced(customerID, in: context)
         return try await context.transaction { tx in
             let payment = try await post(transaction, customer: customer, allocations: allocations, in: tx)
@@ -76,47 +87,78 @@ enum Reconciliation {
         }
     }
 
-    static func ignore(_ transaction: BankTransaction, reason: String?, in context: ServiceContext) async throws -> BankTransaction {
+    static func ignore(_ transaction: BankTransaction, reason: String?, in context: ServiceContext) async throws
+        -> BankTransaction
+    {
         let why = try FieldParser.text(reason, "reason", maxLength: 500)
-        guard transaction.status == .review else { throw ServiceError.conflict("transaction_not_in_review", "The line is already \(transaction.status.rawValue)") }
+        guard transaction.status == .review else {
+            throw ServiceError.conflict(
+                "transaction_not_in_review", "The line is already \(transaction.status.rawValue)")
+        }
         transaction.status = .ignored
         transaction.note = why
         return try await context.transaction { tx in
             try await transaction.save(on: tx.db)
-            try await AuditLog.record("bank_transaction.ignored", entityType: "bank_transaction", entityID: try transaction.requireID(), details: ["reason": why], in: tx)
+            try await AuditLog.record(
+                "bank_transaction.ignored", entityType: "bank_transaction", entityID: try transaction.requireID(),
+                details: ["reason": why], in: tx)
             return transaction
         }
     }
 
     static func find(_ id: UUID, in context: ServiceContext) async throws -> BankTransaction {
-        guard let transaction = try await BankTransaction.query(on: context.db).filter(\.$id == id)
-            .filter(\.$organisationID == context.organisationID).first() else { throw ServiceError.notFound("bank_transaction") }
+        guard
+            let transaction = try await BankTransaction.query(on: context.db).filter(\.$id == id)
+                .filter(\.$organisationID == context.organisationID).first()
+        else { throw ServiceError.notFound("bank_transaction") }
         return transaction
     }
 
     /// The matcher over today's open invoices and the organisation's customers.
     static func matcher(in context: ServiceContext) async throws -> PaymentMatcher {
-        struct InvoiceRow: Decodable { let id: UUID; let customer_id: UUID; let number: String; let currency: String; let balance_minor: Int64; let due_date: String }
-        struct CustomerRow: Decodable { let id: UUID; let legal_name: String; let tax_id: String?; let bank_accounts: String; let payment_reference: String? }
+        struct InvoiceRow: Decodable {
+            let id: UUID
+            let customer_id: UUID
+            let number: String
+            let currency: String
+            let balance_minor: Int64
+            let due_date: String
+        }
+        struct CustomerRow: Decodable {
+            let id: UUID
+            let legal_name: String
+            let tax_id: String?
+            let bank_accounts: String
+            let payment_reference: String?
+        }
         let sql = try context.db.sql
-        let invoices = try await sql.raw("""
+        let invoices = try await sql.raw(
+            """
             SELECT id, customer_id, number, currency, balance_minor, due_date FROM invoices
             WHERE organisation_id = \(bind: context.organisationID) AND status IN (\(SQLOwed.list)) AND balance_minor > 0
-            """).all(decoding: InvoiceRow.self)
-        let customers = try await sql.raw("""
+            """
+        ).all(decoding: InvoiceRow.self)
+        let customers = try await sql.raw(
+            """
             SELECT id, legal_name, tax_id, bank_accounts, payment_reference FROM customers WHERE organisation_id = \(bind: context.organisationID)
-            """).all(decoding: CustomerRow.self)
+            """
+        ).all(decoding: CustomerRow.self)
         var currencies: [String: Currency] = [:]
         let matchable = try invoices.map { row -> MatchableInvoice in
             let currency = try currencies[row.currency] ?? Currency(code: row.currency)
             currencies[row.currency] = currency
-            return MatchableInvoice(id: row.id, customerID: row.customer_id, number: row.number, paymentReference: nil,
-                                    balance: Money(minorUnits: row.balance_minor, currency: currency), dueDate: try LocalDate(iso: row.due_date))
+            return MatchableInvoice(
+                id: row.id, customerID: row.customer_id, number: row.number, paymentReference: nil,
+                balance: Money(minorUnits: row.balance_minor, currency: currency),
+                dueDate: try LocalDate(iso: row.due_date))
         }
-        return PaymentMatcher(invoices: matchable, customers: customers.map {
-            MatchableCustomer(id: $0.id, name: $0.legal_name, taxID: $0.tax_id,
-                              bankAccounts: StoredList<String>.decode($0.bank_accounts), paymentReference: $0.payment_reference)
-        })
+        return PaymentMatcher(
+            invoices: matchable,
+            customers: customers.map {
+                MatchableCustomer(
+                    id: $0.id, name: $0.legal_name, taxID: $0.tax_id,
+                    bankAccounts: StoredList<String>.decode($0.bank_accounts), paymentReference: $0.payment_reference)
+            })
     }
 
     // MARK: - Steps
@@ -146,15 +188,20 @@ enum Reconciliation {
 
     private static func existingHashes(_ hashes: [String], in context: ServiceContext) async throws -> Set<String> {
         var found = Set<String>()
-        for chunk in stride(from: 0, to: hashes.count, by: 500).map({ Array(hashes[$0..<min($0 + 500, hashes.count)]) }) {
-            let rows = try await BankTransaction.query(on: context.db).filter(\.$organisationID == context.organisationID)
-                .filter(\.$identityHash ~~ chunk).all()
+        for chunk in stride(from: 0, to: hashes.count, by: 500).map({ Array(hashes[$0..<min($0 + 500, hashes.count)]) })
+        {
+            let rows = try await BankTransaction.query(on: context.db).filter(
+                \.$organisationID == context.organisationID
+            )
+            .filter(\.$identityHash ~~ chunk).all()
             found.formUnion(rows.map(\.identityHash))
         }
         return found
     }
 
-    private static func store(_ candidate: Candidate, match: PaymentMatch, importID: UUID, in context: ServiceContext) async throws -> BankTransaction {
+    private static func store(_ candidate: Candidate, match: PaymentMatch, importID: UUID, in context: ServiceContext)
+        async throws -> BankTransaction
+    {
         let line = candidate.line
         let transaction = BankTransaction()
         transaction.organisationID = context.organisationID
@@ -165,7 +212,8 @@ enum Reconciliation {
         transaction.currency = line.amount.currency.code
         transaction.amountMinor = line.amount.minorUnits
         transaction.bankReference = line.bankReference
-        transaction.remittanceText = String(([line.structuredReference, line.remittanceText].compactMap { $0 }.joined(separator: " ")).prefix(1_000))
+        transaction.remittanceText = String(
+            ([line.structuredReference, line.remittanceText].compactMap { $0 }.joined(separator: " ")).prefix(1_000))
         transaction.counterpartyName = line.counterpartyName
         transaction.counterpartyAccount = line.counterpartyAccount
         transaction.matchRule = match.rule.rawValue
@@ -173,11 +221,16 @@ enum Reconciliation {
         transaction.customerID = match.customerID
         transaction.proposal = proposalJSON(match)
         transaction.note = match.explanation
-        let postable = line.isCredit && !match.needsReview && match.customerID != nil && line.bookingDate <= context.today
+        let postable =
+            line.isCredit && !match.needsReview && match.customerID != nil && line.bookingDate <= context.today
         if !line.isCredit {
             transaction.status = .ignored
-        } else if postable, let customerID = match.customerID, let customer = try await Customer.find(customerID, on: context.db) {
-            let requests = match.allocations.map { AllocationInput(invoiceId: $0.invoiceID, amount: $0.amount.decimalString) }
+        } else if postable, let customerID = match.customerID,
+            let customer = try await Customer.find(customerID, on: context.db)
+        {
+            let requests = match.allocations.map {
+                AllocationInput(invoiceId: $0.invoiceID, amount: $0.amount.decimalString)
+            }
             let payment = try await post(transaction, customer: customer, allocations: requests, in: context)
             transaction.status = .matched
             transaction.paymentID = try payment.requireID()
@@ -189,18 +242,24 @@ enum Reconciliation {
         return transaction
     }
 
-    private static func post(_ transaction: BankTransaction, customer: Customer, allocations: [AllocationInput]?, in context: ServiceContext) async throws -> Payment {
+    private static func post(
+        _ transaction: BankTransaction, customer: Customer, allocations: [AllocationInput]?, in context: ServiceContext
+    ) async throws -> Payment {
         let amount = Money(minorUnits: transaction.amountMinor, currency: try Currency(code: transaction.currency))
         let reference = transaction.bankReference ?? String(transaction.remittanceText.prefix(140))
-        return try await PaymentService.record(PaymentInput(
-            customerId: try customer.requireID(), receivedOn: transaction.bookingDate, amount: amount.decimalString, currency: transaction.currency,
-            method: PaymentMethod.transfer.rawValue, reference: reference.isEmpty ? nil : reference,
-            notes: "Extracto bancario \(transaction.account) \(transaction.bookingDate)", allocations: allocations?.isEmpty == true ? nil : allocations,
-            autoAllocate: true), in: context)
+        return try await PaymentService.record(
+            PaymentInput(
+                customerId: try customer.requireID(), receivedOn: transaction.bookingDate, amount: amount.decimalString,
+                currency: transaction.currency,
+                method: PaymentMethod.transfer.rawValue, reference: reference.isEmpty ? nil : reference,
+                notes: "Extracto bancario \(transaction.account) \(transaction.bookingDate)",
+                allocations: allocations?.isEmpty == true ? nil : allocations,
+                autoAllocate: true), in: context)
     }
 
     /// Remembers the account a customer paid from, so their next transfer is recognised by it.
-    private static func learnAccount(_ account: String?, of customer: Customer, in context: ServiceContext) async throws {
+    private static func learnAccount(_ account: String?, of customer: Customer, in context: ServiceContext) async throws
+    {
         guard let account = account?.trimmingCharacters(in: .whitespaces), account.count >= 5 else { return }
         let known = StoredList<String>.decode(customer.bankAccounts)
         guard !known.contains(account) else { return }
@@ -211,9 +270,13 @@ enum Reconciliation {
     private static func proposalJSON(_ match: PaymentMatch) -> String {
         let object: [String: Any] = [
             "customer_id": match.customerID?.uuidString ?? NSNull(),
-            "allocations": match.allocations.map { ["invoice_id": $0.invoiceID.uuidString, "amount": $0.amount.decimalString] },
+            "allocations": match.allocations.map {
+                ["invoice_id": $0.invoiceID.uuidString, "amount": $0.amount.decimalString]
+            },
             "unallocated": match.unallocated.decimalString,
         ]
-        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])).map {
+            String(decoding: $0, as: UTF8.self)
+        } ?? "{}"
     }
 }

@@ -10,7 +10,9 @@ enum StatementFiles {
     /// CSV layouts by name: the generic one and the Spanish-bank export (";", dd/mm/yyyy, "1.234,56").
     static let csvPresets: [String: CSVStatementLayout] = ["generic": .generic, "spanish-bank": .spanishBank]
 
-    static func parse(_ data: Data, format: StatementFormat, csvPreset: String?, account: String?, currency: Currency) throws -> [BankStatement] {
+    static func parse(_ data: Data, format: StatementFormat, csvPreset: String?, account: String?, currency: Currency)
+        throws -> [BankStatement]
+    {
         do {
             switch format {
             case .camt053:
@@ -20,7 +22,8 @@ enum StatementFiles {
             case .csv:
                 let name = csvPreset ?? "generic"
                 guard var layout = csvPresets[name] else {
-                    throw ServiceError.invalid("preset", "preset must be one of: \(csvPresets.keys.sorted().joined(separator: ", "))")
+                    throw ServiceError.invalid(
+                        "preset", "preset must be one of: \(csvPresets.keys.sorted().joined(separator: ", "))")
                 }
                 layout.currency = currency
                 return [try CSVStatementParser.parse(try text(data), layout: layout, account: account ?? "csv")]

@@ -31,15 +31,22 @@ enum CallService {
     static let defaultRetryDays = 2
 
     static func log(for customer: Customer, _ input: Input, in context: ServiceContext) async throws -> Interaction {
-        let outcome = try FieldParser.enumValue(try FieldParser.text(input.outcome, "outcome", maxLength: 40), CallOutcome.self, "outcome")
+        let outcome = try FieldParser.enumValue(
+            try FieldParser.text(input.outcome, "outcome", maxLength: 40), CallOutcome.self, "outcome")
         let customerID = try customer.requireID()
         if let contactID = input.contactId {
-            guard try await Contact.query(on: context.db).filter(\.$id == contactID).filter(\.$customer.$id == customerID).count() == 1 else {
-                throw ServiceError.invalid("contact_id", code: "unknown_contact", "The contact is not one of this customer's")
+            guard
+                try await Contact.query(on: context.db).filter(\.$id == contactID).filter(\.$customer.$id == customerID)
+                    .count() == 1
+            else {
+                throw ServiceError.invalid(
+                    "contact_id", code: "unknown_contact", "The contact is not one of this customer's")
             }
         }
         let followUp = try FieldParser.optionalDate(input.followUpOn.flatMap { $0.isEmpty ? nil : $0 }, "follow_up_on")
-        if let followUp, followUp < context.today { throw ServiceError.invalid("follow_up_on", code: "invalid_date", "follow_up_on cannot be in the past") }
+        if let followUp, followUp < context.today {
+            throw ServiceError.invalid("follow_up_on", code: "invalid_date", "follow_up_on cannot be in the past")
+        }
         let call = Interaction()
         call.organisationID = context.organisationID
         call.$customer.id = customerID
@@ -53,30 +60,46 @@ enum CallService {
         return try await context.transaction { tx in
             switch outcome {
             case .promise:
-                let promise = try await PromiseService.create(for: customer, PromiseInput(
-                    promisedOn: input.promisedOn, amount: input.promiseAmount, currency: input.currency, note: call.note, invoiceIds: input.invoiceIds), in: tx)
+                let promise = try await PromiseService.create(
+                    for: customer,
+                    PromiseInput(
+                        promisedOn: input.promisedOn, amount: input.promiseAmount, currency: input.currency,
+                        note: call.note, invoiceIds: input.invoiceIds), in: tx)
                 call.promiseID = promise.promise.id
             case .dispute:
-                let invoice = try await InvoiceService.find(try FieldParser.required(input.invoiceId, "invoice_id"), in: tx)
-                guard invoice.$customer.id == customerID else { throw ServiceError.invalid("invoice_id", code: "unknown_invoice", "The invoice is not this customer's") }
-                let dispute = try await DisputeService.open(on: invoice, DisputeInput(reason: input.disputeReason ?? input.note, amount: input.disputeAmount), in: tx)
+                let invoice = try await InvoiceService.find(
+                    try FieldParser.required(input.invoiceId, "invoice_id"), in: tx)
+                guard invoice.$customer.id == customerID else {
+                    throw ServiceError.invalid(
+                        "invoice_id", code: "unknown_invoice", "The invoice is not this customer's")
+                }
+                let dispute = try await DisputeService.open(
+                    on: invoice, DisputeInput(reason: input.disputeReason ?? input.note, amount: input.disputeAmount),
+                    in: tx)
                 call.disputeID = dispute.id
             case .noAnswer:
-                try await TaskService.create(.call, for: customer, titleKey: "task.call_again.title", due: followUp ?? tx.today.addingClamped(days: defaultRetryDays), in: tx)
+                try await TaskService.create(
+                    .call, for: customer, titleKey: "task.call_again.title",
+                    due: followUp ?? tx.today.addingClamped(days: defaultRetryDays), in: tx)
             case .wrongNumber:
-                try await TaskService.create(.followUp, for: customer, titleKey: "task.fix_contact.title", due: tx.today, in: tx)
+                try await TaskService.create(
+                    .followUp, for: customer, titleKey: "task.fix_contact.title", due: tx.today, in: tx)
             case .refused:
-                try await TaskService.create(.followUp, for: customer, titleKey: "task.review_escalation.title", due: tx.today, in: tx)
+                try await TaskService.create(
+                    .followUp, for: customer, titleKey: "task.review_escalation.title", due: tx.today, in: tx)
             case .reached:
                 break
             }
             if let followUp, outcome != .noAnswer {
-                try await TaskService.create(.call, for: customer, titleKey: "task.follow_up.title", due: followUp, in: tx)
+                try await TaskService.create(
+                    .call, for: customer, titleKey: "task.follow_up.title", due: followUp, in: tx)
             }
             try await call.create(on: tx.db)
-            try await AuditLog.record("call.logged", entityType: "interaction", entityID: try call.requireID(), details: [
-                "customer_id": customerID.uuidString, "outcome": outcome.rawValue,
-            ], in: tx)
+            try await AuditLog.record(
+                "call.logged", entityType: "interaction", entityID: try call.requireID(),
+                details: [
+                    "customer_id": customerID.uuidString, "outcome": outcome.rawValue,
+                ], in: tx)
             return call
         }
     }
@@ -90,8 +113,9 @@ enum CallService {
         note.author = context.actor.name
         return try await context.transaction { tx in
             try await note.create(on: tx.db)
-            try await AuditLog.record("note.added", entityType: "interaction", entityID: try note.requireID(),
-                                      details: ["customer_id": try customer.requireID().uuidString], in: tx)
+            try await AuditLog.record(
+                "note.added", entityType: "interaction", entityID: try note.requireID(),
+                details: ["customer_id": try customer.requireID().uuidString], in: tx)
             return note
         }
     }

@@ -6,13 +6,19 @@ import Foundation
 enum TaskService {
     /// One task per customer, kind, title and day: logging the same outcome twice does not double the work.
     @discardableResult
-    static func create(_ kind: CollectionTaskKind, for customer: Customer, titleKey: String, arguments: [String: String] = [:],
-                       due: LocalDate, invoiceIDs: [UUID] = [], in context: ServiceContext) async throws -> CollectionTask? {
+    static func create(
+        _ kind: CollectionTaskKind, for customer: Customer, titleKey: String, arguments: [String: String] = [:],
+        due: LocalDate, invoiceIDs: [UUID] = [], in context: ServiceContext
+    ) async throws -> CollectionTask? {
         let language = context.organisation.language
-        let title = context.messaging.localizer.text(titleKey, language: language,
-                                                     arguments: arguments.merging(["customer": customer.legalName]) { $1 }) ?? titleKey
+        let title =
+            context.messaging.localizer.text(
+                titleKey, language: language,
+                arguments: arguments.merging(["customer": customer.legalName]) { $1 }) ?? titleKey
         let dedupeKey = "\(titleKey):\(try customer.requireID()):\(due.iso)"
-        guard try await CollectionTask.query(on: context.db).filter(\.$dedupeKey == dedupeKey).count() == 0 else { return nil }
+        guard try await CollectionTask.query(on: context.db).filter(\.$dedupeKey == dedupeKey).count() == 0 else {
+            return nil
+        }
         let task = CollectionTask()
         task.organisationID = context.organisationID
         task.$customer.id = try customer.requireID()
@@ -23,20 +29,27 @@ enum TaskService {
         task.dedupeKey = dedupeKey
         task.invoiceIDs = StoredList.encode(invoiceIDs)
         try await task.create(on: context.db)
-        try await AuditLog.record("task.created", entityType: "collection_task", entityID: try task.requireID(),
-                                  details: ["kind": kind.rawValue, "customer_id": try customer.requireID().uuidString, "title": title], in: context)
+        try await AuditLog.record(
+            "task.created", entityType: "collection_task", entityID: try task.requireID(),
+            details: ["kind": kind.rawValue, "customer_id": try customer.requireID().uuidString, "title": title],
+            in: context)
         return task
     }
 
     static func complete(_ taskID: UUID, in context: ServiceContext) async throws -> CollectionTask {
-        guard let task = try await CollectionTask.query(on: context.db).filter(\.$id == taskID)
-            .filter(\.$organisationID == context.organisationID).first() else { throw ServiceError.notFound("task") }
-        guard task.status == .open else { throw ServiceError.conflict("task_not_open", "The task is already \(task.status.rawValue)") }
+        guard
+            let task = try await CollectionTask.query(on: context.db).filter(\.$id == taskID)
+                .filter(\.$organisationID == context.organisationID).first()
+        else { throw ServiceError.notFound("task") }
+        guard task.status == .open else {
+            throw ServiceError.conflict("task_not_open", "The task is already \(task.status.rawValue)")
+        }
         return try await context.transaction { tx in
             task.status = .done
             task.completedAt = tx.clock.now()
             try await task.save(on: tx.db)
-            try await AuditLog.record("task.completed", entityType: "collection_task", entityID: try task.requireID(), in: tx)
+            try await AuditLog.record(
+                "task.completed", entityType: "collection_task", entityID: try task.requireID(), in: tx)
             return task
         }
     }

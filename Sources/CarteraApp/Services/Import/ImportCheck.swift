@@ -19,7 +19,9 @@ struct ImportCheck {
         self.today = today
     }
 
-    mutating func run(_ data: Data, settings: ImportSettings, options: ImportOptions, progress: ImportProgressSink?) -> ImportReport {
+    mutating func run(_ data: Data, settings: ImportSettings, options: ImportOptions, progress: ImportProgressSink?)
+        -> ImportReport
+    {
         var reader = ImportReader(bytes: data, kind: settings.kind, mapping: settings.mapping(), options: options)
         var report = start(reader)
         while let outcome = reader.next() {
@@ -34,7 +36,9 @@ struct ImportCheck {
     mutating func start(_ reader: ImportReader) -> ImportReport {
         var report = ImportReport(kind: reader.kind, dryRun: true, summary: reader.summary)
         reader.fileErrors.forEach { report.add(ImportProblem($0)) }
-        headers = Dictionary(reader.summary.columns.compactMap { column in column.field.map { ($0.rawValue, column.header) } }) { first, _ in first }
+        headers = Dictionary(
+            reader.summary.columns.compactMap { column in column.field.map { ($0.rawValue, column.header) } }
+        ) { first, _ in first }
         return report
     }
 
@@ -64,16 +68,22 @@ struct ImportCheck {
     private mutating func check(_ record: ImportedRecord) -> [ImportProblem] {
         switch record {
         case .customer(let row):
-            let new = ImportDirectory.NewCustomer(id: UUID.random(), name: row.name, code: row.code, taxID: row.taxID, email: row.email, phone: row.phone,
-                                                  currency: row.currency?.code ?? organisationCurrency, creditLimitMinor: row.creditLimit?.minorUnits,
-                                                  paymentTerms: row.paymentTerms?.code ?? PaymentTerms.net30.code)
+            let new = ImportDirectory.NewCustomer(
+                id: UUID.random(), name: row.name, code: row.code, taxID: row.taxID, email: row.email, phone: row.phone,
+                currency: row.currency?.code ?? organisationCurrency, creditLimitMinor: row.creditLimit?.minorUnits,
+                paymentTerms: row.paymentTerms?.code ?? PaymentTerms.net30.code)
             if directory.register(new).created { counts.customersCreated += 1 } else { counts.customersMatched += 1 }
             return []
         case .contact(let row):
             var problems: [ImportProblem] = []
-            if directory.customer(code: row.customerCode, name: row.customerName) == nil { problems.append(unknownCustomer(row.line, row.customerCode, row.customerName)) }
+            if directory.customer(code: row.customerCode, name: row.customerName) == nil {
+                problems.append(unknownCustomer(row.line, row.customerCode, row.customerName))
+            }
             if row.email == nil && row.phone == nil {
-                problems.append(ImportProblem(line: row.line, column: nil, field: .email, code: "missing_value", messageKey: "contact_needs_channel"))
+                problems.append(
+                    ImportProblem(
+                        line: row.line, column: nil, field: .email, code: "missing_value",
+                        messageKey: "contact_needs_channel"))
             }
             if problems.isEmpty { counts.contacts += 1 }
             return problems
@@ -87,13 +97,18 @@ struct ImportCheck {
     private mutating func checkInvoice(_ row: ImportedInvoice) -> [ImportProblem] {
         var problems: [ImportProblem] = []
         if directory.invoiceNumbers.contains(row.number) {
-            problems.append(ImportProblem(line: row.line, column: nil, field: .invoiceNumber, code: "duplicate_invoice_number",
-                                          parameters: ["value": row.number], messageKey: "duplicate_invoice_number_existing"))
+            problems.append(
+                ImportProblem(
+                    line: row.line, column: nil, field: .invoiceNumber, code: "duplicate_invoice_number",
+                    parameters: ["value": row.number], messageKey: "duplicate_invoice_number_existing"))
         }
         let terms = ImportInvoiceRows.terms(issued: row.issueDate, due: row.dueDate)
         if directory.customer(code: row.customerCode, name: row.customerName) == nil {
             if let name = row.customerName {
-                _ = directory.register(.init(id: UUID.random(), name: name, code: row.customerCode, currency: row.total.currency.code, paymentTerms: terms))
+                _ = directory.register(
+                    .init(
+                        id: UUID.random(), name: name, code: row.customerCode, currency: row.total.currency.code,
+                        paymentTerms: terms))
                 counts.customersCreated += 1
             } else {
                 problems.append(unknownCustomer(row.line, row.customerCode, nil))
@@ -111,23 +126,41 @@ struct ImportCheck {
             return [unknownCustomer(row.line, row.customerCode, row.customerName)]
         }
         if row.paidDate > today {
-            return [ImportProblem(line: row.line, column: nil, field: .paidDate, code: "date_in_future", parameters: ["value": row.paidDate.iso])]
+            return [
+                ImportProblem(
+                    line: row.line, column: nil, field: .paidDate, code: "date_in_future",
+                    parameters: ["value": row.paidDate.iso])
+            ]
         }
         if let number = row.invoiceNumber {
             guard var invoice = directory.invoices[number], invoice.customerID == customer else {
-                return [ImportProblem(line: row.line, column: nil, field: .invoiceNumber, code: "unknown_invoice", parameters: ["value": number])]
+                return [
+                    ImportProblem(
+                        line: row.line, column: nil, field: .invoiceNumber, code: "unknown_invoice",
+                        parameters: ["value": number])
+                ]
             }
             guard invoice.isOpen else {
-                return [ImportProblem(line: row.line, column: nil, field: .invoiceNumber, code: "invoice_not_open", parameters: ["value": number])]
+                return [
+                    ImportProblem(
+                        line: row.line, column: nil, field: .invoiceNumber, code: "invoice_not_open",
+                        parameters: ["value": number])
+                ]
             }
             guard invoice.currency == row.amount.currency.code else {
-                return [ImportProblem(line: row.line, column: nil, field: .currency, code: "currency_mismatch",
-                                      parameters: ["value": row.amount.currency.code, "expected": invoice.currency])]
+                return [
+                    ImportProblem(
+                        line: row.line, column: nil, field: .currency, code: "currency_mismatch",
+                        parameters: ["value": row.amount.currency.code, "expected": invoice.currency])
+                ]
             }
             guard row.amount.minorUnits <= invoice.balance else {
                 let owed = Money(minorUnits: invoice.balance, currency: row.amount.currency).decimalString
-                return [ImportProblem(line: row.line, column: nil, field: .amount, code: "payment_exceeds_balance",
-                                      parameters: ["value": row.amount.decimalString, "balance": owed, "invoice": number])]
+                return [
+                    ImportProblem(
+                        line: row.line, column: nil, field: .amount, code: "payment_exceeds_balance",
+                        parameters: ["value": row.amount.decimalString, "balance": owed, "invoice": number])
+                ]
             }
             invoice.balance -= row.amount.minorUnits
             directory.invoices[number] = invoice
@@ -137,7 +170,8 @@ struct ImportCheck {
     }
 
     private func unknownCustomer(_ line: Int, _ code: String?, _ name: String?) -> ImportProblem {
-        ImportProblem(line: line, column: nil, field: code != nil ? .customerCode : .customerName, code: "unknown_customer",
-                      parameters: ["value": code ?? name ?? ""])
+        ImportProblem(
+            line: line, column: nil, field: code != nil ? .customerCode : .customerName, code: "unknown_customer",
+            parameters: ["value": code ?? name ?? ""])
     }
 }

@@ -7,8 +7,14 @@ enum ImportContactRole {
     static func role(_ text: String?) -> ContactRole {
         guard let text else { return .primary }
         let words = ImportDirectory.key(text)
-        if ["factur", "billing", "cobr", "cartera", "pago", "payable", "accounts", "tesorer"].contains(where: words.contains) { return .billing }
-        if ["altern", "secund", "second", "otro", "other", "backup"].contains(where: words.contains) { return .alternate }
+        if ["factur", "billing", "cobr", "cartera", "pago", "payable", "accounts", "tesorer"].contains(
+            where: words.contains)
+        {
+            return .billing
+        }
+        if ["altern", "secund", "second", "otro", "other", "backup"].contains(where: words.contains) {
+            return .alternate
+        }
         return .primary
     }
 }

@@ -1,7 +1,7 @@
 import CarteraCore
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 
 /// Creates the customers an import brings, the way `CustomerService.create` fills them (a payment
 /// reference each, the organisation's language), with a billing contact when the file gave an email
@@ -12,10 +12,13 @@ enum ImportCustomerRows {
     static func create(_ customers: [ImportDirectory.NewCustomer], in context: ServiceContext) async throws {
         guard !customers.isEmpty else { return }
         let language = context.organisation.language
-        var contacts = SQLBatch(Contact.schema, ["id", "customer_id", "name", "role", "email", "phone", "created_at", "updated_at"])
+        var contacts = SQLBatch(
+            Contact.schema, ["id", "customer_id", "name", "role", "email", "phone", "created_at", "updated_at"])
         let sql = try context.db.sql
         let now = context.clock.now()
-        for chunk in stride(from: 0, to: customers.count, by: SQLBatch.size).map({ customers[$0..<min($0 + SQLBatch.size, customers.count)] }) {
+        for chunk in stride(from: 0, to: customers.count, by: SQLBatch.size).map({
+            customers[$0..<min($0 + SQLBatch.size, customers.count)]
+        }) {
             let models = chunk.map { row in
                 let customer = Customer()
                 customer.id = row.id
@@ -37,8 +40,11 @@ enum ImportCustomerRows {
             }
             try await models.create(on: context.db)
             for row in chunk where row.email != nil || row.phone != nil {
-                contacts.append([.uuid(UUID.random()), .uuid(row.id), .text(row.name), .text(ContactRole.billing.rawValue), .text(row.email), .text(row.phone),
-                                 .date(now), .date(now)])
+                contacts.append([
+                    .uuid(UUID.random()), .uuid(row.id), .text(row.name), .text(ContactRole.billing.rawValue),
+                    .text(row.email), .text(row.phone),
+                    .date(now), .date(now),
+                ])
             }
             try await contacts.flush(on: sql)
         }

@@ -53,28 +53,50 @@ struct ImportDirectory: Sendable {
     static func load(_ kind: ImportKind, organisationID: UUID, on db: any Database) async throws -> ImportDirectory {
         var directory = ImportDirectory()
         let sql = try db.sql
-        struct CustomerRow: Decodable { let id: UUID; let legal_name: String; let external_code: String?; let payment_reference: String? }
-        let customers = try await sql.raw("""
+        struct CustomerRow: Decodable {
+            let id: UUID
+            let legal_name: String
+            let external_code: String?
+            let payment_reference: String?
+        }
+        let customers = try await sql.raw(
+            """
             SELECT id, legal_name, external_code, payment_reference FROM customers WHERE organisation_id = \(bind: organisationID)
-            """).all(decoding: CustomerRow.self)
+            """
+        ).all(decoding: CustomerRow.self)
         for customer in customers {
-            if let code = customer.external_code { directory.byCode[code] = customer.id; directory.codes[customer.id] = code }
-            directory.byName[Self.key(customer.legal_name)] = directory.byName[Self.key(customer.legal_name)] ?? customer.id
+            if let code = customer.external_code {
+                directory.byCode[code] = customer.id
+                directory.codes[customer.id] = code
+            }
+            directory.byName[Self.key(customer.legal_name)] =
+                directory.byName[Self.key(customer.legal_name)] ?? customer.id
             if let reference = customer.payment_reference { directory.paymentReferences.insert(reference) }
         }
         switch kind {
         case .invoices:
             struct Row: Decodable { let number: String }
-            let rows = try await sql.raw("SELECT number FROM invoices WHERE organisation_id = \(bind: organisationID)").all(decoding: Row.self)
+            let rows = try await sql.raw("SELECT number FROM invoices WHERE organisation_id = \(bind: organisationID)")
+                .all(decoding: Row.self)
             directory.invoiceNumbers = Set(rows.map(\.number))
         case .payments:
-            struct Row: Decodable { let id: UUID; let number: String; let customer_id: UUID; let currency: String; let balance_minor: Int64; let status: String }
-            let rows = try await sql.raw("""
+            struct Row: Decodable {
+                let id: UUID
+                let number: String
+                let customer_id: UUID
+                let currency: String
+                let balance_minor: Int64
+                let status: String
+            }
+            let rows = try await sql.raw(
+                """
                 SELECT id, number, customer_id, currency, balance_minor, status FROM invoices WHERE organisation_id = \(bind: organisationID)
-                """).all(decoding: Row.self)
+                """
+            ).all(decoding: Row.self)
             for row in rows {
-                directory.invoices[row.number] = InvoiceRef(id: row.id, customerID: row.customer_id, currency: row.currency, balance: row.balance_minor,
-                                                            isOpen: InvoiceStatus(rawValue: row.status)?.isOwed ?? false)
+                directory.invoices[row.number] = InvoiceRef(
+                    id: row.id, customerID: row.customer_id, currency: row.currency, balance: row.balance_minor,
+                    isOpen: InvoiceStatus(rawValue: row.status)?.isOwed ?? false)
             }
         case .customers, .contacts:
             break
@@ -102,9 +124,14 @@ struct ImportDirectory: Sendable {
             return (id, false)
         }
         var customer = customer
-        repeat { customer.paymentReference = makeReference() } while !paymentReferences.insert(customer.paymentReference).inserted
+        repeat {
+            customer.paymentReference = makeReference()
+        } while !paymentReferences.insert(customer.paymentReference).inserted
         newCustomers.append(customer)
-        if let code = customer.code { byCode[code] = customer.id; codes[customer.id] = code }
+        if let code = customer.code {
+            byCode[code] = customer.id
+            codes[customer.id] = code
+        }
         byName[Self.key(customer.name)] = byName[Self.key(customer.name)] ?? customer.id
         return (customer.id, true)
     }

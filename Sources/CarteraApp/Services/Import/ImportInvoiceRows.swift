@@ -5,11 +5,18 @@ import Foundation
 /// the file says part or all of it was paid before, an opening payment and its allocation, so that
 /// balance = total − allocations holds as for any other invoice.
 enum ImportInvoiceRows {
-    static let invoiceColumns = ["id", "organisation_id", "customer_id", "number", "issue_date", "due_date", "payment_terms", "currency",
-                                 "total_minor", "settled_minor", "balance_minor", "status", "external_reference", "notes", "created_at", "updated_at"]
-    static let paymentColumns = ["id", "organisation_id", "customer_id", "received_on", "currency", "amount_minor", "allocated_minor",
-                                 "method", "reference", "notes", "created_at", "updated_at"]
-    static let allocationColumns = ["id", "organisation_id", "invoice_id", "kind", "payment_id", "amount_minor", "applied_on", "created_at"]
+    static let invoiceColumns = [
+        "id", "organisation_id", "customer_id", "number", "issue_date", "due_date", "payment_terms", "currency",
+        "total_minor", "settled_minor", "balance_minor", "status", "external_reference", "notes", "created_at",
+        "updated_at",
+    ]
+    static let paymentColumns = [
+        "id", "organisation_id", "customer_id", "received_on", "currency", "amount_minor", "allocated_minor",
+        "method", "reference", "notes", "created_at", "updated_at",
+    ]
+    static let allocationColumns = [
+        "id", "organisation_id", "invoice_id", "kind", "payment_id", "amount_minor", "applied_on", "created_at",
+    ]
 
     /// "net<N>" from the days between issue and due date (files rarely state terms per invoice).
     static func terms(issued: LocalDate, due: LocalDate) -> String {
@@ -42,22 +49,36 @@ enum ImportInvoiceRows {
         let allocation: [SQLValue]?
     }
 
-    static func row(_ invoice: ImportedInvoice, customerID: UUID, organisationID: UUID, today: LocalDate, note: String, now: Date) -> Row {
+    static func row(
+        _ invoice: ImportedInvoice, customerID: UUID, organisationID: UUID, today: LocalDate, note: String, now: Date
+    ) -> Row {
         let id = UUID.random()
-        let total = invoice.total.minorUnits, balance = invoice.openBalance.minorUnits, settled = total - balance
+        let total = invoice.total.minorUnits
+        let balance = invoice.openBalance.minorUnits
+        let settled = total - balance
         let currency = invoice.total.currency.code
         let values: [SQLValue] = [
-            .uuid(id), .uuid(organisationID), .uuid(customerID), .text(invoice.number), .text(invoice.issueDate.iso), .text(invoice.dueDate.iso),
-            .text(terms(issued: invoice.issueDate, due: invoice.dueDate)), .text(currency), .integer(total), .integer(settled), .integer(balance),
-            .text(status(total: total, balance: balance).rawValue), .text(invoice.reference), .text(""), .date(now), .date(now),
+            .uuid(id), .uuid(organisationID), .uuid(customerID), .text(invoice.number), .text(invoice.issueDate.iso),
+            .text(invoice.dueDate.iso),
+            .text(terms(issued: invoice.issueDate, due: invoice.dueDate)), .text(currency), .integer(total),
+            .integer(settled), .integer(balance),
+            .text(status(total: total, balance: balance).rawValue), .text(invoice.reference), .text(""), .date(now),
+            .date(now),
         ]
         guard settled > 0 else { return Row(invoiceID: id, invoice: values, payment: nil, allocation: nil) }
         let paymentID = UUID.random()
         let date = openingSettlementDate(invoice, today: today).iso
-        return Row(invoiceID: id, invoice: values,
-                   payment: [.uuid(paymentID), .uuid(organisationID), .uuid(customerID), .text(date), .text(currency), .integer(settled), .integer(settled),
-                             .text(PaymentMethod.other.rawValue), .text(invoice.number), .text(note), .date(now), .date(now)],
-                   allocation: [.uuid(UUID.random()), .uuid(organisationID), .uuid(id), .text(InvoiceSettlement.Kind.payment.rawValue), .uuid(paymentID),
-                                .integer(settled), .text(date), .date(now)])
+        return Row(
+            invoiceID: id, invoice: values,
+            payment: [
+                .uuid(paymentID), .uuid(organisationID), .uuid(customerID), .text(date), .text(currency),
+                .integer(settled), .integer(settled),
+                .text(PaymentMethod.other.rawValue), .text(invoice.number), .text(note), .date(now), .date(now),
+            ],
+            allocation: [
+                .uuid(UUID.random()), .uuid(organisationID), .uuid(id), .text(InvoiceSettlement.Kind.payment.rawValue),
+                .uuid(paymentID),
+                .integer(settled), .text(date), .date(now),
+            ])
     }
 }

@@ -33,9 +33,16 @@ actor ImportJobs {
     /// Returns whether the caller should persist this progress now (at most every `heartbeat`).
     @discardableResult
     func update(_ id: String, _ status: Status, at now: Date = Date()) -> Bool {
-        if let current = jobs[id], current.isFinished || (!status.isFinished && current.state == status.state && current.done > status.done) { return false }
+        if let current = jobs[id],
+            current.isFinished || (!status.isFinished && current.state == status.state && current.done > status.done)
+        {
+            return false
+        }
         jobs[id] = status
-        if status.isFinished { persistedAt[id] = nil; return false }
+        if status.isFinished {
+            persistedAt[id] = nil
+            return false
+        }
         guard now.timeIntervalSince(persistedAt[id] ?? .distantPast) >= Self.heartbeat else { return false }
         persistedAt[id] = now
         return true
@@ -49,7 +56,9 @@ actor ImportJobs {
 
     /// What the page shows: this instance's live progress, else the stored status. A stored import
     /// still running that no instance runs any more was interrupted; its transaction rolled back.
-    static func resolve(live: Status?, stored: ImportUploads.Upload, singleInstance: Bool, now: Date, interrupted: String) -> Status? {
+    static func resolve(
+        live: Status?, stored: ImportUploads.Upload, singleInstance: Bool, now: Date, interrupted: String
+    ) -> Status? {
         if let live { return live }
         guard let status = stored.status, !status.isFinished else { return stored.status }
         guard singleInstance || now.timeIntervalSince(stored.updatedAt) > staleAfter else { return status }

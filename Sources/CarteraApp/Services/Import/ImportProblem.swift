@@ -12,7 +12,10 @@ struct ImportProblem: Sendable, Codable, Equatable {
     /// Usually the code; a code with two wordings ("already in the file" / "already in Cartera") differs.
     let messageKey: String
 
-    init(line: Int, column: String?, field: ImportField?, code: String, parameters: [String: String] = [:], messageKey: String? = nil) {
+    init(
+        line: Int, column: String?, field: ImportField?, code: String, parameters: [String: String] = [:],
+        messageKey: String? = nil
+    ) {
         self.line = line
         self.column = column
         self.field = field?.rawValue
@@ -22,7 +25,9 @@ struct ImportProblem: Sendable, Codable, Equatable {
     }
 
     init(_ error: ImportRowError) {
-        self.init(line: error.line, column: error.column, field: error.field, code: error.code.name, parameters: error.code.parameters)
+        self.init(
+            line: error.line, column: error.column, field: error.field, code: error.code.name,
+            parameters: error.code.parameters)
     }
 
     func message(_ localizer: Localizer, language: String) -> String {

@@ -35,8 +35,12 @@ struct ImportCounts: Sendable, Codable, Equatable {
     var openingSettlements = 0
 
     var auditDetails: [String: String] {
-        ["customers_created": String(customersCreated), "customers_matched": String(customersMatched), "contacts": String(contacts),
-         "invoices": String(invoices), "payments": String(payments), "opening_settlements": String(openingSettlements)]
+        [
+            "customers_created": String(customersCreated), "customers_matched": String(customersMatched),
+            "contacts": String(contacts),
+            "invoices": String(invoices), "payments": String(payments),
+            "opening_settlements": String(openingSettlements),
+        ]
     }
 }
 

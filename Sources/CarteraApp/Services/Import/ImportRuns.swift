@@ -59,6 +59,7 @@ struct ImportRuns: Sendable {
         }
     }
 
-    static let running = ServiceError(.conflict, code: "import_running",
-                                  message: "Another import is running for this organisation; try again when it has finished")
+    static let running = ServiceError(
+        .conflict, code: "import_running",
+        message: "Another import is running for this organisation; try again when it has finished")
 }

@@ -12,24 +12,32 @@ import Foundation
 /// settlement of invoices it pays, one audit event for the whole import — so people see all of it or
 /// none. Imports never notify customers: no reminder or "new invoice" message is queued.
 enum ImportService {
-    static func check(_ data: Data, settings: ImportSettings, in context: ServiceContext, progress: ImportProgressSink? = nil) async throws -> ImportReport {
-        let directory = try await ImportDirectory.load(settings.kind, organisationID: context.organisationID, on: context.db)
+    static func check(
+        _ data: Data, settings: ImportSettings, in context: ServiceContext, progress: ImportProgressSink? = nil
+    ) async throws -> ImportReport {
+        let directory = try await ImportDirectory.load(
+            settings.kind, organisationID: context.organisationID, on: context.db)
         let options = try options(settings, context)
-        var check = ImportCheck(directory: directory, organisationCurrency: options.defaultCurrency.code, today: context.today)
+        var check = ImportCheck(
+            directory: directory, organisationCurrency: options.defaultCurrency.code, today: context.today)
         return check.run(data, settings: settings, options: options, progress: progress)
     }
 
     /// `alsoInTransaction` runs last, inside the publishing transaction (the upload page records "done" there).
-    static func commit(_ data: Data, settings: ImportSettings, fileName: String, in context: ServiceContext,
-                       progress: ImportProgressSink? = nil,
-                       alsoInTransaction: (@Sendable (ServiceContext, ImportReport) async throws -> Void)? = nil) async throws -> ImportReport {
+    static func commit(
+        _ data: Data, settings: ImportSettings, fileName: String, in context: ServiceContext,
+        progress: ImportProgressSink? = nil,
+        alsoInTransaction: (@Sendable (ServiceContext, ImportReport) async throws -> Void)? = nil
+    ) async throws -> ImportReport {
         var quiet = context
         quiet.notifiesCustomers = false
         let options = try options(settings, context)
         let expectedRows = ImportProgressSink.estimatedRows(data)
         // Read, check and stage: no transaction spans this part.
-        let directory = try await ImportDirectory.load(settings.kind, organisationID: quiet.organisationID, on: quiet.db)
-        var check = ImportCheck(directory: directory, organisationCurrency: options.defaultCurrency.code, today: quiet.today)
+        let directory = try await ImportDirectory.load(
+            settings.kind, organisationID: quiet.organisationID, on: quiet.db)
+        var check = ImportCheck(
+            directory: directory, organisationCurrency: options.defaultCurrency.code, today: quiet.today)
         var reader = ImportReader(bytes: data, kind: settings.kind, mapping: settings.mapping(), options: options)
         var report = check.start(reader)
         var writer = ImportWriter(context: quiet)
@@ -39,7 +47,9 @@ enum ImportService {
                 if let record, report.isClean {
                     try await writer.write(record, directory: check.directory)
                 }
-                if reader.summary.rows % ImportProgressSink.step == 0 { progress?.wrote(reader.summary.rows, of: max(expectedRows, reader.summary.rows)) }
+                if reader.summary.rows % ImportProgressSink.step == 0 {
+                    progress?.wrote(reader.summary.rows, of: max(expectedRows, reader.summary.rows))
+                }
             }
             check.finish(reader, &report)
             guard report.isClean else { throw ImportRejected(report: report) }
@@ -50,15 +60,20 @@ enum ImportService {
         }
         // Publish: everything people will see, at once.
         report.dryRun = false
-        let published = report, finalDirectory = check.directory, staged = writer
+        let published = report
+        let finalDirectory = check.directory
+        let staged = writer
         let committed: ImportReport
         do {
             committed = try await quiet.transaction(bulk: true) { tx in
                 try await staged.publish(directory: finalDirectory, in: tx)
-                try await AuditLog.record("import.completed", entityType: "import", entityID: UUID(), details: published.created.auditDetails.merging([
-                    "kind": settings.kind.rawValue, "preset": settings.preset.rawValue, "file": fileName, "rows": String(published.summary.rows),
-                    "skipped": String(published.summary.skipped),
-                ]) { $1 }, in: tx)
+                try await AuditLog.record(
+                    "import.completed", entityType: "import", entityID: UUID(),
+                    details: published.created.auditDetails.merging([
+                        "kind": settings.kind.rawValue, "preset": settings.preset.rawValue, "file": fileName,
+                        "rows": String(published.summary.rows),
+                        "skipped": String(published.summary.skipped),
+                    ]) { $1 }, in: tx)
                 try await alsoInTransaction?(tx, published)
                 return published
             }

@@ -40,7 +40,9 @@ struct ImportSettings: Sendable, Codable, Equatable {
     }
 
     /// Parses the textual options of the API, the CLI and the upload form; `field` names the bad one.
-    static func parse(kind: String?, preset: String?, locale: String?, currency: String?) throws(ImportSettingsError) -> ImportSettings {
+    static func parse(kind: String?, preset: String?, locale: String?, currency: String?) throws(ImportSettingsError)
+        -> ImportSettings
+    {
         guard let kind, let parsedKind = ImportKind(rawValue: kind.lowercased()) else {
             throw ImportSettingsError(field: "kind", message: "must be customers, contacts, invoices or payments")
         }
@@ -59,7 +61,8 @@ struct ImportSettings: Sendable, Codable, Equatable {
         }
         if let currency, !currency.isEmpty {
             guard (try? Currency(code: currency.uppercased())) != nil else {
-                throw ImportSettingsError(field: "currency", message: "\(currency) is not a supported ISO 4217 currency")
+                throw ImportSettingsError(
+                    field: "currency", message: "\(currency) is not a supported ISO 4217 currency")
             }
             settings.currency = currency.uppercased()
         }

@@ -51,9 +51,11 @@ enum ImportStaging {
     static func publish(_ importID: String, on sql: any SQLDatabase) async throws {
         for table in tables {
             let columns = SQLList(table.columns.map { SQLIdentifier($0) })
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO \(ident: table.real) (\(columns)) SELECT \(columns) FROM \(ident: table.staged) WHERE import_id = \(bind: importID)
-                """).run()
+                """
+            ).run()
         }
         try await discard(importID, on: sql)
     }

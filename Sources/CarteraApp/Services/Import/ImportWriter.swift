@@ -49,7 +49,9 @@ struct ImportWriter: Sendable {
         inFlight = nil
         batches.removeAll()
         let importID = importID
-        _ = try? await WriteIntent.transaction(on: context.db) { tx in try await ImportStaging.discard(importID, on: tx.sql) }
+        _ = try? await WriteIntent.transaction(on: context.db) { tx in
+            try await ImportStaging.discard(importID, on: tx.sql)
+        }
     }
 
     /// Inside the import's one publishing transaction `tx`: the new customers (with their billing
@@ -65,10 +67,16 @@ struct ImportWriter: Sendable {
             // The check saw these balances before staging; a payment recorded meanwhile could make
             // the file's payments more than is owed. Then nothing is published.
             struct Row: Decodable { let n: Int }
-            let overdrawn = try await sql.raw("SELECT COUNT(*) AS n FROM invoices WHERE id IN (\(binds: chunk)) AND balance_minor < 0")
+            let overdrawn =
+                try await sql.raw(
+                    "SELECT COUNT(*) AS n FROM invoices WHERE id IN (\(binds: chunk)) AND balance_minor < 0"
+                )
                 .first(decoding: Row.self)?.n ?? 0
             guard overdrawn == 0 else {
-                throw ServiceError.conflict("import_conflict", "Payments were recorded on these invoices while the file was imported; nothing was imported, try again")
+                throw ServiceError.conflict(
+                    "import_conflict",
+                    "Payments were recorded on these invoices while the file was imported; nothing was imported, try again"
+                )
             }
         }
         try await ImportCustomerRows.assignCodes(directory.codeAssignments, in: tx)
@@ -79,7 +87,10 @@ struct ImportWriter: Sendable {
         try await inFlight?.value
         let ready = batches
         batches.removeAll()
-        guard !ready.isEmpty else { inFlight = nil; return }
+        guard !ready.isEmpty else {
+            inFlight = nil
+            return
+        }
         let db = context.db
         inFlight = Task {
             try await WriteIntent.transaction(on: db) { tx in
@@ -96,11 +107,17 @@ struct ImportWriter: Sendable {
             break // new customers are created at publish, from the directory
         case .contact(let row):
             let customer = try resolve(row.customerCode, row.customerName, line: row.line, in: directory)
-            batches.contacts.append(batches.prefix + [.uuid(UUID.random()), .uuid(customer), .text(row.name ?? row.email ?? row.phone ?? ""),
-                                                      .text(ImportContactRole.role(row.role).rawValue), .text(row.email), .text(row.phone), .date(now), .date(now)])
+            batches.contacts.append(
+                batches.prefix + [
+                    .uuid(UUID.random()), .uuid(customer), .text(row.name ?? row.email ?? row.phone ?? ""),
+                    .text(ImportContactRole.role(row.role).rawValue), .text(row.email), .text(row.phone), .date(now),
+                    .date(now),
+                ])
         case .invoice(let row):
             let customer = try resolve(row.customerCode, row.customerName, line: row.line, in: directory)
-            let rows = ImportInvoiceRows.row(row, customerID: customer, organisationID: organisationID, today: context.today, note: openingNote, now: now)
+            let rows = ImportInvoiceRows.row(
+                row, customerID: customer, organisationID: organisationID, today: context.today, note: openingNote,
+                now: now)
             batches.invoices.append(batches.prefix + rows.invoice)
             if let payment = rows.payment, let allocation = rows.allocation {
                 batches.payments.append(batches.prefix + payment)
@@ -111,13 +128,19 @@ struct ImportWriter: Sendable {
             let paymentID = UUID.random()
             let invoice = row.invoiceNumber.flatMap { directory.invoices[$0] }
             let allocated = invoice == nil ? 0 : row.amount.minorUnits
-            batches.payments.append(batches.prefix + [.uuid(paymentID), .uuid(organisationID), .uuid(customer), .text(row.paidDate.iso),
-                                                      .text(row.amount.currency.code), .integer(row.amount.minorUnits), .integer(allocated),
-                                                      .text(PaymentMethod.other.rawValue), .text(row.reference), .text(""), .date(now), .date(now)])
+            batches.payments.append(
+                batches.prefix + [
+                    .uuid(paymentID), .uuid(organisationID), .uuid(customer), .text(row.paidDate.iso),
+                    .text(row.amount.currency.code), .integer(row.amount.minorUnits), .integer(allocated),
+                    .text(PaymentMethod.other.rawValue), .text(row.reference), .text(""), .date(now), .date(now),
+                ])
             if let invoice {
-                batches.allocations.append(batches.prefix + [.uuid(UUID.random()), .uuid(organisationID), .uuid(invoice.id),
-                                                             .text(InvoiceSettlement.Kind.payment.rawValue), .uuid(paymentID),
-                                                             .integer(row.amount.minorUnits), .text(row.paidDate.iso), .date(now)])
+                batches.allocations.append(
+                    batches.prefix + [
+                        .uuid(UUID.random()), .uuid(organisationID), .uuid(invoice.id),
+                        .text(InvoiceSettlement.Kind.payment.rawValue), .uuid(paymentID),
+                        .integer(row.amount.minorUnits), .text(row.paidDate.iso), .date(now),
+                    ])
                 touchedInvoices.insert(invoice.id)
             }
         }
@@ -126,7 +149,9 @@ struct ImportWriter: Sendable {
     private func resolve(_ code: String?, _ name: String?, line: Int, in directory: ImportDirectory) throws -> UUID {
         // The check made sure every good row's customer is known; a miss here is a bug, and rolls back.
         guard let id = directory.customer(code: code, name: name) else {
-            throw ServiceError(.internalFailure, code: "import_inconsistent", message: "line \(line): customer not found after the check")
+            throw ServiceError(
+                .internalFailure, code: "import_inconsistent",
+                message: "line \(line): customer not found after the check")
         }
         return id
     }

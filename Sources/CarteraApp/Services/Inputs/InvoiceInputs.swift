@@ -36,6 +36,7 @@ struct InvoiceListQuery: Codable, Sendable {
     var dueFrom: String?
     var dueTo: String?
     enum CodingKeys: String, CodingKey {
-        case page, perPage = "per_page", status, customerId = "customer_id", currency, overdue, dueFrom = "due_from", dueTo = "due_to"
+        case page, perPage = "per_page", status, customerId = "customer_id", currency, overdue, dueFrom = "due_from",
+            dueTo = "due_to"
     }
 }

@@ -17,10 +17,15 @@ struct StripeCheckout: Sendable {
 
     let configuration: Configuration
 
-    struct Session: Decodable { let id: String; let url: String }
+    struct Session: Decodable {
+        let id: String
+        let url: String
+    }
 
     /// Creates a Checkout Session for what the invoice still owes and returns the page to send the customer to.
-    func createCheckout(invoice: Invoice, customerName: String, successURL: String, cancelURL: String, client: any Client) async throws -> Session {
+    func createCheckout(
+        invoice: Invoice, customerName: String, successURL: String, cancelURL: String, client: any Client
+    ) async throws -> Session {
         let balance = try invoice.balance
         let fields: [(String, String)] = [
             ("mode", "payment"), ("success_url", successURL), ("cancel_url", cancelURL),
@@ -37,11 +42,15 @@ struct StripeCheckout: Sendable {
         let response = try await client.post(URI(string: "\(configuration.apiBase)/v1/checkout/sessions")) { request in
             request.headers.bearerAuthorization = BearerAuthorization(token: configuration.secretKey)
             request.headers.contentType = .urlEncodedForm
-            request.headers.replaceOrAdd(name: "Idempotency-Key", value: "checkout-\(try invoice.requireID().uuidString)-\(balance.minorUnits)")
+            request.headers.replaceOrAdd(
+                name: "Idempotency-Key", value: "checkout-\(try invoice.requireID().uuidString)-\(balance.minorUnits)")
             request.body = ByteBuffer(string: body)
         }
-        guard response.status == .ok, let session = try? response.content.decode(Session.self, using: JSONDecoder()) else {
-            throw ServiceError(.upstreamFailure, code: "payment_provider_error", message: "The payment provider did not create the checkout (HTTP \(response.status.code))")
+        guard response.status == .ok, let session = try? response.content.decode(Session.self, using: JSONDecoder())
+        else {
+            throw ServiceError(
+                .upstreamFailure, code: "payment_provider_error",
+                message: "The payment provider did not create the checkout (HTTP \(response.status.code))")
         }
         return session
     }
@@ -63,9 +72,13 @@ struct StripeCheckout: Sendable {
         guard abs(now.timeIntervalSince1970 - timestamp) <= Self.signatureTolerance else { throw WebhookError.stale }
         var signed = Data("\(Int(timestamp)).".utf8)
         signed.append(payload)
-        let expected = HMAC<SHA256>.authenticationCode(for: signed, using: SymmetricKey(data: Data(configuration.webhookSecret.utf8)))
-            .map { String(format: "%02x", $0) }.joined()
-        guard signatures.contains(where: { CSRFProtection.equal($0, expected) }) else { throw WebhookError.badSignature }
+        let expected = HMAC<SHA256>.authenticationCode(
+            for: signed, using: SymmetricKey(data: Data(configuration.webhookSecret.utf8))
+        )
+        .map { String(format: "%02x", $0) }.joined()
+        guard signatures.contains(where: { CSRFProtection.equal($0, expected) }) else {
+            throw WebhookError.badSignature
+        }
     }
 
     private static func formEncode(_ text: String) -> String {

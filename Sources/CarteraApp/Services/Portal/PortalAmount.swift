@@ -15,11 +15,13 @@ enum PortalAmount {
     static func parse(_ raw: String, currency: Currency, decimal: Character) throws(Failure) -> Money {
         guard raw.count <= PortalLimits.amountLength else { throw .notAnAmount }
         let body = stripped(raw, currency: currency)
-        guard !body.isEmpty, body.allSatisfy({ isDigit($0) || $0 == "." || $0 == "," }), body.first.map(isDigit) == true else {
+        guard !body.isEmpty, body.allSatisfy({ isDigit($0) || $0 == "." || $0 == "," }), body.first.map(isDigit) == true
+        else {
             throw .notAnAmount
         }
         let mark = decimalMark(of: body, currency: currency, reader: decimal)
-        let whole: Substring, fraction: Substring
+        let whole: Substring
+        let fraction: Substring
         if let mark, let index = body.lastIndex(of: mark) {
             whole = body[..<index]
             fraction = body[body.index(after: index)...]
@@ -32,7 +34,8 @@ enum PortalAmount {
         let significant = fraction.reversed().drop { $0 == "0" }.count
         guard significant <= currency.minorUnitExponent else { throw .tooManyDecimals }
         let kept = fraction.prefix(currency.minorUnitExponent)
-        guard let amount = try? Money(decimalString: kept.isEmpty ? digits : "\(digits).\(kept)", currency: currency) else { throw .tooLarge }
+        guard let amount = try? Money(decimalString: kept.isEmpty ? digits : "\(digits).\(kept)", currency: currency)
+        else { throw .tooLarge }
         guard amount.minorUnits <= PortalLimits.maximumAmountMinorUnits else { throw .tooLarge }
         return amount
     }
@@ -51,20 +54,24 @@ enum PortalAmount {
     private static func decimalMark(of body: String, currency: Currency, reader: Character) -> Character? {
         let separators = body.filter { $0 == "." || $0 == "," }
         guard let last = separators.last else { return nil }
-        if separators.contains(where: { $0 != last }) { return last }     // "1.500.000,50"
-        if separators.count > 1 { return nil }                             // "1.500.000"
+        if separators.contains(where: { $0 != last }) { return last } // "1.500.000,50"
+        if separators.count > 1 { return nil } // "1.500.000"
         let after = body.reversed().prefix { $0 != last }.count
-        guard after == 3 else { return last }                              // "1500,5", "1234.56"
+        guard after == 3 else { return last } // "1500,5", "1234.56"
         return currency.minorUnitExponent >= 3 && last == reader ? last : nil
     }
 
     /// The whole part's digits, its thousands separators checked: a first group of one to three
     /// digits, then groups of exactly three ("1.500.000", never "15.00.000").
     private static func grouped(_ whole: Substring) throws(Failure) -> String {
-        let groups = whole.split(separator: ".", omittingEmptySubsequences: false).flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let groups = whole.split(separator: ".", omittingEmptySubsequences: false).flatMap {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
         guard let first = groups.first, !first.isEmpty, first.allSatisfy(isDigit) else { throw .notAnAmount }
         if groups.count > 1 {
-            guard first.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(isDigit) }) else { throw .notAnAmount }
+            guard first.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(isDigit) }) else {
+                throw .notAnAmount
+            }
             let marks = Set(whole.filter { $0 == "." || $0 == "," })
             guard marks.count == 1 else { throw .notAnAmount }
         }

@@ -20,7 +20,10 @@ struct PortalRefusal: Error, Sendable {
     let arguments: [String: Argument]
     let status: HTTPStatus
 
-    init(_ form: PortalForm, field: String?, _ reason: String, _ arguments: [String: Argument] = [:], status: HTTPStatus = .unprocessableEntity) {
+    init(
+        _ form: PortalForm, field: String?, _ reason: String, _ arguments: [String: Argument] = [:],
+        status: HTTPStatus = .unprocessableEntity
+    ) {
         self.form = form
         self.field = field
         self.reason = reason
@@ -32,6 +35,7 @@ struct PortalRefusal: Error, Sendable {
     init(_ form: PortalForm, _ error: ServiceError, fields: [String: String]) {
         let field = error.field.flatMap { named in fields.first { named.hasPrefix($0.key) }?.value }
         let conflict = error.kind == .conflict
-        self.init(form, field: field, conflict ? "conflict" : "invalid", status: conflict ? .conflict : .unprocessableEntity)
+        self.init(
+            form, field: field, conflict ? "conflict" : "invalid", status: conflict ? .conflict : .unprocessableEntity)
     }
 }

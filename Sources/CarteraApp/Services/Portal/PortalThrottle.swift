@@ -12,7 +12,9 @@ enum PortalThrottle {
     /// Counts a post through the link, or refuses it (429) when the link has posted
     /// `submissionsPerLinkPerHour` forms in the last hour. Refused posts count: a script
     /// retrying bad input is held back too. Posts refused here are not stored, so the window slides.
-    static func admit(_ form: PortalForm, _ access: PortalLinks.Access, in context: ServiceContext) async throws -> PortalSubmission {
+    static func admit(_ form: PortalForm, _ access: PortalLinks.Access, in context: ServiceContext) async throws
+        -> PortalSubmission
+    {
         let now = context.clock.now()
         let tokenID = try access.token.requireID()
         return try await context.transaction { tx in
@@ -20,11 +22,15 @@ enum PortalThrottle {
             let lastHour = try await PortalSubmission.query(on: tx.db).filter(\.$tokenID == tokenID)
                 .filter(\.$createdAt > now.addingTimeInterval(-3_600)).count()
             guard lastHour < PortalLimits.submissionsPerLinkPerHour else {
-                throw PortalRefusal(form, field: nil, "too_many_submissions", ["count": .number(PortalLimits.submissionsPerLinkPerHour)], status: .tooManyRequests)
+                throw PortalRefusal(
+                    form, field: nil, "too_many_submissions",
+                    ["count": .number(PortalLimits.submissionsPerLinkPerHour)], status: .tooManyRequests)
             }
             // What no limit counts any more, except the record of promises made here.
-            try await PortalSubmission.query(on: tx.db).filter(\.$tokenID == tokenID).filter(\.$createdAt < now.addingTimeInterval(-2 * 86_400))
-                .group(.or) { $0.filter(\.$form != .promise).filter(\.$accepted == false) }.delete()
+            try await PortalSubmission.query(on: tx.db).filter(\.$tokenID == tokenID).filter(
+                \.$createdAt < now.addingTimeInterval(-2 * 86_400)
+            )
+            .group(.or) { $0.filter(\.$form != .promise).filter(\.$accepted == false) }.delete()
             let submission = PortalSubmission()
             submission.organisationID = tx.organisationID
             submission.tokenID = tokenID
@@ -47,7 +53,9 @@ enum PortalThrottle {
             .filter(\.$form ~~ PortalForm.answeredByHand).filter(\.$accepted == true)
             .filter(\.$createdAt > now.addingTimeInterval(-86_400)).count()
         guard lastDay < PortalLimits.requestsPerLinkPerDay else {
-            throw PortalRefusal(submission.form, field: nil, "too_many_requests", ["count": .number(PortalLimits.requestsPerLinkPerDay)], status: .tooManyRequests)
+            throw PortalRefusal(
+                submission.form, field: nil, "too_many_requests",
+                ["count": .number(PortalLimits.requestsPerLinkPerDay)], status: .tooManyRequests)
         }
     }
 
@@ -60,10 +68,14 @@ enum PortalThrottle {
 
     /// Promises made on the portal that are still active, of one customer.
     static func activePortalPromise(customerID: UUID, on db: any Database) async throws -> PaymentPromise? {
-        let made = try await PortalSubmission.query(on: db).filter(\.$customerID == customerID).filter(\.$form == .promise)
-            .filter(\.$accepted == true).all().compactMap(\.subjectID)
+        let made = try await PortalSubmission.query(on: db).filter(\.$customerID == customerID).filter(
+            \.$form == .promise
+        )
+        .filter(\.$accepted == true).all().compactMap(\.subjectID)
         guard !made.isEmpty else { return nil }
-        return try await PaymentPromise.query(on: db).filter(\.$id ~~ made).filter(\.$status == .active).sort(\.$promisedOn).first()
+        return try await PaymentPromise.query(on: db).filter(\.$id ~~ made).filter(\.$status == .active).sort(
+            \.$promisedOn
+        ).first()
     }
 
     private static func lock(_ tokenID: UUID, now: Date, on db: any Database) async throws {

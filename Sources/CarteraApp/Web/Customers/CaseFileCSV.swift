@@ -6,13 +6,20 @@ enum CaseFileCSV {
     static func make(_ page: CustomerPageContext, req: Request) -> String {
         var rows: [[String]] = [[req.text("casefile.title"), page.customer.name, page.customer.taxId, page.today]]
         rows.append([])
-        rows.append([req.text("invoice.number"), req.text("invoice.issued"), req.text("invoice.due"), req.text("invoice.total"),
-                     req.text("invoice.balance"), req.text("invoice.days_overdue")])
+        rows.append([
+            req.text("invoice.number"), req.text("invoice.issued"), req.text("invoice.due"), req.text("invoice.total"),
+            req.text("invoice.balance"), req.text("invoice.days_overdue"),
+        ])
         for invoice in page.invoices {
-            rows.append([invoice.number, invoice.issued, invoice.due, invoice.total, invoice.balance, String(invoice.days)])
+            rows.append([
+                invoice.number, invoice.issued, invoice.due, invoice.total, invoice.balance, String(invoice.days),
+            ])
         }
         rows.append([])
-        rows.append([req.text("timeline.when"), req.text("timeline.what"), req.text("timeline.summary"), req.text("timeline.detail")])
+        rows.append([
+            req.text("timeline.when"), req.text("timeline.what"), req.text("timeline.summary"),
+            req.text("timeline.detail"),
+        ])
         for entry in page.timeline {
             rows.append([entry.at, entry.kind, entry.summary, entry.detail])
         }

@@ -42,7 +42,9 @@ struct CustomerPageData {
 }
 
 extension CustomerPageData {
-    static func read(_ customer: Customer, language: String, localizer: Localizer, in context: ServiceContext) async throws -> CustomerPageData {
+    static func read(_ customer: Customer, language: String, localizer: Localizer, in context: ServiceContext)
+        async throws -> CustomerPageData
+    {
         let customerID = try customer.requireID()
         let db = context.db
         let users = try await UserService.list(organisationID: context.organisationID, on: db)
@@ -52,37 +54,58 @@ extension CustomerPageData {
         let openIDs = try open.map { try $0.requireID() }
         let holds = try await HoldService.inForce(invoiceIDs: openIDs, in: context)
         let unapplied = try await StatementService.unappliedCredit(customerID: customerID, on: db)
-        let fees = LateFeeService.outstanding(try await LateFeeService.fees(customerID: customerID, status: .charged, on: db,
-                                                                             organisationID: context.organisationID))
-        let promises = try await PaymentPromise.query(on: db).filter(\.$customer.$id == customerID).sort(\.$createdAt, .descending).all()
+        let fees = LateFeeService.outstanding(
+            try await LateFeeService.fees(
+                customerID: customerID, status: .charged, on: db,
+                organisationID: context.organisationID))
+        let promises = try await PaymentPromise.query(on: db).filter(\.$customer.$id == customerID).sort(
+            \.$createdAt, .descending
+        ).all()
         var plans: [Plan] = []
-        for plan in try await PaymentPlan.query(on: db).filter(\.$customer.$id == customerID).sort(\.$createdAt, .descending).all() {
-            plans.append(Plan(plan: plan, standing: try await PaymentPlanService.standing(of: plan, on: db, asOf: context.today)))
+        for plan in try await PaymentPlan.query(on: db).filter(\.$customer.$id == customerID).sort(
+            \.$createdAt, .descending
+        ).all() {
+            plans.append(
+                Plan(plan: plan, standing: try await PaymentPlanService.standing(of: plan, on: db, asOf: context.today))
+            )
         }
-        let disputes = try await Dispute.query(on: db).filter(\.$invoice.$id ~~ openIDs).filter(\.$status == .open).all()
+        let disputes = try await Dispute.query(on: db).filter(\.$invoice.$id ~~ openIDs).filter(\.$status == .open)
+            .all()
         // The risk counts open disputes on every invoice of the customer, paid ones too; the page lists those on open invoices.
         let openDisputes = try await Dispute.query(on: db).join(Invoice.self, on: \Dispute.$invoice.$id == \Invoice.$id)
             .filter(Invoice.self, \.$customer.$id == customerID).filter(Dispute.self, \.$status == .open).count()
-        let risk = try await RiskQuery.assessment(organisationID: context.organisationID, customerID: customerID, open: open, openDisputes: openDisputes,
-                                                  brokenPromises: promises.filter { $0.status == .broken }.count, asOf: context.today, on: db)
-        let tasks = try await CollectionTask.query(on: db).filter(\.$customer.$id == customerID).filter(\.$status == .open).sort(\.$dueOn).all()
-        let payments = try await Payment.query(on: db).filter(\.$customer.$id == customerID).sort(\.$receivedOn, .descending).limit(10).all()
-        let timeline = try await TimelineQuery(context: context, language: language, localizer: localizer).entries(for: customer)
+        let risk = try await RiskQuery.assessment(
+            organisationID: context.organisationID, customerID: customerID, open: open, openDisputes: openDisputes,
+            brokenPromises: promises.filter { $0.status == .broken }.count, asOf: context.today, on: db)
+        let tasks = try await CollectionTask.query(on: db).filter(\.$customer.$id == customerID).filter(
+            \.$status == .open
+        ).sort(\.$dueOn).all()
+        let payments = try await Payment.query(on: db).filter(\.$customer.$id == customerID).sort(
+            \.$receivedOn, .descending
+        ).limit(10).all()
+        let timeline = try await TimelineQuery(context: context, language: language, localizer: localizer).entries(
+            for: customer)
         return CustomerPageData(
             customer: customer, users: users, contacts: contacts, open: open, holds: holds,
             balances: try balances(open: open, unapplied: unapplied, fees: fees, asOf: context.today),
-            credit: try CreditService.assess(customer, open: open, organisation: context.organisation, today: context.today),
-            risk: risk, promises: Array(promises.prefix(20)), plans: plans, disputes: disputes, tasks: tasks, payments: payments, timeline: timeline,
+            credit: try CreditService.assess(
+                customer, open: open, organisation: context.organisation, today: context.today),
+            risk: risk, promises: Array(promises.prefix(20)), plans: plans, disputes: disputes, tasks: tasks,
+            payments: payments, timeline: timeline,
             today: context.today, creditHoldDaysOverdue: context.organisation.creditHoldDaysOverdue)
     }
 
     /// A section per currency owed, credited or charged a late fee in, as the statement has them.
-    static func balances(open: [Invoice], unapplied: [String: Int64], fees: [String: Int64], asOf: LocalDate) throws -> [Balance] {
+    static func balances(open: [Invoice], unapplied: [String: Int64], fees: [String: Int64], asOf: LocalDate) throws
+        -> [Balance]
+    {
         let currencies = Set(open.map(\.currency)).union(unapplied.keys).union(fees.keys).sorted()
         return try currencies.map { code in
             let currency = try Currency(code: code)
             var aging = AgingReport(asOf: asOf, currency: currency)
-            for invoice in open where invoice.currency == code { try aging.add(balance: try invoice.balance, dueDate: try invoice.due) }
+            for invoice in open where invoice.currency == code {
+                try aging.add(balance: try invoice.balance, dueDate: try invoice.due)
+            }
             let credit = Money(minorUnits: unapplied[code] ?? 0, currency: currency)
             return Balance(aging: aging, unapplied: credit, net: try aging.total.subtracting(credit))
         }

@@ -6,9 +6,21 @@ import Vapor
 /// Handlers parse the form, call the same services as the API, and go back to the page.
 struct CustomerPages {
     struct IndexContext: Encodable {
-        struct Row: Encodable { let id: UUID; let url: String; let name: String; let taxId: String; let terms: String; let balance: String; let tags: String }
+        struct Row: Encodable {
+            let id: UUID
+            let url: String
+            let name: String
+            let taxId: String
+            let terms: String
+            let balance: String
+            let tags: String
+        }
         /// The search form's target and the pager's neighbours, keeping the search.
-        struct Links: Encodable { let search = AppURL.customers; let previous: String; let next: String }
+        struct Links: Encodable {
+            let search = AppURL.customers
+            let previous: String
+            let next: String
+        }
         let q: String
         let rows: [Row]
         let total: Int
@@ -23,32 +35,44 @@ struct CustomerPages {
         let query = try req.query.decode(CustomerListQuery.self)
         let result = try await CustomerService.list(query, in: context)
         let ids = try result.items.map { try $0.requireID() }
-        let open = ids.isEmpty ? [] : try await Invoice.query(on: context.db).filter(\.$customer.$id ~~ ids).owed().all()
+        let open =
+            ids.isEmpty ? [] : try await Invoice.query(on: context.db).filter(\.$customer.$id ~~ ids).owed().all()
         let rows = try result.items.map { customer in
             let mine = open.filter { $0.$customer.id == customer.id }
             let totals = try Dictionary(grouping: mine, by: \.currency).map { code, invoices in
                 Money(minorUnits: invoices.saturatingSum(\.balanceMinor), currency: try Currency(code: code))
             }
-            return IndexContext.Row(id: try customer.requireID(), url: AppURL.customer(try customer.requireID()), name: customer.legalName, taxId: customer.taxID ?? "", terms: customer.paymentTerms,
-                                    balance: format.moneyList(totals.sorted { $0.currency.code < $1.currency.code }), tags: customer.tags.joined(separator: ", "))
+            return IndexContext.Row(
+                id: try customer.requireID(), url: AppURL.customer(try customer.requireID()), name: customer.legalName,
+                taxId: customer.taxID ?? "", terms: customer.paymentTerms,
+                balance: format.moneyList(totals.sorted { $0.currency.code < $1.currency.code }),
+                tags: customer.tags.joined(separator: ", "))
         }
         let pages = max(1, (result.total.count + result.page.perPage - 1) / result.page.perPage)
-        return try await req.render("customers/index", title: "customers.title", section: "customers", IndexContext(
-            q: query.q ?? "", rows: rows, total: result.total.count, page: result.page.page, pages: pages,
-            links: .init(previous: AppURL.customers(q: query.q ?? "", page: result.page.page - 1), next: AppURL.customers(q: query.q ?? "", page: result.page.page + 1))))
+        return try await req.render(
+            "customers/index", title: "customers.title", section: "customers",
+            IndexContext(
+                q: query.q ?? "", rows: rows, total: result.total.count, page: result.page.page, pages: pages,
+                links: .init(
+                    previous: AppURL.customers(q: query.q ?? "", page: result.page.page - 1),
+                    next: AppURL.customers(q: query.q ?? "", page: result.page.page + 1))))
     }
 
     func show(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        let data = try await CustomerPageData.read(try await req.customerParameter(in: context), language: req.pageLanguage, localizer: req.application.localizer, in: context)
-        return try await req.render("customers/show", title: "customer.title", section: "customers", try page(data, req: req, context: context))
+        let data = try await CustomerPageData.read(
+            try await req.customerParameter(in: context), language: req.pageLanguage,
+            localizer: req.application.localizer, in: context)
+        return try await req.render(
+            "customers/show", title: "customer.title", section: "customers", try page(data, req: req, context: context))
     }
 
     /// The case file for an agency or a lawyer: statement and timeline, as CSV or a printable page.
     func caseFile(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
         let customer = try await req.customerParameter(in: context)
-        let data = try await CustomerPageData.read(customer, language: req.pageLanguage, localizer: req.application.localizer, in: context)
+        let data = try await CustomerPageData.read(
+            customer, language: req.pageLanguage, localizer: req.application.localizer, in: context)
         let page = try page(data, req: req, context: context)
         if (try? req.query.get(String.self, at: "format")) == "csv" {
             let response = Response(status: .ok, body: .init(string: CaseFileCSV.make(page, req: req)))
@@ -62,7 +86,8 @@ struct CustomerPages {
 
     func addContact(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        _ = try await ContactService.create(for: try await req.customerParameter(in: context), try req.content.decode(ContactInput.self), in: context)
+        _ = try await ContactService.create(
+            for: try await req.customerParameter(in: context), try req.content.decode(ContactInput.self), in: context)
         return done(req, "flash.contact_saved")
     }
 
@@ -78,7 +103,9 @@ struct CustomerPages {
     func logCall(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
         var input = try req.content.decode(CallService.Input.self)
-        if input.contactId == nil, let raw = try? req.content.get(String.self, at: "contact"), !raw.isEmpty { input.contactId = UUID(uuidString: raw) }
+        if input.contactId == nil, let raw = try? req.content.get(String.self, at: "contact"), !raw.isEmpty {
+            input.contactId = UUID(uuidString: raw)
+        }
         _ = try await CallService.log(for: try await req.customerParameter(in: context), input, in: context)
         return done(req, "flash.call_logged")
     }
@@ -87,13 +114,16 @@ struct CustomerPages {
 
     func addNote(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        _ = try await CallService.addNote(for: try await req.customerParameter(in: context), text: try req.content.decode(NoteForm.self).note, in: context)
+        _ = try await CallService.addNote(
+            for: try await req.customerParameter(in: context), text: try req.content.decode(NoteForm.self).note,
+            in: context)
         return done(req, "flash.note_added")
     }
 
     func addPromise(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        _ = try await PromiseService.create(for: try await req.customerParameter(in: context), try req.content.decode(PromiseInput.self), in: context)
+        _ = try await PromiseService.create(
+            for: try await req.customerParameter(in: context), try req.content.decode(PromiseInput.self), in: context)
         return done(req, "flash.promise_saved")
     }
 
@@ -111,38 +141,50 @@ struct CustomerPages {
         let context = try await req.serviceContext()
         let form = try req.content.decode(PlanForm.self)
         let everyDays: Int? = try form.spacing.flatMap { $0 == "monthly" || $0.isEmpty ? nil : $0 }.map {
-            guard let days = Int($0) else { throw ServiceError.invalid("spacing", "spacing must be monthly or a number of days") }
+            guard let days = Int($0) else {
+                throw ServiceError.invalid("spacing", "spacing must be monthly or a number of days")
+            }
             return days
         }
-        _ = try await PaymentPlanService.create(for: try await req.customerParameter(in: context), .init(
-            invoiceIds: form.invoiceIds ?? [], instalments: form.instalments, firstDueOn: form.firstDueOn, everyDays: everyDays,
-            downPayment: form.downPayment, downPaymentDueOn: nil, schedule: nil, note: form.note), in: context)
+        _ = try await PaymentPlanService.create(
+            for: try await req.customerParameter(in: context),
+            .init(
+                invoiceIds: form.invoiceIds ?? [], instalments: form.instalments, firstDueOn: form.firstDueOn,
+                everyDays: everyDays,
+                downPayment: form.downPayment, downPaymentDueOn: nil, schedule: nil, note: form.note), in: context)
         return done(req, "flash.plan_created")
     }
 
-
     func cancelPlan(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        let plan = try await PaymentPlanService.find(try req.uuidParameter("planID", entity: "payment_plan"), in: context)
-        _ = try await PaymentPlanService.cancel(plan, reason: try req.content.decode(ReasonInput.self).reason, in: context)
+        let plan = try await PaymentPlanService.find(
+            try req.uuidParameter("planID", entity: "payment_plan"), in: context)
+        _ = try await PaymentPlanService.cancel(
+            plan, reason: try req.content.decode(ReasonInput.self).reason, in: context)
         return done(req, "flash.plan_cancelled")
     }
 
     func placeHold(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        _ = try await CreditService.placeHold(try await req.customerParameter(in: context), reason: try req.content.decode(ReasonInput.self).reason, in: context)
+        _ = try await CreditService.placeHold(
+            try await req.customerParameter(in: context), reason: try req.content.decode(ReasonInput.self).reason,
+            in: context)
         return done(req, "flash.hold_placed")
     }
 
     func releaseHold(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        _ = try await CreditService.releaseHold(try await req.customerParameter(in: context), reason: try req.content.decode(ReasonInput.self).reason, in: context)
+        _ = try await CreditService.releaseHold(
+            try await req.customerParameter(in: context), reason: try req.content.decode(ReasonInput.self).reason,
+            in: context)
         return done(req, "flash.hold_released")
     }
 
     func escalate(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        _ = try await EscalationService.escalate(try await req.customerParameter(in: context), try req.content.decode(EscalationService.Input.self), in: context)
+        _ = try await EscalationService.escalate(
+            try await req.customerParameter(in: context), try req.content.decode(EscalationService.Input.self),
+            in: context)
         return done(req, "flash.escalated")
     }
 
@@ -163,7 +205,8 @@ struct CustomerPages {
     func assign(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
         let raw = try req.content.decode(AssignForm.self).userId ?? ""
-        _ = try await CustomerService.assign(try await req.customerParameter(in: context), to: raw.isEmpty ? nil : UUID(uuidString: raw), in: context)
+        _ = try await CustomerService.assign(
+            try await req.customerParameter(in: context), to: raw.isEmpty ? nil : UUID(uuidString: raw), in: context)
         return done(req, "flash.assigned")
     }
 
@@ -182,9 +225,10 @@ struct CustomerPages {
         return done(req, "flash.task_done")
     }
 
-
     private func page(_ data: CustomerPageData, req: Request, context: ServiceContext) throws -> CustomerPageContext {
-        try CustomerPageContext(data: data, format: context.pageFormat(language: req.pageLanguage), links: CustomerPageLinks(try data.customer.requireID()))
+        try CustomerPageContext(
+            data: data, format: context.pageFormat(language: req.pageLanguage),
+            links: CustomerPageLinks(try data.customer.requireID()))
     }
 
     private func done(_ req: Request, _ key: String) -> Response {

@@ -14,7 +14,9 @@ struct DashboardQuery {
         /// Simple DSO: receivable ÷ credit sales of the last 90 days × 90 (the countback DSO is in reports).
         let dso: Int?
         var overdue: Money {
-            Money(minorUnits: aging.total.minorUnits.saturatingAdding(-(aging.buckets[.current]?.minorUnits ?? 0)), currency: aging.currency)
+            Money(
+                minorUnits: aging.total.minorUnits.saturatingAdding(-(aging.buckets[.current]?.minorUnits ?? 0)),
+                currency: aging.currency)
         }
     }
 
@@ -37,12 +39,14 @@ struct DashboardQuery {
         let monthStart = today.startOfMonth
         let reports = try await AgingQuery.reports(organisationID: context.organisationID, asOf: today, on: context.db)
         let dialect = try context.db.dialect
-        let collected = try await sums("""
+        let collected = try await sums(
+            """
             SELECT currency, \(dialect.moneySum("amount_minor")) AS total FROM payments
             WHERE organisation_id = \(bind: context.organisationID) AND received_on >= \(bind: monthStart.iso) AND received_on <= \(bind: today.iso)
             GROUP BY currency
             """)
-        let sales = try await sums("""
+        let sales = try await sums(
+            """
             SELECT currency, \(dialect.moneySum("total_minor")) AS total FROM invoices
             WHERE organisation_id = \(bind: context.organisationID) AND status NOT IN ('draft', 'void')
               AND issue_date > \(bind: today.addingClamped(days: -Self.dsoWindowDays).iso) AND issue_date <= \(bind: today.iso)
@@ -52,45 +56,63 @@ struct DashboardQuery {
             let code = entry.report.currency.code
             let sold = sales[code] ?? 0
             // No figure when the receivables are too large to multiply (only absurd stored amounts).
-            let (scaled, overflow) = entry.report.total.minorUnits.multipliedReportingOverflow(by: Int64(Self.dsoWindowDays))
+            let (scaled, overflow) = entry.report.total.minorUnits.multipliedReportingOverflow(
+                by: Int64(Self.dsoWindowDays))
             let dso = sold > 0 && !overflow ? Int(scaled / sold) : nil
-            return CurrencyFigures(aging: entry.report, invoiceCount: entry.invoiceCount,
-                                   collectedThisMonth: Money(minorUnits: collected[code] ?? 0, currency: entry.report.currency), dso: dso)
+            return CurrencyFigures(
+                aging: entry.report, invoiceCount: entry.invoiceCount,
+                collectedThisMonth: Money(minorUnits: collected[code] ?? 0, currency: entry.report.currency), dso: dso)
         }
     }
 
     func topDebtors(limit: Int = 10) async throws -> [Debtor] {
-        struct Row: Decodable { let customer_id: UUID; let currency: String; let total: Int64 }
-        let sql = try context.db.sql, dialect = try context.db.dialect
-        let rows = try await sql.raw("""
+        struct Row: Decodable {
+            let customer_id: UUID
+            let currency: String
+            let total: Int64
+        }
+        let sql = try context.db.sql
+        let dialect = try context.db.dialect
+        let rows = try await sql.raw(
+            """
             SELECT customer_id, currency, \(dialect.moneySum("balance_minor")) AS total FROM invoices
             WHERE organisation_id = \(bind: context.organisationID) AND status IN (\(SQLOwed.list))
             GROUP BY customer_id, currency
-            """).all(decoding: Row.self)
-        let rates = try CreditService.referenceRates(context.organisation, base: try Currency(code: context.organisation.defaultCurrency))
+            """
+        ).all(decoding: Row.self)
+        let rates = try CreditService.referenceRates(
+            context.organisation, base: try Currency(code: context.organisation.defaultCurrency))
         var balances: [UUID: [Money]] = [:]
         var rank: [UUID: Int64] = [:]
         for row in rows {
             let amount = Money(minorUnits: row.total, currency: try Currency(code: row.currency))
             balances[row.customer_id, default: []].append(amount)
-            rank[row.customer_id, default: 0] = rank[row.customer_id, default: 0].saturatingAdding(rates.convert(amount)?.minorUnits ?? 0)
+            rank[row.customer_id, default: 0] = rank[row.customer_id, default: 0].saturatingAdding(
+                rates.convert(amount)?.minorUnits ?? 0)
         }
         let top = rank.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.precedes($1.key) }.prefix(limit)
         let customers = try await Customer.query(on: context.db).filter(\.$id ~~ top.map(\.key)).all()
         return top.compactMap { id, value in
-            customers.first { $0.id == id }.map { Debtor(customer: $0, balances: balances[id]!.sorted { $0.currency.code < $1.currency.code }, rank: value) }
+            customers.first { $0.id == id }.map {
+                Debtor(
+                    customer: $0, balances: balances[id]!.sorted { $0.currency.code < $1.currency.code }, rank: value)
+            }
         }
     }
 
     func promisesDueToday() async throws -> [(promise: PaymentPromise, customer: Customer)] {
-        let promises = try await PaymentPromise.query(on: context.db).filter(\.$organisationID == context.organisationID)
-            .filter(\.$status == .active).filter(\.$promisedOn == context.today.iso).with(\.$customer).all()
+        let promises = try await PaymentPromise.query(on: context.db).filter(
+            \.$organisationID == context.organisationID
+        )
+        .filter(\.$status == .active).filter(\.$promisedOn == context.today.iso).with(\.$customer).all()
         return promises.map { ($0, $0.customer) }
     }
 
     /// Open disputes by how long they have been open: they should not linger.
     func disputeAges() async throws -> [(bucket: String, count: Int)] {
-        let open = try await Dispute.query(on: context.db).filter(\.$organisationID == context.organisationID).filter(\.$status == .open).all()
+        let open = try await Dispute.query(on: context.db).filter(\.$organisationID == context.organisationID).filter(
+            \.$status == .open
+        ).all()
         var counts = ["0_7": 0, "8_30": 0, "31_plus": 0]
         for dispute in open {
             let age = (try? LocalDate(iso: dispute.openedOn)).map { $0.days(until: context.today) } ?? 0
@@ -105,7 +127,10 @@ struct DashboardQuery {
     }
 
     private func sums(_ query: SQLQueryString) async throws -> [String: Int64] {
-        struct Row: Decodable { let currency: String; let total: Int64 }
+        struct Row: Decodable {
+            let currency: String
+            let total: Int64
+        }
         let rows = try await context.db.sql.raw(query).all(decoding: Row.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.currency, $0.total) })
     }
@@ -126,9 +151,11 @@ struct DashboardPageData {
         let query = DashboardQuery(context: context)
         let currencies = try await query.currencies()
         let top = try await query.topDebtors()
-        let risks = try await RiskQuery.assessments(organisationID: context.organisationID, customerIDs: try top.map { try $0.customer.requireID() },
-                                                    asOf: context.today, on: context.db)
-        return DashboardPageData(currencies: currencies, debtors: top, risks: risks, promisesToday: try await query.promisesDueToday(),
-                                 disputeAges: try await query.disputeAges(), tasksDue: try await query.openTasksDue(), today: context.today)
+        let risks = try await RiskQuery.assessments(
+            organisationID: context.organisationID, customerIDs: try top.map { try $0.customer.requireID() },
+            asOf: context.today, on: context.db)
+        return DashboardPageData(
+            currencies: currencies, debtors: top, risks: risks, promisesToday: try await query.promisesDueToday(),
+            disputeAges: try await query.disputeAges(), tasksDue: try await query.openTasksDue(), today: context.today)
     }
 }

@@ -14,9 +14,24 @@ struct DashboardPage {
             let invoiceCount: Int
             let chart: AgingChart
         }
-        struct Debtor: Encodable { let id: UUID; let url: String; let name: String; let balance: String; let risk: String; let riskLabel: String }
-        struct Promise: Encodable { let customerId: UUID; let customerURL: String; let customer: String; let amount: String }
-        struct DisputeAge: Encodable { let label: String; let count: Int }
+        struct Debtor: Encodable {
+            let id: UUID
+            let url: String
+            let name: String
+            let balance: String
+            let risk: String
+            let riskLabel: String
+        }
+        struct Promise: Encodable {
+            let customerId: UUID
+            let customerURL: String
+            let customer: String
+            let amount: String
+        }
+        struct DisputeAge: Encodable {
+            let label: String
+            let count: Int
+        }
 
         let today: String
         let currencies: [Figures]
@@ -30,7 +45,9 @@ struct DashboardPage {
     static func render(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
         let data = try await DashboardPageData.read(in: context)
-        return try await req.render("dashboard", title: "dashboard.title", section: "dashboard", try Context(data: data, format: context.pageFormat(language: req.pageLanguage)))
+        return try await req.render(
+            "dashboard", title: "dashboard.title", section: "dashboard",
+            try Context(data: data, format: context.pageFormat(language: req.pageLanguage)))
     }
 }
 
@@ -64,10 +81,13 @@ struct AgingChart: Encodable {
         bars = AgingBucket.allCases.enumerated().map { index, bucket in
             let height = Ratio.truncated(amounts[index], largest, by: Int64(Self.chartHeight)) ?? 0
             let shown = amounts[index] > 0 ? max(height, 2) : 0
-            return Bar(label: labels(bucket), amount: format.money(report.buckets[bucket] ?? .zero(report.currency)),
-                       share: "\(Ratio.truncated(amounts[index], total, by: 100) ?? 0) %",
-                       x: index * (Self.barWidth + Self.gap) + Self.gap / 2, textX: index * (Self.barWidth + Self.gap) + Self.gap / 2 + Self.barWidth / 2, y: 20 + Self.chartHeight - shown, height: shown,
-                       labelY: 20 + Self.chartHeight - shown - 6, bucket: bucket.rawValue)
+            return Bar(
+                label: labels(bucket), amount: format.money(report.buckets[bucket] ?? .zero(report.currency)),
+                share: "\(Ratio.truncated(amounts[index], total, by: 100) ?? 0) %",
+                x: index * (Self.barWidth + Self.gap) + Self.gap / 2,
+                textX: index * (Self.barWidth + Self.gap) + Self.gap / 2 + Self.barWidth / 2,
+                y: 20 + Self.chartHeight - shown, height: shown,
+                labelY: 20 + Self.chartHeight - shown - 6, bucket: bucket.rawValue)
         }
         width = AgingBucket.allCases.count * (Self.barWidth + Self.gap)
         height = Self.chartHeight + 60

@@ -31,8 +31,10 @@ struct ForecastChart: Encodable {
             let height = Ratio.truncated(max(amounts[index], 0), largest, by: Int64(Self.chartHeight)) ?? 0
             let shown = amounts[index] > 0 ? max(height, 2) : 0
             let x = index * (Self.barWidth + Self.gap) + Self.gap / 2
-            return Bar(label: String(format: "%02d/%02d", week.start.day, week.start.month), amount: format.money(week.amount(in: currency)),
-                       x: x, textX: x + Self.barWidth / 2, y: Self.top + Self.chartHeight - shown, height: shown)
+            return Bar(
+                label: String(format: "%02d/%02d", week.start.day, week.start.month),
+                amount: format.money(week.amount(in: currency)),
+                x: x, textX: x + Self.barWidth / 2, y: Self.top + Self.chartHeight - shown, height: shown)
         }
         width = weeks.count * (Self.barWidth + Self.gap)
         height = Self.top + Self.chartHeight + 30

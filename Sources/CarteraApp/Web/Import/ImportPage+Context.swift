@@ -4,9 +4,21 @@ import Foundation
 /// What the import pages show: the upload form's choices, and for an uploaded file the columns
 /// with the field each feeds, the dry run's counts and its first row errors.
 struct ImportPageContext: Encodable {
-    struct Option: Encodable { let value: String; let label: String; let selected: Bool }
-    struct Column: Encodable { let index: Int; let header: String; let options: [Option] }
-    struct RowError: Encodable { let line: Int; let column: String; let message: String }
+    struct Option: Encodable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+    struct Column: Encodable {
+        let index: Int
+        let header: String
+        let options: [Option]
+    }
+    struct RowError: Encodable {
+        let line: Int
+        let column: String
+        let message: String
+    }
 
     let kinds: [Option]
     let presets: [Option]
@@ -23,7 +35,9 @@ struct ImportPageContext: Encodable {
 
     struct PreviewLinks: Encodable {
         let progress: String, mapping: String, commit: String
-        init(_ id: String) { (progress, mapping, commit) = (AppURL.importProgress(id), AppURL.importMapping(id), AppURL.importCommit(id)) }
+        init(_ id: String) {
+            (progress, mapping, commit) = (AppURL.importProgress(id), AppURL.importMapping(id), AppURL.importCommit(id))
+        }
     }
 
     struct Preview: Encodable {

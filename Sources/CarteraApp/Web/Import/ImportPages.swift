@@ -10,7 +10,8 @@ struct ImportPages {
     static let sessionKey = "import_upload"
 
     func form(req: Request) async throws -> Response {
-        try await req.render("import", title: "import.title", section: "import", ImportPageView.context(req, settings: nil))
+        try await req.render(
+            "import", title: "import.title", section: "import", ImportPageView.context(req, settings: nil))
     }
 
     /// multipart/form-data: `file`, `kind`, `preset`, `locale`.
@@ -19,13 +20,17 @@ struct ImportPages {
         defer { file.remove() }
         try CSRFProtection.verify(form[CSRFProtection.fieldName], for: req)
         let settings: ImportSettings
-        do { settings = try ImportSettings.parse(kind: form["kind"], preset: form["preset"], locale: form["locale"], currency: nil) } catch {
+        do {
+            settings = try ImportSettings.parse(
+                kind: form["kind"], preset: form["preset"], locale: form["locale"], currency: nil)
+        } catch {
             throw ServiceError.invalid(error.field, error.message)
         }
         guard file.byteCount > 0 else { throw ServiceError.invalid("file", req.text("import.flash.empty")) }
         let context = try await req.serviceContext()
-        let id = try await req.importUploads.save(try file.data(), settings: settings, fileName: file.fileName ?? "import.csv",
-                                                  organisationID: context.organisationID)
+        let id = try await req.importUploads.save(
+            try file.data(), settings: settings, fileName: file.fileName ?? "import.csv",
+            organisationID: context.organisationID)
         req.session.data[Self.sessionKey] = id
         return req.redirect(to: AppURL.importPreview(id))
     }
@@ -38,8 +43,9 @@ struct ImportPages {
             let context = try await req.serviceContext()
             report = try await ImportService.check(try await bytes(req, id), settings: upload.settings, in: context)
         }
-        return try await req.render("import-preview", title: "import.title", section: "import",
-                                    ImportPageView.context(req, settings: upload.settings, preview: (id, upload, report, started)))
+        return try await req.render(
+            "import-preview", title: "import.title", section: "import",
+            ImportPageView.context(req, settings: upload.settings, preview: (id, upload, report, started)))
     }
 
     /// `map_<index>` per column: a field's name, or "" to ignore the column.
@@ -58,7 +64,9 @@ struct ImportPages {
     func commit(req: Request) async throws -> Response {
         let (id, upload) = try await uploaded(req)
         // A second click, or a click on another instance, finds the import started or done.
-        if let status = try await status(req, id, upload), status.state != .failed { return req.redirect(to: AppURL.importPreview(id)) }
+        if let status = try await status(req, id, upload), status.state != .failed {
+            return req.redirect(to: AppURL.importPreview(id))
+        }
         let data = try await bytes(req, id)
         let app = req.application
         let context = try await ServiceContext.make(db: app.db, actor: try req.actor, app: app)
@@ -92,13 +100,18 @@ struct ImportPages {
         Task {
             let finished: ImportJobs.Status
             do {
-                let report = try await ImportService.commit(data, settings: upload.settings, fileName: upload.fileName, in: context, progress: sink) { tx, report in
+                let report = try await ImportService.commit(
+                    data, settings: upload.settings, fileName: upload.fileName, in: context, progress: sink
+                ) { tx, report in
                     try await ImportUploads(db: tx.db, now: uploads.now).finish(id, Self.done(report))
                 }
                 finished = Self.done(report)
             } catch let rejected as ImportRejected {
-                finished = .init(state: .failed, message: localizer.text("ui.import.rejected", language: language,
-                                                                         arguments: ["count": String(rejected.report.errorCount)]))
+                finished = .init(
+                    state: .failed,
+                    message: localizer.text(
+                        "ui.import.rejected", language: language,
+                        arguments: ["count": String(rejected.report.errorCount)]))
             } catch {
                 logger.error("import \(id) failed: \(String(reflecting: error))")
                 finished = .init(state: .failed, message: localizer.text("ui.import.failed", language: language))
@@ -132,7 +145,8 @@ struct ImportPages {
     /// The upload this session made; any other id is unknown.
     private func uploaded(_ req: Request) async throws -> (String, ImportUploads.Upload) {
         guard let id = req.parameters.get("uploadID"), req.session.data[Self.sessionKey] == id,
-              let upload = try await req.importUploads.upload(id), upload.organisationID == (try req.actor).organisationID else {
+            let upload = try await req.importUploads.upload(id), upload.organisationID == (try req.actor).organisationID
+        else {
             throw Abort(.notFound)
         }
         return (id, upload)
@@ -145,10 +159,15 @@ struct ImportPages {
 
     /// This instance's live progress, else what the database says (see `ImportJobs.resolve`).
     /// An interrupted import is recorded as failed, so the file can be imported again.
-    private func status(_ req: Request, _ id: String, _ upload: ImportUploads.Upload) async throws -> ImportJobs.Status? {
-        let status = ImportJobs.resolve(live: await req.application.importJobs.status(id), stored: upload, singleInstance: try Self.isSQLite(req.db),
-                                        now: req.application.clock.now(), interrupted: req.text("import.interrupted"))
-        if let status, status.state == .failed, upload.status?.isFinished == false { try await req.importUploads.finish(id, status) }
+    private func status(_ req: Request, _ id: String, _ upload: ImportUploads.Upload) async throws -> ImportJobs.Status?
+    {
+        let status = ImportJobs.resolve(
+            live: await req.application.importJobs.status(id), stored: upload,
+            singleInstance: try Self.isSQLite(req.db),
+            now: req.application.clock.now(), interrupted: req.text("import.interrupted"))
+        if let status, status.state == .failed, upload.status?.isFinished == false {
+            try await req.importUploads.finish(id, status)
+        }
         return status
     }
 

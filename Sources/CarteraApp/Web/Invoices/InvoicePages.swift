@@ -6,7 +6,9 @@ import Vapor
 enum StepText {
     static func describe(_ step: PolicyStep, req: Request) -> String {
         let days = String(abs(step.offsetDays))
-        let when = step.offsetDays == 0 ? req.text("step.on_due") : req.text(step.offsetDays < 0 ? "step.before" : "step.after", ["days": days])
+        let when =
+            step.offsetDays == 0
+            ? req.text("step.on_due") : req.text(step.offsetDays < 0 ? "step.before" : "step.after", ["days": days])
         return req.text("step.describe", ["step": when, "channel": req.text("channel.\(step.channel.rawValue)")])
     }
 }
@@ -15,14 +17,38 @@ enum StepText {
 /// with the dispute and write-off forms.
 struct InvoicePages {
     struct Context: Encodable {
-        struct Settlement: Encodable { let kind: String; let amount: String; let date: String }
-        struct Reminder: Encodable { let step: String; let date: String; let subject: String; let channel: String; let status: String }
-        struct DisputeRow: Encodable { let id: UUID; let resolveURL: String; let reason: String; let amount: String; let opened: String; let open: Bool; let resolution: String; let resolved: String }
-        struct Option: Encodable { let value: String; let label: String }
+        struct Settlement: Encodable {
+            let kind: String
+            let amount: String
+            let date: String
+        }
+        struct Reminder: Encodable {
+            let step: String
+            let date: String
+            let subject: String
+            let channel: String
+            let status: String
+        }
+        struct DisputeRow: Encodable {
+            let id: UUID
+            let resolveURL: String
+            let reason: String
+            let amount: String
+            let opened: String
+            let open: Bool
+            let resolution: String
+            let resolved: String
+        }
+        struct Option: Encodable {
+            let value: String
+            let label: String
+        }
         struct Links: Encodable {
             let customer: String, disputes: String, writeOff: String
             init(invoice: UUID, customer: UUID) {
-                (self.customer, disputes, writeOff) = (AppURL.customer(customer), AppURL.invoiceDisputes(invoice), AppURL.invoiceWriteOff(invoice))
+                (self.customer, disputes, writeOff) = (
+                    AppURL.customer(customer), AppURL.invoiceDisputes(invoice), AppURL.invoiceWriteOff(invoice)
+                )
             }
         }
 
@@ -65,45 +91,78 @@ struct InvoicePages {
         let format = context.pageFormat(language: req.pageLanguage)
         let status = try await ReminderStatusService.status(of: invoice, customer: customer, in: context)
         let invoiceID = try invoice.requireID()
-        let allocations = try await Allocation.query(on: context.db).filter(\.$invoice.$id == invoiceID).sort(\.$appliedOn).all()
+        let allocations = try await Allocation.query(on: context.db).filter(\.$invoice.$id == invoiceID).sort(
+            \.$appliedOn
+        ).all()
         let messageIDs = status.deliveries.compactMap { $0.$message.id }
-        let messages = messageIDs.isEmpty ? [] : try await OutboxMessage.query(on: context.db).filter(\.$id ~~ messageIDs).all()
-        let disputes = try await Dispute.query(on: context.db).filter(\.$invoice.$id == invoiceID).sort(\.$createdAt, .descending).all()
+        let messages =
+            messageIDs.isEmpty ? [] : try await OutboxMessage.query(on: context.db).filter(\.$id ~~ messageIDs).all()
+        let disputes = try await Dispute.query(on: context.db).filter(\.$invoice.$id == invoiceID).sort(
+            \.$createdAt, .descending
+        ).all()
         let owed = invoice.status.isOwed
-        let fees = try await LateFeeService.fees(invoiceID: invoiceID, on: context.db, organisationID: context.organisationID)
+        let fees = try await LateFeeService.fees(
+            invoiceID: invoiceID, on: context.db, organisationID: context.organisationID)
         let prediction = try await PaymentPredictions.predict(invoice, in: context)
-        return try await req.render("invoices/show", title: "invoice.title", section: "customers", Context(
-            id: invoiceID, number: invoice.number, customerId: try customer.requireID(), customer: customer.legalName,
-            status: invoice.status.rawValue, statusLabel: req.text("invoice.status.\(invoice.status.rawValue)"), currency: invoice.currency,
-            issued: format.date(invoice.issueDate), due: format.date(invoice.dueDate), terms: invoice.paymentTerms,
-            total: format.money(try invoice.total), settledAmount: format.money(invoice.settledMinor, invoice.currency),
-            balance: format.money(try invoice.balance), balancePlain: try invoice.balance.decimalString,
-            days: daysPastDue(dueDate: try invoice.due, asOf: context.today), owed: owed, paused: status.paused,
-            pauseReasons: status.holds.map { hold in
-                let until = hold.endsOn.map { req.text("hold.until", ["date": format.date($0)]) } ?? ""
-                return req.text("hold.\(hold.reason.rawValue)") + until
-            },
-            nextStep: status.next.map { StepText.describe($0.step, req: req) },
-            nextDate: status.next.map { format.date($0.date) },
-            settlements: allocations.map { .init(kind: req.text("settlement.\($0.kind.rawValue)"), amount: format.money($0.amountMinor, invoice.currency), date: format.date($0.appliedOn)) },
-            reminders: status.deliveries.map { delivery in
-                let message = messages.first { $0.id == delivery.$message.id }
-                return .init(step: delivery.stepKey, date: format.date(delivery.runOn), subject: message?.subject ?? req.text("reminder.task_created"),
-                             channel: message.map { req.text("channel.\($0.channel.rawValue)") } ?? req.text("channel.call_task"),
-                             status: message.map { req.text("message.status.\($0.status.rawValue)") } ?? "")
-            },
-            disputes: try disputes.map { dispute in
-                .init(id: try dispute.requireID(), resolveURL: AppURL.disputeResolve(try dispute.requireID()), reason: dispute.reason, amount: format.money(dispute.amountMinor ?? invoice.balanceMinor, invoice.currency),
-                      opened: format.date(dispute.openedOn), open: dispute.status == .open,
-                      resolution: dispute.resolution.map { req.text("dispute.resolution.\($0)") } ?? "", resolved: format.date(dispute.resolvedOn))
-            },
-            hasOpenDispute: disputes.contains { $0.status == .open },
-            resolutions: DisputeService.Resolution.allCases.map { .init(value: $0.rawValue, label: req.text("dispute.resolution.\($0.rawValue)")) },
-            lateFees: try fees.map { try LateFeeRow($0, invoiceNumber: invoice.number, format: format, req: req) },
-            lateFeesOwed: LateFeeRow.outstanding(fees, format: format),
-            prediction: prediction.map { req.text("prediction.expected", ["date": format.date($0.date), "earliest": format.date($0.earliest), "latest": format.date($0.latest)]) },
-            predictionBasis: prediction.map { req.text("prediction.basis.\($0.basis.rawValue)", ["count": String($0.customerHistoryCount)]) },
-            links: Context.Links(invoice: invoiceID, customer: try customer.requireID())))
+        return try await req.render(
+            "invoices/show", title: "invoice.title", section: "customers",
+            Context(
+                id: invoiceID, number: invoice.number, customerId: try customer.requireID(),
+                customer: customer.legalName,
+                status: invoice.status.rawValue, statusLabel: req.text("invoice.status.\(invoice.status.rawValue)"),
+                currency: invoice.currency,
+                issued: format.date(invoice.issueDate), due: format.date(invoice.dueDate), terms: invoice.paymentTerms,
+                total: format.money(try invoice.total),
+                settledAmount: format.money(invoice.settledMinor, invoice.currency),
+                balance: format.money(try invoice.balance), balancePlain: try invoice.balance.decimalString,
+                days: daysPastDue(dueDate: try invoice.due, asOf: context.today), owed: owed, paused: status.paused,
+                pauseReasons: status.holds.map { hold in
+                    let until = hold.endsOn.map { req.text("hold.until", ["date": format.date($0)]) } ?? ""
+                    return req.text("hold.\(hold.reason.rawValue)") + until
+                },
+                nextStep: status.next.map { StepText.describe($0.step, req: req) },
+                nextDate: status.next.map { format.date($0.date) },
+                settlements: allocations.map {
+                    .init(
+                        kind: req.text("settlement.\($0.kind.rawValue)"),
+                        amount: format.money($0.amountMinor, invoice.currency), date: format.date($0.appliedOn))
+                },
+                reminders: status.deliveries.map { delivery in
+                    let message = messages.first { $0.id == delivery.$message.id }
+                    return .init(
+                        step: delivery.stepKey, date: format.date(delivery.runOn),
+                        subject: message?.subject ?? req.text("reminder.task_created"),
+                        channel: message.map { req.text("channel.\($0.channel.rawValue)") }
+                            ?? req.text("channel.call_task"),
+                        status: message.map { req.text("message.status.\($0.status.rawValue)") } ?? "")
+                },
+                disputes: try disputes.map { dispute in
+                    .init(
+                        id: try dispute.requireID(), resolveURL: AppURL.disputeResolve(try dispute.requireID()),
+                        reason: dispute.reason,
+                        amount: format.money(dispute.amountMinor ?? invoice.balanceMinor, invoice.currency),
+                        opened: format.date(dispute.openedOn), open: dispute.status == .open,
+                        resolution: dispute.resolution.map { req.text("dispute.resolution.\($0)") } ?? "",
+                        resolved: format.date(dispute.resolvedOn))
+                },
+                hasOpenDispute: disputes.contains { $0.status == .open },
+                resolutions: DisputeService.Resolution.allCases.map {
+                    .init(value: $0.rawValue, label: req.text("dispute.resolution.\($0.rawValue)"))
+                },
+                lateFees: try fees.map { try LateFeeRow($0, invoiceNumber: invoice.number, format: format, req: req) },
+                lateFeesOwed: LateFeeRow.outstanding(fees, format: format),
+                prediction: prediction.map {
+                    req.text(
+                        "prediction.expected",
+                        [
+                            "date": format.date($0.date), "earliest": format.date($0.earliest),
+                            "latest": format.date($0.latest),
+                        ])
+                },
+                predictionBasis: prediction.map {
+                    req.text("prediction.basis.\($0.basis.rawValue)", ["count": String($0.customerHistoryCount)])
+                },
+                links: Context.Links(invoice: invoiceID, customer: try customer.requireID())))
     }
 
     func openDispute(req: Request) async throws -> Response {
@@ -124,8 +183,9 @@ struct InvoicePages {
 
     func waiveLateFee(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        let fee = try await LateFeeService.waive(try req.uuidParameter("lateFeeID", entity: "late_fee"),
-                                                 reason: try req.content.decode(ReasonInput.self).reason, in: context)
+        let fee = try await LateFeeService.waive(
+            try req.uuidParameter("lateFeeID", entity: "late_fee"),
+            reason: try req.content.decode(ReasonInput.self).reason, in: context)
         req.session.flash(req.text("flash.late_fee_waived"))
         return req.redirectBack(fallback: AppURL.invoice(fee.$invoice.id))
     }
@@ -133,7 +193,8 @@ struct InvoicePages {
     func writeOff(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
         let invoice = try await req.invoiceParameter(in: context)
-        _ = try await EscalationService.writeOff(invoice, reason: try req.content.decode(ReasonInput.self).reason, in: context)
+        _ = try await EscalationService.writeOff(
+            invoice, reason: try req.content.decode(ReasonInput.self).reason, in: context)
         req.session.flash(req.text("flash.written_off"))
         return req.redirectBack(fallback: AppURL.invoice(try invoice.requireID()))
     }

@@ -19,13 +19,22 @@ struct PortalContext: Encodable {
         let discount: String?
         let inDispute: Bool
     }
-    struct Total: Encodable { let currency: String; let amount: String }
-    struct PromiseRow: Encodable { let amount: String; let date: String; let status: String }
+    struct Total: Encodable {
+        let currency: String
+        let amount: String
+    }
+    struct PromiseRow: Encodable {
+        let amount: String
+        let date: String
+        let status: String
+    }
     struct Links: Encodable {
         let allInvoices: String, statementCSV: String, promise: String, dispute: String, planRequest: String
         init(_ token: String) {
             (allInvoices, statementCSV) = (AppURL.portal(token), AppURL.portalStatementCSV(token))
-            (promise, dispute, planRequest) = (AppURL.portalPromise(token), AppURL.portalDispute(token), AppURL.portalPlanRequest(token))
+            (promise, dispute, planRequest) = (
+                AppURL.portalPromise(token), AppURL.portalDispute(token), AppURL.portalPlanRequest(token)
+            )
         }
     }
 
@@ -48,42 +57,65 @@ struct PortalContext: Encodable {
     /// The forms' choices and, after a refusal, their messages and typed values (`PortalPages`).
     var forms: PortalForms?
 
-    static func build(_ access: PortalLinks.Access, req: Request, context: ServiceContext, only invoiceID: UUID? = nil) async throws -> PortalContext {
+    static func build(_ access: PortalLinks.Access, req: Request, context: ServiceContext, only invoiceID: UUID? = nil)
+        async throws -> PortalContext
+    {
         let format = context.pageFormat(language: req.pageLanguage)
         let customerID = try access.customer.requireID()
         var query = Invoice.query(on: context.db).filter(\.$customer.$id == customerID)
         if let invoiceID { query = query.filter(\.$id == invoiceID) } else { query = query.owed() }
         let invoices = try await query.sort(\.$dueDate).sort(\.$number).all()
-        let disputed = Set(try await Dispute.query(on: context.db).filter(\.$invoice.$id ~~ invoices.map { try $0.requireID() })
-            .filter(\.$status == .open).all().map(\.$invoice.id))
+        let disputed = Set(
+            try await Dispute.query(on: context.db).filter(\.$invoice.$id ~~ invoices.map { try $0.requireID() })
+                .filter(\.$status == .open).all().map(\.$invoice.id))
         let token = req.parameters.get("token") ?? ""
         let rows = try invoices.map { invoice -> InvoiceRow in
             var discount: String?
-            if let terms = try? PaymentTerms(code: invoice.paymentTerms), let deadline = try? terms.discountDeadline(issuedOn: try invoice.issued),
-               let amountDue = terms.discountedTotal(try invoice.total), deadline >= context.today, invoice.settledMinor == 0 {
-                discount = req.text("portal.discount", ["amount": format.money(amountDue), "date": format.date(deadline)])
+            if let terms = try? PaymentTerms(code: invoice.paymentTerms),
+                let deadline = try? terms.discountDeadline(issuedOn: try invoice.issued),
+                let amountDue = terms.discountedTotal(try invoice.total), deadline >= context.today,
+                invoice.settledMinor == 0
+            {
+                discount = req.text(
+                    "portal.discount", ["amount": format.money(amountDue), "date": format.date(deadline)])
             }
-            return InvoiceRow(id: try invoice.requireID(), url: AppURL.portalInvoice(token, invoice: try invoice.requireID()),
-                              payURL: AppURL.portalPay(token, invoice: try invoice.requireID()), number: invoice.number, issued: format.date(invoice.issueDate), due: format.date(invoice.dueDate),
-                              total: format.money(try invoice.total), balance: format.money(try invoice.balance),
-                              days: daysPastDue(dueDate: try invoice.due, asOf: context.today), paymentReference: invoice.number,
-                              discount: discount, inDispute: disputed.contains(try invoice.requireID()))
+            return InvoiceRow(
+                id: try invoice.requireID(), url: AppURL.portalInvoice(token, invoice: try invoice.requireID()),
+                payURL: AppURL.portalPay(token, invoice: try invoice.requireID()), number: invoice.number,
+                issued: format.date(invoice.issueDate), due: format.date(invoice.dueDate),
+                total: format.money(try invoice.total), balance: format.money(try invoice.balance),
+                days: daysPastDue(dueDate: try invoice.due, asOf: context.today), paymentReference: invoice.number,
+                discount: discount, inDispute: disputed.contains(try invoice.requireID()))
         }
         let totals = try Dictionary(grouping: invoices, by: \.currency).keys.sorted().map { code in
-            Total(currency: code, amount: format.money(Money(minorUnits: try invoices.filter { $0.currency == code }.checkedSum(\.balanceMinor), currency: try Currency(code: code))))
+            Total(
+                currency: code,
+                amount: format.money(
+                    Money(
+                        minorUnits: try invoices.filter { $0.currency == code }.checkedSum(\.balanceMinor),
+                        currency: try Currency(code: code))))
         }
-        var fees = try await LateFeeService.fees(customerID: customerID, status: .charged, on: context.db, organisationID: context.organisationID)
+        var fees = try await LateFeeService.fees(
+            customerID: customerID, status: .charged, on: context.db, organisationID: context.organisationID)
         if let invoiceID { fees = fees.filter { $0.$invoice.id == invoiceID } }
         let numbers = try await Invoice.query(on: context.db).filter(\.$id ~~ Set(fees.map(\.$invoice.id))).all()
             .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.number }
-        let promises = try await PaymentPromise.query(on: context.db).filter(\.$customer.$id == customerID).filter(\.$status == .active).all()
+        let promises = try await PaymentPromise.query(on: context.db).filter(\.$customer.$id == customerID).filter(
+            \.$status == .active
+        ).all()
         return PortalContext(
             token: token, organisation: access.organisation.name, customer: access.customer.legalName,
             today: format.date(context.today), todayISO: context.today.iso, invoices: rows, totals: totals,
             paymentInstructions: access.organisation.paymentInstructions,
-            promises: promises.map { .init(amount: format.money($0.amountMinor, $0.currency), date: format.date($0.promisedOn), status: $0.status.rawValue) },
+            promises: promises.map {
+                .init(
+                    amount: format.money($0.amountMinor, $0.currency), date: format.date($0.promisedOn),
+                    status: $0.status.rawValue)
+            },
             single: invoiceID != nil, onlinePayments: req.application.stripe != nil,
-            lateFees: try fees.map { try LateFeeRow($0, invoiceNumber: numbers[$0.$invoice.id] ?? "", format: format, req: req) },
+            lateFees: try fees.map {
+                try LateFeeRow($0, invoiceNumber: numbers[$0.$invoice.id] ?? "", format: format, req: req)
+            },
             lateFeesOwed: LateFeeRow.outstanding(fees, format: format), links: Links(token))
     }
 }

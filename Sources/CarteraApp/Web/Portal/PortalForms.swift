@@ -58,19 +58,28 @@ struct PortalForms: Encodable {
     let promiseHint: String
     var promise = State(), dispute = State(), planRequest = State(), pay = State()
 
-    init(invoices: [PortalContext.InvoiceRow], owed: Set<UUID>, organisation: Organisation, today: LocalDate, format: PageFormat, req: Request) {
-        let choices = invoices.filter { owed.contains($0.id) }.map { Choice(id: $0.id, label: "\($0.number) · \($0.balance)", checked: false) }
+    init(
+        invoices: [PortalContext.InvoiceRow], owed: Set<UUID>, organisation: Organisation, today: LocalDate,
+        format: PageFormat, req: Request
+    ) {
+        let choices = invoices.filter { owed.contains($0.id) }.map {
+            Choice(id: $0.id, label: "\($0.number) · \($0.balance)", checked: false)
+        }
         promiseInvoices = choices
         disputeInvoices = choices.filter { choice in !invoices.contains { $0.id == choice.id && $0.inDispute } }
         let limits = organisation.portalLimits
         let latest = (try? today.adding(days: limits.promiseMaxDays)) ?? today
         promiseLatestISO = latest.iso
-        promiseHint = req.text("portal.promise_hint", ["date": format.date(latest), "share": Self.percentage(limits.promiseMinimumBasisPoints, format: format)])
+        promiseHint = req.text(
+            "portal.promise_hint",
+            ["date": format.date(latest), "share": Self.percentage(limits.promiseMinimumBasisPoints, format: format)])
         if choices.count == 1 { promiseInvoices[0].checked = true }
     }
 
     /// Puts back what was typed and says what is wrong, in the page's language.
-    mutating func refused(_ refusal: PortalRefusal, typed: [String: String], chosen: [String], format: PageFormat, req: Request) {
+    mutating func refused(
+        _ refusal: PortalRefusal, typed: [String: String], chosen: [String], format: PageFormat, req: Request
+    ) {
         var state = State()
         for (field, value) in typed { state.set(field, value: value) }
         let arguments = refusal.arguments.mapValues { argument -> String in
@@ -86,10 +95,14 @@ struct PortalForms: Encodable {
         switch refusal.form {
         case .promise:
             promise = state
-            for index in promiseInvoices.indices { promiseInvoices[index].checked = chosen.contains(promiseInvoices[index].id.uuidString) }
+            for index in promiseInvoices.indices {
+                promiseInvoices[index].checked = chosen.contains(promiseInvoices[index].id.uuidString)
+            }
         case .dispute:
             dispute = state
-            for index in disputeInvoices.indices { disputeInvoices[index].checked = disputeInvoices[index].id.uuidString == state.invoiceId.value }
+            for index in disputeInvoices.indices {
+                disputeInvoices[index].checked = disputeInvoices[index].id.uuidString == state.invoiceId.value
+            }
         case .planRequest: planRequest = state
         case .pay: pay = state
         }
@@ -97,9 +110,11 @@ struct PortalForms: Encodable {
 
     /// 1 000 basis points → "10 %"; 1 250 → "12,5 %" (or "12.5 %" where the point marks decimals).
     static func percentage(_ basisPoints: Int, format: PageFormat) -> String {
-        let whole = basisPoints / 100, hundredths = basisPoints % 100
+        let whole = basisPoints / 100
+        let hundredths = basisPoints % 100
         guard hundredths != 0 else { return "\(whole) %" }
-        let fraction = String(format: "%02d", hundredths).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
+        let fraction = String(format: "%02d", hundredths).replacingOccurrences(
+            of: "0+$", with: "", options: .regularExpression)
         return "\(whole)\(format.decimalMark)\(fraction) %"
     }
 }

@@ -15,11 +15,16 @@ struct ReportCSV: Sendable {
 
     func agingBreakdown(_ groups: [AgingBreakdown.Group], owner: String) -> String {
         let buckets = AgingBucket.allCases
-        var rows = [["\(owner)_id", owner, "currency"].map(label) + buckets.map { label($0.rawValue) } + [label("total")]]
+        var rows = [
+            ["\(owner)_id", owner, "currency"].map(label) + buckets.map { label($0.rawValue) } + [label("total")]
+        ]
         for group in groups {
             for report in group.reports {
-                rows.append([group.id?.uuidString ?? "", group.id == nil ? unassigned : group.name, report.currency.code]
-                            + buckets.map { (report.buckets[$0] ?? .zero(report.currency)).decimalString } + [report.total.decimalString])
+                rows.append(
+                    [group.id?.uuidString ?? "", group.id == nil ? unassigned : group.name, report.currency.code]
+                        + buckets.map { (report.buckets[$0] ?? .zero(report.currency)).decimalString } + [
+                            report.total.decimalString
+                        ])
             }
         }
         return CSVWriter().document(rows, byteOrderMark: byteOrderMark)
@@ -48,7 +53,10 @@ struct ReportCSV: Sendable {
             [label("promises_broken"), "", String(report.promisesBroken)],
             [label("promises_kept_percent"), "", report.promisesKeptBasisPoints.map(MetricText.basisPoints) ?? ""],
             [label("disputes_open"), "", String(report.disputes.open)],
-            [label("disputes_average_age_days"), "", report.disputes.averageAgeTenthsOfDays.map(MetricText.tenths) ?? ""],
+            [
+                label("disputes_average_age_days"), "",
+                report.disputes.averageAgeTenthsOfDays.map(MetricText.tenths) ?? "",
+            ],
         ]
         for step in report.steps {
             rows.append([label("reminders_sent"), step.key, String(step.effectiveness.sent)])

@@ -8,33 +8,43 @@ struct ReportPages {
     func index(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
         let period = try ReportPeriod(try req.query.decode(ReportPeriod.Query.self), today: context.today)
-        let report = try await CollectionReport.build(from: period.from, to: period.to, withinDays: period.withinDays, in: context)
-        let byCustomer = try await AgingBreakdown.byCustomer(organisationID: context.organisationID, asOf: period.to, on: context.db)
-        let byCollector = try await AgingBreakdown.byCollector(organisationID: context.organisationID, asOf: period.to, on: context.db)
-        let page = ReportsPageContext(report: report, byCustomer: byCustomer, byCollector: byCollector,
-                                      format: context.pageFormat(language: req.pageLanguage), text: { req.text($0) })
+        let report = try await CollectionReport.build(
+            from: period.from, to: period.to, withinDays: period.withinDays, in: context)
+        let byCustomer = try await AgingBreakdown.byCustomer(
+            organisationID: context.organisationID, asOf: period.to, on: context.db)
+        let byCollector = try await AgingBreakdown.byCollector(
+            organisationID: context.organisationID, asOf: period.to, on: context.db)
+        let page = ReportsPageContext(
+            report: report, byCustomer: byCustomer, byCollector: byCollector,
+            format: context.pageFormat(language: req.pageLanguage), text: { req.text($0) })
         return try await req.render("reports", title: "reports.title", section: "reports", page)
     }
 
     func collectionCSV(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
         let period = try ReportPeriod(try req.query.decode(ReportPeriod.Query.self), today: context.today)
-        let report = try await CollectionReport.build(from: period.from, to: period.to, withinDays: period.withinDays, in: context)
-        return ReportCSV.response(csv(req).collection(report), filename: "\(req.text("reports.file.collection"))-\(period.from.iso)-\(period.to.iso).csv")
+        let report = try await CollectionReport.build(
+            from: period.from, to: period.to, withinDays: period.withinDays, in: context)
+        return ReportCSV.response(
+            csv(req).collection(report),
+            filename: "\(req.text("reports.file.collection"))-\(period.from.iso)-\(period.to.iso).csv")
     }
 
     func agingCSV(_ req: Request, byCollector: Bool) async throws -> Response {
         let context = try await req.serviceContext()
         let asOf = try ReportPeriod.asOf(try req.query.decode(ReportPeriod.Query.self), today: context.today)
-        let groups = byCollector
+        let groups =
+            byCollector
             ? try await AgingBreakdown.byCollector(organisationID: context.organisationID, asOf: asOf, on: context.db)
             : try await AgingBreakdown.byCustomer(organisationID: context.organisationID, asOf: asOf, on: context.db)
         let name = byCollector ? "aging_by_collector" : "aging_by_customer"
-        return ReportCSV.response(csv(req).agingBreakdown(groups, owner: byCollector ? "collector" : "customer"),
-                                  filename: "\(req.text("reports.file.\(name)"))-\(asOf.iso).csv")
+        return ReportCSV.response(
+            csv(req).agingBreakdown(groups, owner: byCollector ? "collector" : "customer"),
+            filename: "\(req.text("reports.file.\(name)"))-\(asOf.iso).csv")
     }
 
     private func csv(_ req: Request) -> ReportCSV {
-        ReportCSV(label: { req.text("reports.csv.\($0)") }, unassigned: req.text("reports.unassigned"), byteOrderMark: true)
+        ReportCSV(
+            label: { req.text("reports.csv.\($0)") }, unassigned: req.text("reports.unassigned"), byteOrderMark: true)
     }
 }

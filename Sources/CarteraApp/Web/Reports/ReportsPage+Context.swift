@@ -14,8 +14,20 @@ struct ReportsPageContext: Encodable {
         let cei: String
         let bestDSO: String
     }
-    struct Step: Encodable { let step: String; let sent: Int; let paidWithin: Int; let share: String }
-    struct AgingRow: Encodable { let id: UUID?; let url: String; let name: String; let currency: String; let buckets: [String]; let total: String }
+    struct Step: Encodable {
+        let step: String
+        let sent: Int
+        let paidWithin: Int
+        let share: String
+    }
+    struct AgingRow: Encodable {
+        let id: UUID?
+        let url: String
+        let name: String
+        let currency: String
+        let buckets: [String]
+        let total: String
+    }
 
     let from: String
     let to: String
@@ -32,21 +44,30 @@ struct ReportsPageContext: Encodable {
     let byCustomer: [AgingRow]
     let byCollector: [AgingRow]
     /// The form's target and the CSV links, for the same period and options as the page.
-    struct Links: Encodable { let reports = AppURL.reports; let collectionCSV: String; let agingByCustomerCSV: String; let agingByCollectorCSV: String }
+    struct Links: Encodable {
+        let reports = AppURL.reports
+        let collectionCSV: String
+        let agingByCustomerCSV: String
+        let agingByCollectorCSV: String
+    }
     let links: Links
 
-    init(report: CollectionReport, byCustomer: [AgingBreakdown.Group], byCollector: [AgingBreakdown.Group],
-         format: PageFormat, text: (String) -> String) {
+    init(
+        report: CollectionReport, byCustomer: [AgingBreakdown.Group], byCollector: [AgingBreakdown.Group],
+        format: PageFormat, text: (String) -> String
+    ) {
         from = report.from.iso
         to = report.to.iso
         withinDays = report.withinDays
         periodText = "\(format.date(report.from)) – \(format.date(report.to))"
         currencies = report.currencies.map { figures in
-            Figures(currency: figures.currency.code, beginning: format.money(figures.beginning), creditSales: format.money(figures.creditSales),
-                    ending: format.money(figures.ending.total), current: format.money(figures.ending.current),
-                    dso: MetricText.tenths(figures.dso.tenthsOfDays), dsoExhausted: figures.dso.historyExhausted,
-                    cei: figures.cei.map { MetricText.basisPoints($0) + " %" } ?? "—",
-                    bestDSO: figures.bestPossibleDSO.map(MetricText.tenths) ?? "—")
+            Figures(
+                currency: figures.currency.code, beginning: format.money(figures.beginning),
+                creditSales: format.money(figures.creditSales),
+                ending: format.money(figures.ending.total), current: format.money(figures.ending.current),
+                dso: MetricText.tenths(figures.dso.tenthsOfDays), dsoExhausted: figures.dso.historyExhausted,
+                cei: figures.cei.map { MetricText.basisPoints($0) + " %" } ?? "—",
+                bestDSO: figures.bestPossibleDSO.map(MetricText.tenths) ?? "—")
         }
         promisesKept = report.promisesKept
         promisesBroken = report.promisesBroken
@@ -54,23 +75,30 @@ struct ReportsPageContext: Encodable {
         disputesOpen = report.disputes.open
         disputesAge = report.disputes.averageAgeTenthsOfDays.map(MetricText.tenths) ?? "—"
         steps = report.steps.map {
-            Step(step: $0.key, sent: $0.effectiveness.sent, paidWithin: $0.effectiveness.paidWithin,
-                 share: $0.effectiveness.paidWithinBasisPoints.map { MetricText.basisPoints($0) + " %" } ?? "—")
+            Step(
+                step: $0.key, sent: $0.effectiveness.sent, paidWithin: $0.effectiveness.paidWithin,
+                share: $0.effectiveness.paidWithinBasisPoints.map { MetricText.basisPoints($0) + " %" } ?? "—")
         }
         bucketLabels = AgingBucket.allCases.map { text("aging.\($0.rawValue)") }
         func rows(_ groups: [AgingBreakdown.Group]) -> [AgingRow] {
             groups.flatMap { group in
                 group.reports.map { report in
-                    AgingRow(id: group.id, url: AppURL.customer(group.id.map(\.uuidString) ?? ""), name: group.id == nil ? text("reports.unassigned") : group.name, currency: report.currency.code,
-                             buckets: AgingBucket.allCases.map { format.money(report.buckets[$0] ?? .zero(report.currency)) },
-                             total: format.money(report.total))
+                    AgingRow(
+                        id: group.id, url: AppURL.customer(group.id.map(\.uuidString) ?? ""),
+                        name: group.id == nil ? text("reports.unassigned") : group.name, currency: report.currency.code,
+                        buckets: AgingBucket.allCases.map {
+                            format.money(report.buckets[$0] ?? .zero(report.currency))
+                        },
+                        total: format.money(report.total))
                 }
             }
         }
         self.byCustomer = rows(byCustomer)
         self.byCollector = rows(byCollector)
-        links = Links(collectionCSV: AppURL.reportCollectionCSV(from: report.from.iso, to: report.to.iso, withinDays: report.withinDays),
-                      agingByCustomerCSV: AppURL.reportAgingByCustomerCSV(asOf: report.to.iso),
-                      agingByCollectorCSV: AppURL.reportAgingByCollectorCSV(asOf: report.to.iso))
+        links = Links(
+            collectionCSV: AppURL.reportCollectionCSV(
+                from: report.from.iso, to: report.to.iso, withinDays: report.withinDays),
+            agingByCustomerCSV: AppURL.reportAgingByCustomerCSV(asOf: report.to.iso),
+            agingByCollectorCSV: AppURL.reportAgingByCollectorCSV(asOf: report.to.iso))
     }
 }

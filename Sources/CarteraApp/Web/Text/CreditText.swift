@@ -8,13 +8,18 @@ enum CreditText {
         self.reason(reason, text: req.text, format: format)
     }
 
-    static func reason(_ reason: CreditCheck.Reason, text: (String, [String: String]) -> String, format: PageFormat) -> String {
+    static func reason(_ reason: CreditCheck.Reason, text: (String, [String: String]) -> String, format: PageFormat)
+        -> String
+    {
         switch reason {
-        case let .manualHold(why): text("credit.reason.manual_hold", ["reason": why])
+        case .manualHold(let why): text("credit.reason.manual_hold", ["reason": why])
         case .sentToCollection: text("credit.reason.sent_to_collection", [:])
-        case let .overLimit(exposure, limit): text("credit.reason.over_limit", ["exposure": format.money(exposure), "limit": format.money(limit)])
-        case let .overdueTooLong(days, maximum): text("credit.reason.overdue_too_long", ["days": String(days), "maximum": String(maximum)])
-        case let .saleExceedsLimit(available): text("credit.reason.sale_exceeds_limit", ["available": format.money(available)])
+        case .overLimit(let exposure, let limit):
+            text("credit.reason.over_limit", ["exposure": format.money(exposure), "limit": format.money(limit)])
+        case .overdueTooLong(let days, let maximum):
+            text("credit.reason.overdue_too_long", ["days": String(days), "maximum": String(maximum)])
+        case .saleExceedsLimit(let available):
+            text("credit.reason.sale_exceeds_limit", ["available": format.money(available)])
         }
     }
 }

@@ -8,6 +8,7 @@ enum MetricText {
         let scale = places == 1 ? 10 : 100
         let magnitude = value.magnitude
         let fraction = String(magnitude % UInt(scale))
-        return (value < 0 ? "-" : "") + "\(magnitude / UInt(scale))." + String(repeating: "0", count: places - fraction.count) + fraction
+        return (value < 0 ? "-" : "") + "\(magnitude / UInt(scale))."
+            + String(repeating: "0", count: places - fraction.count) + fraction
     }
 }

@@ -6,7 +6,9 @@ extension AppURL {
 
     static func customer(_ id: some CustomStringConvertible) -> String { path("customers", id) }
     static func customerCaseFile(_ id: UUID) -> String { path("customers", id, "case-file") }
-    static func customerCaseFile(_ id: UUID, format: String) -> String { customerCaseFile(id) + query(["format": format]) }
+    static func customerCaseFile(_ id: UUID, format: String) -> String {
+        customerCaseFile(id) + query(["format": format])
+    }
 
     /// A form posted from the customer page: `action` is the last path segment (`hold`, `calls`, `notes` …).
     static func customerForm(_ id: UUID, _ action: CustomerAction) -> String { path("customers", id, action.rawValue) }

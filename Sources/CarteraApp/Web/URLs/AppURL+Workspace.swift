@@ -5,8 +5,12 @@ extension AppURL {
     static func reportCollectionCSV(from: String, to: String, withinDays: Int) -> String {
         "/reports/collection.csv" + query(["from": from, "to": to, "within_days": String(withinDays)])
     }
-    static func reportAgingByCustomerCSV(asOf: String) -> String { "/reports/aging-by-customer.csv" + query(["as_of": asOf]) }
-    static func reportAgingByCollectorCSV(asOf: String) -> String { "/reports/aging-by-collector.csv" + query(["as_of": asOf]) }
+    static func reportAgingByCustomerCSV(asOf: String) -> String {
+        "/reports/aging-by-customer.csv" + query(["as_of": asOf])
+    }
+    static func reportAgingByCollectorCSV(asOf: String) -> String {
+        "/reports/aging-by-collector.csv" + query(["as_of": asOf])
+    }
 
     static func importPreview(_ id: String) -> String { path("import", id) }
     static func importMapping(_ id: String) -> String { path("import", id, "mapping") }

@@ -23,7 +23,9 @@ enum AppURL {
 
     /// `/segment/segment…`, each segment percent-encoded as a path segment.
     static func path(_ segments: any CustomStringConvertible...) -> String {
-        "/" + segments.map { "\($0)".addingPercentEncoding(withAllowedCharacters: pathSegment) ?? "" }.joined(separator: "/")
+        "/"
+            + segments.map { "\($0)".addingPercentEncoding(withAllowedCharacters: pathSegment) ?? "" }.joined(
+                separator: "/")
     }
 
     /// `?name=value&…` in the order given, values percent-encoded (RFC 3986 unreserved characters stay as they are).
@@ -35,6 +37,7 @@ enum AppURL {
         value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }
 
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    private static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
     private static let pathSegment = unreserved
 }

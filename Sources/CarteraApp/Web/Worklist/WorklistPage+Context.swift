@@ -8,19 +8,26 @@ extension WorklistPage.Context {
         let names = Dictionary(uniqueKeysWithValues: try data.users.map { (try $0.requireID(), $0.name) })
         let rows = try data.items.enumerated().map { index, item in
             var badges: [String] = []
-            if item.callTasksDue > 0 { badges.append(text("worklist.badge.calls", ["count": String(item.callTasksDue)])) }
+            if item.callTasksDue > 0 {
+                badges.append(text("worklist.badge.calls", ["count": String(item.callTasksDue)]))
+            }
             if item.recentBrokenPromises > 0 { badges.append(text("worklist.badge.broken_promise", [:])) }
             if item.newDisputes > 0 { badges.append(text("worklist.badge.new_dispute", [:])) }
             if item.promisesDueToday > 0 { badges.append(text("worklist.badge.promise_today", [:])) }
             let id = try item.customer.requireID()
             return Row(
-                position: index + 1, customerId: id, customerURL: AppURL.customer(id), assignURL: AppURL.customerForm(id, .assign), name: item.customer.legalName,
+                position: index + 1, customerId: id, customerURL: AppURL.customer(id),
+                assignURL: AppURL.customerForm(id, .assign), name: item.customer.legalName,
                 overdue: format.moneyList(item.overdue), days: item.maximumDaysOverdue, risk: item.risk.level.rawValue,
-                riskLabel: text("risk.\(item.risk.level.rawValue)", [:]), riskReason: RiskText.reason(item.risk, text: text), score: format.integer(item.score),
-                needsAction: item.needsActionToday, badges: badges, assignedTo: item.customer.assignedUserID.flatMap { names[$0] },
+                riskLabel: text("risk.\(item.risk.level.rawValue)", [:]),
+                riskReason: RiskText.reason(item.risk, text: text), score: format.integer(item.score),
+                needsAction: item.needsActionToday, badges: badges,
+                assignedTo: item.customer.assignedUserID.flatMap { names[$0] },
                 assignedUserId: item.customer.assignedUserID?.uuidString ?? "")
         }
-        let collectors = try data.users.filter { $0.role.collects && $0.disabledAt == nil }.map { Option(id: try $0.requireID().uuidString, name: $0.name) }
+        let collectors = try data.users.filter { $0.role.collects && $0.disabledAt == nil }.map {
+            Option(id: try $0.requireID().uuidString, name: $0.name)
+        }
         self.init(scope: data.scope, rows: rows, collectors: collectors, today: format.date(data.today))
     }
 }

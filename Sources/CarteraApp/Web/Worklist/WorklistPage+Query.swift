@@ -10,13 +10,18 @@ struct WorklistPageData {
     let items: [WorklistQuery.Item]
     let today: LocalDate
 
-    static func read(scope requested: String, for user: User, in context: ServiceContext) async throws -> WorklistPageData {
-        let scope: WorklistQuery.Scope = switch requested {
-        case "mine": .collector(try user.requireID())
-        case "unassigned": .unassigned
-        default: .everyone
-        }
+    static func read(scope requested: String, for user: User, in context: ServiceContext) async throws
+        -> WorklistPageData
+    {
+        let scope: WorklistQuery.Scope =
+            switch requested {
+            case "mine": .collector(try user.requireID())
+            case "unassigned": .unassigned
+            default: .everyone
+            }
         let users = try await UserService.list(organisationID: context.organisationID, on: context.db)
-        return WorklistPageData(scope: requested, users: users, items: try await WorklistQuery(context: context).items(scope: scope), today: context.today)
+        return WorklistPageData(
+            scope: requested, users: users, items: try await WorklistQuery(context: context).items(scope: scope),
+            today: context.today)
     }
 }

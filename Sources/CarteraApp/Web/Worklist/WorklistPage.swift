@@ -21,10 +21,14 @@ struct WorklistPage {
             let assignedTo: String?
             let assignedUserId: String
         }
-        struct Option: Encodable { let id: String; let name: String }
+        struct Option: Encodable {
+            let id: String
+            let name: String
+        }
         /// The scope tabs.
         struct Links: Encodable {
-            let mine = AppURL.worklist(scope: "mine"), all = AppURL.worklist(scope: "all"), unassigned = AppURL.worklist(scope: "unassigned")
+            let mine = AppURL.worklist(scope: "mine"), all = AppURL.worklist(scope: "all"),
+                unassigned = AppURL.worklist(scope: "unassigned")
         }
 
         let scope: String
@@ -40,6 +44,8 @@ struct WorklistPage {
         // Collectors start on their own accounts; admins and viewers on everybody's.
         let requested = (try? req.query.get(String.self, at: "scope")) ?? (user.role == .collector ? "mine" : "all")
         let data = try await WorklistPageData.read(scope: requested, for: user, in: context)
-        return try await req.render("worklist", title: "worklist.title", section: "worklist", try Context(data: data, format: context.pageFormat(language: req.pageLanguage)))
+        return try await req.render(
+            "worklist", title: "worklist.title", section: "worklist",
+            try Context(data: data, format: context.pageFormat(language: req.pageLanguage)))
     }
 }

@@ -19,35 +19,6 @@ public struct APIError: AbortError, Sendable, CustomStringConvertible {
     public var reason: String { message }
 
     public var description: String { field.map { "\($0): \(message)" } ?? message }
-
-    static func invalid(_ field: String, code: String = "invalid_field", _ message: String) -> APIError {
-        APIError(.unprocessableEntity, code: code, message: message, field: field)
-    }
-
-    static func missing(_ field: String) -> APIError {
-        APIError(.unprocessableEntity, code: "missing_field", message: "\(field) is required", field: field)
-    }
-
-    static func notFound(_ entity: String) -> APIError {
-        APIError(
-            .notFound, code: "\(entity)_not_found",
-            message: "\(entity.replacingOccurrences(of: "_", with: " ")) not found")
-    }
-
-    static func conflict(_ code: String, _ message: String, field: String? = nil) -> APIError {
-        APIError(.conflict, code: code, message: message, field: field)
-    }
-
-    static let unauthorized = APIError(
-        .unauthorized, code: "unauthorized",
-        message: "A valid API key is required (Authorization: Bearer <key> or X-API-Key)")
-}
-
-extension APIError {
-    /// Domain rule violations are the client's fault: 422, with the domain's own code and field.
-    init(_ error: DomainError, field fallbackField: String? = nil) {
-        self.init(.unprocessableEntity, code: error.code, message: error.message, field: error.field ?? fallbackField)
-    }
 }
 
 extension APIError {

@@ -21,7 +21,7 @@ enum APIKeyRevocation {
                 let key = try await APIKeys.revoke(
                     id: id, organisationID: tx.organisationID, now: tx.clock.now(), on: tx.db)
             else {
-                throw APIError.notFound("api_key")
+                throw ServiceError.notFound("api_key")
             }
             try await AuditLog.record(
                 "api_key.revoked", entityType: "api_key", entityID: id,

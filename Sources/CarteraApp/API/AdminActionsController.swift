@@ -21,7 +21,7 @@ struct AdminActionsController {
         let query = AuditEvent.query(on: context.db).filter(\.$organisationID == context.organisationID)
         if let raw = try? req.query.get(String.self, at: "entity_id") {
             guard let id = UUID(uuidString: raw) else {
-                throw APIError.invalid("entity_id", "entity_id must be a UUID")
+                throw ServiceError.invalid("entity_id", "entity_id must be a UUID")
             }
             query.filter(\.$entityID == id)
         }

@@ -16,7 +16,7 @@ struct ImportController {
                 locale: try? req.query.get(String.self, at: "locale"),
                 currency: try? req.query.get(String.self, at: "currency"))
         } catch {
-            throw APIError.invalid(error.field, error.message)
+            throw ServiceError.invalid(error.field, error.message)
         }
         let dryRun = (try? req.query.get(Bool.self, at: "dry_run")) ?? false
         let context = try await req.serviceContext()

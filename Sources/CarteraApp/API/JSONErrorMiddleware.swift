@@ -24,15 +24,16 @@ struct JSONErrorMiddleware: AsyncMiddleware {
         case let error as ServiceError:
             return APIError(error)
         case let error as DomainError:
-            return APIError(error)
+            return APIError(ServiceError(error))
         case let error as CommandArgumentError:
-            return .invalid(
-                error.field.replacingOccurrences(of: "--", with: "").replacingOccurrences(of: "-", with: "_"),
-                error.message)
+            return APIError(
+                ServiceError.invalid(
+                    error.field.replacingOccurrences(of: "--", with: "").replacingOccurrences(of: "-", with: "_"),
+                    error.message))
         case let error as DecodingError:
             return translate(decoding: error)
         case let error as any DatabaseError where error.isConstraintFailure:
-            return .conflict("conflict", "The change conflicts with existing data")
+            return APIError(ServiceError.conflict("conflict", "The change conflicts with existing data"))
         case let error as any AbortError:
             let code =
                 error.status == .notFound

@@ -17,7 +17,7 @@ struct ReminderController {
         // A run queues real messages: dated after today they would tell customers what is not yet
         // true ("173 years overdue"). Catching up a missed day is fine; the dry run takes any date.
         guard date <= context.today else {
-            throw APIError.invalid(
+            throw ServiceError.invalid(
                 "date", code: "date_in_future",
                 "A reminder run is for today or an earlier day; use the dry run to look ahead")
         }

@@ -7,7 +7,9 @@ extension Request {
     }
 
     func uuidParameter(_ name: String, entity: String) throws -> UUID {
-        guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else { throw APIError.notFound(entity) }
+        guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else {
+            throw ServiceError.notFound(entity)
+        }
         return id
     }
 

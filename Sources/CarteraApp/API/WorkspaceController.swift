@@ -15,7 +15,7 @@ struct WorkspaceController {
         case "unassigned": scope = .unassigned
         default:
             guard let id = UUID(uuidString: raw) else {
-                throw APIError.invalid("scope", "scope must be all, unassigned or a user id")
+                throw ServiceError.invalid("scope", "scope must be all, unassigned or a user id")
             }
             scope = .collector(id)
         }
@@ -44,7 +44,7 @@ struct WorkspaceController {
             try CreditService.referenceRates(context.organisation, base: try Currency(code: customer.currency)).convert(
                 sale) == nil
         {
-            throw APIError.invalid(
+            throw ServiceError.invalid(
                 "currency", code: "no_reference_rate",
                 "There is no reference rate from \(sale.currency.code) to \(customer.currency)")
         }

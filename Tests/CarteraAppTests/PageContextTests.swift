@@ -78,6 +78,7 @@ import Testing
         let row = try #require(page.invoices.first)
         #expect(row.balance == "$ 900.000,00")
         #expect(row.due == "18 mar 2026")
+        #expect(page.customer.language == "español")
         #expect(row.days == 14)
         #expect(row.bucket == "days_1_30")
         let balance = try #require(page.balances.first)
@@ -132,5 +133,16 @@ import Testing
         #expect(page.promisesToday.first?.amount == "$ 250.000,00")
         #expect(page.openDisputes == 1)
         #expect(page.disputeAges.allSatisfy { !$0.label.hasPrefix("dashboard.") })
+    }
+
+    @Test func timelineRowsSayTheDayAndWhatHappenedInWords() throws {
+        let format = try format()
+        let paid = TimelineEntry(
+            at: "2026-03-15 10:22", kind: "payment", summary: "Pago recibido", detail: "", link: nil)
+        let row = TimelineRow(paid, format: format, text: format.text)
+        #expect(row.at == "15 mar 2026 10:22")
+        #expect(row.what == "Pago")
+        let invoice = TimelineEntry(at: "2026-02-01", kind: "invoice", summary: "", detail: "", link: nil)
+        #expect(TimelineRow(invoice, format: format, text: format.text).at == "1 feb 2026")
     }
 }

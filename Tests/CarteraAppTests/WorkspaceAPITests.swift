@@ -341,6 +341,13 @@ import Vapor
             #expect(stamps == stamps.sorted(by: >))
             #expect(kinds.last == "invoice")
             #expect(timeline.contains { $0["summary"].string?.hasPrefix("Promesa de pago de $ 500.000,00") == true })
+            // words, not codes: the promised day, the payment method, the message's channel and state
+            let summaries = timeline.compactMap { $0["summary"].string }
+            #expect(
+                summaries.contains { $0.hasPrefix("Promesa de pago de $ 500.000,00 para el 10 abr 2026") },
+                "\(summaries)")
+            #expect(summaries.contains("Pago recibido: $ 100.000,00 (Transferencia)"), "\(summaries)")
+            #expect(!summaries.contains { $0.contains("(transfer)") || $0.contains("(email") || $0.contains("2026-") })
         }
     }
 

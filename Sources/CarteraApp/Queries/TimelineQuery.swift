@@ -35,6 +35,8 @@ struct TimelineQuery {
                 localizer.text("timeline.\(kind.rawValue)", language: language, arguments: arguments) ?? kind.rawValue
             entries.append(TimelineEntry(at: at, kind: kind.rawValue, summary: summary, detail: detail, link: link))
         }
+        // Words, not codes: dates as the reader writes them, methods, channels and states by name.
+        func day(_ iso: String) -> String { (try? LocalDate(iso: iso)).map(composer.date) ?? iso }
         func money(_ minor: Int64, _ code: String) -> String {
             (try? Currency(code: code)).map { composer.money(Money(minorUnits: minor, currency: $0)) }
                 ?? "\(minor) \(code)"
@@ -48,14 +50,18 @@ struct TimelineQuery {
                 invoice.issueDate, .invoice,
                 [
                     "number": invoice.number, "amount": money(invoice.totalMinor, invoice.currency),
-                    "due": invoice.dueDate,
+                    "due": day(invoice.dueDate),
                 ],
                 link: AppURL.invoice(try invoice.requireID()))
         }
         for payment in try await Payment.query(on: db).filter(\.$customer.$id == customerID).all() {
             add(
                 payment.receivedOn, .payment,
-                ["amount": money(payment.amountMinor, payment.currency), "method": payment.method.rawValue],
+                [
+                    "amount": money(payment.amountMinor, payment.currency),
+                    "method": localizer.text("ui.payment.method.\(payment.method.rawValue)", language: language)
+                        ?? payment.method.rawValue,
+                ],
                 detail: payment.reference ?? "")
         }
         for note in try await CreditNote.query(on: db).filter(\.$customer.$id == customerID).all() {
@@ -69,8 +75,10 @@ struct TimelineQuery {
             add(
                 stamp(message.sentAt ?? message.createdAt), .message,
                 [
-                    "channel": message.channel.rawValue, "subject": message.subject,
-                    "status": message.status.rawValue, "to": message.recipientAddress,
+                    "channel": localizer.text("ui.channel.\(message.channel.rawValue)", language: language)
+                        ?? message.channel.rawValue, "subject": message.subject,
+                    "status": localizer.text("ui.message.status.\(message.status.rawValue)", language: language)
+                        ?? message.status.rawValue, "to": message.recipientAddress,
                 ],
                 detail: String(message.bodyText.prefix(280)))
         }
@@ -88,7 +96,10 @@ struct TimelineQuery {
                 ?? promise.status.rawValue
             add(
                 stamp(promise.createdAt), .promise,
-                ["amount": money(promise.amountMinor, promise.currency), "date": promise.promisedOn, "status": status],
+                [
+                    "amount": money(promise.amountMinor, promise.currency), "date": day(promise.promisedOn),
+                    "status": status,
+                ],
                 detail: promise.note)
         }
         let disputes =

@@ -45,6 +45,8 @@ enum LocaleKeyUses {
         .init(prefix: "ui.import.field.", cases: values(ImportField.self)),
         .init(prefix: "ui.setup.locale.", cases: values(SupportedLocale.self)),
         .init(prefix: "timeline.", cases: values(TimelineKind.self)),
+        .init(prefix: "ui.timeline.kind.", cases: values(TimelineKind.self)),
+        .init(prefix: "ui.language.", cases: values(SupportedLocale.Language.self)),
         .init(prefix: "task.", suffix: ".title", cases: values(CollectionTaskKind.self)),
         .init(prefix: "date.month.", cases: (1...12).map(String.init)),
     ]

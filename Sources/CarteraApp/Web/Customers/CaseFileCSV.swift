@@ -21,7 +21,7 @@ enum CaseFileCSV {
             req.text("timeline.detail"),
         ])
         for entry in page.timeline {
-            rows.append([entry.at, entry.kind, entry.summary, entry.detail])
+            rows.append([entry.at, entry.what, entry.summary, entry.detail])
         }
         return CSVWriter().document(rows, byteOrderMark: false)
     }

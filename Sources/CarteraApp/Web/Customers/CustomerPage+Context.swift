@@ -130,7 +130,7 @@ struct CustomerPageContext: Encodable {
     let disputes: [DisputeRow]
     let tasks: [TaskRow]
     let payments: [PaymentRow]
-    let timeline: [TimelineEntry]
+    let timeline: [TimelineRow]
     let collectors: [Option]
     let outcomes: [Option]
     let contactRoles: [Option]
@@ -154,7 +154,8 @@ extension CustomerPageContext {
             customer: Summary(
                 id: customerID, name: customer.legalName, taxId: customer.taxID ?? "", terms: customer.paymentTerms,
                 currency: customer.currency,
-                language: customer.language, notes: customer.notes, tags: customer.tags.joined(separator: ", "),
+                language: text("language.\(customer.language)", [:]), notes: customer.notes,
+                tags: customer.tags.joined(separator: ", "),
                 doNotContact: customer.doNotContact,
                 assignedTo: customer.assignedUserID.flatMap { id in data.users.first { $0.id == id }?.name }
                     ?? text("customer.unassigned", [:]),
@@ -247,7 +248,7 @@ extension CustomerPageContext {
                     method: text("payment.method.\($0.method.rawValue)", [:]), reference: $0.reference ?? "",
                     unapplied: format.money($0.unappliedMinor, $0.currency))
             },
-            timeline: data.timeline,
+            timeline: data.timeline.map { TimelineRow($0, format: format, text: text) },
             collectors: data.users.filter { $0.role.collects && $0.disabledAt == nil }.compactMap { user in
                 user.id.map { Option(value: $0.uuidString, label: user.name) }
             },

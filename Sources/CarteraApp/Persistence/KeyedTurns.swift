@@ -5,7 +5,7 @@ import NIOConcurrencyHelpers
 /// holding a thread or a pooled connection. In front of a row lock it keeps a burst through one key
 /// (posts through one portal link) from filling the connection pool with transactions that only wait
 /// for that lock, which left every other request of the instance waiting for a connection. Across
-/// instances the row lock still decides.
+/// instances the row lock still decides. With a single key it is the SQLite write queue (`WriteIntent`).
 final class KeyedTurns<Key: Hashable & Sendable>: Sendable {
     private let state = NIOLockedValueBox<[Key: [CheckedContinuation<Void, Never>]]>([:])
 

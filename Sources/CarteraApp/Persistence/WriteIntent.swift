@@ -1,5 +1,4 @@
 import Fluent
-import NIOConcurrencyHelpers
 import SQLKit
 
 /// SQLite allows one writer at a time, and SQLiteNIO's busy handler retries at once, forever, on a
@@ -9,6 +8,9 @@ import SQLKit
 /// (`declare`) so they cannot deadlock each other inside SQLite either. PostgreSQL needs none of
 /// this: its row locks do the job (see `RowLocks`).
 enum WriteIntent {
+    /// SQLite's writers of this process, one at a time, first come first served (one key: the database).
+    private static let sqliteWriters = KeyedTurns<Int>()
+
     /// `bulk`: one large transaction (an import), see `SQLiteBulkWrite`.
     static func transaction<T: Sendable>(
         on db: any Database, bulk: Bool = false,
@@ -34,54 +36,11 @@ enum WriteIntent {
             }
         }
         guard try db.dialect.hasSingleWriter, !db.inTransaction else { return try await run() }
-        return try await SQLiteWriteLock.shared.withLock { try await run() }
+        return try await sqliteWriters.inTurn(0) { try await run() }
     }
 
     static func declare(on db: any Database) async throws {
         guard try db.dialect.hasSingleWriter else { return }
         try await db.sql.raw("UPDATE organisations SET name = name WHERE 0 = 1").run()
-    }
-}
-
-/// A first-come, first-served lock that waits without holding a thread.
-final class SQLiteWriteLock: Sendable {
-    static let shared = SQLiteWriteLock()
-    private let state = NIOLockedValueBox<(held: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
-
-    func withLock<T: Sendable>(_ work: @Sendable () async throws -> T) async throws -> T {
-        await acquire()
-        do {
-            let result = try await work()
-            release()
-            return result
-        } catch {
-            release()
-            throw error
-        }
-    }
-
-    private func acquire() async {
-        await withCheckedContinuation { continuation in
-            let granted = state.withLockedValue { state -> Bool in
-                if state.held {
-                    state.waiters.append(continuation)
-                    return false
-                }
-                state.held = true
-                return true
-            }
-            if granted { continuation.resume() }
-        }
-    }
-
-    private func release() {
-        let next = state.withLockedValue { state -> CheckedContinuation<Void, Never>? in
-            if state.waiters.isEmpty {
-                state.held = false
-                return nil
-            }
-            return state.waiters.removeFirst()
-        }
-        next?.resume()
     }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end browser tests of the collector workspace: a fresh SQLite database with the demo
-# company, `cartera serve` on a free port, then Tests/e2e/test_workspace.py (unittest + Selenium,
+# company, `cartera serve` on a free port, then every Tests/e2e/test_*.py (unittest + Selenium,
 # headless Debian Chromium through Debian's chromedriver; nothing is downloaded).
 #
 # Environment:
@@ -8,6 +8,7 @@
 #   CARTERA_E2E_PORT     port for the server (default 18090; if the default is taken, a free one is used)
 #   CARTERA_SCREENSHOTS  where the screenshots go (default: <repo>/artifacts/screenshots)
 #   CARTERA_E2E_TIMEOUT  seconds before the test run is stopped (default 900)
+#   CARTERA_E2E_TESTS    test files to run, space-separated (default: every Tests/e2e/test_*.py)
 #
 # Prints "N passed, M failed" as its last line and exits with the tests' status.
 set -euo pipefail
@@ -93,11 +94,15 @@ for name in dashboard worklist customer customer-plan customer-hold invoice invo
   rm -f "$SCREENSHOTS/$name.png"
 done
 
-log "Browser tests (python3 -m unittest -v Tests/e2e/test_workspace.py)"
 cd "$REPO"
+read -r -a TEST_FILES <<<"${CARTERA_E2E_TESTS:-$(ls Tests/e2e/test_*.py | tr '\n' ' ')}"
+# unittest takes dotted module names; the folder goes on the path so `workspace` imports.
+MODULES=()
+for file in "${TEST_FILES[@]}"; do MODULES+=("$(basename "$file" .py)"); done
+log "Browser tests (python3 -m unittest -v ${MODULES[*]})"
 set +e
 CARTERA_BASE_URL="$BASE_URL" CARTERA_API_KEY="$API_KEY" CARTERA_SCREENSHOTS="$SCREENSHOTS" SE_OFFLINE=true \
-  timeout --kill-after=30 "$TEST_TIMEOUT" python3 -m unittest -v Tests/e2e/test_workspace.py 2>&1 | tee "$WORK/unittest.log"
+  PYTHONPATH="$REPO/Tests/e2e" timeout --kill-after=30 "$TEST_TIMEOUT" python3 -m unittest -v "${MODULES[@]}" 2>&1 | tee "$WORK/unittest.log"
 STATUS=${PIPESTATUS[0]}
 set -e
 [[ $STATUS == 124 || $STATUS == 137 ]] && echo "The tests did not finish within ${TEST_TIMEOUT} s." >&2

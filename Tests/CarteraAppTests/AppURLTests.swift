@@ -10,7 +10,7 @@ import Testing
     @Test("paths are the routes' paths, ids as the templates printed them")
     func pathsMatchTheRoutes() {
         #expect(AppURL.customer(id) == "/customers/6F9619FF-8B86-D011-B42D-00C04FC964FF")
-        #expect(AppURL.customerForm(id, .portalLink) == "/customers/6F9619FF-8B86-D011-B42D-00C04FC964FF/portal-link")
+        #expect(AppURL.customerForm(id, .portalLink) == "/customers/6F9619FF-8B86-D011-B42D-00C04FC964FF/portal-links")
         #expect(
             AppURL.customerCaseFile(id, format: "csv")
                 == "/customers/6F9619FF-8B86-D011-B42D-00C04FC964FF/case-file?format=csv")

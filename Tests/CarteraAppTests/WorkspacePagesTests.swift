@@ -81,13 +81,47 @@ import Vapor
         }
     }
 
+    @Test func amountsAreTypedTheColombianWayAndARefusalKeepsWhatWasTyped() async throws {
+        try await TestHarness.run { h in
+            let (customer, _, browser) = try await setUp(h)
+            let back = "http://localhost/customers/\(customer)"
+            try await browser.get("/customers/\(customer)")
+            let refused = try await browser.post(
+                "/customers/\(customer)/calls",
+                [
+                    ("_form", "call"), ("outcome", "promise"), ("promiseAmount", "quince millones"),
+                    ("promisedOn", "2026-04-10"), ("note", "Dijo que paga el viernes"),
+                ], referer: back)
+            #expect(refused.status == .seeOther)
+            let page = try await browser.get("/customers/\(customer)").body
+            // next to the field, in Spanish, with the field's name; and what was typed is still there
+            #expect(page.contains("<span class=\"field-error\">Valor prometido: escriba un importe"))
+            #expect(page.contains("value=\"quince millones\""))
+            #expect(page.contains(">Dijo que paga el viernes</textarea>"))
+            #expect(!page.contains("promiseAmount debe"))
+            // the next view is clean again
+            #expect(!(try await browser.get("/customers/\(customer)").body.contains("quince millones")))
+            #expect(try await PaymentPromise.query(on: h.app.db).count() == 0)
+
+            let typed = try await browser.post(
+                "/customers/\(customer)/calls",
+                [
+                    ("_form", "call"), ("outcome", "promise"), ("promiseAmount", "$ 450.000,50"),
+                    ("promisedOn", "2026-04-10"), ("note", ""),
+                ], referer: back)
+            #expect(typed.status == .seeOther)
+            let promise = try #require(try await PaymentPromise.query(on: h.app.db).first())
+            #expect(promise.amountMinor == 45_000_050)
+        }
+    }
+
     @Test func planDisputeHoldAndAssignmentFromTheirForms() async throws {
         try await TestHarness.run { h in
             let (customer, invoice, browser) = try await setUp(h)
             try await browser.get("/customers/\(customer)")
             #expect(
                 try await browser.post(
-                    "/customers/\(customer)/plans",
+                    "/customers/\(customer)/payment-plans",
                     [
                         ("invoiceIds[]", invoice), ("instalments", "3"), ("firstDueOn", "2026-04-15"),
                         ("spacing", "15"), ("downPayment", ""), ("note", ""),
@@ -117,7 +151,7 @@ import Vapor
 
             try await browser.get("/customers/\(customer)")
             #expect(
-                try await browser.post("/customers/\(customer)/hold", [("reason", "Cheque devuelto")]).status
+                try await browser.post("/customers/\(customer)/credit-hold", [("reason", "Cheque devuelto")]).status
                     == .seeOther)
             #expect(
                 try await Customer.find(UUID(uuidString: customer), on: h.app.db)?.creditHoldReason == "Cheque devuelto"

@@ -250,7 +250,7 @@ class WorkspaceTest(BrowserCase):
         for selector in ("#call-form", "#place-hold", "#release-hold", "#plan-form", "#send-statement"):
             self.assertFalse(self.present(selector), f"the viewer sees {selector}")
         # Without the form, posting by hand (with a valid CSRF token) is refused as well.
-        status = self.post_from_page(f"/customers/{customer_id}/hold", {"reason": "E2E viewer must not hold"})
+        status = self.post_from_page(f"/customers/{customer_id}/credit-hold", {"reason": "E2E viewer must not hold"})
         self.assertEqual(status, 403, "the server let a viewer place a credit hold")
         self.assertNotIn("manual_hold", self.credit_codes(customer_id), "a viewer's post placed a hold")
 

@@ -5,20 +5,11 @@ import Vapor
 /// The collector's work through the API: worklist, timeline, calls and notes, credit check and
 /// hold, payment plans, escalation, assignment and "send statement now".
 struct WorkspaceController {
-    /// `scope`: all (default), unassigned, or a user id (that collector's accounts and the unassigned).
+    /// `scope`: all (default), unassigned, or a user id (that collector's accounts and the unassigned); see `Scope`.
     func worklist(req: Request) async throws -> [WorklistItemDTO] {
         let context = try await req.serviceContext()
-        let raw = (try? req.query.get(String.self, at: "scope")) ?? "all"
-        let scope: WorklistQuery.Scope
-        switch raw {
-        case "all": scope = .everyone
-        case "unassigned": scope = .unassigned
-        default:
-            guard let id = UUID(uuidString: raw) else {
-                throw ServiceError.invalid("scope", "scope must be all, unassigned or a user id")
-            }
-            scope = .collector(id)
-        }
+        let scope = try WorklistQuery.Scope(
+            parameter: (try? req.query.get(String.self, at: "scope")) ?? "all", person: nil)
         return try await WorklistQuery(context: context).items(scope: scope).map(WorklistItemDTO.init)
     }
 

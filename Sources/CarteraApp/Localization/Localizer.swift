@@ -30,11 +30,18 @@ public struct Localizer: Sendable {
         return template
     }
 
-    func errorMessage(code: String, field: String?, fallback: String, language: String) -> String {
+    /// - Parameter labelled: for a page, where the field is named by its label ("Importe", `ui.field.<key>`)
+    ///   and a page wording (`error.page.<code>`: amounts as people type them) wins over the API's.
+    func errorMessage(code: String, field: String?, fallback: String, language: String, labelled: Bool = false)
+        -> String
+    {
+        let label = field.flatMap { labelled ? text("ui.field.\($0)", language: language) : nil }
         // English messages are built by the code that raised the error and carry specifics; other
-        // languages use the translated message for the code when one exists.
-        guard language != "en" else { return fallback }
-        return text("error.\(code)", language: language, arguments: ["field": field ?? ""]) ?? fallback
+        // languages, and a page that can name the field, use the translated message for the code.
+        guard language != "en" || label != nil else { return fallback }
+        let arguments = ["field": label ?? field ?? ""]
+        let pageText = labelled ? text("error.page.\(code)", language: language, arguments: arguments) : nil
+        return pageText ?? text("error.\(code)", language: language, arguments: arguments) ?? fallback
     }
 }
 

@@ -16,6 +16,9 @@ struct Layout: Encodable {
     let section: String
     let csrf: String
     let flash: Flash?
+    /// A refused form's typed values and errors under its `_form` name, for the page it came back to:
+    /// `layout.forms.call.values.note`, `layout.forms.call.errors.promiseAmount` (see `FormMemory`).
+    let forms: [String: FormMemory]
     let user: SignedIn?
     let canWrite: Bool
     let isAdmin: Bool
@@ -51,6 +54,7 @@ extension Request {
         let layout = Layout(
             lang: language, otherLang: language == "es" ? "en" : "es", title: text(title), section: section,
             csrf: csrfToken, flash: hasSession ? session.takeFlash() : nil,
+            forms: (hasSession ? session.takeForm() : nil).map { [$0.name: $0] } ?? [:],
             user: user.map {
                 .init(
                     name: $0.name, email: $0.email, role: $0.role.rawValue, roleLabel: text("role.\($0.role.rawValue)"))

@@ -35,7 +35,8 @@ struct WebErrorMiddleware: AsyncMiddleware {
                 request.logger.error("Unhandled page error: \(String(reflecting: error))")
             }
             let message = request.application.localizer.errorMessage(
-                code: apiError.code, field: apiError.field, fallback: apiError.message, language: request.pageLanguage)
+                code: apiError.code, field: apiError.field, fallback: apiError.message, language: request.pageLanguage,
+                labelled: true)
             if apiError.status == .unauthorized && request.method == .GET {
                 return request.redirect(to: AppURL.signIn)
             }
@@ -43,6 +44,11 @@ struct WebErrorMiddleware: AsyncMiddleware {
                 request.method == .POST
                 && [.unprocessableEntity, .conflict, .badRequest, .notFound].contains(apiError.status)
             if isFormRefusal && request.hasSession {
+                // What was typed goes back into the form, the reason next to its field and on top.
+                if var form = FormMemory(request: request) {
+                    if let field = apiError.field { form.errors[field] = message }
+                    request.session.remember(form)
+                }
                 request.session.flash(message, kind: .error)
                 let response = request.redirectBack(fallback: AppURL.home)
                 return response

@@ -102,7 +102,7 @@ struct CustomerPages {
 
     func logCall(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        var input = try req.content.decode(CallService.Input.self)
+        var input = try await req.typedForm(CallService.Input.self, amounts: ["promiseAmount"])
         if input.contactId == nil, let raw = try? req.content.get(String.self, at: "contact"), !raw.isEmpty {
             input.contactId = UUID(uuidString: raw)
         }
@@ -123,7 +123,9 @@ struct CustomerPages {
     func addPromise(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
         _ = try await PromiseService.create(
-            for: try await req.customerParameter(in: context), try req.content.decode(PromiseInput.self), in: context)
+            for: try await req.customerParameter(in: context),
+            try await req.typedForm(PromiseInput.self, amounts: ["amount"]),
+            in: context)
         return done(req, "flash.promise_saved")
     }
 
@@ -139,7 +141,7 @@ struct CustomerPages {
 
     func addPlan(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
-        let form = try req.content.decode(PlanForm.self)
+        let form = try await req.typedForm(PlanForm.self, amounts: ["downPayment"])
         let everyDays: Int? = try form.spacing.flatMap { $0 == "monthly" || $0.isEmpty ? nil : $0 }.map {
             guard let days = Int($0) else {
                 throw ServiceError.invalid("spacing", "spacing must be monthly or a number of days")

@@ -45,10 +45,13 @@ struct InvoicePages {
         }
         struct Links: Encodable {
             let customer: String, disputes: String, writeOff: String
+            let newPayment: String, newCreditNote: String
             init(invoice: UUID, customer: UUID) {
                 (self.customer, disputes, writeOff) = (
                     AppURL.customer(customer), AppURL.invoiceDisputes(invoice), AppURL.invoiceWriteOff(invoice)
                 )
+                newPayment = AppURL.newPayment(customer: customer, invoice: invoice)
+                newCreditNote = AppURL.newCreditNote(customer: customer, invoice: invoice)
             }
         }
 
@@ -168,7 +171,8 @@ struct InvoicePages {
     func openDispute(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
         let invoice = try await req.invoiceParameter(in: context)
-        _ = try await DisputeService.open(on: invoice, try req.content.decode(DisputeInput.self), in: context)
+        _ = try await DisputeService.open(
+            on: invoice, try await req.typedForm(DisputeInput.self, amounts: ["amount"]), in: context)
         req.session.flash(req.text("flash.dispute_opened"))
         return req.redirectBack(fallback: AppURL.invoice(try invoice.requireID()))
     }

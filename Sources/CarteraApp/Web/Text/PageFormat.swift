@@ -27,6 +27,12 @@ struct PageFormat {
         composer.localizer.text("ui.\(key)", language: composer.language, arguments: arguments) ?? key
     }
 
+    /// How an amount is typed on this page, for placeholders: "1.500.000,50" or "1,500,000.50".
+    var amountExample: String {
+        let locale = composer.moneyLocale
+        return "1\(locale.groupingMark)500\(locale.groupingMark)000\(locale.decimalMark)50"
+    }
+
     /// 73537080000 → "73.537.080.000" (or "73,537,080,000" where the comma groups thousands).
     func integer(_ value: Int64) -> String {
         let separator = composer.moneyLocale.groupingMark

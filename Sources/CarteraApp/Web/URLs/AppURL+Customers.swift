@@ -10,16 +10,20 @@ extension AppURL {
         customerCaseFile(id) + query(["format": format])
     }
 
-    /// A form posted from the customer page: `action` is the last path segment (`hold`, `calls`, `notes` …).
-    static func customerForm(_ id: UUID, _ action: CustomerAction) -> String { path("customers", id, action.rawValue) }
+    /// A form posted from the customer page, at the same path as the API's action under `/api/v1`.
+    static func customerForm(_ id: UUID, _ action: CustomerAction) -> String { path("customers", id) + action.rawValue }
     static func customerContact(_ id: UUID, contact: UUID) -> String { path("customers", id, "contacts", contact) }
 
     static func taskComplete(_ id: UUID) -> String { path("tasks", id, "complete") }
-    static func planCancel(_ id: UUID) -> String { path("plans", id, "cancel") }
+    static func planCancel(_ id: UUID) -> String { path("payment-plans", id, "cancel") }
 
-    /// What can be posted to `/customers/<id>/<action>`.
+    /// What can be posted to `/customers/<id>/…`: the same names as the API's (`/api/v1/customers/<id>/…`).
     enum CustomerAction: String {
-        case contacts, calls, notes, promises, plans, hold, release, escalate, recall, statement, assign
-        case portalLink = "portal-link"
+        case contacts = "/contacts", calls = "/calls", notes = "/notes", promises = "/promises", assign = "/assign"
+        case plans = "/payment-plans"
+        case hold = "/credit-hold", release = "/credit-hold/release"
+        case escalate = "/escalation", recall = "/escalation/recall"
+        case statement = "/statement/send"
+        case portalLink = "/portal-links"
     }
 }

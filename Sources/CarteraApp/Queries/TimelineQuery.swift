@@ -28,6 +28,13 @@ struct TimelineQuery {
         let db = context.db
         let composer = MessageComposer(organisation: context.organisation, localizer: localizer, language: language)
         var entries: [TimelineEntry] = []
+        // People are named by their names: "user:ana@x.co" is Ana Gómez.
+        let people = Dictionary(
+            try await User.query(on: db).filter(\.$organisationID == context.organisationID).all().map {
+                ("user:\($0.email)", $0.name)
+            }
+        ) { first, _ in first }
+        func displayName(_ actor: String) -> String { people[actor] ?? plainName(actor) }
         func add(
             _ at: String, _ kind: TimelineKind, _ arguments: [String: String], detail: String = "", link: String? = nil
         ) {
@@ -154,8 +161,11 @@ struct TimelineQuery {
             format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 
-    /// "user:ana@x.co" → "ana@x.co"; "system:scheduler" stays as it is.
-    private func displayName(_ actor: String) -> String {
-        actor.hasPrefix("user:") ? String(actor.dropFirst(5)) : actor
+    /// Someone no longer among the people: "user:ana@x.co" → "ana@x.co"; the scheduler and the
+    /// command line by what they are.
+    private func plainName(_ actor: String) -> String {
+        if actor.hasPrefix("user:") { return String(actor.dropFirst(5)) }
+        if actor.hasPrefix("portal:") { return String(actor.dropFirst(7)) }
+        return localizer.text("ui.audit.by.system", language: language) ?? actor
     }
 }

@@ -22,7 +22,9 @@ struct WorklistQuery {
         /// Overdue and not paused, per currency.
         let overdue: [Money]
         let maximumDaysOverdue: Int
+        /// Open calls (and call-backs) due today or earlier; letters to post are counted apart.
         let callTasksDue: Int
+        let letterTasksDue: Int
         let recentBrokenPromises: Int
         let newDisputes: Int
         let promisesDueToday: Int
@@ -60,6 +62,9 @@ struct WorklistQuery {
         }
         let tasks = try await counts(
             "SELECT customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM collection_tasks WHERE organisation_id = \(bind: organisationID) AND status = 'open' AND due_on <= \(bind: today.iso) GROUP BY customer_id"
+        )
+        let letters = try await counts(
+            "SELECT customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM collection_tasks WHERE organisation_id = \(bind: organisationID) AND status = 'open' AND kind = \(bind: CollectionTaskKind.letter.rawValue) AND due_on <= \(bind: today.iso) GROUP BY customer_id"
         )
         let broken = try await counts(
             "SELECT customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM payment_promises WHERE organisation_id = \(bind: organisationID) AND status = 'broken' AND promised_on >= \(bind: today.addingClamped(days: -Self.recentBrokenPromiseDays).iso) GROUP BY customer_id"
@@ -106,7 +111,8 @@ struct WorklistQuery {
                 overdue: try totals.keys.sorted().map {
                     Money(minorUnits: totals[$0]!, currency: try Currency(code: $0))
                 },
-                maximumDaysOverdue: maximumDays, callTasksDue: tasks[id] ?? 0, recentBrokenPromises: broken[id] ?? 0,
+                maximumDaysOverdue: maximumDays, callTasksDue: (tasks[id] ?? 0) - (letters[id] ?? 0),
+                letterTasksDue: letters[id] ?? 0, recentBrokenPromises: broken[id] ?? 0,
                 newDisputes: disputes[id] ?? 0, promisesDueToday: promisedToday[id] ?? 0)
         }
         let order = WorklistEntry.prioritised(

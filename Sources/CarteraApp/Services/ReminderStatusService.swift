@@ -8,6 +8,8 @@ enum ReminderStatusService {
         let deliveries: [ReminderDelivery]
         let holds: [DunningHold]
         let next: (step: PolicyStep, date: LocalDate)?
+        /// The steps of the policy the invoice follows, to say in words which step a delivery was.
+        let steps: [PolicyStep]
         var paused: Bool { !holds.isEmpty }
     }
 
@@ -27,6 +29,6 @@ enum ReminderStatusService {
             isPaused: !holds.isEmpty)
         let owed = invoice.status.isOwed && !customer.doNotContact && holds.isEmpty
         let next = owed ? rules.nextStep(for: facts, after: context.today.addingClamped(days: -1)) : nil
-        return Status(deliveries: deliveries, holds: holds, next: next)
+        return Status(deliveries: deliveries, holds: holds, next: next, steps: rules.policy.steps)
     }
 }

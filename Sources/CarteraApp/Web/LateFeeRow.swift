@@ -12,18 +12,26 @@ struct LateFeeRow: Encodable {
     let waived: Bool
     let waiverReason: String?
 
-    init(_ fee: LateFee, invoiceNumber: String, format: PageFormat, req: Request) throws {
+    /// `steps`: the invoice's policy, to name the step a fee was charged at (the standard one otherwise).
+    init(_ fee: LateFee, invoiceNumber: String, format: PageFormat, req: Request, steps: [PolicyStep] = []) throws {
         id = try fee.requireID()
         waiveURL = AppURL.lateFeeWaive(id)
         self.invoiceNumber = invoiceNumber
         description =
             switch fee.kind {
-            case .stepFee: req.text("late_fee.step_fee", ["step": fee.periodKey])
+            case .stepFee:
+                req.text(
+                    "late_fee.step_fee",
+                    [
+                        "step": (steps + CollectionPolicy.standard.steps).first { $0.key == fee.periodKey }.map {
+                            StepText.describe($0, format: format)
+                        } ?? req.text("step.former")
+                    ])
             case .interest:
                 req.text(
                     "late_fee.interest",
                     [
-                        "rate": fee.rateBasisPoints.map(BasisPoints.rateText) ?? "",
+                        "rate": fee.rateBasisPoints.map { format.localized(BasisPoints.rateText($0)) } ?? "",
                         "from": format.date(fee.periodFrom), "through": format.date(fee.periodThrough),
                         "base": format.money(fee.baseMinor, fee.currency),
                     ])

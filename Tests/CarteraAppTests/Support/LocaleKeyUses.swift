@@ -55,7 +55,7 @@ enum LocaleKeyUses {
     /// column names, dashboard age bands, and the `ui.` the translating helpers themselves add.
     static let openPrefixes: Set<String> = [
         "ui.", "error.", "ui.audit.", "import.error.", "ui.portal.error.", "ui.reports.csv.", "ui.reports.file.",
-        "ui.dashboard.dispute_age.",
+        "ui.dashboard.dispute_age.", "ui.audit.field.",
     ]
 
     static func literalKeys(root: URL) throws -> Set<Use> {

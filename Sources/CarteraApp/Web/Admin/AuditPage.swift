@@ -1,7 +1,8 @@
 import Fluent
 import Vapor
 
-/// GET /audit — who changed what and when, newest first, filterable by action and actor.
+/// GET /audit — who changed what and when, newest first, filterable by what happened and by who,
+/// both chosen from lists in the page's language.
 struct AuditPage {
     struct Context: Encodable {
         struct Row: Encodable {
@@ -9,13 +10,17 @@ struct AuditPage {
             let actor: String
             let action: String
             let actionLabel: String
-            let entity: String
             let link: String?
             let details: String
         }
+        struct Option: Encodable {
+            let value: String
+            let label: String
+            let selected: Bool
+        }
         let rows: [Row]
-        let action: String
-        let actor: String
+        let actions: [Option]
+        let actors: [Option]
         let page: Int
         let hasMore: Bool
         let nextLink: String
@@ -27,20 +32,22 @@ struct AuditPage {
 
     static func render(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
+        let format = context.pageFormat(language: req.pageLanguage)
         let action = (try? req.query.get(String.self, at: "action"))?.trimmingCharacters(in: .whitespaces) ?? ""
         let actor = (try? req.query.get(String.self, at: "actor"))?.trimmingCharacters(in: .whitespaces) ?? ""
         // Held to the listing's page range: a huge page number must not overflow the offset.
         let page = min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), PageRequest.maxPage)
-        let query = AuditEvent.query(on: context.db).filter(\.$organisationID == context.organisationID)
-        if !action.isEmpty { query.filter(\.$action ~~ action) }
-        if !actor.isEmpty { query.filter(\.$actor ~~ actor) }
+        let trail = AuditEvent.query(on: context.db).filter(\.$organisationID == context.organisationID)
+        let query = trail.copy()
+        if !action.isEmpty { query.filter(\.$action == action) }
+        if !actor.isEmpty { query.filter(\.$actor == actor) }
         let events = try await query.sort(\.$occurredAt, .descending).sort(\.$id).range(
             (page - 1) * perPage..<page * perPage + 1
         ).all()
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = context.timeZone
+        let users = try await UserService.list(organisationID: context.organisationID, on: context.db)
+        let words = AuditText(
+            format: format, people: Dictionary(users.map { ($0.email, $0.name) }) { first, _ in first })
         let rows = events.prefix(perPage).map { event in
-            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: event.occurredAt)
             let details = (try? JSONDecoder().decode([String: String].self, from: Data(event.details.utf8))) ?? [:]
             let link: String? =
                 switch event.entityType {
@@ -49,18 +56,22 @@ struct AuditPage {
                 default: details["customer_id"].map { AppURL.customer($0) }
                 }
             return Context.Row(
-                at: String(
-                    format: "%04d-%02d-%02d %02d:%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
-                    c.minute ?? 0, c.second ?? 0),
-                actor: event.actor, action: event.action, actionLabel: req.text("audit.\(event.action)"),
-                entity: event.entityType, link: link,
-                details: details.keys.sorted().map { "\($0)=\(details[$0]!)" }.joined(separator: " · "))
+                at: format.moment(event.occurredAt), actor: words.actor(event.actor), action: event.action,
+                actionLabel: words.action(event.action), link: link,
+                details: words.details(details, entity: event.entityType))
         }
-        let nextLink = AppURL.audit(page: page + 1, action: action, actor: actor)
+        let options = { (values: [String], label: (String) -> String, chosen: String) in
+            values.map { Context.Option(value: $0, label: label($0), selected: $0 == chosen) }.sorted {
+                $0.label.localizedStandardCompare($1.label) == .orderedAscending
+            }
+        }
+        let kinds = try await trail.copy().unique().all(\.$action)
+        let actors = try await trail.copy().unique().all(\.$actor)
         return try await req.render(
             "audit", title: "audit.title", section: "audit",
             Context(
-                rows: Array(rows), action: action, actor: actor, page: page, hasMore: events.count > perPage,
-                nextLink: nextLink))
+                rows: Array(rows), actions: options(kinds, words.action, action),
+                actors: options(actors, words.actor, actor), page: page, hasMore: events.count > perPage,
+                nextLink: AppURL.audit(page: page + 1, action: action, actor: actor)))
     }
 }

@@ -134,6 +134,8 @@ struct CustomerPageContext: Encodable {
     let collectors: [Option]
     let outcomes: [Option]
     let contactRoles: [Option]
+    /// Today in words, for the case file's header; `today` is the ISO day date inputs take.
+    let todayText: String
     let today: String
     let links: CustomerPageLinks
 }
@@ -203,7 +205,7 @@ extension CustomerPageContext {
                 maximumDays: data.creditHoldDaysOverdue.map(String.init) ?? "—"),
             risk: risk.level.rawValue, riskLabel: text("risk.\(risk.level.rawValue)", [:]),
             riskReason: RiskText.reason(risk, text: text),
-            riskFigures: RiskText.figures(risk.profile, text: text),
+            riskFigures: RiskText.figures(risk.profile, format: format),
             promises: data.promises.map {
                 PromiseRow(
                     amount: format.money($0.amountMinor, $0.currency), date: format.date($0.promisedOn),
@@ -258,6 +260,6 @@ extension CustomerPageContext {
             contactRoles: ContactRole.allCases.map {
                 Option(value: $0.rawValue, label: text("contact.role.\($0.rawValue)", [:]))
             },
-            today: today.iso, links: links)
+            todayText: format.date(today), today: today.iso, links: links)
     }
 }

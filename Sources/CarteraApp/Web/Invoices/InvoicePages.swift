@@ -11,6 +11,12 @@ enum StepText {
             ? req.text("step.on_due") : req.text(step.offsetDays < 0 ? "step.before" : "step.after", ["days": days])
         return req.text("step.describe", ["step": when, "channel": req.text("channel.\(step.channel.rawValue)")])
     }
+
+    /// A delivered step by its key: described from the policy when it still has it, else as a step
+    /// of an earlier version of the policy (the key is the machine's name, never shown).
+    static func describe(key: String, in steps: [PolicyStep], req: Request) -> String {
+        steps.first { $0.key == key }.map { describe($0, req: req) } ?? req.text("step.former")
+    }
 }
 
 /// The invoice page: amounts, settlements, reminder history and the next step, disputes;
@@ -133,7 +139,8 @@ struct InvoicePages {
                 reminders: status.deliveries.map { delivery in
                     let message = messages.first { $0.id == delivery.$message.id }
                     return .init(
-                        step: delivery.stepKey, date: format.date(delivery.runOn),
+                        step: StepText.describe(key: delivery.stepKey, in: status.steps, req: req),
+                        date: format.date(delivery.runOn),
                         subject: message?.subject ?? req.text("reminder.task_created"),
                         channel: message.map { req.text("channel.\($0.channel.rawValue)") }
                             ?? req.text("channel.call_task"),
@@ -152,16 +159,11 @@ struct InvoicePages {
                 resolutions: DisputeService.Resolution.allCases.map {
                     .init(value: $0.rawValue, label: req.text("dispute.resolution.\($0.rawValue)"))
                 },
-                lateFees: try fees.map { try LateFeeRow($0, invoiceNumber: invoice.number, format: format, req: req) },
-                lateFeesOwed: LateFeeRow.outstanding(fees, format: format),
-                prediction: prediction.map {
-                    req.text(
-                        "prediction.expected",
-                        [
-                            "date": format.date($0.date), "earliest": format.date($0.earliest),
-                            "latest": format.date($0.latest),
-                        ])
+                lateFees: try fees.map {
+                    try LateFeeRow($0, invoiceNumber: invoice.number, format: format, req: req, steps: status.steps)
                 },
+                lateFeesOwed: LateFeeRow.outstanding(fees, format: format),
+                prediction: prediction.map { PredictionText.expected($0, today: context.today, format: format) },
                 predictionBasis: prediction.map {
                     req.text("prediction.basis.\($0.basis.rawValue)", ["count": String($0.customerHistoryCount)])
                 },

@@ -31,6 +31,8 @@ struct ReportsPageContext: Encodable {
 
     let from: String
     let to: String
+    /// The period's last day in words: the aging splits are as of it.
+    let toText: String
     let withinDays: Int
     let periodText: String
     let currencies: [Figures]
@@ -54,10 +56,11 @@ struct ReportsPageContext: Encodable {
 
     init(
         report: CollectionReport, byCustomer: [AgingBreakdown.Group], byCollector: [AgingBreakdown.Group],
-        format: PageFormat, text: (String) -> String
+        stepNames: [String: String] = [:], format: PageFormat, text: (String) -> String
     ) {
         from = report.from.iso
         to = report.to.iso
+        toText = format.date(report.to)
         withinDays = report.withinDays
         periodText = "\(format.date(report.from)) – \(format.date(report.to))"
         currencies = report.currencies.map { figures in
@@ -65,19 +68,21 @@ struct ReportsPageContext: Encodable {
                 currency: figures.currency.code, beginning: format.money(figures.beginning),
                 creditSales: format.money(figures.creditSales),
                 ending: format.money(figures.ending.total), current: format.money(figures.ending.current),
-                dso: MetricText.tenths(figures.dso.tenthsOfDays), dsoExhausted: figures.dso.historyExhausted,
-                cei: figures.cei.map { MetricText.basisPoints($0) + " %" } ?? "—",
-                bestDSO: figures.bestPossibleDSO.map(MetricText.tenths) ?? "—")
+                dso: format.localized(MetricText.tenths(figures.dso.tenthsOfDays)),
+                dsoExhausted: figures.dso.historyExhausted,
+                cei: figures.cei.map { format.fixedPercent(basisPoints: $0) } ?? "—",
+                bestDSO: figures.bestPossibleDSO.map { format.localized(MetricText.tenths($0)) } ?? "—")
         }
         promisesKept = report.promisesKept
         promisesBroken = report.promisesBroken
-        promisesShare = report.promisesKeptBasisPoints.map { MetricText.basisPoints($0) + " %" } ?? "—"
+        promisesShare = report.promisesKeptBasisPoints.map { format.fixedPercent(basisPoints: $0) } ?? "—"
         disputesOpen = report.disputes.open
-        disputesAge = report.disputes.averageAgeTenthsOfDays.map(MetricText.tenths) ?? "—"
+        disputesAge = report.disputes.averageAgeTenthsOfDays.map { format.localized(MetricText.tenths($0)) } ?? "—"
         steps = report.steps.map {
             Step(
-                step: $0.key, sent: $0.effectiveness.sent, paidWithin: $0.effectiveness.paidWithin,
-                share: $0.effectiveness.paidWithinBasisPoints.map { MetricText.basisPoints($0) + " %" } ?? "—")
+                step: stepNames[$0.key] ?? text("step.former"), sent: $0.effectiveness.sent,
+                paidWithin: $0.effectiveness.paidWithin,
+                share: $0.effectiveness.paidWithinBasisPoints.map { format.fixedPercent(basisPoints: $0) } ?? "—")
         }
         bucketLabels = AgingBucket.allCases.map { text("aging.\($0.rawValue)") }
         func rows(_ groups: [AgingBreakdown.Group]) -> [AgingRow] {

@@ -16,11 +16,10 @@ enum RiskText {
     }
 
     /// The profile's figures for the customer page, "—" where there is nothing to measure.
-    static func figures(_ profile: RiskProfile, text: (String, [String: String]) -> String) -> [CustomerPageContext
-        .Figure]
-    {
+    static func figures(_ profile: RiskProfile, format: PageFormat) -> [CustomerPageContext.Figure] {
+        let text = format.text
         func days(_ value: Int) -> String { text("risk.days", ["days": String(value)]) }
-        let percent = { (basisPoints: Int?) in basisPoints.map { "\(BasisPoints.fixedText($0)) %" } ?? "—" }
+        let percent = { (basisPoints: Int?) in basisPoints.map { format.fixedPercent(basisPoints: $0) } ?? "—" }
         return [
             .init(
                 label: text("risk.on_time_rate", [:]),

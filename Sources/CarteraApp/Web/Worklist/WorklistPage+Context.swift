@@ -9,7 +9,12 @@ extension WorklistPage.Context {
         let rows = try data.items.enumerated().map { index, item in
             var badges: [String] = []
             if item.callTasksDue > 0 {
-                badges.append(text("worklist.badge.calls", ["count": String(item.callTasksDue)]))
+                let key = item.callTasksDue == 1 ? "worklist.badge.call" : "worklist.badge.calls"
+                badges.append(text(key, ["count": String(item.callTasksDue)]))
+            }
+            if item.letterTasksDue > 0 {
+                let key = item.letterTasksDue == 1 ? "worklist.badge.letter" : "worklist.badge.letters"
+                badges.append(text(key, ["count": String(item.letterTasksDue)]))
             }
             if item.recentBrokenPromises > 0 { badges.append(text("worklist.badge.broken_promise", [:])) }
             if item.newDisputes > 0 { badges.append(text("worklist.badge.new_dispute", [:])) }
@@ -20,7 +25,7 @@ extension WorklistPage.Context {
                 assignURL: AppURL.customerForm(id, .assign), name: item.customer.legalName,
                 overdue: format.moneyList(item.overdue), days: item.maximumDaysOverdue, risk: item.risk.level.rawValue,
                 riskLabel: text("risk.\(item.risk.level.rawValue)", [:]),
-                riskReason: RiskText.reason(item.risk, text: text), score: format.integer(item.score),
+                riskReason: RiskText.reason(item.risk, text: text), why: WorklistText.why(item, format: format),
                 needsAction: item.needsActionToday, badges: badges,
                 assignedTo: item.customer.assignedUserID.flatMap { names[$0] },
                 assignedUserId: item.customer.assignedUserID?.uuidString ?? "")

@@ -15,7 +15,8 @@ struct WorklistPage {
             let risk: String
             let riskLabel: String
             let riskReason: String
-            let score: String
+            /// Why the account is at this rank, in words (the score itself is only for ordering).
+            let why: String
             let needsAction: Bool
             let badges: [String]
             let assignedTo: String?

@@ -18,7 +18,13 @@ enum Entrypoint {
             var config = try AppConfig.fromEnvironment()
             // Background jobs run inside the server only; commands do their one job and exit.
             let command = CommandLine.arguments.dropFirst().first
-            let serves = command == nil || command == "serve"
+            // Help is words only: no database is opened, created or migrated to print it.
+            let asksForHelp = CommandLine.arguments.dropFirst().contains { $0 == "--help" || $0 == "-h" }
+            if asksForHelp {
+                config.database = .sqliteMemory
+                config.autoMigrate = false
+            }
+            let serves = (command == nil || command == "serve") && !asksForHelp
             config.scheduler.enabled = config.scheduler.enabled && serves
             config.refreshesStatistics = serves
             config.announcesSetupCode = serves

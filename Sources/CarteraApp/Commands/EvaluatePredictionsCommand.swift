@@ -19,10 +19,18 @@ struct EvaluatePredictionsCommand: AsyncCommand {
         var cutoffPercentile: Int?
     }
 
-    static let candidates = [
-        "../shared/data/WA_Fn-UseC_-Accounts-Receivable.csv", "../shared/data/ibm-accounts-receivable.csv",
-        "data/ibm-accounts-receivable.csv",
-    ]
+    /// Looked for from the working directory and from the checkout this binary was built from, so the
+    /// command finds its data wherever it is started.
+    static let candidates: [String] = {
+        let relative = [
+            "../shared/data/WA_Fn-UseC_-Accounts-Receivable.csv", "../shared/data/ibm-accounts-receivable.csv",
+            "data/ibm-accounts-receivable.csv",
+        ]
+        // Sources/CarteraApp/Commands/<this file> → the repository's root.
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return relative + relative.map { checkout.appendingPathComponent($0).standardizedFileURL.path }
+    }()
 
     var help: String {
         "Scores the payment-date model on a held-out split of a public dataset (MAE in days, share within ±7 days)."

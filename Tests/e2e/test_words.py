@@ -1,7 +1,7 @@
 """Words, not codes: the pages that used to show internal codes, as a person sees them in Spanish.
 
 Runs against a server with the demo company (Tests/e2e/run_browser_tests.sh). Screenshots at
-desktop (1280) and phone (390) widths go to CARTERA_SCREENSHOTS as words-<page>-desktop/phone.png.
+desktop (1280) and phone (390) widths go to CARTERA_SCREENSHOTS as <page>-desktop.png and <page>-phone.png.
 The full check of every page in both languages is the Swift test PageWordsTests; this one looks
 at the pages in a real browser.
 """
@@ -25,7 +25,9 @@ class WordsTest(BrowserCase):
     def shoot(self, name):
         for label, width in (("desktop", 1280), ("phone", 390)):
             self.d.set_window_size(width, 900)
-            self.screenshot(f"words-{name}-{label}.png")
+            self.screenshot(f"{name}-{label}.png")
+            if os.environ.get("CARTERA_VIEWPORT_SHOTS"):
+                self.d.save_screenshot(os.path.join(os.environ["CARTERA_VIEWPORT_SHOTS"], f"{name}-{label}.png"))
         self.d.set_window_size(1280, 900)
 
     def assert_words(self):

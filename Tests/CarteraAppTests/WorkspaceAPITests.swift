@@ -104,8 +104,8 @@ import Vapor
             let cases: [([String: Any], String)] = [
                 (["outcome": "voicemail"], "outcome"),
                 ([:], "outcome"),
-                (["outcome": "promise", "promised_on": "2026-04-08"], "amount"),
-                (["outcome": "promise", "promise_amount": "-5", "promised_on": "2026-04-08"], "amount"),
+                (["outcome": "promise", "promised_on": "2026-04-08"], "promise_amount"),
+                (["outcome": "promise", "promise_amount": "-5", "promised_on": "2026-04-08"], "promise_amount"),
                 (["outcome": "promise", "promise_amount": "5.00", "promised_on": "2026-03-01"], "promised_on"),
                 (["outcome": "promise", "promise_amount": "5.00", "promised_on": "8/4/2026"], "promised_on"),
                 (["outcome": "dispute"], "invoice_id"),

@@ -103,6 +103,18 @@ import Vapor
             #expect(!(try await browser.get("/customers/\(customer)").body.contains("quince millones")))
             #expect(try await PaymentPromise.query(on: h.app.db).count() == 0)
 
+            // a refusal from the service itself lands next to its field too
+            _ = try await browser.post(
+                "/customers/\(customer)/calls",
+                [
+                    ("_form", "call"), ("outcome", "promise"), ("promiseAmount", "450.000"),
+                    ("promisedOn", "2026-03-01"),
+                ],
+                referer: back)
+            let past = try await browser.get("/customers/\(customer)").body
+            #expect(past.contains("<span class=\"field-error\">Fecha prometida: elija hoy o una fecha posterior"))
+            #expect(past.contains("value=\"450.000\""))
+
             let typed = try await browser.post(
                 "/customers/\(customer)/calls",
                 [
@@ -168,10 +180,10 @@ import Vapor
     @Test func adminsManagePeopleAndTheLanguageSwitches() async throws {
         try await TestHarness.run { h in
             let admin = try await h.signedIn("admin@empresa.co", role: .admin)
-            try await admin.get("/users")
+            try await admin.get("/settings/people")
             #expect(
                 try await admin.post(
-                    "/users",
+                    "/settings/people",
                     [
                         ("name", "Nuevo Gestor"), ("email", "nuevo@empresa.co"), ("password", "clave-de-diez"),
                         ("role", "collector"), ("language", "en"),
@@ -180,13 +192,16 @@ import Vapor
             let created = try #require(
                 try await User.query(on: h.app.db).filter(\.$email == "nuevo@empresa.co").first())
             #expect(created.role == .collector && created.passwordHash.hasPrefix("$2"))
-            try await admin.get("/users")
-            #expect(try await admin.post("/users/\(created.requireID())", [("active", "false")]).status == .seeOther)
+            try await admin.get("/settings/people")
+            #expect(
+                try await admin.post("/settings/people/\(created.requireID())", [("active", "false")]).status
+                    == .seeOther)
             #expect(try await User.find(created.id, on: h.app.db)?.disabledAt != nil)
             // a short password is refused and nobody is created
-            try await admin.get("/users")
+            try await admin.get("/settings/people")
             _ = try await admin.post(
-                "/users", [("name", "Corto"), ("email", "corto@empresa.co"), ("password", "corta"), ("role", "viewer")])
+                "/settings/people",
+                [("name", "Corto"), ("email", "corto@empresa.co"), ("password", "corta"), ("role", "viewer")])
             #expect(try await User.query(on: h.app.db).filter(\.$email == "corto@empresa.co").count() == 0)
             // English on request, Spanish by default
             #expect(try await admin.get("/worklist").body.contains("Lista de trabajo"))

@@ -19,7 +19,7 @@ enum PromiseService {
             try FieldParser.required(input.amount, "amount"), currency: currency, "amount")
         let date = try FieldParser.date(try FieldParser.required(input.promisedOn, "promised_on"), "promised_on")
         guard date >= context.today else {
-            throw ServiceError.invalid("promised_on", "promised_on cannot be in the past")
+            throw ServiceError.invalid("promised_on", code: "date_in_past", "promised_on cannot be in the past")
         }
         let open = try await SettlementLedger.openItems(
             customerID: try customer.requireID(), currency: currency, on: context.db)

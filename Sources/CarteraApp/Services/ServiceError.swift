@@ -54,6 +54,17 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
         ServiceError(.conflict, code: code, message: message, field: field)
     }
 
+    /// Runs `work` and names its refusals by the caller's fields: a call's promise amount is the
+    /// call's `promise_amount`, not the promise's `amount`, so the error lands next to the right field.
+    static func naming<T>(_ names: [String: String], _ work: () async throws -> T) async throws -> T {
+        do {
+            return try await work()
+        } catch let error as ServiceError {
+            guard let field = error.field, let renamed = names[field] else { throw error }
+            throw ServiceError(error.kind, code: error.code, message: error.message, field: renamed)
+        }
+    }
+
     static let unauthorized = ServiceError(
         .unauthorized, code: "unauthorized",
         message: "A valid API key is required (Authorization: Bearer <key> or X-API-Key)")

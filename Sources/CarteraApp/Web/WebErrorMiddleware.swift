@@ -34,8 +34,9 @@ struct WebErrorMiddleware: AsyncMiddleware {
             if apiError.status.code >= 500 {
                 request.logger.error("Unhandled page error: \(String(reflecting: error))")
             }
+            let field = apiError.field.map(FormMemory.formField)
             let message = request.application.localizer.errorMessage(
-                code: apiError.code, field: apiError.field, fallback: apiError.message, language: request.pageLanguage,
+                code: apiError.code, field: field, fallback: apiError.message, language: request.pageLanguage,
                 labelled: true)
             if apiError.status == .unauthorized && request.method == .GET {
                 return request.redirect(to: AppURL.signIn)
@@ -46,7 +47,7 @@ struct WebErrorMiddleware: AsyncMiddleware {
             if isFormRefusal && request.hasSession {
                 // What was typed goes back into the form, the reason next to its field and on top.
                 if var form = FormMemory(request: request) {
-                    if let field = apiError.field { form.errors[field] = message }
+                    if let field { form.errors[field] = message }
                     request.session.remember(form)
                 }
                 request.session.flash(message, kind: .error)

@@ -45,7 +45,7 @@ enum CallService {
         }
         let followUp = try FieldParser.optionalDate(input.followUpOn.flatMap { $0.isEmpty ? nil : $0 }, "follow_up_on")
         if let followUp, followUp < context.today {
-            throw ServiceError.invalid("follow_up_on", code: "invalid_date", "follow_up_on cannot be in the past")
+            throw ServiceError.invalid("follow_up_on", code: "date_in_past", "follow_up_on cannot be in the past")
         }
         let call = Interaction()
         call.organisationID = context.organisationID
@@ -60,11 +60,13 @@ enum CallService {
         return try await context.transaction { tx in
             switch outcome {
             case .promise:
-                let promise = try await PromiseService.create(
-                    for: customer,
-                    PromiseInput(
-                        promisedOn: input.promisedOn, amount: input.promiseAmount, currency: input.currency,
-                        note: call.note, invoiceIds: input.invoiceIds), in: tx)
+                let promise = try await ServiceError.naming(["amount": "promise_amount"]) {
+                    try await PromiseService.create(
+                        for: customer,
+                        PromiseInput(
+                            promisedOn: input.promisedOn, amount: input.promiseAmount, currency: input.currency,
+                            note: call.note, invoiceIds: input.invoiceIds), in: tx)
+                }
                 call.promiseID = promise.promise.id
             case .dispute:
                 let invoice = try await InvoiceService.find(
@@ -73,9 +75,11 @@ enum CallService {
                     throw ServiceError.invalid(
                         "invoice_id", code: "unknown_invoice", "The invoice is not this customer's")
                 }
-                let dispute = try await DisputeService.open(
-                    on: invoice, DisputeInput(reason: input.disputeReason ?? input.note, amount: input.disputeAmount),
-                    in: tx)
+                let dispute = try await ServiceError.naming(["amount": "dispute_amount", "reason": "dispute_reason"]) {
+                    try await DisputeService.open(
+                        on: invoice,
+                        DisputeInput(reason: input.disputeReason ?? input.note, amount: input.disputeAmount), in: tx)
+                }
                 call.disputeID = dispute.id
             case .noAnswer:
                 try await TaskService.create(

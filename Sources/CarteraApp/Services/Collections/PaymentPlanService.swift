@@ -106,7 +106,7 @@ enum PaymentPlanService {
                 }
                 if let first = parts.first, first.dueDate < today {
                     throw ServiceError.invalid(
-                        "schedule[0].due_on", code: "invalid_date", "The first instalment cannot be in the past")
+                        "schedule[0].due_on", code: "date_in_past", "The first instalment cannot be in the past")
                 }
                 return try InstalmentSchedule.custom(total: total, parts: parts)
             }
@@ -114,7 +114,7 @@ enum PaymentPlanService {
                 try FieldParser.required(input.firstDueOn, "first_due_on"), "first_due_on")
             guard firstDue >= today else {
                 throw ServiceError.invalid(
-                    "first_due_on", code: "invalid_date", "The first instalment cannot be in the past")
+                    "first_due_on", code: "date_in_past", "The first instalment cannot be in the past")
             }
             let downPayment = try input.downPayment.flatMap { $0.isEmpty ? nil : $0 }.map {
                 try FieldParser.money($0, currency: total.currency, "down_payment")

@@ -49,6 +49,15 @@ struct FormMemory: Codable {
         self.lists = lists
     }
 
+    /// The form field a service's error names: services name the API's snake_case keys
+    /// (`promised_on`, `invoice_ids[2]`), forms post the inputs' own names (`promisedOn`, `invoiceIds[]`).
+    static func formField(_ wireKey: String) -> String {
+        let key = wireKey.split(separator: "[", maxSplits: 1).first.map(String.init) ?? wireKey
+        let words = key.split(separator: "_")
+        guard let first = words.first else { return key }
+        return String(first) + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
     private static func decoded(_ text: Substring) -> String? {
         text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }

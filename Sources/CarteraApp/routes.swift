@@ -65,12 +65,25 @@ func routes(_ app: Application, config: AppConfig) throws {
     let reportPages = ReportPages()
     let signIn = SignInController()
     let account = AccountPages()
-    let users = UsersPages()
+    let people = PeoplePage()
+    let settings = SettingsPages(defaultReminderHour: config.scheduler.reminderHour)
+    let apiKeyPages = APIKeysPage()
     let portalPages = PortalPages()
 
     do { // organisation & settings
         admins.get("organisation", use: organisation.show) // API
         admins.patch("organisation", use: organisation.update)
+        adminPages.get("settings", use: settings.organisation) // pages
+        adminPages.post("settings", use: settings.saveOrganisation)
+        adminPages.post("settings", "payment", use: settings.savePayment)
+        adminPages.post("settings", "bank-accounts", use: settings.addBankAccount)
+        adminPages.post("settings", "bank-accounts", ":index", "remove", use: settings.removeBankAccount)
+        adminPages.get("settings", "reminders", use: settings.reminders)
+        adminPages.post("settings", "reminders", use: settings.saveReminders)
+        adminPages.post("settings", "holidays", use: settings.addHolidays)
+        adminPages.post("settings", "holidays", "remove", use: settings.removeHoliday)
+        adminPages.get("settings", "rates", use: settings.rates)
+        adminPages.post("settings", "rates", use: settings.saveRates)
         admins.get("policies", use: policies.list)
         admins.post("policies", use: policies.create)
         admins.get("policies", ":policyID", use: policies.show)
@@ -236,6 +249,9 @@ func routes(_ app: Application, config: AppConfig) throws {
 
     do { // API keys
         admins.post("api-keys", ":apiKeyID", "revoke", use: apiKeys.revoke) // API
+        adminPages.get("settings", "api-keys", use: apiKeyPages.index) // pages
+        adminPages.post("settings", "api-keys", use: apiKeyPages.create)
+        adminPages.post("settings", "api-keys", ":apiKeyID", "revoke", use: apiKeyPages.revoke)
     }
 
     do { // sign-in, home, account & users
@@ -248,11 +264,12 @@ func routes(_ app: Application, config: AppConfig) throws {
         pages.get(use: DashboardPage.render)
         pages.get("account", "password", use: account.form)
         pages.post("account", "password", use: account.change)
-        adminPages.get("users", use: users.index)
-        adminPages.post("users", use: users.create)
-        adminPages.post("users", ":userID", use: users.update)
-        adminPages.post("users", ":userID", "password", use: users.resetPassword)
-        adminPages.post("users", ":userID", "sign-out", use: users.signOutEverywhere)
+        adminPages.get("users") { $0.redirect(to: AppURL.people, redirectType: .permanent) }
+        adminPages.get("settings", "people", use: people.index)
+        adminPages.post("settings", "people", use: people.create)
+        adminPages.post("settings", "people", ":userID", use: people.update)
+        adminPages.post("settings", "people", ":userID", "password", use: people.resetPassword)
+        adminPages.post("settings", "people", ":userID", "sign-out", use: people.signOutEverywhere)
     }
 
     do { // portal

@@ -15,7 +15,7 @@ import Vapor
             pages: [
                 "/", "/worklist", "/customers", "/customers/\(customer)", "/invoices/\(invoice)", "/forecast",
                 "/reports",
-                "/reconciliation", "/audit", "/import", "/users",
+                "/reconciliation", "/audit", "/import", "/settings/people",
             ],
             api: [
                 "/api/v1/customers", "/api/v1/customers/\(customer)", "/api/v1/customers/\(customer)/statement",

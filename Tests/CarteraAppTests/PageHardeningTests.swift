@@ -32,7 +32,7 @@ import VaporTesting
             let cookie = try #require(admin.cookie)
             let staffPages = [
                 "/", "/worklist", "/customers", "/customers/\(customer)", "/invoices/\(invoice["id"].string ?? "")",
-                "/audit", "/users",
+                "/audit", "/settings/people",
                 "/reconciliation", "/forecast", "/reports", "/import", "/account/password", "/no-existe",
             ]
             var checked: [(String, TestingHTTPResponse, Bool)] = []

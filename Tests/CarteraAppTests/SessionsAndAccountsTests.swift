@@ -139,13 +139,16 @@ import VaporTesting
             let ana = try await h.signedIn("ana@empresa.co", role: .collector)
             let anaID = try #require(
                 try await User.query(on: h.app.db).filter(\.$email == "ana@empresa.co").first()?.id)
-            let users = try await admin.get("/users")
-            #expect(users.body.contains("/users/\(anaID)/password") && users.body.contains("/users/\(anaID)/sign-out"))
+            let users = try await admin.get("/settings/people")
+            #expect(
+                users.body.contains("/settings/people/\(anaID)/password")
+                    && users.body.contains("/settings/people/\(anaID)/sign-out"))
             // a collector may do neither
-            #expect(try await ana.post("/users/\(anaID)/sign-out", []).status == .forbidden)
+            #expect(try await ana.post("/settings/people/\(anaID)/sign-out", []).status == .forbidden)
             // reset: Ana's sessions end and the new password works
             #expect(
-                try await admin.post("/users/\(anaID)/password", [("password", "nueva-clave-temporal")]).status
+                try await admin.post("/settings/people/\(anaID)/password", [("password", "nueva-clave-temporal")])
+                    .status
                     == .seeOther)
             #expect(try await ana.get("/worklist").status == .seeOther)
             let laptop = WebClient(app: h.app)
@@ -153,11 +156,11 @@ import VaporTesting
             try await laptop.signIn("ana@empresa.co", "nueva-clave-temporal")
             try await phone.signIn("ana@empresa.co", "nueva-clave-temporal")
             // sign out everywhere: both end at once, the admin's own session stays
-            try await admin.get("/users")
-            #expect(try await admin.post("/users/\(anaID)/sign-out", []).status == .seeOther)
+            try await admin.get("/settings/people")
+            #expect(try await admin.post("/settings/people/\(anaID)/sign-out", []).status == .seeOther)
             #expect(try await laptop.get("/worklist").status == .seeOther)
             #expect(try await phone.get("/worklist").status == .seeOther)
-            #expect(try await admin.get("/users").status == .ok)
+            #expect(try await admin.get("/settings/people").status == .ok)
             let actions = try await AuditEvent.query(on: h.app.db).all().map(\.action)
             #expect(actions.contains("user.password_reset") && actions.contains("user.signed_out"))
         }

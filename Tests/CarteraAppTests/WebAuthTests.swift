@@ -146,7 +146,7 @@ import Vapor
             // reading is allowed
             #expect(try await viewer.get("/worklist").status == .ok)
             #expect(try await viewer.get("/audit").status == .ok)
-            #expect(try await viewer.get("/users").status == .forbidden)
+            #expect(try await viewer.get("/settings/people").status == .forbidden)
         }
     }
 
@@ -159,8 +159,8 @@ import Vapor
             #expect(
                 try await collector.post("/invoices/\(invoice["id"].string!)/write-off", [("reason", "x")]).status
                     == .forbidden)
-            #expect(try await collector.post("/users", [("email", "x@y.co")]).status == .forbidden)
-            #expect(try await collector.get("/users").status == .forbidden)
+            #expect(try await collector.post("/settings/people", [("email", "x@y.co")]).status == .forbidden)
+            #expect(try await collector.get("/settings/people").status == .forbidden)
         }
     }
 
@@ -207,7 +207,7 @@ import Vapor
                 "/setup",
                 [("name", "Marta"), ("email", "marta@empresa.co"), ("password", "una-clave-larga"), ("code", code)])
             #expect(created.status == .seeOther)
-            #expect(try await browser.get("/users").status == .ok)
+            #expect(try await browser.get("/settings/people").status == .ok)
             let admin = try #require(try await User.query(on: h.app.db).first())
             #expect(admin.role == .admin && admin.organisationID == h.organisationID)
             // once somebody exists the page is gone, and posting to it changes nothing

@@ -7,6 +7,7 @@ import Foundation
 enum APIVocabulary {
     static let entries: [String: [String]] = [
         "aging_bucket": values(AgingBucket.self),
+        "bank_account_type": values(BankAccountType.self),
         "bank_statement_format": values(StatementFormat.self),
         "bank_statement_preset": StatementFiles.csvPresets.keys.sorted(),
         "bank_transaction_status": values(BankTransactionStatus.self),

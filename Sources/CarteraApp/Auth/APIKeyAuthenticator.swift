@@ -20,6 +20,11 @@ struct APIKeyAuthenticator: AsyncMiddleware {
         let now = Date()
         if let known = cache.principal(forHash: hash, now: now) { return known }
         guard let key = try await APIKeys.find(hash: hash, on: request.db) else { return nil }
+        // Noted on a cache miss and at most hourly, so using a key is not a write per request.
+        if key.lastUsedAt.map({ now.timeIntervalSince($0) >= 3_600 }) ?? true {
+            try await APIKey.query(on: request.db).filter(\.$id == key.requireID()).set(\.$lastUsedAt, to: now)
+                .update()
+        }
         let principal = APIPrincipal(
             keyID: try key.requireID(), actor: Actor(organisationID: key.organisationID, name: "api_key:\(key.name)"),
             role: key.role)

@@ -7,7 +7,7 @@ import Vapor
 enum APIKeys {
     static let secretPrefix = "ck_"
 
-    struct Created {
+    struct Created: Sendable {
         let key: APIKey
         let secret: String
     }

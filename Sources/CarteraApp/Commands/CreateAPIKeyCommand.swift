@@ -24,7 +24,7 @@ struct CreateAPIKeyCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let name = (signature.name ?? "default").trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 100 else {
+        guard APIKeyService.nameLength.contains(name.count) else {
             throw CommandArgumentError(field: "--name", message: "must be 1 to 100 characters")
         }
         var defaults = OrganisationSetup.Defaults()
@@ -37,8 +37,9 @@ struct CreateAPIKeyCommand: AsyncCommand {
         guard let role = Role(rawValue: signature.role ?? Role.admin.rawValue) else {
             throw CommandArgumentError(field: "--role", message: "must be admin, collector or viewer")
         }
-        let created = try await APIKeys.create(
-            name: name, role: role, organisationID: try organisation.requireID(), on: db)
+        let service = try await ServiceContext.make(
+            db: db, actor: Actor(organisationID: try organisation.requireID(), name: "cli"), app: context.application)
+        let created = try await APIKeyService.create(name: name, role: role, in: service)
         // The secret stays the last line: scripts take it with `tail -n 1`.
         context.console.info(
             "API key for \(organisation.name) (\(try organisation.requireID())), revoked with `cartera revoke-api-key --prefix \(created.key.prefix)`:"

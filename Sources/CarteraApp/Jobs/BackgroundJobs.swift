@@ -18,7 +18,12 @@ enum BackgroundJobs {
         for organisation in try await Organisation.query(on: app.db).all() {
             let context = try await ServiceContext.make(
                 db: app.db, actor: Actor(organisationID: try organisation.requireID(), name: actorName), app: app)
-            if let notBeforeHour, localHour(at: app.clock.now(), in: context.timeZone) < notBeforeHour { continue }
+            // The organisation's own hour when it set one, the server's otherwise.
+            if let hour = notBeforeHour.map({ organisation.reminderHour ?? $0 }),
+                localHour(at: app.clock.now(), in: context.timeZone) < hour
+            {
+                continue
+            }
             let day = date ?? context.today
             reports.append(
                 dryRun

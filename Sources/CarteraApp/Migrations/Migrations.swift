@@ -53,5 +53,7 @@ enum Migrations {
         CreatePortalSubmissions(),
         CreateImportStaging(),
         UpdateOrganisationsStoreReminderKindsOff(),
+        UpdateOrganisationsAddSenderAndBankAccounts(),
+        UpdateAPIKeysAddLastUsed(),
     ]
 }

@@ -13,6 +13,8 @@ public final class APIKey: Model, @unchecked Sendable {
     @Field(key: "secret_hash") public var secretHash: String
     @Field(key: "role") public var role: Role
     @OptionalField(key: "revoked_at") public var revokedAt: Date?
+    /// Noted at most once an hour (see `APIKeyAuthenticator`).
+    @OptionalField(key: "last_used_at") public var lastUsedAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

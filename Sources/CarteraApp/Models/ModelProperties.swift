@@ -38,7 +38,8 @@ extension Organisation {
         [
             $id, $name, $defaultCurrency, $locale, $timeZone, $reminderKindsOff, $summaryFrequency, $workingWeekdays,
             $holidays,
-            $paymentInstructions, $replyToEmail, $creditHoldDaysOverdue, $referenceRates, $lateFeePolicyName,
+            $paymentInstructions, $replyToEmail, $senderName, $senderEmail, $reminderHour, $bankAccounts,
+            $creditHoldDaysOverdue, $referenceRates, $lateFeePolicyName,
             $lateFeeMinor,
             $lateInterestBasisPoints, $legalMaximumBasisPoints, $portalPromiseMaxDays, $portalPromiseMinimumBasisPoints,
             $createdAt, $updatedAt,

@@ -22,6 +22,13 @@ public final class Organisation: Model, @unchecked Sendable {
     /// Shown in every reminder: how to pay (bank account, reference to quote…).
     @Field(key: "payment_instructions") public var paymentInstructions: String
     @OptionalField(key: "reply_to_email") public var replyToEmail: String?
+    /// The name and address emails are sent from; nil: the organisation's name and the server's address.
+    @OptionalField(key: "sender_name") public var senderName: String?
+    @OptionalField(key: "sender_email") public var senderEmail: String?
+    /// The local hour (0–23) reminders go out from; nil: the server's `CARTERA_REMINDER_HOUR`.
+    @OptionalField(key: "reminder_hour") public var reminderHour: Int?
+    /// The accounts customers pay into, as `StoredBankAccounts` JSON; see `bankAccountList`.
+    @Field(key: "bank_accounts") public var bankAccounts: String
     /// A customer with an invoice more days overdue than this goes on credit hold; nil: never.
     @OptionalField(key: "credit_hold_days_overdue") public var creditHoldDaysOverdue: Int?
     /// "USD=4100,EUR=4450": see `ReferenceRates`.
@@ -53,6 +60,7 @@ public final class Organisation: Model, @unchecked Sendable {
         workingWeekdays = "1,2,3,4,5"
         holidays = ""
         paymentInstructions = ""
+        bankAccounts = "[]"
         creditHoldDaysOverdue = 60
         referenceRates = ""
         lateFeePolicyName = LateFeePolicyName.none.rawValue

@@ -29,6 +29,7 @@ enum OrganisationService {
         try updateCreditSettings(input, of: organisation, changes: &changes)
         try updateLateFeeSettings(input, of: organisation, changes: &changes)
         try updatePortalLimits(input, of: organisation, changes: &changes)
+        try updateSenderAndAccounts(input, of: organisation, changes: &changes)
         let recordedChanges = changes
         return try await context.transaction { tx in
             try await organisation.save(on: tx.db)
@@ -151,5 +152,48 @@ enum OrganisationService {
             organisation.replyToEmail = try ContactService.email(input.replyToEmail, field: "reply_to_email")
             changes["reply_to_email"] = organisation.replyToEmail ?? ""
         }
+        if let hour = input.reminderHour {
+            guard (0...23).contains(hour) else {
+                throw ServiceError.invalid("reminder_hour", code: "out_of_range", "reminder_hour must be from 0 to 23")
+            }
+            organisation.reminderHour = hour
+            changes["reminder_hour"] = String(hour)
+        }
+    }
+
+    private static func updateSenderAndAccounts(
+        _ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]
+    ) throws {
+        if let name = input.senderName {
+            organisation.senderName = try FieldParser.optionalText(name, "sender_name", maxLength: 200)
+            changes["sender_name"] = organisation.senderName ?? ""
+        }
+        if input.senderEmail != nil {
+            organisation.senderEmail = try ContactService.email(input.senderEmail, field: "sender_email")
+            changes["sender_email"] = organisation.senderEmail ?? ""
+        }
+        if let accounts = input.bankAccounts {
+            guard accounts.count <= maximumBankAccounts else {
+                throw ServiceError.invalid(
+                    "bank_accounts", code: "out_of_range",
+                    "bank_accounts holds at most \(maximumBankAccounts) accounts")
+            }
+            organisation.bankAccountList = try accounts.enumerated().map { try bankAccount($1, at: $0) }
+            changes["bank_accounts"] = String(accounts.count)
+        }
+    }
+
+    static let maximumBankAccounts = 10
+
+    private static func bankAccount(_ input: BankAccountInput, at index: Int) throws -> BankAccount {
+        let field = "bank_accounts[\(index)]"
+        return BankAccount(
+            bank: try FieldParser.text(input.bank, "\(field).bank", maxLength: 100),
+            accountType: try FieldParser.enumValue(
+                try FieldParser.required(input.accountType, "\(field).account_type"), BankAccountType.self,
+                "\(field).account_type"),
+            number: try FieldParser.text(input.number, "\(field).number", maxLength: 40),
+            holder: try FieldParser.text(input.holder, "\(field).holder", maxLength: 200),
+            taxId: try FieldParser.optionalText(input.taxId, "\(field).tax_id", maxLength: 40))
     }
 }

@@ -41,6 +41,7 @@ enum OpenAPIEnums {
         "template": "template_key", "method": "payment_method", "aging_bucket": "aging_bucket",
         "outcome": "call_outcome",
         "resolution": "dispute_resolution", "match_rule": "match_rule", "encoding": "import_encoding",
+        "account_type": "bank_account_type",
     ]
 
     static func vocabularyName(for location: String) -> String? {

@@ -14,6 +14,13 @@ struct OrganisationDTO: Content {
     let holidays: [String]
     let paymentInstructions: String
     let replyToEmail: String?
+    /// The name and address emails go out from; null: the organisation's name and the server's address.
+    let senderName: String?
+    let senderEmail: String?
+    /// The local hour reminders go out from; null: the server's default.
+    let reminderHour: Int?
+    /// The accounts customers pay into, shown on the portal and in every message that says how to pay.
+    let bankAccounts: [BankAccountDTO]
     /// Days overdue that put a customer on credit hold; null: never.
     let creditHoldDaysOverdue: Int?
     /// "USD=4100,EUR=4450": what one unit of another currency counts as, for the worklist and credit checks.
@@ -43,6 +50,10 @@ struct OrganisationDTO: Content {
         holidays = StoredList<String>.decode(organisation.holidays)
         paymentInstructions = organisation.paymentInstructions
         replyToEmail = organisation.replyToEmail
+        senderName = organisation.senderName
+        senderEmail = organisation.senderEmail
+        reminderHour = organisation.reminderHour
+        bankAccounts = organisation.bankAccountList.map(BankAccountDTO.init)
         creditHoldDaysOverdue = organisation.creditHoldDaysOverdue
         referenceRates = organisation.referenceRates
         lateFeePolicy = organisation.lateFeePolicyName
@@ -56,4 +67,21 @@ struct OrganisationDTO: Content {
     }
 
     static func percentage(_ basisPoints: Int) -> String { BasisPoints.rateText(basisPoints) }
+}
+
+struct BankAccountDTO: Content {
+    let bank: String
+    /// "savings" or "checking".
+    let accountType: String
+    let number: String
+    let holder: String
+    let taxId: String?
+
+    init(_ account: BankAccount) {
+        bank = account.bank
+        accountType = account.accountType.rawValue
+        number = account.number
+        holder = account.holder
+        taxId = account.taxId
+    }
 }

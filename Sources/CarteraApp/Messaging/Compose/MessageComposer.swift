@@ -41,6 +41,25 @@ struct MessageComposer: Sendable {
             "message.discount_offer", language: language, arguments: ["amount": money(amount), "date": date(deadline)])
     }
 
+    /// One line per account: "Bancolombia, cuenta de ahorros n.º 123-456789-01, a nombre de Lácteos SAS (NIT 900…)".
+    var bankAccounts: String {
+        organisation.bankAccountList.map { account in
+            let type = localizer.text("bank_account_type.\(account.accountType.rawValue)", language: language)
+            let arguments = [
+                "bank": account.bank, "type": type ?? account.accountType.rawValue, "number": account.number,
+                "holder": account.holder, "tax_id": account.taxId ?? "",
+            ]
+            let key = account.taxId == nil ? "message.bank_account" : "message.bank_account_tax_id"
+            return localizer.text(key, language: language, arguments: arguments)
+                ?? "\(account.bank) \(account.number) \(account.holder)"
+        }.joined(separator: "\n")
+    }
+
+    /// Everything a customer needs to pay: the accounts, then the organisation's instructions.
+    var howToPay: String {
+        [bankAccounts, organisation.paymentInstructions].filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
     /// Values for a message about `invoices` (the first one is the one named in subjects).
     func values(
         customer: Customer, contact: Contact?, invoices: [Invoice], today: LocalDate,
@@ -51,6 +70,8 @@ struct MessageComposer: Sendable {
             "customer_name": .text(customer.legalName),
             "contact_name": .text(contact?.name ?? customer.legalName),
             "payment_instructions": .text(organisation.paymentInstructions),
+            "bank_accounts": .text(bankAccounts),
+            "how_to_pay": .text(howToPay),
             "portal_link": .text(portalLink ?? ""),
             "statement_date": .text(date(today)),
         ]

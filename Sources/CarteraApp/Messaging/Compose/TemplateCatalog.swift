@@ -21,7 +21,7 @@ struct TemplateCatalog: Sendable {
         "total_balance", "payment_instructions", "portal_link", "payment_amount", "payment_date", "statement_date",
         "invoices", "invoices.number", "invoices.issue_date", "invoices.due_date", "invoices.total", "invoices.balance",
         "invoices.days_overdue", "instalment_number", "instalment_count", "instalment_amount", "instalment_due_date",
-        "discount_offer",
+        "discount_offer", "bank_accounts", "how_to_pay",
     ]
 
     static func loadBundled() throws -> TemplateCatalog {

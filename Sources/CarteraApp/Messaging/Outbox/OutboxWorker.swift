@@ -64,7 +64,8 @@ struct OutboxWorker: Sendable {
         let organisation = try await Organisation.find(message.organisationID, on: db)
         return OutgoingMessage(
             channel: message.channel, messageID: message.rfcMessageID,
-            fromName: organisation?.name ?? "Cartera", fromAddress: transports.fromAddress,
+            fromName: organisation?.senderName ?? organisation?.name ?? "Cartera",
+            fromAddress: organisation?.senderEmail ?? transports.fromAddress,
             replyTo: organisation?.replyToEmail, toName: message.recipientName, toAddress: message.recipientAddress,
             subject: message.subject, text: message.bodyText, html: message.bodyHTML, date: clock.now())
     }

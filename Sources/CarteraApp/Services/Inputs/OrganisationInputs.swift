@@ -14,6 +14,13 @@ struct OrganisationUpdate: Codable, Sendable {
     var holidays: [String]?
     var paymentInstructions: String?
     var replyToEmail: String?
+    /// The name and address emails go out from; empty goes back to the organisation's name and the server's.
+    var senderName: String?
+    var senderEmail: String?
+    /// The local hour reminders go out from, 0 to 23.
+    var reminderHour: Int?
+    /// The accounts customers pay into; the list replaces the stored one (empty removes them all).
+    var bankAccounts: [BankAccountInput]?
     /// 0 switches the automatic hold off.
     var creditHoldDaysOverdue: Int?
     var referenceRates: String?
@@ -26,4 +33,13 @@ struct OrganisationUpdate: Codable, Sendable {
     var portalPromiseMaxDays: Int?
     /// A percentage from "0" to "100", up to two decimals.
     var portalPromiseMinimumShare: String?
+}
+
+/// One bank account as sent: `account_type` is "savings" or "checking".
+struct BankAccountInput: Codable, Sendable {
+    var bank: String?
+    var accountType: String?
+    var number: String?
+    var holder: String?
+    var taxId: String?
 }

@@ -46,6 +46,8 @@ struct PortalContext: Encodable {
     let invoices: [InvoiceRow]
     let totals: [Total]
     let paymentInstructions: String
+    /// The organisation's accounts to pay into, in words ("Cuenta de ahorros").
+    let bankAccounts: [BankAccountRow]
     let promises: [PromiseRow]
     let single: Bool
     /// A "pay online" button per invoice when a payment provider is configured.
@@ -107,6 +109,7 @@ struct PortalContext: Encodable {
             token: token, organisation: access.organisation.name, customer: access.customer.legalName,
             today: format.date(context.today), todayISO: context.today.iso, invoices: rows, totals: totals,
             paymentInstructions: access.organisation.paymentInstructions,
+            bankAccounts: access.organisation.bankAccountList.map { BankAccountRow($0, format: format) },
             promises: promises.map {
                 .init(
                     amount: format.money($0.amountMinor, $0.currency), date: format.date($0.promisedOn),
@@ -117,5 +120,22 @@ struct PortalContext: Encodable {
                 try LateFeeRow($0, invoiceNumber: numbers[$0.$invoice.id] ?? "", format: format, req: req)
             },
             lateFeesOwed: LateFeeRow.outstanding(fees, format: format), links: Links(token))
+    }
+}
+
+/// One account on the portal's "how to pay".
+struct BankAccountRow: Encodable {
+    let bank: String
+    let type: String
+    let number: String
+    let holder: String
+    let taxId: String
+
+    init(_ account: BankAccount, format: PageFormat) {
+        bank = account.bank
+        type = format.text("bank_account_type.\(account.accountType.rawValue)")
+        number = account.number
+        holder = account.holder
+        taxId = account.taxId ?? ""
     }
 }

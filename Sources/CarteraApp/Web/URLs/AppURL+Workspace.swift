@@ -26,8 +26,4 @@ extension AppURL {
     static func audit(page: Int, action: String, actor: String) -> String {
         audit + query(["page": String(page), "action": action, "actor": actor])
     }
-
-    static func user(_ id: UUID) -> String { path("users", id) }
-    static func userPassword(_ id: UUID) -> String { path("users", id, "password") }
-    static func userSignOut(_ id: UUID) -> String { path("users", id, "sign-out") }
 }

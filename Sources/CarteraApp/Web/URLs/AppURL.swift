@@ -14,6 +14,7 @@ enum AppURL {
     static let reports = "/reports"
     static let imports = "/import"
     static let audit = "/audit"
+    /// The people page's old address: it redirects to `AppURL.people`.
     static let users = "/users"
 
     static func worklist(scope: String) -> String { worklist + query(["scope": scope]) }

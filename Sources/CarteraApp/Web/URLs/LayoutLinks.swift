@@ -9,7 +9,7 @@ struct LayoutLinks: Encodable {
     let reports = AppURL.reports
     let imports = AppURL.imports
     let audit = AppURL.audit
-    let users = AppURL.users
+    let settings = AppURL.settings
     let account = AppURL.accountPassword
     let language = AppURL.language
     let signOut = AppURL.signOut

@@ -1,10 +1,10 @@
 import Fluent
 import Vapor
 
-/// GET/POST /users — admins create people, change their role or switch them off, set a new password
-/// for someone who forgot theirs, and sign someone out everywhere (every session of theirs ends at
-/// once, on every instance: sessions live in the database).
-struct UsersPages {
+/// GET/POST /settings/people (the old /users redirects here) — admins create people, change their
+/// role or switch them off, set a new password for someone who forgot theirs, and sign someone out
+/// everywhere (every session of theirs ends at once, on every instance: sessions live in the database).
+struct PeoplePage {
     struct Context: Encodable {
         /// `role` is the value the form sends; `roleLabel` is what people read.
         struct Row: Encodable {
@@ -23,11 +23,12 @@ struct UsersPages {
                 (update, password, signOut) = (AppURL.user(id), AppURL.userPassword(id), AppURL.userSignOut(id))
             }
         }
-        struct Links: Encodable { let create = AppURL.users }
+        struct Links: Encodable { let create = AppURL.people }
         struct Option: Encodable {
             let value: String
             let label: String
         }
+        let tabs: [SettingsTab]
         let rows: [Row]
         let roles: [Option]
         let links = Links()
@@ -37,8 +38,9 @@ struct UsersPages {
         let me = try req.auth.require(User.self)
         let users = try await UserService.list(organisationID: me.organisationID, on: req.db)
         return try await req.render(
-            "users", title: "users.title", section: "users",
+            "settings/people", title: "users.title", section: "settings",
             Context(
+                tabs: SettingsTab.all(current: "people") { req.text($0) },
                 rows: try users.map {
                     .init(
                         id: try $0.requireID(), name: $0.name, email: $0.email, role: $0.role.rawValue,
@@ -61,10 +63,11 @@ struct UsersPages {
             return user
         }
         req.session.flash(req.text("flash.user_created", ["email": user.email]))
-        return req.redirect(to: AppURL.users)
+        return req.redirect(to: AppURL.people)
     }
 
     struct UpdateForm: Content {
+        var name: String?
         var role: String?
         var active: String?
     }
@@ -119,7 +122,7 @@ struct UsersPages {
             try await AuditLog.record(action, entityType: "user", entityID: id, details: ["email": email], in: context)
         }
         req.session.flash(req.text(key, ["email": email]))
-        return req.redirect(to: AppURL.users)
+        return req.redirect(to: AppURL.people)
     }
 
     func update(req: Request) async throws -> Response {
@@ -127,6 +130,7 @@ struct UsersPages {
         let user = try await other(req, me: me)
         let id = try user.requireID()
         let form = try req.content.decode(UpdateForm.self)
+        if let name = form.name { user.name = try FieldParser.text(name, "name", maxLength: 120) }
         if let role = form.role { user.role = try FieldParser.enumValue(role, Role.self, "role") }
         if let active = form.active { user.disabledAt = active == "true" ? nil : req.application.clock.now() }
         try await WriteIntent.transaction(on: req.db) { db in
@@ -134,9 +138,11 @@ struct UsersPages {
             let context = try await ServiceContext.make(db: db, actor: me.actor, app: req.application)
             try await AuditLog.record(
                 "user.updated", entityType: "user", entityID: id,
-                details: ["role": user.role.rawValue, "active": String(user.disabledAt == nil)], in: context)
+                details: [
+                    "name": user.name, "role": user.role.rawValue, "active": String(user.disabledAt == nil),
+                ], in: context)
         }
         req.session.flash(req.text("flash.user_updated", ["email": user.email]))
-        return req.redirect(to: AppURL.users)
+        return req.redirect(to: AppURL.people)
     }
 }

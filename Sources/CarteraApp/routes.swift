@@ -113,6 +113,10 @@ func routes(_ app: Application, config: AppConfig) throws {
         pages.get("customers", use: customerPages.index) // pages
         pages.get("customers", ":customerID", use: customerPages.show)
         pages.get("customers", ":customerID", "case-file", use: customerPages.caseFile)
+        collectorPages.get("customers", "new", use: CustomerFormPage.new)
+        collectorPages.post("customers", use: CustomerFormPage.create)
+        collectorPages.get("customers", ":customerID", "edit", use: CustomerFormPage.edit)
+        collectorPages.post("customers", ":customerID", use: CustomerFormPage.update)
         collectorPages.post("customers", ":customerID", "statement", use: customerPages.sendStatement)
         collectorPages.post("customers", ":customerID", "notes", use: customerPages.addNote)
         collectorPages.post("customers", ":customerID", "hold", use: customerPages.placeHold)
@@ -143,6 +147,12 @@ func routes(_ app: Application, config: AppConfig) throws {
         collectors.post("late-fees", ":lateFeeID", "waive", use: lateFees.waive)
         admins.post("invoices", ":invoiceID", "write-off", use: adminActions.writeOff)
         pages.get("invoices", ":invoiceID", use: invoicePages.show) // pages
+        collectorPages.get("invoices", "new", use: InvoiceFormPage.new)
+        collectorPages.post("invoices", use: InvoiceFormPage.create)
+        collectorPages.get("invoices", ":invoiceID", "edit", use: InvoiceFormPage.edit)
+        collectorPages.post("invoices", ":invoiceID", use: InvoiceFormPage.update)
+        collectorPages.post("invoices", ":invoiceID", "issue", use: InvoiceFormPage.issue)
+        collectorPages.post("invoices", ":invoiceID", "void", use: InvoiceFormPage.void)
         collectorPages.post("late-fees", ":lateFeeID", "waive", use: invoicePages.waiveLateFee)
         adminPages.post("invoices", ":invoiceID", "write-off", use: invoicePages.writeOff)
     }

@@ -10,7 +10,7 @@ import Vapor
             let created = try await h.post(
                 "/api/v1/customers",
                 [
-                    "legal_name": "Ferretería El Progreso S.A.S.", "tax_id": "900555111-2",
+                    "legal_name": "Ferretería El Progreso S.A.S.", "tax_id": "900555111-6",
                     "payment_terms": "2/10 net 30",
                     "credit_limit": "15000000.00", "tags": ["Mayorista", "bogota"], "language": "es",
                 ])

@@ -267,7 +267,7 @@ class WorkspaceTest(BrowserCase):
         import tempfile
         self.login_ok(COLLECTOR)
         self.open("/import")
-        rows = "\n".join(f"E2E-{RUN_TAG}-{n};Cliente de prueba {RUN_TAG} {n} S.A.S.;900{n:06d}-1;net30"
+        rows = "\n".join(f"E2E-{RUN_TAG}-{n};Cliente de prueba {RUN_TAG} {n} S.A.S.;900{n:06d};net30"
                          for n in range(1, 8001))
         with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8") as file:
             file.write("Código;Razón social;NIT;Plazo\n" + rows + "\n")

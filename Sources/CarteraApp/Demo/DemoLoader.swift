@@ -73,6 +73,7 @@ struct DemoLoader {
             let name = DemoNames.foreignCustomers[index % DemoNames.foreignCustomers.count]
             return CustomerInput(
                 legalName: name, taxId: "US-\(Int.random(in: 10_000_000...99_999_999, using: &rng))",
+                taxIdKind: "other",
                 paymentTerms: "net45",
                 currency: "USD", creditLimit: "\(Int.random(in: 2...10, using: &rng) * 10_000).00",
                 language: "en", notes: "Export customer, invoiced in USD.", tags: ["export"])
@@ -81,7 +82,7 @@ struct DemoLoader {
             "\(DemoNames.businessKinds.randomElement(using: &rng)!) \(DemoNames.businessNames.randomElement(using: &rng)!) \(DemoNames.legalSuffixes.randomElement(using: &rng)!)"
         let nit = Int.random(in: 800_000_000...901_999_999, using: &rng)
         return CustomerInput(
-            legalName: name, taxId: "\(nit)-\(nit % 10)", paymentTerms: terms.randomElement(using: &rng)!,
+            legalName: name, taxId: String(nit), paymentTerms: terms.randomElement(using: &rng)!,
             currency: "COP", creditLimit: "\(Int.random(in: 2...20, using: &rng) * 10_000_000).00",
             language: "es", notes: "", tags: [["mayorista", "minorista", "institucional"].randomElement(using: &rng)!])
     }

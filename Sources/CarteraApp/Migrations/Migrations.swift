@@ -55,5 +55,6 @@ enum Migrations {
         UpdateOrganisationsStoreReminderKindsOff(),
         UpdateOrganisationsAddSenderAndBankAccounts(),
         UpdateAPIKeysAddLastUsed(),
+        UpdateCustomersAddPostalAddress(),
     ]
 }

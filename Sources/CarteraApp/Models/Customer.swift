@@ -37,6 +37,12 @@ public final class Customer: Model, @unchecked Sendable {
     @Field(key: "bank_accounts") public var bankAccounts: String
     /// The customer's id in the system a CSV import came from; imports find customers by it first.
     @OptionalField(key: "external_code") public var externalCode: String?
+    /// Postal address for letters: street and number, city, region, postal code, country.
+    @OptionalField(key: "address_line") public var addressLine: String?
+    @OptionalField(key: "city") public var city: String?
+    @OptionalField(key: "region") public var region: String?
+    @OptionalField(key: "postal_code") public var postalCode: String?
+    @OptionalField(key: "country") public var country: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

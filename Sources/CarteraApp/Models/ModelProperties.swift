@@ -29,6 +29,7 @@ extension Customer {
             $collectionPolicyID, $doNotContact, $reminderKindsOff, $assignedUserID, $creditHoldReason, $creditHoldSince,
             $escalatedTo, $escalatedOn, $paymentReference, $bankAccounts, $externalCode, $createdAt, $updatedAt,
             $contacts,
+            $addressLine, $city, $region, $postalCode, $country,
         ]
     }
 }

@@ -11,7 +11,8 @@ enum CustomerService {
         customer.currency = try FieldParser.currency(input.currency ?? context.organisation.defaultCurrency, "currency")
             .code
         customer.language = try FieldParser.language(input.language ?? context.organisation.language, "language")
-        customer.taxID = try FieldParser.optionalText(input.taxId, "tax_id", maxLength: 50)
+        customer.taxID = try taxID(input.taxId, kind: input.taxIdKind, in: context)
+        try setAddress(of: customer, from: input)
         customer.notes = try FieldParser.optionalText(input.notes, "notes") ?? ""
         customer.tags = try tags(input.tags ?? [])
         customer.creditLimitMinor = try creditLimit(input.creditLimit, currency: customer.currency)
@@ -20,6 +21,10 @@ enum CustomerService {
         customer.bankAccounts = ""
         if let value = input.collectionPolicyId, value != "default" {
             customer.collectionPolicyID = try await policyID(value, in: context)
+        }
+        if let userID = input.assignedUserId {
+            try await ensureCollector(userID, in: context)
+            customer.assignedUserID = userID
         }
         return try await context.transaction { tx in
             // Inside the write transaction, so no other new customer can take the same reference meanwhile.
@@ -70,9 +75,10 @@ enum CustomerService {
             changes["collection_policy_id"] = value
         }
         if input.taxId != nil {
-            customer.taxID = try FieldParser.optionalText(input.taxId, "tax_id", maxLength: 50)
+            customer.taxID = try taxID(input.taxId, kind: input.taxIdKind, in: context)
             changes["tax_id"] = customer.taxID ?? ""
         }
+        if try setAddress(of: customer, from: input) { changes["address"] = "changed" }
         if let value = input.currency {
             let currency = try FieldParser.currency(value, "currency").code
             if currency != customer.currency, customer.creditLimitMinor != nil, input.creditLimit == nil {
@@ -132,6 +138,35 @@ enum CustomerService {
         return (Array(slice), .exact(tagged.count), page)
     }
 
+    /// The tax id as stored (`TaxID.canonical`): checked as the kind given, else as the kind the
+    /// organisation's customers usually have; "other" keeps what was typed.
+    static func taxID(_ typed: String?, kind: String?, in context: ServiceContext) throws -> String? {
+        guard let text = try FieldParser.optionalText(typed, "tax_id", maxLength: 50) else { return nil }
+        let kind =
+            try kind.flatMap { $0.isEmpty ? nil : try FieldParser.enumValue($0, TaxID.Kind.self, "tax_id_kind") }
+            ?? TaxID.Kind.usual(for: context.organisation.supportedLocale)
+        do { return try TaxID(text, kind: kind).canonical } catch let error as DomainError {
+            throw ServiceError(error, field: "tax_id")
+        }
+    }
+
+    /// Sets the address fields the input carries (empty clears one); whether any changed.
+    @discardableResult
+    private static func setAddress(of customer: Customer, from input: CustomerInput) throws -> Bool {
+        let fields: [(String?, ReferenceWritableKeyPath<Customer, String?>, String, Int)] = [
+            (input.addressLine, \.addressLine, "address_line", 200), (input.city, \.city, "city", 100),
+            (input.region, \.region, "region", 100), (input.postalCode, \.postalCode, "postal_code", 20),
+            (input.country, \.country, "country", 100),
+        ]
+        var changed = false
+        for (value, keyPath, field, limit) in fields where value != nil {
+            let text = try FieldParser.optionalText(value, field, maxLength: limit)
+            if customer[keyPath: keyPath] != text { changed = true }
+            customer[keyPath: keyPath] = text
+        }
+        return changed
+    }
+
     private static func tags(_ values: [String]) throws -> [String] {
         let cleaned = values.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
         guard cleaned.count <= 20, cleaned.allSatisfy({ $0.count <= 40 }) else {
@@ -140,8 +175,9 @@ enum CustomerService {
         return Array(Set(cleaned)).sorted()
     }
 
+    /// Empty is no limit.
     private static func creditLimit(_ value: String?, currency: String) throws -> Int64? {
-        guard let value else { return nil }
+        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         return try FieldParser.money(
             value, currency: try FieldParser.currency(currency, "currency"), "credit_limit", allowZero: true
         ).minorUnits
@@ -164,19 +200,22 @@ enum CustomerService {
 }
 
 extension CustomerService {
+    /// Only an active collector or admin of the organisation works accounts.
+    static func ensureCollector(_ userID: UUID, in context: ServiceContext) async throws {
+        guard
+            let user = try await User.query(on: context.db).filter(\.$id == userID).filter(
+                \.$organisationID == context.organisationID
+            ).first(),
+            user.role.collects, user.disabledAt == nil
+        else {
+            throw ServiceError.invalid(
+                "user_id", code: "unknown_user", "Choose an active collector or admin of this organisation")
+        }
+    }
+
     /// Gives the account to a collector (or to nobody: every collector sees it).
     static func assign(_ customer: Customer, to userID: UUID?, in context: ServiceContext) async throws -> Customer {
-        if let userID {
-            guard
-                let user = try await User.query(on: context.db).filter(\.$id == userID).filter(
-                    \.$organisationID == context.organisationID
-                ).first(),
-                user.role.collects, user.disabledAt == nil
-            else {
-                throw ServiceError.invalid(
-                    "user_id", code: "unknown_user", "Choose an active collector or admin of this organisation")
-            }
-        }
+        if let userID { try await ensureCollector(userID, in: context) }
         let previous = customer.assignedUserID
         customer.assignedUserID = userID
         return try await context.transaction { tx in

@@ -44,6 +44,7 @@ enum LocaleKeyUses {
         .init(prefix: "ui.import.locale.", cases: values(ImportLocale.self) + ["auto"]),
         .init(prefix: "ui.import.field.", cases: values(ImportField.self)),
         .init(prefix: "ui.setup.locale.", cases: values(SupportedLocale.self)),
+        .init(prefix: "ui.tax_kind.", cases: values(TaxID.Kind.self)),
         .init(prefix: "ui.settings.locale.", cases: values(SupportedLocale.self)),
         .init(prefix: "ui.settings.kind.", cases: values(ReminderKind.self)),
         .init(prefix: "ui.settings.kind_hint.", cases: values(ReminderKind.self)),
@@ -63,7 +64,9 @@ enum LocaleKeyUses {
     /// column names, dashboard age bands, and the `ui.` the translating helpers themselves add.
     static let openPrefixes: Set<String> = [
         "ui.", "error.", "ui.audit.", "import.error.", "ui.portal.error.", "ui.reports.csv.", "ui.reports.file.",
-        "ui.dashboard.dispute_age.", "ui.audit.field.",
+        "ui.dashboard.dispute_age.",
+        // Currency names: a currency without one is shown by its code.
+        "ui.currency.", "ui.audit.field.",
     ]
 
     static func literalKeys(root: URL) throws -> Set<Use> {

@@ -115,7 +115,7 @@ struct TestHarness {
     {
         let reply = try await post(
             "/api/v1/customers",
-            ["legal_name": name, "tax_id": "900123456-7", "payment_terms": "net30"].merging(extra) { $1 })
+            ["legal_name": name, "tax_id": "900123456-8", "payment_terms": "net30"].merging(extra) { $1 })
         try #require(reply.status == .created, "customer not created: \(reply.json)")
         return try #require(reply.json["id"].string)
     }

@@ -21,6 +21,11 @@ struct CustomerDTO: Content {
     let escalatedOn: String?
     /// What the customer quotes on a transfer that covers several invoices.
     let paymentReference: String?
+    let addressLine: String?
+    let city: String?
+    let region: String?
+    let postalCode: String?
+    let country: String?
     let createdAt: Date?
     let updatedAt: Date?
 
@@ -44,6 +49,8 @@ struct CustomerDTO: Content {
         escalatedTo = customer.escalatedTo
         escalatedOn = customer.escalatedOn
         paymentReference = customer.paymentReference
+        (addressLine, city, region) = (customer.addressLine, customer.city, customer.region)
+        (postalCode, country) = (customer.postalCode, customer.country)
         createdAt = customer.createdAt
         updatedAt = customer.updatedAt
     }

@@ -10,6 +10,8 @@ struct ImportCheck {
     let organisationCurrency: String
     let today: LocalDate
     var counts = ImportCounts()
+    /// How the file's tax ids are checked and stored (`TaxID`): the organisation's usual kind.
+    var taxIDKind = TaxID.Kind.other
     /// Field → the column header the person sees (the database checks know only the field).
     private var headers: [String: String] = [:]
 
@@ -68,8 +70,18 @@ struct ImportCheck {
     private mutating func check(_ record: ImportedRecord) -> [ImportProblem] {
         switch record {
         case .customer(let row):
+            var taxID: String?
+            if let typed = row.taxID {
+                do { taxID = try TaxID(typed, kind: taxIDKind).canonical } catch {
+                    let code = (error as? DomainError)?.code ?? "invalid_tax_id"
+                    return [
+                        ImportProblem(
+                            line: row.line, column: nil, field: .taxID, code: code, parameters: ["value": typed])
+                    ]
+                }
+            }
             let new = ImportDirectory.NewCustomer(
-                id: UUID.random(), name: row.name, code: row.code, taxID: row.taxID, email: row.email, phone: row.phone,
+                id: UUID.random(), name: row.name, code: row.code, taxID: taxID, email: row.email, phone: row.phone,
                 currency: row.currency?.code ?? organisationCurrency, creditLimitMinor: row.creditLimit?.minorUnits,
                 paymentTerms: row.paymentTerms?.code ?? PaymentTerms.net30.code)
             if directory.register(new).created { counts.customersCreated += 1 } else { counts.customersMatched += 1 }

@@ -20,6 +20,7 @@ enum ImportService {
         let options = try options(settings, context)
         var check = ImportCheck(
             directory: directory, organisationCurrency: options.defaultCurrency.code, today: context.today)
+        check.taxIDKind = .usual(for: context.organisation.supportedLocale)
         return check.run(data, settings: settings, options: options, progress: progress)
     }
 
@@ -38,6 +39,7 @@ enum ImportService {
             settings.kind, organisationID: quiet.organisationID, on: quiet.db)
         var check = ImportCheck(
             directory: directory, organisationCurrency: options.defaultCurrency.code, today: quiet.today)
+        check.taxIDKind = .usual(for: quiet.organisation.supportedLocale)
         var reader = ImportReader(bytes: data, kind: settings.kind, mapping: settings.mapping(), options: options)
         var report = check.start(reader)
         var writer = ImportWriter(context: quiet)

@@ -7,6 +7,9 @@ import Foundation
 struct CustomerInput: Codable, Sendable {
     var legalName: String?
     var taxId: String?
+    /// "nit", "rut", "rfc", "nif" or "other" (not checked); missing means the organisation's usual
+    /// kind (`TaxID.Kind.usual(for:)`: NIT for es-CO, RUT for es-CL, RFC for es-MX, NIF for es-ES).
+    var taxIdKind: String?
     var paymentTerms: String?
     var currency: String?
     var creditLimit: String?
@@ -18,6 +21,14 @@ struct CustomerInput: Codable, Sendable {
     var remindersOff: [String]?
     /// A policy id, or "default" to follow the organisation's.
     var collectionPolicyId: String?
+    /// Postal address: street and number, city, region (departamento, estado, provincia), postal code, country.
+    var addressLine: String?
+    var city: String?
+    var region: String?
+    var postalCode: String?
+    var country: String?
+    /// On creation only: the collector who works the account (later changes go through `assign`).
+    var assignedUserId: UUID?
 }
 
 /// Query string; URL decoding has no key conversion, hence the explicit keys.

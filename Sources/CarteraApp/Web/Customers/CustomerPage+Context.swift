@@ -154,7 +154,8 @@ extension CustomerPageContext {
         let risk = data.risk
         self.init(
             customer: Summary(
-                id: customerID, name: customer.legalName, taxId: customer.taxID ?? "", terms: customer.paymentTerms,
+                id: customerID, name: customer.legalName, taxId: TaxID.formatted(customer.taxID ?? ""),
+                terms: TermsText.words(code: customer.paymentTerms, format: format),
                 currency: customer.currency,
                 language: text("language.\(customer.language)", [:]), notes: customer.notes,
                 tags: customer.tags.joined(separator: ", "),

@@ -14,6 +14,8 @@ struct CustomerPageLinks: Encodable {
     let plans: String
     let contacts: String
     let notes: String
+    let edit: String
+    let newInvoice: String
 
     init(_ id: UUID) {
         caseFile = AppURL.customerCaseFile(id)
@@ -28,5 +30,7 @@ struct CustomerPageLinks: Encodable {
         plans = AppURL.customerForm(id, .plans)
         contacts = AppURL.customerForm(id, .contacts)
         notes = AppURL.customerForm(id, .notes)
+        edit = AppURL.customerEdit(id)
+        newInvoice = AppURL.invoiceNew(customer: id)
     }
 }

@@ -52,7 +52,11 @@ struct InvoicePages {
         struct Links: Encodable {
             let customer: String, disputes: String, writeOff: String
             let newPayment: String, newCreditNote: String
+            let edit: String, issue: String, void: String
             init(invoice: UUID, customer: UUID) {
+                (edit, issue, void) = (
+                    AppURL.invoiceEdit(invoice), AppURL.invoiceIssue(invoice), AppURL.invoiceVoid(invoice)
+                )
                 (self.customer, disputes, writeOff) = (
                     AppURL.customer(customer), AppURL.invoiceDisputes(invoice), AppURL.invoiceWriteOff(invoice)
                 )
@@ -91,6 +95,9 @@ struct InvoicePages {
         let prediction: String?
         let predictionBasis: String?
         let links: Links
+        /// A draft can be edited entirely and issued; anything not void with nothing settled can be voided.
+        let isDraft: Bool
+        let canVoid: Bool
     }
 
     func show(req: Request) async throws -> Response {
@@ -120,7 +127,8 @@ struct InvoicePages {
                 customer: customer.legalName,
                 status: invoice.status.rawValue, statusLabel: req.text("invoice.status.\(invoice.status.rawValue)"),
                 currency: invoice.currency,
-                issued: format.date(invoice.issueDate), due: format.date(invoice.dueDate), terms: invoice.paymentTerms,
+                issued: format.date(invoice.issueDate), due: format.date(invoice.dueDate),
+                terms: TermsText.words(code: invoice.paymentTerms, format: format),
                 total: format.money(try invoice.total),
                 settledAmount: format.money(invoice.settledMinor, invoice.currency),
                 balance: format.money(try invoice.balance), balancePlain: try invoice.balance.decimalString,
@@ -167,7 +175,9 @@ struct InvoicePages {
                 predictionBasis: prediction.map {
                     req.text("prediction.basis.\($0.basis.rawValue)", ["count": String($0.customerHistoryCount)])
                 },
-                links: Context.Links(invoice: invoiceID, customer: try customer.requireID())))
+                links: Context.Links(invoice: invoiceID, customer: try customer.requireID()),
+                isDraft: invoice.status == .draft,
+                canVoid: invoice.status != .void && invoice.status != .writtenOff && invoice.settledMinor == 0))
     }
 
     func openDispute(req: Request) async throws -> Response {

@@ -5,6 +5,9 @@ extension AppURL {
     static func customers(q: String, page: Int) -> String { customers + query(["q": q, "page": String(page)]) }
 
     static func customer(_ id: some CustomStringConvertible) -> String { path("customers", id) }
+    /// The new-customer form; it posts to `customers`. The edit form posts to `customer(id)`.
+    static let customerNew = "/customers/new"
+    static func customerEdit(_ id: UUID) -> String { path("customers", id, "edit") }
     static func customerCaseFile(_ id: UUID) -> String { path("customers", id, "case-file") }
     static func customerCaseFile(_ id: UUID, format: String) -> String {
         customerCaseFile(id) + query(["format": format])

@@ -4,6 +4,8 @@ struct LayoutLinks: Encodable {
     let home = AppURL.home
     let worklist = AppURL.worklist
     let customers = AppURL.customers
+    let newCustomer = AppURL.customerNew
+    let newInvoice = AppURL.invoiceNew
     let reconciliation = AppURL.reconciliation
     let forecast = AppURL.forecast
     let reports = AppURL.reports

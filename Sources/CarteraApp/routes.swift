@@ -164,6 +164,10 @@ func routes(_ app: Application, config: AppConfig) throws {
         collectors.patch("payments", ":paymentID", use: payments.update)
         collectors.post("payments", ":paymentID", "allocations", use: payments.allocate)
         collectors.post("payments", ":paymentID", "reverse", use: payments.reverse)
+        pages.get("payments", "new", use: PaymentFormPage.render) // pages
+        pages.get("payments", ":paymentID", use: PaymentReceiptPage.render)
+        collectorPages.post("payments", use: PaymentFormPage.record)
+        collectorPages.post("payments", ":paymentID", "reverse", use: PaymentReceiptPage.reverse)
     }
 
     do { // credit notes
@@ -172,6 +176,8 @@ func routes(_ app: Application, config: AppConfig) throws {
         collectors.get("credit-notes", ":creditNoteID", use: creditNotes.show)
         collectors.patch("credit-notes", ":creditNoteID", use: creditNotes.update)
         collectors.post("credit-notes", ":creditNoteID", "allocations", use: creditNotes.allocate)
+        pages.get("credit-notes", "new", use: CreditNoteFormPage.render) // pages
+        collectorPages.post("credit-notes", use: CreditNoteFormPage.create)
     }
 
     do { // collections: worklist, tasks, calls, promises, disputes, payment plans

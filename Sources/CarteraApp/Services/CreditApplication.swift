@@ -33,6 +33,31 @@ enum CreditApplication {
         }
     }
 
+    /// The chosen invoices, oldest due first, each up to its balance; what is left is not allocated.
+    /// Every chosen invoice must be an open invoice of the customer in the amount's currency.
+    static func plan(
+        available: Money, customerID: UUID, settling invoiceIDs: [UUID], in context: ServiceContext
+    ) async throws -> [PaymentAllocator.Allocation] {
+        guard !invoiceIDs.isEmpty else {
+            throw ServiceError.invalid("invoice_ids", code: "no_invoice_chosen", "Choose at least one invoice")
+        }
+        try await RowLocks.lockOpenInvoices(customerID: customerID, on: context.db)
+        let chosen = Set(invoiceIDs)
+        let items = try await SettlementLedger.openItems(
+            customerID: customerID, currency: available.currency, on: context.db
+        ).filter { chosen.contains($0.id) }
+        guard items.count == chosen.count else {
+            throw ServiceError.invalid(
+                "invoice_ids", code: "unknown_invoice",
+                "Every chosen invoice must be an open invoice of this customer in \(available.currency.code)")
+        }
+        do {
+            return try PaymentAllocator().allocateOldestFirst(available, to: items).allocations
+        } catch let error as DomainError {
+            throw ServiceError(error, field: "invoice_ids")
+        }
+    }
+
     /// Applies what is left of a payment or credit note: explicit allocations, or oldest first.
     static func applyRemaining<Source: CreditSource>(
         _ source: Source, _ input: ApplyCreditInput, in context: ServiceContext

@@ -17,6 +17,23 @@ enum EarlyPayment {
         return try open.first { try earned(by: amount, on: $0, paidOn: paidOn) != nil }
     }
 
+    /// What paying an invoice today in one payment would earn: pay `pays` by `until` and `saves` is taken off.
+    struct Offer: Sendable {
+        let pays: Money
+        let saves: Money
+        let until: LocalDate
+    }
+
+    /// The early-payment discount a payment of the discounted total made `paidOn` would earn, if any.
+    static func offer(on invoice: Invoice, paidOn: LocalDate) -> Offer? {
+        guard invoice.status == .open, let terms = try? PaymentTerms(code: invoice.paymentTerms),
+            let total = try? invoice.total, let pays = terms.discountedTotal(total),
+            let issued = try? invoice.issued, let until = try? terms.discountDeadline(issuedOn: issued),
+            let saves = try? earned(by: pays, on: invoice, paidOn: paidOn)
+        else { return nil }
+        return Offer(pays: pays, saves: saves, until: until)
+    }
+
     /// After a payment's allocations: each one that paid an invoice's discounted total in time earns the rest.
     static func grantDiscounts(
         for plan: [PaymentAllocator.Allocation], of payment: Payment, paidOn: LocalDate, in context: ServiceContext

@@ -3,7 +3,12 @@ import Fluent
 import Foundation
 
 enum PaymentService {
-    static func record(_ input: PaymentInput, in context: ServiceContext) async throws -> Payment {
+    /// - Parameter settling: the invoices the person chose on the page: they are settled oldest due first,
+    ///   each up to its balance, and what is left stays as the customer's credit. Nil: `input` decides
+    ///   (explicit allocations, else oldest first over all open invoices, with the early-payment rule).
+    static func record(_ input: PaymentInput, settling invoiceIDs: [UUID]? = nil, in context: ServiceContext)
+        async throws -> Payment
+    {
         let customer = try await CustomerService.referenced(input.customerId, in: context)
         let currency = try FieldParser.currency(input.currency ?? customer.currency, "currency")
         let amount = try FieldParser.money(
@@ -34,7 +39,12 @@ enum PaymentService {
                     "amount": amount.decimalString, "currency": currency.code, "method": payment.method.rawValue,
                     "received_on": payment.receivedOn, "customer_id": customer.id?.uuidString ?? "",
                 ], in: tx)
-            if input.allocations != nil || autoAllocate {
+            if let invoiceIDs {
+                let plan = try await CreditApplication.plan(
+                    available: amount, customerID: try customer.requireID(), settling: invoiceIDs, in: tx)
+                try await SettlementLedger.apply(plan, from: payment, appliedOn: receivedOn, in: tx)
+                try await EarlyPayment.grantDiscounts(for: plan, of: payment, paidOn: receivedOn, in: tx)
+            } else if input.allocations != nil || autoAllocate {
                 // A payment of exactly an invoice's discounted total within its window is meant for that
                 // invoice, whatever is older: the customer took the early-payment discount.
                 let discounted =

@@ -105,6 +105,9 @@ struct CustomerPageContext: Encodable {
         let overdue: Bool
     }
     struct PaymentRow: Encodable {
+        /// The payment's receipt.
+        let url: String
+        let reversed: Bool
         let date: String
         let amount: String
         let method: String
@@ -247,6 +250,7 @@ extension CustomerPageContext {
             },
             payments: data.payments.map {
                 PaymentRow(
+                    url: $0.id.map(AppURL.payment) ?? "", reversed: $0.reversedOn != nil,
                     date: format.date($0.receivedOn), amount: format.money($0.amountMinor, $0.currency),
                     method: text("payment.method.\($0.method.rawValue)", [:]), reference: $0.reference ?? "",
                     unapplied: format.money($0.unappliedMinor, $0.currency))

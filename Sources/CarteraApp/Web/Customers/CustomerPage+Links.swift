@@ -14,6 +14,8 @@ struct CustomerPageLinks: Encodable {
     let plans: String
     let contacts: String
     let notes: String
+    let newPayment: String
+    let newCreditNote: String
     let edit: String
     let newInvoice: String
 
@@ -30,6 +32,8 @@ struct CustomerPageLinks: Encodable {
         plans = AppURL.customerForm(id, .plans)
         contacts = AppURL.customerForm(id, .contacts)
         notes = AppURL.customerForm(id, .notes)
+        newPayment = AppURL.newPayment(customer: id)
+        newCreditNote = AppURL.newCreditNote(customer: id)
         edit = AppURL.customerEdit(id)
         newInvoice = AppURL.invoiceNew(customer: id)
     }

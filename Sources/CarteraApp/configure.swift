@@ -20,6 +20,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
         try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
     }
     app.migrations.add(Migrations.all)
+    app.databases.middleware.use(CustomerSearchFields())
 
     // Our error middleware replaces Vapor's default so every error has the same JSON shape.
     app.middleware = Middlewares()

@@ -110,7 +110,8 @@ func routes(_ app: Application, config: AppConfig) throws {
         collectors.post("customers", ":customerID", "escalation", use: workspace.escalate)
         collectors.post("customers", ":customerID", "escalation", "recall", use: workspace.recall)
         collectors.post("customers", ":customerID", "assign", use: workspace.assign)
-        pages.get("customers", use: customerPages.index) // pages
+        pages.get("customers", use: CustomerListPage.render) // pages
+        pages.get("search", use: SearchPage.render)
         pages.get("customers", ":customerID", use: customerPages.show)
         pages.get("customers", ":customerID", "case-file", use: customerPages.caseFile)
         collectorPages.get("customers", "new", use: CustomerFormPage.new)

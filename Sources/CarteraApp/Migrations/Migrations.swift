@@ -53,6 +53,7 @@ enum Migrations {
         CreatePortalSubmissions(),
         CreateImportStaging(),
         UpdateOrganisationsStoreReminderKindsOff(),
+        UpdateCustomersAddSearch(),
         UpdateOrganisationsAddSenderAndBankAccounts(),
         UpdateAPIKeysAddLastUsed(),
         UpdateCustomersAddPostalAddress(),

@@ -43,6 +43,10 @@ public final class Customer: Model, @unchecked Sendable {
     @OptionalField(key: "region") public var region: String?
     @OptionalField(key: "postal_code") public var postalCode: String?
     @OptionalField(key: "country") public var country: String?
+    /// The name and tax id as the search box compares them (`SearchText.name`, `SearchText.compact`),
+    /// kept in step by `CustomerSearchFields`.
+    @Field(key: "search_name") public var searchName: String
+    @Field(key: "search_tax_id") public var searchTaxID: String
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

@@ -27,9 +27,10 @@ extension Customer {
             $id, $organisationID, $legalName, $taxID, $paymentTerms, $currency, $creditLimitMinor, $language, $notes,
             $tags,
             $collectionPolicyID, $doNotContact, $reminderKindsOff, $assignedUserID, $creditHoldReason, $creditHoldSince,
-            $escalatedTo, $escalatedOn, $paymentReference, $bankAccounts, $externalCode, $createdAt, $updatedAt,
-            $contacts,
+            $escalatedTo, $escalatedOn, $paymentReference, $bankAccounts, $externalCode,
             $addressLine, $city, $region, $postalCode, $country,
+            $searchName, $searchTaxID,
+            $createdAt, $updatedAt, $contacts,
         ]
     }
 }

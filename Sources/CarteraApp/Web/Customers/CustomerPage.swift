@@ -2,62 +2,9 @@ import CarteraCore
 import Fluent
 import Vapor
 
-/// The customer list and the customer page (GET), and the forms posted from the page.
+/// The customer page (GET) and the forms posted from it; the list is `CustomerListPage`.
 /// Handlers parse the form, call the same services as the API, and go back to the page.
 struct CustomerPages {
-    struct IndexContext: Encodable {
-        struct Row: Encodable {
-            let id: UUID
-            let url: String
-            let name: String
-            let taxId: String
-            let terms: String
-            let balance: String
-            let tags: String
-        }
-        /// The search form's target and the pager's neighbours, keeping the search.
-        struct Links: Encodable {
-            let search = AppURL.customers
-            let previous: String
-            let next: String
-        }
-        let q: String
-        let rows: [Row]
-        let total: Int
-        let page: Int
-        let pages: Int
-        let links: Links
-    }
-
-    func index(req: Request) async throws -> Response {
-        let context = try await req.serviceContext()
-        let format = context.pageFormat(language: req.pageLanguage)
-        let query = try req.query.decode(CustomerListQuery.self)
-        let result = try await CustomerService.list(query, in: context)
-        let ids = try result.items.map { try $0.requireID() }
-        let open =
-            ids.isEmpty ? [] : try await Invoice.query(on: context.db).filter(\.$customer.$id ~~ ids).owed().all()
-        let rows = try result.items.map { customer in
-            let mine = open.filter { $0.$customer.id == customer.id }
-            let totals = try Dictionary(grouping: mine, by: \.currency).map { code, invoices in
-                Money(minorUnits: invoices.saturatingSum(\.balanceMinor), currency: try Currency(code: code))
-            }
-            return IndexContext.Row(
-                id: try customer.requireID(), url: AppURL.customer(try customer.requireID()), name: customer.legalName,
-                taxId: customer.taxID ?? "", terms: customer.paymentTerms,
-                balance: format.moneyList(totals.sorted { $0.currency.code < $1.currency.code }),
-                tags: customer.tags.joined(separator: ", "))
-        }
-        let pages = max(1, (result.total.count + result.page.perPage - 1) / result.page.perPage)
-        return try await req.render(
-            "customers/index", title: "customers.title", section: "customers",
-            IndexContext(
-                q: query.q ?? "", rows: rows, total: result.total.count, page: result.page.page, pages: pages,
-                links: .init(
-                    previous: AppURL.customers(q: query.q ?? "", page: result.page.page - 1),
-                    next: AppURL.customers(q: query.q ?? "", page: result.page.page + 1))))
-    }
-
     func show(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
         let data = try await CustomerPageData.read(

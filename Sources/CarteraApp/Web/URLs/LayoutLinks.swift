@@ -6,6 +6,7 @@ struct LayoutLinks: Encodable {
     let customers = AppURL.customers
     let newCustomer = AppURL.customerNew
     let newInvoice = AppURL.invoiceNew
+    let search = AppURL.search
     let reconciliation = AppURL.reconciliation
     let forecast = AppURL.forecast
     let reports = AppURL.reports

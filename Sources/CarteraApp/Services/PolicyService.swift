@@ -98,7 +98,19 @@ enum PolicyService {
         }
     }
 
-    private static func policy(from steps: [PolicyStepInput]) throws -> CollectionPolicy {
+    /// The day each step of `policy` would go for an invoice issued on `issued` and due on `due`, under
+    /// the organisation's working days, holidays and reminder kinds: the daily run's own rule
+    /// (`DunningRules.schedule`), for the policy page's timeline preview. Changes nothing.
+    static func schedule(_ policy: CollectionPolicy, issued: LocalDate, due: LocalDate, in context: ServiceContext)
+        async throws -> [ScheduledStep]
+    {
+        let settings = try await DunningSettings.load(for: context.organisation, on: context.db)
+        return DunningRules(policy: policy, calendar: settings.calendar, enabledKinds: settings.enabledKinds)
+            .schedule(issued: issued, dueDate: due)
+    }
+
+    /// Steps as a client sends them, checked into a policy (the same rules as saving; nothing is stored).
+    static func policy(from steps: [PolicyStepInput]) throws -> CollectionPolicy {
         let parsed = try steps.enumerated().map { index, step in
             let field = "steps[\(index)]"
             let channel = try FieldParser.enumValue(

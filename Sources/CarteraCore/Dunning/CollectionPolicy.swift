@@ -38,13 +38,17 @@ public struct PolicyStep: Hashable, Codable, Sendable {
 public struct CollectionPolicy: Hashable, Codable, Sendable {
     public let steps: [PolicyStep]
 
+    /// How far from the due date a step may fall: up to 90 days before, up to a year after.
+    public static let offsetRange = -90...365
+    public static let maximumSteps = 30
+
     public init(steps: [PolicyStep]) throws {
-        guard !steps.isEmpty, steps.count <= 30 else {
+        guard !steps.isEmpty, steps.count <= Self.maximumSteps else {
             throw DomainError(code: "invalid_policy", field: "steps", message: "A policy has between 1 and 30 steps")
         }
         for (index, step) in steps.enumerated() {
             let field = "steps[\(index)]"
-            guard (-90...365).contains(step.offsetDays) else {
+            guard Self.offsetRange.contains(step.offsetDays) else {
                 throw DomainError(
                     code: "invalid_policy", field: "\(field).offset_days",
                     message: "offset_days must be between -90 and 365")
@@ -67,6 +71,20 @@ public struct CollectionPolicy: Hashable, Codable, Sendable {
 
     /// Seed 003's schedule — 10 days before, the due day, 10 days after, all friendly — then
     /// escalating: a firm second notice at 20 days, a call at 30, a final notice at 45, a letter at 60.
+    /// A key for a new step that no step in `taken` has: "before_5", "due_day", "after_25", then
+    /// "after_25_2" … (an invoice gets each key at most once, so a new step needs a key of its own).
+    public static func newStepKey(offsetDays: Int, taken: Set<String>) -> String {
+        let base =
+            offsetDays == 0 ? "due_day" : "\(offsetDays < 0 ? "before" : "after")_\(offsetDays.magnitude)"
+        var key = base
+        var suffix = 2
+        while taken.contains(key) {
+            key = "\(base)_\(suffix)"
+            suffix += 1
+        }
+        return key
+    }
+
     public static let standard = try! CollectionPolicy(steps: [
         PolicyStep(key: "before_10", offsetDays: -10, channel: .email, tone: .friendly),
         PolicyStep(key: "due_day", offsetDays: 0, channel: .email, tone: .friendly),

@@ -43,7 +43,7 @@ extension Money {
         return "\(sign)\(symbol)\(separator)\(number)"
     }
 
-    private func symbol(in style: LocaleStyle) -> String {
+    func symbol(in style: LocaleStyle) -> String {
         switch currency.code {
         case "USD" where style.usesLatinAmericanDollarSign: "US$"
         case "USD", "COP", "CLP", "MXN", "ARS": style.symbolAfter ? currency.code : "$"

@@ -122,7 +122,8 @@ enum TemplateService {
         } else {
             values = try sampleValues(composer: composer, context: context)
         }
-        return try RenderedMessage(source: source, values: values)
+        return try RenderedMessage(
+            source: source, values: values, email: channel == .email ? EmailLayout(composer) : nil)
     }
 
     private static func sampleValues(composer: MessageComposer, context: ServiceContext) throws -> [String:

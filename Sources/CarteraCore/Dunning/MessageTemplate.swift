@@ -72,7 +72,7 @@ public struct MessageTemplate: Hashable, Sendable {
         render(nodes, scopes: [values], escapingHTML: escapingHTML)
     }
 
-    private func render(_ nodes: [Node], scopes: [[String: TemplateValue]], escapingHTML: Bool) -> String {
+    func render(_ nodes: [Node], scopes: [[String: TemplateValue]], escapingHTML: Bool) -> String {
         func lookup(_ name: String) -> TemplateValue? { scopes.reversed().lazy.compactMap { $0[name] }.first }
         var output = ""
         for node in nodes {

@@ -7,12 +7,16 @@ struct RenderedMessage: Sendable, Equatable {
     let text: String
     let html: String
 
-    init(source: TemplateCatalog.Source, values: [String: TemplateValue]) throws {
+    /// With an `email` layout the HTML is the designed email (`EmailLayout`); without one (letters,
+    /// SMS) it is the body's paragraphs, ready to print.
+    init(source: TemplateCatalog.Source, values: [String: TemplateValue], email: EmailLayout? = nil) throws {
         subject = try MessageTemplate(source.subject).render(values, escapingHTML: false)
             .replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
         let body = try MessageTemplate(source.body)
         text = body.render(values, escapingHTML: false)
-        html = Self.layout(body.render(values, escapingHTML: true), title: MessageTemplate.escapeHTML(subject))
+        html =
+            email?.html(subject: subject, body: body, values: values)
+            ?? Self.layout(body.render(values, escapingHTML: true), title: MessageTemplate.escapeHTML(subject))
     }
 
     /// Paragraphs from blank lines, line breaks kept: readable in every mail client, no remote content.

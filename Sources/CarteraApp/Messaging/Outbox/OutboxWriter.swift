@@ -44,7 +44,8 @@ enum OutboxWriter {
         let values = try composer.values(
             customer: draft.customer, contact: contact, invoices: draft.invoices, today: context.today,
             portalLink: portal.url, extra: draft.extraValues)
-        let rendered = try RenderedMessage(source: source, values: values)
+        let rendered = try RenderedMessage(
+            source: source, values: values, email: draft.channel == .email ? EmailLayout(composer) : nil)
 
         let message = OutboxMessage()
         message.id = UUID()

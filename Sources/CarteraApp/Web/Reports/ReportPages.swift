@@ -14,9 +14,10 @@ struct ReportPages {
             organisationID: context.organisationID, asOf: period.to, on: context.db)
         let byCollector = try await AgingBreakdown.byCollector(
             organisationID: context.organisationID, asOf: period.to, on: context.db)
+        let trends = try await ReportTrends.build(endingOn: period.to, in: context)
         let format = context.pageFormat(language: req.pageLanguage)
         let page = ReportsPageContext(
-            report: report, byCustomer: byCustomer, byCollector: byCollector,
+            report: report, byCustomer: byCustomer, byCollector: byCollector, trends: trends,
             stepNames: try await StepText.names(in: context, format: format), format: format, text: { req.text($0) })
         return try await req.render("reports", title: "reports.title", section: "reports", page)
     }

@@ -45,6 +45,8 @@ struct ReportsPageContext: Encodable {
     let bucketLabels: [String]
     let byCustomer: [AgingRow]
     let byCollector: [AgingRow]
+    /// The last 12 months up to the period's end, per currency.
+    let trends: [ReportTrendCharts]
     /// The form's target and the CSV links, for the same period and options as the page.
     struct Links: Encodable {
         let reports = AppURL.reports
@@ -56,8 +58,9 @@ struct ReportsPageContext: Encodable {
 
     init(
         report: CollectionReport, byCustomer: [AgingBreakdown.Group], byCollector: [AgingBreakdown.Group],
-        stepNames: [String: String] = [:], format: PageFormat, text: (String) -> String
+        trends: ReportTrends, stepNames: [String: String] = [:], format: PageFormat, text: (String) -> String
     ) {
+        self.trends = ReportTrendCharts.sections(trends, format: format)
         from = report.from.iso
         to = report.to.iso
         toText = format.date(report.to)

@@ -93,6 +93,17 @@ func routes(_ app: Application, config: AppConfig) throws {
         admins.post("templates", "preview", use: templates.preview)
         admins.put("templates", ":key", ":language", ":channel", use: templates.save)
         admins.delete("templates", ":key", ":language", ":channel", use: templates.reset)
+        pages.get("policies", use: PoliciesPage.render) // pages: everyone reads, admins change
+        adminPages.post("policies", use: PoliciesPage.create)
+        pages.get("policies", ":policyID", use: PolicyPage.render)
+        pages.post("policies", ":policyID", "preview", use: PolicyPage.preview)
+        adminPages.post("policies", ":policyID", use: PolicyPage.save)
+        adminPages.post("policies", ":policyID", "customers", use: PolicyPage.assign)
+        pages.get("templates", use: TemplatesPage.render)
+        pages.get("templates", ":key", ":language", ":channel", use: TemplatePage.render)
+        pages.post("templates", ":key", ":language", ":channel", "preview", use: TemplatePage.preview)
+        adminPages.post("templates", ":key", ":language", ":channel", use: TemplatePage.save)
+        adminPages.post("templates", ":key", ":language", ":channel", "reset", use: TemplatePage.reset)
     }
 
     do { // customers

@@ -13,6 +13,8 @@ struct LayoutLinks: Encodable {
     let imports = AppURL.imports
     let audit = AppURL.audit
     let settings = AppURL.settings
+    let policies = AppURL.policies
+    let templates = AppURL.templates
     let account = AppURL.accountPassword
     let language = AppURL.language
     let signOut = AppURL.signOut

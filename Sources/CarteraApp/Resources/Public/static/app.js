@@ -36,3 +36,26 @@ document.addEventListener("DOMContentLoaded", () => {
     poll();
   }
 });
+
+// Live previews (policy timeline, message text): on a change, the form goes to its preview address
+// and the preview section of the page that comes back replaces this one. The button does the same.
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("form[data-live-preview]").forEach((form) => {
+    const button = form.querySelector("[data-preview-url]");
+    const target = document.getElementById(form.dataset.livePreview);
+    if (!button || !target) return;
+    let timer = null, asked = 0;
+    const refresh = async () => {
+      const ticket = ++asked;
+      const reply = await fetch(button.dataset.previewUrl, {
+        method: "POST", credentials: "same-origin", body: new URLSearchParams(new FormData(form)),
+      });
+      const page = new DOMParser().parseFromString(await reply.text(), "text/html");
+      const fresh = page.getElementById(target.id);
+      if (fresh && ticket === asked) target.replaceChildren(...fresh.childNodes);
+    };
+    const soon = () => { clearTimeout(timer); timer = setTimeout(refresh, 400); };
+    form.addEventListener("change", soon);
+    form.addEventListener("input", soon);
+  });
+});

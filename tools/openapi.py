@@ -99,6 +99,9 @@ schemas = {
  "AuditEvent": obj({"id": uuid, "occurred_at": ts, "actor": {"type": "string"}, "action": {"type": "string"}, "entity_type": {"type": "string"}, "entity_id": uuid, "details": {"type": "object", "additionalProperties": {"type": "string"}}}),
  "Promise": obj({"id": uuid, "customer_id": uuid, "promised_on": date, "currency": {"type": "string"}, "amount": money, "status": {"type": "string", "enum": vocabulary["promise_status"]}, "note": {"type": "string"}, "invoice_ids": {"type": "array", "items": uuid}}),
  "PromiseInput": inp({"promised_on": date, "amount": money, "currency": {"type": "string"}, "note": {"type": "string"}, "invoice_ids": {"type": "array", "items": uuid, "description": "Default: every open invoice in the currency"}}, ["promised_on", "amount"]),
+ "TaskInput": inp({"customer_id": uuid, "kind": {"type": "string", "enum": vocabulary["task_kind"]}, "due_on": date, "note": {"type": "string", "maxLength": 300, "description": "What to do; becomes the task's title"}}, ["customer_id", "kind", "due_on", "note"], desc="A task written by hand; due today or later."),
+ "TaskReschedule": inp({"due_on": date}, ["due_on"], desc="The new due date: today or later."),
+ "TaskBulkComplete": inp({"task_ids": {"type": "array", "items": uuid, "minItems": 1, "maxItems": 200}}, ["task_ids"], desc="Every task named is completed, or none (one not open refuses the lot)."),
  "AgingBreakdown": obj({"as_of": date, "rows": {"type": "array", "items": obj({"id": nullable({**uuid, "description": "The customer's or collector's id; null for the unassigned row"}), "name": {"type": "string", "description": "Legal name, collector's name, or \"unassigned\""}, "currencies": {"type": "array", "items": obj({"currency": {"type": "string"}, "buckets": ref("AgingBuckets"), "total": money})}}, ["name", "currencies"])}}, desc="Open amounts as they stood at the end of as_of, rebuilt from the ledger (invoices issued by then less allocations applied by then); one entry per currency, never added together"),
  "CollectionReport": obj({"from": date, "to": date, "within_days": {"type": "integer"},
    "currencies": {"type": "array", "items": obj({"currency": {"type": "string"}, "beginning_receivables": {**money, "description": "Receivables at the end of the day before from"}, "credit_sales": {**money, "description": "Totals of invoices issued from..to"}, "ending_receivables": {**money, "description": "Receivables at the end of to"}, "ending_current": {**money, "description": "Part of ending_receivables not yet due on to"}, "dso_days": {"type": "string", "description": "Countback DSO in days, one decimal: each month's credit sales (most recent first, the month of `to` up to `to`) are taken out of ending_receivables; covered months add all their days, the last one remaining ÷ sales × days"}, "dso_history_exhausted": {"type": "boolean", "description": "The receivables exceed 24 months of sales: dso_days is a lower bound"}, "cei_percent": nullable({"type": "string", "description": "(beginning + sales − ending) ÷ (beginning + sales − ending current) × 100, two decimals"}), "best_possible_dso_days": nullable({"type": "string", "description": "ending current ÷ credit sales × days in the period"})}, ["currency", "beginning_receivables", "credit_sales", "ending_receivables", "ending_current", "dso_days", "dso_history_exhausted"])},
@@ -198,7 +201,7 @@ paths = {
    "put": op("saveTemplate", "Store the organisation's own wording", {**ok("MessageTemplate"), **errors("404", *W)}, "reminders", [{"name": n, "in": "path", "required": True, "schema": {"type": "string"}} for n in ["key", "language", "channel"]], "MessageTemplateInput"),
    "delete": op("resetTemplate", "Go back to the default wording", {"204": {"description": "Reset"}, **errors("404", "422")}, "reminders", [{"name": n, "in": "path", "required": True, "schema": {"type": "string"}} for n in ["key", "language", "channel"]])},
  "/outbox": {
-   "get": op("listOutbox", "Messages queued, sent, failed", {**ok("OutboxPage"), **errors("422")}, "reminders", paging + [qp("status", {"type": "string"}), qp("customer_id", uuid)])},
+   "get": op("listOutbox", "Messages queued, sent, failed", {**ok("OutboxPage"), **errors("422")}, "reminders", paging + [qp("status", {"type": "string", "enum": vocabulary["outbox_status"]}), qp("customer_id", uuid), qp("channel", channel), qp("from", date, "Queued on this day or later (organisation's time zone)"), qp("to", date, "Queued on this day or earlier")])},
  "/outbox/{message_id}": {
    "get": op("getOutboxMessage", "A message", {**ok("OutboxMessage"), **errors("404")}, "reminders", [pp("message_id")])},
  "/outbox/{message_id}/letter": {
@@ -223,7 +226,12 @@ paths = {
  "/customers/{customer_id}/messages": {
    "get": op("listCustomerMessages", "Every message to the customer, newest first", {**ok({"type": "array", "items": ref("OutboxMessage")}), **errors("404")}, "collection", [pp("customer_id")])},
  "/tasks": {
-   "get": op("listTasks", "Call and letter tasks", {**ok({"type": "array", "items": ref("CollectionTask")}), **errors("422")}, "collection", [qp("status", {"type": "string", "enum": vocabulary["task_status"]})])},
+   "get": op("listTasks", "Tasks by due date (at most 500)", {**ok({"type": "array", "items": ref("CollectionTask")}), **errors("422")}, "collection", [qp("status", {"type": "string", "enum": vocabulary["task_status"]}), qp("scope", {"type": "string"}, "all (default), unassigned, or a user id: the tasks of that collector's customers"), qp("kind", {"type": "string", "enum": vocabulary["task_kind"]}), qp("due", {"type": "string", "enum": ["today", "overdue", "later"]})]),
+   "post": op("createTask", "Write a task by hand", {**ok("CollectionTask", "201", "Created"), **errors("404", *W)}, "collection", request="TaskInput")},
+ "/tasks/complete": {
+   "post": op("completeTasks", "Complete several tasks at once", {**ok({"type": "array", "items": ref("CollectionTask")}), **errors("404", "409", *W)}, "collection", request="TaskBulkComplete")},
+ "/tasks/{task_id}/reschedule": {
+   "post": op("rescheduleTask", "Give an open task a new due date", {**ok("CollectionTask"), **errors("404", "409", *W)}, "collection", [pp("task_id")], "TaskReschedule")},
  "/tasks/{task_id}/complete": {
    "post": op("completeTask", "Mark a task done", {**ok("CollectionTask"), **errors("404", "409")}, "collection", [pp("task_id")])},
  "/worklist": {

@@ -52,6 +52,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     let reconciliation = ReconciliationController()
     let imports = ImportController()
     let outbox = OutboxController()
+    let tasks = TaskController()
     let reminders = ReminderController()
     let aging = AgingController()
     let reports = ReportsController()
@@ -194,8 +195,11 @@ func routes(_ app: Application, config: AppConfig) throws {
 
     do { // collections: worklist, tasks, calls, promises, disputes, payment plans
         collectors.get("worklist", use: workspace.worklist) // API
-        collectors.get("tasks", use: collections.listTasks)
-        collectors.post("tasks", ":taskID", "complete", use: collections.completeTask)
+        collectors.get("tasks", use: tasks.list)
+        collectors.post("tasks", use: tasks.create)
+        collectors.post("tasks", "complete", use: tasks.completeMany)
+        collectors.post("tasks", ":taskID", "reschedule", use: tasks.reschedule)
+        collectors.post("tasks", ":taskID", "complete", use: tasks.complete)
         collectors.get("customers", ":customerID", "calls", use: workspace.listCalls)
         collectors.post("customers", ":customerID", "calls", use: workspace.logCall)
         collectors.get("customers", ":customerID", "promises", use: collections.listPromises)
@@ -206,6 +210,10 @@ func routes(_ app: Application, config: AppConfig) throws {
         collectors.post("customers", ":customerID", "payment-plans", use: workspace.createPlan)
         collectors.post("payment-plans", ":planID", "cancel", use: workspace.cancelPlan)
         pages.get("worklist", use: WorklistPage.render) // pages
+        pages.get("tasks", use: TasksPage.render)
+        collectorPages.post("tasks", use: TasksPage.create)
+        collectorPages.post("tasks", "complete", use: TasksPage.completeMany)
+        collectorPages.post("tasks", ":taskID", "reschedule", use: TasksPage.reschedule)
         collectorPages.post("tasks", ":taskID", "complete", use: customerPages.completeTask)
         collectorPages.post("customers", ":customerID", "calls", use: customerPages.logCall)
         collectorPages.post("customers", ":customerID", "promises", use: customerPages.addPromise)
@@ -249,6 +257,11 @@ func routes(_ app: Application, config: AppConfig) throws {
         collectors.get("outbox", ":messageID", "letter", use: outbox.letter)
         collectors.post("outbox", ":messageID", "retry", use: outbox.retry)
         collectors.post("outbox", ":messageID", "cancel", use: outbox.cancel)
+        pages.get("messages", use: MessagesPage.render) // pages
+        pages.get("messages", ":messageID", use: MessagePage.render)
+        pages.get("messages", ":messageID", "view", use: MessagePage.view)
+        collectorPages.post("messages", ":messageID", "retry", use: MessagePage.retry)
+        collectorPages.post("messages", ":messageID", "cancel", use: MessagePage.cancel)
         collectors.get("customers", ":customerID", "messages", use: collections.customerMessages)
         admins.get("reminders", "dry-run", use: reminders.dryRun)
         admins.post("reminders", "run", use: reminders.run)

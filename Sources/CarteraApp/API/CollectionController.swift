@@ -43,21 +43,4 @@ struct CollectionController {
         return try await OutboxMessage.query(on: context.db).filter(\.$customer.$id == customer.requireID())
             .sort(\.$createdAt, .descending).limit(200).all().map(OutboxMessageDTO.init)
     }
-
-    func listTasks(req: Request) async throws -> [CollectionTaskDTO] {
-        let context = try await req.serviceContext()
-        let status =
-            try req.query.get(String?.self, at: "status").map {
-                try FieldParser.enumValue($0, CollectionTaskStatus.self, "status")
-            } ?? .open
-        return try await CollectionTask.query(on: context.db).filter(\.$organisationID == context.organisationID)
-            .filter(\.$status == status).sort(\.$dueOn).limit(500).all().map(CollectionTaskDTO.init)
-    }
-
-    func completeTask(req: Request) async throws -> CollectionTaskDTO {
-        try CollectionTaskDTO(
-            try await TaskService.complete(
-                try req.uuidParameter("taskID", entity: "task"), in: try await req.serviceContext()))
-    }
-
 }

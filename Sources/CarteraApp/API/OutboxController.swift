@@ -14,10 +14,9 @@ struct OutboxController {
     /// The printable letter (or any message) as an HTML page with print styles.
     func letter(req: Request) async throws -> Response {
         let message = try await find(req, try await req.serviceContext())
-        let html = message.bodyHTML.replacingOccurrences(
-            of: "</head>",
-            with: "<style>@page { size: A4; margin: 25mm; } @media print { body { font-size: 12pt; } }</style></head>")
-        return Response(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
+        return Response(
+            status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"],
+            body: .init(string: OutboxService.printable(message)))
     }
 
     func retry(req: Request) async throws -> OutboxMessageDTO {

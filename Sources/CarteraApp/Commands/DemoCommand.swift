@@ -44,9 +44,13 @@ struct DemoCommand: AsyncCommand {
         let password = signature.password ?? Self.defaultPassword
         let users = try await DemoUsers.create(
             password: password, organisation: organisation, on: app.db, passwordCost: app.passwordCost)
+        let activity = try await WriteIntent.transaction(on: app.db) { db in
+            try await DemoActivity.create(in: try await ServiceContext.make(db: db, actor: actor, app: app))
+        }
         context.console.info(
             "Loaded \(summary.customers) customers, \(summary.invoices) invoices, \(summary.payments) payments, \(summary.creditNotes) credit notes in \(String(format: "%.1f", Date().timeIntervalSince(started))) s."
         )
+        context.console.info("Queued \(activity.messages) messages and \(activity.tasks) tasks for today's work.")
         context.console.info("API key for \(organisation.name):")
         context.console.print(key.secret)
         context.console.info(

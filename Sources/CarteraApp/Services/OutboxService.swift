@@ -12,8 +12,31 @@ enum OutboxService {
             builder.filter(\.$status == (try FieldParser.enumValue(status, OutboxStatus.self, "status")))
         }
         if let customer = query.customerId { builder.filter(\.$customer.$id == customer) }
+        if let channel = query.channel, !channel.isEmpty {
+            builder.filter(\.$channel == (try FieldParser.enumValue(channel, ReminderChannel.self, "channel")))
+        }
+        if let from = try FieldParser.optionalDate(query.from.flatMap { $0.isEmpty ? nil : $0 }, "from") {
+            builder.filter(\.$createdAt >= start(of: from, in: context))
+        }
+        if let to = try FieldParser.optionalDate(query.to.flatMap { $0.isEmpty ? nil : $0 }, "to") {
+            builder.filter(\.$createdAt < start(of: to.addingClamped(days: 1), in: context))
+        }
         let result = try await builder.sort(\.$createdAt, .descending).sort(\.$id).page(page)
         return (result.items, result.total, page)
+    }
+
+    /// The first instant of a day in the organisation's time zone.
+    private static func start(of day: LocalDate, in context: ServiceContext) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = context.timeZone
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date.distantPast
+    }
+
+    /// The message as an HTML page to print (letters) or read: its own HTML with print styles.
+    static func printable(_ message: OutboxMessage) -> String {
+        message.bodyHTML.replacingOccurrences(
+            of: "</head>",
+            with: "<style>@page { size: A4; margin: 25mm; } @media print { body { font-size: 12pt; } }</style></head>")
     }
 
     static func find(_ id: UUID, in context: ServiceContext) async throws -> OutboxMessage {

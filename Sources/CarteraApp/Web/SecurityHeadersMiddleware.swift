@@ -13,6 +13,10 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
     /// The API answers JSON and printable letters (HTML with inline CSS): nothing may run or load.
     static let apiPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    /// A message as the customer saw it (`/messages/<id>/view`): its own inline CSS, nothing that runs or
+    /// loads, framed only by our own message page.
+    static let messagePolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
     let strictTransportSecurity: String?
 
     init(publicURL: String, onlinePayments: Bool) {
@@ -26,10 +30,12 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
         let path = request.url.path
+        let isMessageView = path.hasPrefix("/messages/") && path.hasSuffix("/view")
+        let policy = path.hasPrefix("/api/") ? Self.apiPolicy : isMessageView ? Self.messagePolicy : pagePolicy
         let headers =
             [
-                ("Content-Security-Policy", path.hasPrefix("/api/") ? Self.apiPolicy : pagePolicy),
-                ("X-Frame-Options", "DENY"),
+                ("Content-Security-Policy", policy),
+                ("X-Frame-Options", isMessageView ? "SAMEORIGIN" : "DENY"),
                 ("X-Content-Type-Options", "nosniff"),
                 ("Referrer-Policy", path.hasPrefix("/portal/") ? "no-referrer" : "same-origin"),
                 ("Cross-Origin-Opener-Policy", "same-origin"),

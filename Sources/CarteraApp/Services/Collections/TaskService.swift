@@ -37,20 +37,6 @@ enum TaskService {
     }
 
     static func complete(_ taskID: UUID, in context: ServiceContext) async throws -> CollectionTask {
-        guard
-            let task = try await CollectionTask.query(on: context.db).filter(\.$id == taskID)
-                .filter(\.$organisationID == context.organisationID).first()
-        else { throw ServiceError.notFound("task") }
-        guard task.status == .open else {
-            throw ServiceError.conflict("task_not_open", "The task is already \(task.status.rawValue)")
-        }
-        return try await context.transaction { tx in
-            task.status = .done
-            task.completedAt = tx.clock.now()
-            try await task.save(on: tx.db)
-            try await AuditLog.record(
-                "task.completed", entityType: "collection_task", entityID: try task.requireID(), in: tx)
-            return task
-        }
+        try await context.transaction { tx in try await finish(try await openTask(taskID, in: tx), in: tx) }
     }
 }

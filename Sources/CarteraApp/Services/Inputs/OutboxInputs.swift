@@ -9,5 +9,11 @@ struct OutboxListQuery: Codable, Sendable {
     var perPage: Int?
     var status: String?
     var customerId: UUID?
-    enum CodingKeys: String, CodingKey { case page, perPage = "per_page", status, customerId = "customer_id" }
+    var channel: String?
+    /// Queued from this day on and up to that one (inclusive), in the organisation's time zone.
+    var from: String?
+    var to: String?
+    enum CodingKeys: String, CodingKey {
+        case page, perPage = "per_page", status, customerId = "customer_id", channel, from, to
+    }
 }

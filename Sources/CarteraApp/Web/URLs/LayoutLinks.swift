@@ -7,6 +7,8 @@ struct LayoutLinks: Encodable {
     let newCustomer = AppURL.customerNew
     let newInvoice = AppURL.invoiceNew
     let search = AppURL.search
+    let messages = AppURL.messages
+    let tasks = AppURL.tasks
     let reconciliation = AppURL.reconciliation
     let forecast = AppURL.forecast
     let reports = AppURL.reports

@@ -71,12 +71,17 @@ struct PageCrawler {
             }
             guard reply.headers.contentType?.subType == "html" else { continue }
             let words = VisibleText(html: reply.body)
-            for finding in checks.findings(
-                in: words.pieces, language: language, allowsStaffEmails: Self.managesPeople(link))
-            {
-                problems.append(Problem(url: link, what: finding.description))
+            // A document in the customer's language (a message as they received it) says so in `<html lang>`.
+            let declared = reply.body.firstMatch(of: #/<html lang="([a-z]{2})/#).map { String($0.1) } ?? language
+            let parts = [(language: declared, pieces: words.pieces)] + words.quoted
+            for part in parts {
+                for finding in checks.findings(
+                    in: part.pieces, language: part.language, allowsStaffEmails: Self.managesPeople(link))
+                {
+                    problems.append(Problem(url: link, what: finding.description))
+                }
             }
-            if !reply.body.contains("<html lang=\"\(language)\"") {
+            if declared != language && !link.hasPrefix("/messages/") {
                 problems.append(Problem(url: link, what: "not in \(language)"))
             }
             queue.append(contentsOf: VisibleText.links(in: reply.body).filter { !seen.contains($0) })

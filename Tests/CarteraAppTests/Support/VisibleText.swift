@@ -6,12 +6,23 @@ import Foundation
 struct VisibleText {
     /// The page's text, one piece per run of text between tags.
     let pieces: [String]
+    /// Parts of the page in another language, marked so with `lang` (a message previewed as the
+    /// customer will read it): checked in their own language.
+    let quoted: [(language: String, pieces: [String])]
 
     init(html: String) {
         var body = html
         for pattern in ["(?is)<script\\b.*?</script>", "(?is)<style\\b.*?</style>", "(?s)<!--.*?-->"] {
             body = body.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
+        var quoted: [(language: String, pieces: [String])] = []
+        while let (range, language, inner) = Self.firstLanguageElement(in: body) {
+            let part = VisibleText(html: inner)
+            quoted.append((language, part.pieces))
+            quoted += part.quoted
+            body.replaceSubrange(range, with: " ")
+        }
+        self.quoted = quoted
         var pieces: [String] = []
         // Attributes shown to people (tooltips, hints, screen readers), then the text between tags.
         let shown = try! NSRegularExpression(
@@ -37,6 +48,33 @@ struct VisibleText {
             if !decoded.isEmpty { pieces.append(decoded) }
         }
         self.pieces = pieces
+    }
+
+    /// The first element below `<html>` with a `lang` attribute: its whole range and its inner HTML,
+    /// up to the end tag that closes it (same-name elements inside it counted).
+    static func firstLanguageElement(in html: String) -> (Range<String.Index>, String, String)? {
+        let start = try! NSRegularExpression(
+            pattern: "<(?!html\\b)([a-zA-Z][a-zA-Z0-9]*)\\b[^>]*\\slang=\"([a-z]{2})[^\"]*\"[^>]*>")
+        guard let open = start.firstMatch(in: html, range: NSRange(html.startIndex..., in: html)),
+            let openRange = Range(open.range, in: html), let nameRange = Range(open.range(at: 1), in: html),
+            let languageRange = Range(open.range(at: 2), in: html)
+        else { return nil }
+        let name = NSRegularExpression.escapedPattern(for: String(html[nameRange]))
+        let tags = try! NSRegularExpression(pattern: "<(/?)\(name)\\b[^>]*>", options: [.caseInsensitive])
+        var depth = 1
+        let rest = NSRange(openRange.upperBound..., in: html)
+        for tag in tags.matches(in: html, range: rest) {
+            depth += (html as NSString).substring(with: tag.range(at: 1)) == "/" ? -1 : 1
+            if depth == 0, let close = Range(tag.range, in: html) {
+                return (
+                    openRange.lowerBound..<close.upperBound, String(html[languageRange]),
+                    String(html[openRange.upperBound..<close.lowerBound])
+                )
+            }
+        }
+        return (
+            openRange.lowerBound..<html.endIndex, String(html[languageRange]), String(html[openRange.upperBound...])
+        )
     }
 
     /// `&amp;`, `&lt;`, `&#39;`, `&#x2F;` … back to characters.

@@ -129,7 +129,7 @@ struct InvoiceFormContext: Encodable {
 
         var rows: [Row] = []
         let errors = typed?.errors ?? [:]
-        func error(_ row: Int, _ part: String) -> String? { row == data.lineError ? errors["line_\(part)"] : nil }
+        func error(_ row: Int, _ part: String) -> String? { row == data.lineError ? errors[FormMemory.formField("line_\(part)")] : nil }
         if let typed {
             let descriptions = typed.lists["line_description"] ?? []
             for row in descriptions.indices {
@@ -161,7 +161,7 @@ struct InvoiceFormContext: Encodable {
         // A line refused without a row to show it on (the lines as a whole) goes under the table.
         lineError =
             data.lineError == nil
-            ? (errors["lines"] ?? errors["line_description"] ?? errors["line_unit_price"]) : nil
+            ? (errors["lines"] ?? errors["lineDescription"] ?? errors["lineUnitPrice"]) : nil
     }
 
     private static func at(_ list: [String]?, _ index: Int) -> String {

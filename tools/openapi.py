@@ -226,7 +226,7 @@ paths = {
  "/customers/{customer_id}/messages": {
    "get": op("listCustomerMessages", "Every message to the customer, newest first", {**ok({"type": "array", "items": ref("OutboxMessage")}), **errors("404")}, "collection", [pp("customer_id")])},
  "/tasks": {
-   "get": op("listTasks", "Tasks by due date (at most 500)", {**ok({"type": "array", "items": ref("CollectionTask")}), **errors("422")}, "collection", [qp("status", {"type": "string", "enum": vocabulary["task_status"]}), qp("scope", {"type": "string"}, "all (default), unassigned, or a user id: the tasks of that collector's customers"), qp("kind", {"type": "string", "enum": vocabulary["task_kind"]}), qp("due", {"type": "string", "enum": ["today", "overdue", "later"]})]),
+   "get": op("listTasks", "Tasks by due date (at most 500)", {**ok({"type": "array", "items": ref("CollectionTask")}), **errors("422")}, "collection", [qp("status", {"type": "string", "enum": vocabulary["task_status"]}), qp("scope", {"type": "string"}, "all (default), unassigned, or a user id: the tasks of that collector's customers"), qp("kind", {"type": "string", "enum": vocabulary["task_kind"]}), qp("due", {"type": "string"}, "today, overdue (before today) or later (after today)")]),
    "post": op("createTask", "Write a task by hand", {**ok("CollectionTask", "201", "Created"), **errors("404", *W)}, "collection", request="TaskInput")},
  "/tasks/complete": {
    "post": op("completeTasks", "Complete several tasks at once", {**ok({"type": "array", "items": ref("CollectionTask")}), **errors("404", "409", *W)}, "collection", request="TaskBulkComplete")},

@@ -25,6 +25,8 @@ enum OpenAPIEnums {
         "Risk.level": "risk_level",
         "PaymentPlan.instalments[].state": "instalment_state", "Prediction.basis": "prediction_basis",
         "get /tasks ?status": "task_status", "get /late-fees ?status": "late_fee_status",
+        "get /tasks ?kind": "task_kind", "TaskInput.kind": "task_kind", "get /outbox ?status": "outbox_status",
+        "get /outbox ?channel": "channel",
         "get /bank-transactions ?status": "bank_transaction_status",
         "post /imports ?kind": "import_kind", "post /imports ?preset": "import_preset",
         "post /imports ?locale": "import_locale",

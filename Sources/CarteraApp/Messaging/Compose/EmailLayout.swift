@@ -93,18 +93,21 @@ struct EmailLayout: Sendable {
     /// One row per invoice: number, issue date, due date, balance; then the total.
     func invoiceTable(_ values: [String: TemplateValue]) -> String? {
         guard case .list(let rows)? = values["invoices"], !rows.isEmpty else { return nil }
-        let cell = "padding: 8px 10px; border-bottom: 1px solid \(Self.line);"
-        let head = "padding: 8px 10px; border-bottom: 2px solid \(Self.line); color: \(Self.muted); font-weight: bold;"
+        let cell = "padding: 8px 6px; border-bottom: 1px solid \(Self.line);"
+        let head = "padding: 8px 6px; border-bottom: 2px solid \(Self.line); color: \(Self.muted); font-weight: bold;"
         func th(_ text: String, right: Bool = false) -> String {
             "<th align=\"\(right ? "right" : "left")\" style=\"\(head)\">\(Self.escape(text))</th>"
         }
-        func td(_ text: String, right: Bool = false) -> String {
+        func td(_ text: String, right: Bool = false, keep: Bool = false) -> String {
             let align = right ? "right" : "left"
-            return "<td align=\"\(align)\" style=\"\(cell) white-space: nowrap;\">\(Self.escape(text))</td>"
+            // amounts never break across lines; dates and numbers may on a phone
+            let wrap = right || keep ? " white-space: nowrap;" : ""
+            return "<td align=\"\(align)\" style=\"\(cell)\(wrap)\">\(Self.escape(text))</td>"
         }
         let body = rows.map { row in
             "<tr class=\"invoice\">"
-                + td(Self.text(row["number"])) + td(Self.text(row["issue_date"])) + td(Self.text(row["due_date"]))
+                + td(Self.text(row["number"]), keep: true) + td(Self.text(row["issue_date"]))
+                + td(Self.text(row["due_date"]))
                 + td(Self.text(row["balance"]), right: true) + "</tr>"
         }
         let total = Self.text(values["total_balance"])
@@ -153,16 +156,16 @@ struct EmailLayout: Sendable {
             <title>\(Self.escape(subject))</title></head>
             <body style="margin: 0; padding: 0; background: #f5f6f8;">
             <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background: #f5f6f8;">
-            <tr><td align="center" style="padding: 24px 12px;">
+            <tr><td align="center" style="padding: 16px 8px;">
             <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" \
             style="max-width: 640px; background: #ffffff; border: 1px solid \(Self.line); border-radius: 8px; \
             font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: \(Self.ink);">
-            <tr><td class="organisation" style="padding: 18px 24px; border-bottom: 3px solid \(Self.brand); \
+            <tr><td class="organisation" style="padding: 18px 16px; border-bottom: 3px solid \(Self.brand); \
             font-size: 20px; font-weight: bold; color: \(Self.brand);">\(Self.escape(organisationName))</td></tr>
-            <tr><td style="padding: 20px 24px 8px;">
+            <tr><td style="padding: 20px 16px 8px;">
             \(content)
             </td></tr>
-            <tr><td class="sender" style="padding: 14px 24px; border-top: 1px solid \(Self.line); font-size: 12px; \
+            <tr><td class="sender" style="padding: 14px 16px; border-top: 1px solid \(Self.line); font-size: 12px; \
             color: \(Self.muted);">\(Self.escape(wording.sentBy))\(sender ?? "")</td></tr>
             </table>
             </td></tr>

@@ -116,4 +116,22 @@ import Vapor
             #expect(!calls.contains("Lácteos"))
         }
     }
+
+    @Test func worklistFiltersByTagCurrencyAndCallsDue() async throws {
+        try await TestHarness.run { h in
+            h.travel(to: "2026-01-10")
+            let wholesale = try await h.createCustomer("Mayorista del Norte S.A.S.", extra: ["tags": ["mayorista"]])
+            _ = try await h.createInvoice(customer: wholesale, number: "MN-1", total: "900000.00", issued: "2026-01-10")
+            h.travel(to: "2026-04-02")
+            let browser = try await setUp(h)
+            let all = try await browser.get("/worklist?scope=all").body
+            #expect(all.contains("Lácteos Nueva Granada") && all.contains("Mayorista del Norte"))
+            let tagged = try await browser.get("/worklist?scope=all&tag=Mayorista").body
+            #expect(tagged.contains("Mayorista del Norte") && !tagged.contains("Lácteos Nueva Granada"))
+            let usd = try await browser.get("/worklist?scope=all&currency=usd").body
+            #expect(!usd.contains("Mayorista del Norte") && !usd.contains("Lácteos Nueva Granada"))
+            let calls = try await browser.get("/worklist?scope=all&calls=1").body
+            #expect(!calls.contains("Mayorista del Norte") && calls.contains("id=\"worklist-filters\""))
+        }
+    }
 }

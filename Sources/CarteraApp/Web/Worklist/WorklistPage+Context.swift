@@ -3,7 +3,7 @@ import Foundation
 
 extension WorklistPage.Context {
     /// Formatting only: words, amounts and dates from what `WorklistPageData.read` found.
-    init(data: WorklistPageData, format: PageFormat) throws {
+    init(data: WorklistPageData, format: PageFormat, filters: WorklistPageData.Filters = .init()) throws {
         let text = format.text
         let names = Dictionary(uniqueKeysWithValues: try data.users.map { (try $0.requireID(), $0.name) })
         let rows = try data.items.enumerated().map { index, item in
@@ -33,6 +33,7 @@ extension WorklistPage.Context {
         let collectors = try data.users.filter { $0.role.collects && $0.disabledAt == nil }.map {
             Option(id: try $0.requireID().uuidString, name: $0.name)
         }
-        self.init(scope: data.scope, rows: rows, collectors: collectors, today: format.date(data.today))
+        self.init(
+            scope: data.scope, filters: filters, rows: rows, collectors: collectors, today: format.date(data.today))
     }
 }

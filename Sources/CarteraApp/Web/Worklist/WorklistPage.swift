@@ -33,6 +33,8 @@ struct WorklistPage {
         }
 
         let scope: String
+        let filters: WorklistPageData.Filters
+        let search = AppURL.worklist
         let rows: [Row]
         let collectors: [Option]
         let today: String
@@ -44,9 +46,10 @@ struct WorklistPage {
         let user = try req.auth.require(User.self)
         // Collectors start on their own accounts; admins and viewers on everybody's.
         let requested = (try? req.query.get(String.self, at: "scope")) ?? (user.role == .collector ? "mine" : "all")
-        let data = try await WorklistPageData.read(scope: requested, for: user, in: context)
+        let filters = try req.query.decode(WorklistPageData.Filters.self)
+        let data = try await WorklistPageData.read(scope: requested, filters: filters, for: user, in: context)
         return try await req.render(
             "worklist", title: "worklist.title", section: "worklist",
-            try Context(data: data, format: context.pageFormat(language: req.pageLanguage)))
+            try Context(data: data, format: context.pageFormat(language: req.pageLanguage), filters: filters))
     }
 }

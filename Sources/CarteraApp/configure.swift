@@ -62,6 +62,8 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     }
 
     if config.autoMigrate {
+        // One line per migration only when asked for (LOG_LEVEL=debug): a fresh database has dozens.
+        app.fluent.migrationLogLevel = .debug
         try await app.autoMigrate()
     }
     if config.refreshesStatistics {

@@ -97,12 +97,12 @@ func routes(_ app: Application, config: AppConfig) throws {
         pages.get("policies", use: PoliciesPage.render) // pages: everyone reads, admins change
         adminPages.post("policies", use: PoliciesPage.create)
         pages.get("policies", ":policyID", use: PolicyPage.render)
-        pages.post("policies", ":policyID", "preview", use: PolicyPage.preview)
+        collectorPages.post("policies", ":policyID", "preview", use: PolicyPage.preview)
         adminPages.post("policies", ":policyID", use: PolicyPage.save)
         adminPages.post("policies", ":policyID", "customers", use: PolicyPage.assign)
         pages.get("templates", use: TemplatesPage.render)
         pages.get("templates", ":key", ":language", ":channel", use: TemplatePage.render)
-        pages.post("templates", ":key", ":language", ":channel", "preview", use: TemplatePage.preview)
+        collectorPages.post("templates", ":key", ":language", ":channel", "preview", use: TemplatePage.preview)
         adminPages.post("templates", ":key", ":language", ":channel", use: TemplatePage.save)
         adminPages.post("templates", ":key", ":language", ":channel", "reset", use: TemplatePage.reset)
     }
@@ -130,12 +130,12 @@ func routes(_ app: Application, config: AppConfig) throws {
         collectorPages.post("customers", use: CustomerFormPage.create)
         collectorPages.get("customers", ":customerID", "edit", use: CustomerFormPage.edit)
         collectorPages.post("customers", ":customerID", use: CustomerFormPage.update)
-        collectorPages.post("customers", ":customerID", "statement", use: customerPages.sendStatement)
+        collectorPages.post("customers", ":customerID", "statement", "send", use: customerPages.sendStatement)
         collectorPages.post("customers", ":customerID", "notes", use: customerPages.addNote)
-        collectorPages.post("customers", ":customerID", "hold", use: customerPages.placeHold)
-        collectorPages.post("customers", ":customerID", "release", use: customerPages.releaseHold)
-        collectorPages.post("customers", ":customerID", "escalate", use: customerPages.escalate)
-        collectorPages.post("customers", ":customerID", "recall", use: customerPages.recall)
+        collectorPages.post("customers", ":customerID", "credit-hold", use: customerPages.placeHold)
+        collectorPages.post("customers", ":customerID", "credit-hold", "release", use: customerPages.releaseHold)
+        collectorPages.post("customers", ":customerID", "escalation", use: customerPages.escalate)
+        collectorPages.post("customers", ":customerID", "escalation", "recall", use: customerPages.recall)
         collectorPages.post("customers", ":customerID", "assign", use: customerPages.assign)
     }
 
@@ -219,8 +219,8 @@ func routes(_ app: Application, config: AppConfig) throws {
         collectorPages.post("customers", ":customerID", "promises", use: customerPages.addPromise)
         collectorPages.post("invoices", ":invoiceID", "disputes", use: invoicePages.openDispute)
         collectorPages.post("disputes", ":disputeID", "resolve", use: invoicePages.resolveDispute)
-        collectorPages.post("customers", ":customerID", "plans", use: customerPages.addPlan)
-        collectorPages.post("plans", ":planID", "cancel", use: customerPages.cancelPlan)
+        collectorPages.post("customers", ":customerID", "payment-plans", use: customerPages.addPlan)
+        collectorPages.post("payment-plans", ":planID", "cancel", use: customerPages.cancelPlan)
     }
 
     // reconciliation; statements stream to a temporary file up to CARTERA_UPLOAD_LIMIT_MB (413 past it), see `StreamedUpload`
@@ -316,7 +316,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     do { // portal
         collectors.post("customers", ":customerID", "portal-links", use: workspace.createPortalLink) // API
         collectors.post("customers", ":customerID", "portal-links", "revoke", use: workspace.revokePortalLinks)
-        collectorPages.post("customers", ":customerID", "portal-link", use: customerPages.createPortalLink) // pages
+        collectorPages.post("customers", ":customerID", "portal-links", use: customerPages.createPortalLink) // pages
         portal.get(use: portalPages.show)
         portal.get("invoices", ":invoiceID", use: portalPages.invoice)
         portal.get("statement.csv", use: portalPages.statementCSV)

@@ -62,7 +62,7 @@ import Vapor
             let browser = try await h.signedIn("gestor@empresa.co", role: .viewer)
             let page = try await browser.get("/customers/\(late)")
             #expect(
-                page.body.contains("id=\"risk-figures\"") && page.body.contains("3 de 10 (30.00 %)")
+                page.body.contains("id=\"risk-figures\"") && page.body.contains("3 de 10 (30,00 %)")
                     && page.body.contains("40 días"))
             #expect(try await h.get("/api/v1/customers/\(UUID())/risk").status == .notFound)
         }

@@ -167,7 +167,8 @@ import Vapor
             let page = try await viewer.get("/reports?from=2026-02-01&to=2026-02-28")
             #expect(page.status == .ok)
             for text in [
-                "51.8", "34.38 %", "25.8", "50.00 %", "10.5", "after_20", "Alfa S.A.S.", "Sin asignar", "Ana Cobros",
+                "51,8", "34,38 %", "25,8", "50,00 %", "10,5", "20 días después del vencimiento", "Alfa S.A.S.",
+                "Sin asignar", "Ana Cobros",
                 "/reports/collection.csv?from=2026-02-01&amp;to=2026-02-28&amp;within_days=14", "href=\"/forecast\"",
             ] {
                 #expect(page.body.contains(text), "page lacks \(text)")

@@ -44,17 +44,29 @@ struct DemoCommand: AsyncCommand {
         let password = signature.password ?? Self.defaultPassword
         let users = try await DemoUsers.create(
             password: password, organisation: organisation, on: app.db, passwordCost: app.passwordCost)
+        let history = try await WriteIntent.transaction(on: app.db) { db in
+            var context = try await ServiceContext.make(db: db, actor: actor, app: app)
+            context.notifiesCustomers = false
+            return try await DemoHistory.create(in: context)
+        }
         let activity = try await WriteIntent.transaction(on: app.db) { db in
             try await DemoActivity.create(in: try await ServiceContext.make(db: db, actor: actor, app: app))
         }
         context.console.info(
             "Loaded \(summary.customers) customers, \(summary.invoices) invoices, \(summary.payments) payments, \(summary.creditNotes) credit notes in \(String(format: "%.1f", Date().timeIntervalSince(started))) s."
         )
-        context.console.info("Queued \(activity.messages) messages and \(activity.tasks) tasks for today's work.")
-        context.console.info("API key for \(organisation.name):")
-        context.console.print(key.secret)
         context.console.info(
-            "Sign in at /login as \(users.map(\.email).joined(separator: ", ")) with the password \(password)")
+            "History: \(history.promises) promises, \(history.disputes) disputes, \(history.plans) payment plan.")
+        context.console.info("Queued \(activity.messages) messages and \(activity.tasks) tasks for today's work.")
+        // The last thing on the screen, framed: where to go, who to be, and the key (alone on its line).
+        let rule = String(repeating: "━", count: 64)
+        context.console.print(rule)
+        context.console.success("\(organisation.name) is ready. Start the server (cartera serve) and open /login")
+        context.console.print("Sign in with the password \(password) as:")
+        for user in users { context.console.print("  \(user.email)") }
+        context.console.print("API key (Authorization: Bearer …), shown only now:")
+        context.console.print(key.secret)
+        context.console.print(rule)
     }
 
     static let defaultPassword = "cartera-demo"

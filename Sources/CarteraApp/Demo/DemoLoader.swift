@@ -20,9 +20,18 @@ struct DemoLoader {
     let context: ServiceContext
     var customerCount = 50
 
+    /// "Lácteos Nueva Granada", "Ferretería El Progreso", …: every customer's name is its own (a
+    /// collector must tell them apart), the first ones fixed so guides and tests can name them.
+    let uniqueNames: [String]
+
     init(seed: UInt64, context: ServiceContext) {
         rng = SeededGenerator(seed: seed)
         self.context = context
+        let combinations = DemoNames.businessKinds.flatMap { kind in DemoNames.businessNames.map { "\(kind) \($0)" } }
+        uniqueNames =
+            DemoNames.fixedCustomers
+            + combinations.filter { !DemoNames.fixedCustomers.contains($0) }
+            .shuffled(using: &rng)
     }
 
     mutating func load() async throws -> Summary {
@@ -78,8 +87,7 @@ struct DemoLoader {
                 currency: "USD", creditLimit: "\(Int.random(in: 2...10, using: &rng) * 10_000).00",
                 language: "en", notes: "Export customer, invoiced in USD.", tags: ["export"])
         }
-        let name =
-            "\(DemoNames.businessKinds.randomElement(using: &rng)!) \(DemoNames.businessNames.randomElement(using: &rng)!) \(DemoNames.legalSuffixes.randomElement(using: &rng)!)"
+        let name = "\(uniqueNames[index % uniqueNames.count]) \(DemoNames.legalSuffixes.randomElement(using: &rng)!)"
         let nit = Int.random(in: 800_000_000...901_999_999, using: &rng)
         return CustomerInput(
             legalName: name, taxId: String(nit), paymentTerms: terms.randomElement(using: &rng)!,

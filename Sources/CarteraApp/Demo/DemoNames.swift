@@ -10,6 +10,8 @@ enum DemoNames {
         "Montoya & Hijos", "La Sabana", "El Dorado", "Nueva Granada", "La Candelaria", "Altiplano",
         "Río Magdalena", "Sierra Nevada", "Caribe", "Los Llanos", "Buenavista", "La Floresta", "Chapinero",
     ]
+    /// The first customers, always there: the README's guide and the browser tests look for them.
+    static let fixedCustomers = ["Lácteos Nueva Granada", "Ferretería El Progreso", "Tostadora de Café Sierra Nevada"]
     static let legalSuffixes = ["S.A.S.", "S.A.S.", "S.A.S.", "Ltda.", "S.A."]
     static let foreignCustomers = [
         "Andes Trading LLC", "Pacific Imports Inc.", "Blue Ridge Coffee Co.", "Harbor Foods Ltd.",

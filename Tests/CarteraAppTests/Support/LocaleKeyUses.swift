@@ -40,20 +40,19 @@ enum LocaleKeyUses {
         .init(prefix: "ui.invoice.status.", cases: values(InvoiceStatus.self)),
         .init(prefix: "ui.settlement.", cases: values(InvoiceSettlement.Kind.self)),
         .init(prefix: "ui.message.status.", cases: values(OutboxStatus.self)),
-        .init(prefix: "ui.dispute.resolution.", cases: values(DisputeService.Resolution.self)),
-        .init(prefix: "ui.prediction.basis.", cases: values(PaymentPrediction.Basis.self)),
-        .init(prefix: "ui.import.kind.", cases: values(ImportKind.self)),
-        .init(prefix: "ui.import.would.", cases: values(ImportKind.self)),
         .init(prefix: "ui.message.origin.", cases: values(MessageStep.Origin.self)),
         .init(prefix: "ui.message.failure.", cases: values(DeliveryFailure.self)),
         .init(prefix: "ui.task.kind.", cases: values(CollectionTaskKind.self)),
         .init(prefix: "ui.tasks.due.", cases: values(TaskService.Due.self)),
         .init(prefix: "ui.tasks.scope.", cases: ["mine", "all", "unassigned"]),
+        .init(prefix: "ui.dispute.resolution.", cases: values(DisputeService.Resolution.self)),
+        .init(prefix: "ui.prediction.basis.", cases: values(PaymentPrediction.Basis.self)),
+        .init(prefix: "ui.import.kind.", cases: values(ImportKind.self)),
+        .init(prefix: "ui.import.would.", cases: values(ImportKind.self)),
         .init(prefix: "ui.import.preset.", cases: values(ImportSettings.Preset.self)),
         .init(prefix: "ui.import.locale.", cases: values(ImportLocale.self) + ["auto"]),
         .init(prefix: "ui.import.field.", cases: values(ImportField.self)),
         .init(prefix: "ui.setup.locale.", cases: values(SupportedLocale.self)),
-        .init(prefix: "ui.tax_kind.", cases: values(TaxID.Kind.self)),
         .init(prefix: "ui.settings.locale.", cases: values(SupportedLocale.self)),
         .init(prefix: "ui.settings.kind.", cases: values(ReminderKind.self)),
         .init(prefix: "ui.settings.kind_hint.", cases: values(ReminderKind.self)),
@@ -62,6 +61,7 @@ enum LocaleKeyUses {
         .init(prefix: "ui.settings.tab.", cases: ["organisation", "reminders", "rates", "people", "api_keys"]),
         .init(prefix: "ui.bank_account_type.", cases: values(BankAccountType.self)),
         .init(prefix: "bank_account_type.", cases: values(BankAccountType.self)),
+        .init(prefix: "ui.tax_kind.", cases: values(TaxID.Kind.self)),
         .init(prefix: "timeline.", cases: values(TimelineKind.self)),
         .init(prefix: "ui.timeline.kind.", cases: values(TimelineKind.self)),
         .init(prefix: "ui.language.", cases: values(SupportedLocale.Language.self)),
@@ -73,9 +73,11 @@ enum LocaleKeyUses {
     /// column names, dashboard age bands, and the `ui.` the translating helpers themselves add.
     static let openPrefixes: Set<String> = [
         "ui.", "error.", "ui.audit.", "import.error.", "ui.portal.error.", "ui.reports.csv.", "ui.reports.file.",
-        "ui.dashboard.dispute_age.",
+        "ui.dashboard.dispute_age.", "ui.audit.field.",
+        // Form fields named by a refusal, and the pages' wording of each refusal code.
+        "ui.field.", "error.page.",
         // Currency names: a currency without one is shown by its code.
-        "ui.currency.", "ui.audit.field.",
+        "ui.currency.",
     ]
 
     static func literalKeys(root: URL) throws -> Set<Use> {

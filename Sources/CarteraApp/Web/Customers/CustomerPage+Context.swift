@@ -140,6 +140,8 @@ struct CustomerPageContext: Encodable {
     /// Today in words, for the case file's header; `today` is the ISO day date inputs take.
     let todayText: String
     let today: String
+    /// "1.500.000,50": how amounts are typed here, for the placeholders.
+    let amountExample: String
     let links: CustomerPageLinks
 }
 
@@ -265,6 +267,6 @@ extension CustomerPageContext {
             contactRoles: ContactRole.allCases.map {
                 Option(value: $0.rawValue, label: text("contact.role.\($0.rawValue)", [:]))
             },
-            todayText: format.date(today), today: today.iso, links: links)
+            todayText: format.date(today), today: today.iso, amountExample: format.amountExample, links: links)
     }
 }

@@ -14,10 +14,10 @@ struct CustomerPageLinks: Encodable {
     let plans: String
     let contacts: String
     let notes: String
-    let newPayment: String
-    let newCreditNote: String
     let edit: String
     let newInvoice: String
+    let newPayment: String
+    let newCreditNote: String
 
     init(_ id: UUID) {
         caseFile = AppURL.customerCaseFile(id)
@@ -32,9 +32,9 @@ struct CustomerPageLinks: Encodable {
         plans = AppURL.customerForm(id, .plans)
         contacts = AppURL.customerForm(id, .contacts)
         notes = AppURL.customerForm(id, .notes)
-        newPayment = AppURL.newPayment(customer: id)
-        newCreditNote = AppURL.newCreditNote(customer: id)
         edit = AppURL.customerEdit(id)
         newInvoice = AppURL.invoiceNew(customer: id)
+        newPayment = AppURL.newPayment(customer: id)
+        newCreditNote = AppURL.newCreditNote(customer: id)
     }
 }

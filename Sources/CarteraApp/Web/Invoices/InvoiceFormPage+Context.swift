@@ -129,7 +129,9 @@ struct InvoiceFormContext: Encodable {
 
         var rows: [Row] = []
         let errors = typed?.errors ?? [:]
-        func error(_ row: Int, _ part: String) -> String? { row == data.lineError ? errors[FormMemory.formField("line_\(part)")] : nil }
+        func error(_ row: Int, _ part: String) -> String? {
+            row == data.lineError ? errors[FormMemory.formField("line_\(part)")] : nil
+        }
         if let typed {
             let descriptions = typed.lists["line_description"] ?? []
             for row in descriptions.indices {

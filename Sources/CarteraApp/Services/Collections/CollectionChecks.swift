@@ -51,9 +51,14 @@ enum CollectionChecks {
                     kept ? "promise.kept" : "promise.broken", entityType: "payment_promise", entityID: promiseID,
                     details: ["promised_on": promise.promisedOn, "paid_since": String(paidSince)], in: tx)
                 if !kept, let customer = try await Customer.find(promise.$customer.id, on: tx.db) {
+                    // The title is read by people: the day in words, in the organisation's language.
+                    let composer = MessageComposer(
+                        organisation: tx.organisation, localizer: tx.messaging.localizer,
+                        language: tx.organisation.language)
+                    let day = (try? LocalDate(iso: promise.promisedOn)).map(composer.date) ?? promise.promisedOn
                     try await TaskService.create(
                         .call, for: customer, titleKey: "task.promise_broken.title",
-                        arguments: ["date": promise.promisedOn], due: tx.today, invoiceIDs: invoiceIDs, in: tx)
+                        arguments: ["date": day], due: tx.today, invoiceIDs: invoiceIDs, in: tx)
                 }
                 return true
             }

@@ -13,11 +13,7 @@ struct AuditPage {
             let link: String?
             let details: String
         }
-        struct Option: Encodable {
-            let value: String
-            let label: String
-            let selected: Bool
-        }
+        typealias Option = SelectOption
         let rows: [Row]
         let actions: [Option]
         let actors: [Option]

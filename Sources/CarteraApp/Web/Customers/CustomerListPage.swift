@@ -15,11 +15,7 @@ struct CustomerListPage {
             let balance: String
             let tags: String
         }
-        struct Option: Encodable {
-            let value: String
-            let label: String
-            let selected: Bool
-        }
+        typealias Option = SelectOption
         /// A column heading that sorts the list by it (the other way round when it already does).
         struct Column: Encodable {
             let label: String

@@ -114,10 +114,7 @@ struct CustomerPageContext: Encodable {
         let reference: String
         let unapplied: String
     }
-    struct Option: Encodable {
-        let value: String
-        let label: String
-    }
+    typealias Option = SelectOption
 
     let customer: Summary
     let contacts: [ContactRow]

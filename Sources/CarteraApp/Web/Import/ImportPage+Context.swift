@@ -4,11 +4,7 @@ import Foundation
 /// What the import pages show: the upload form's choices, and for an uploaded file the columns
 /// with the field each feeds, the dry run's counts and its first row errors.
 struct ImportPageContext: Encodable {
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
     struct Column: Encodable {
         let index: Int
         let header: String

@@ -45,10 +45,7 @@ struct InvoicePages {
             let resolution: String
             let resolved: String
         }
-        struct Option: Encodable {
-            let value: String
-            let label: String
-        }
+        typealias Option = SelectOption
         struct Links: Encodable {
             let customer: String, disputes: String, writeOff: String
             let newPayment: String, newCreditNote: String

@@ -17,11 +17,7 @@ struct MessagesPage {
             let statusLabel: String
             let failure: String?
         }
-        struct Option: Encodable {
-            let value: String
-            let label: String
-            let selected: Bool
-        }
+        typealias Option = SelectOption
         struct Pager: Encodable {
             let page: Int
             let pages: String

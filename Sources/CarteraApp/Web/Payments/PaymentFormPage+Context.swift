@@ -30,11 +30,7 @@ struct PaymentFormContext: Encodable {
         let ticked: Bool
         let discount: String?
     }
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
     struct Links: Encodable {
         let submit = AppURL.payments
         let search = AppURL.newPayment

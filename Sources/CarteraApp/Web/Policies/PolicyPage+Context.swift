@@ -17,12 +17,7 @@ enum PolicyWords {
     }
 }
 
-/// A choice in a select: what is posted, what is read, whether it is the current one.
-struct PageOption: Encodable {
-    let value: String
-    let label: String
-    let selected: Bool
-}
+typealias PageOption = SelectOption
 
 extension PolicyPage {
     struct Context: Encodable {

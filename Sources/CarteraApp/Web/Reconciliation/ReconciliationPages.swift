@@ -29,10 +29,7 @@ struct ReconciliationPages {
             init(_ id: UUID) { (match, ignore) = (AppURL.reconciliationMatch(id), AppURL.reconciliationIgnore(id)) }
         }
         struct Links: Encodable { let upload = AppURL.reconciliationImport }
-        struct Option: Encodable {
-            let value: String
-            let label: String
-        }
+        typealias Option = SelectOption
         let imports: [ImportRow]
         let lines: [Line]
         let customers: [Option]

@@ -24,10 +24,7 @@ struct PeoplePage {
             }
         }
         struct Links: Encodable { let create = AppURL.people }
-        struct Option: Encodable {
-            let value: String
-            let label: String
-        }
+        typealias Option = SelectOption
         let tabs: [SettingsTab]
         let rows: [Row]
         let roles: [Option]

@@ -21,11 +21,7 @@ struct SettingsTab: Encodable {
     }
 }
 
-struct SettingsOption: Encodable {
-    let value: String
-    let label: String
-    let selected: Bool
-}
+typealias SettingsOption = SelectOption
 
 /// A value written the way the reader writes decimals, without trailing zeros: "24.50" → "24,5"
 /// where the comma is the mark.

@@ -20,11 +20,7 @@ struct TasksPage {
             let rescheduleURL: String
             let completeURL: String
         }
-        struct Option: Encodable {
-            let value: String
-            let label: String
-            let selected: Bool
-        }
+        typealias Option = SelectOption
         struct Tab: Encodable {
             let scope: String
             let label: String

@@ -37,9 +37,4 @@ enum TermsText {
     }
 }
 
-/// One choice of a select on a form page.
-struct FormOption: Encodable {
-    let value: String
-    let label: String
-    var selected = false
-}
+typealias FormOption = SelectOption

@@ -100,6 +100,8 @@ schemas = {
  "Promise": obj({"id": uuid, "customer_id": uuid, "promised_on": date, "currency": {"type": "string"}, "amount": money, "status": {"type": "string", "enum": vocabulary["promise_status"]}, "note": {"type": "string"}, "invoice_ids": {"type": "array", "items": uuid}}),
  "TaskInput": inp({"customer_id": uuid, "kind": {"type": "string", "enum": vocabulary["task_kind"]}, "due_on": date, "note": {"type": "string", "maxLength": 300, "description": "What to do; becomes the task's title"}}, ["customer_id", "kind", "due_on", "note"], desc="A task written by hand; due today or later."),
  "TaskReschedule": inp({"due_on": date}, ["due_on"], desc="The new due date: today or later."),
+ "BulkAccounts": inp({"customer_ids": {"type": "array", "items": uuid, "minItems": 1, "maxItems": 200}, "user_id": nullable(uuid)}, ["customer_ids"], desc="user_id (assign only): the collector; empty or absent gives the accounts to nobody."),
+ "BulkOutcome": obj({"done": {"type": "integer"}, "skipped": {"type": "object", "additionalProperties": {"type": "integer"}, "description": "Accounts left as they were, by reason: statement_already_sent, do_not_contact, nothing_owed, no_contact"}}),
  "TaskBulkComplete": inp({"task_ids": {"type": "array", "items": uuid, "minItems": 1, "maxItems": 200}}, ["task_ids"], desc="Every task named is completed, or none (one not open refuses the lot)."),
  "PromiseInput": inp({"promised_on": date, "amount": money, "currency": {"type": "string"}, "note": {"type": "string"}, "invoice_ids": {"type": "array", "items": uuid, "description": "Default: every open invoice in the currency"}}, ["promised_on", "amount"]),
  "AgingBreakdown": obj({"as_of": date, "rows": {"type": "array", "items": obj({"id": nullable({**uuid, "description": "The customer's or collector's id; null for the unassigned row"}), "name": {"type": "string", "description": "Legal name, collector's name, or \"unassigned\""}, "currencies": {"type": "array", "items": obj({"currency": {"type": "string"}, "buckets": ref("AgingBuckets"), "total": money})}}, ["name", "currencies"])}}, desc="Open amounts as they stood at the end of as_of, rebuilt from the ledger (invoices issued by then less allocations applied by then); one entry per currency, never added together"),
@@ -234,6 +236,10 @@ paths = {
    "post": op("rescheduleTask", "Give an open task a new due date", {**ok("CollectionTask"), **errors("404", "409", *W)}, "collection", [pp("task_id")], "TaskReschedule")},
  "/tasks/{task_id}/complete": {
    "post": op("completeTask", "Mark a task done", {**ok("CollectionTask"), **errors("404", "409")}, "collection", [pp("task_id")])},
+ "/worklist/assign": {
+   "post": op("assignAccounts", "Give several accounts to one collector (or to nobody), all or nothing", {**ok("BulkOutcome"), **errors("404", *W)}, "workspace", request="BulkAccounts")},
+ "/worklist/statements": {
+   "post": op("sendStatements", "Send the statement now to each chosen account that can get one today; the others are counted by reason", {**ok("BulkOutcome"), **errors("404", *W)}, "workspace", request="BulkAccounts")},
  "/worklist": {
    "get": op("getWorklist", "Today's accounts in priority order: action today first, then by score", {**ok({"type": "array", "items": ref("WorklistItem")}), **errors("422")}, "workspace", [qp("scope", {"type": "string"}, "all (default), unassigned, or a user id: that collector's accounts and the unassigned")])},
  "/customers/{customer_id}/timeline": {

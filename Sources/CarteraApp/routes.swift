@@ -195,6 +195,8 @@ func routes(_ app: Application, config: AppConfig) throws {
 
     do { // collections: worklist, tasks, calls, promises, disputes, payment plans
         collectors.get("worklist", use: workspace.worklist) // API
+        collectors.post("worklist", "assign", use: workspace.assignMany)
+        collectors.post("worklist", "statements", use: workspace.sendStatements)
         collectors.get("tasks", use: tasks.list)
         collectors.post("tasks", use: tasks.create)
         collectors.post("tasks", "complete", use: tasks.completeMany)
@@ -210,6 +212,8 @@ func routes(_ app: Application, config: AppConfig) throws {
         collectors.post("customers", ":customerID", "payment-plans", use: workspace.createPlan)
         collectors.post("payment-plans", ":planID", "cancel", use: workspace.cancelPlan)
         pages.get("worklist", use: WorklistPage.render) // pages
+        collectorPages.post("worklist", "assign", use: WorklistPage.assignMany)
+        collectorPages.post("worklist", "statements", use: WorklistPage.sendStatements)
         pages.get("tasks", use: TasksPage.render)
         collectorPages.post("tasks", use: TasksPage.create)
         collectorPages.post("tasks", "complete", use: TasksPage.completeMany)

@@ -127,6 +127,21 @@ import Vapor
         }
     }
 
+    @Test func aRefusedContactKeepsWhatWasTyped() async throws {
+        try await TestHarness.run { h in
+            let (customer, _, browser) = try await setUp(h)
+            try await browser.get("/customers/\(customer)")
+            _ = try await browser.post(
+                "/customers/\(customer)/contacts",
+                [("_form", "contact"), ("name", "Rosa Pagos"), ("role", "billing"), ("email", "rosa@@pagos")],
+                referer: "http://localhost/customers/\(customer)")
+            let page = try await browser.get("/customers/\(customer)").body
+            #expect(page.contains("value=\"Rosa Pagos\""))
+            #expect(page.contains("value=\"rosa@@pagos\""))
+            #expect(page.contains("<span class=\"field-error\">Correo debe ser un correo"))
+        }
+    }
+
     @Test func planDisputeHoldAndAssignmentFromTheirForms() async throws {
         try await TestHarness.run { h in
             let (customer, invoice, browser) = try await setUp(h)

@@ -13,6 +13,21 @@ struct WorkspaceController {
         return try await WorklistQuery(context: context).items(scope: scope).map(WorklistItemDTO.init)
     }
 
+    /// `POST /worklist/assign`: several accounts to one collector, all or nothing.
+    func assignMany(req: Request) async throws -> BulkOutcomeDTO {
+        let input = try req.decodeBody(BulkAccountsInput.self)
+        return BulkOutcomeDTO(
+            try await BulkActions.assign(
+                input.customerIds ?? [], to: try input.collector(), in: try await req.serviceContext()))
+    }
+
+    /// `POST /worklist/statements`: the statement now to each account that can get one today.
+    func sendStatements(req: Request) async throws -> BulkOutcomeDTO {
+        let input = try req.decodeBody(BulkAccountsInput.self)
+        return BulkOutcomeDTO(
+            try await BulkActions.sendStatements(input.customerIds ?? [], in: try await req.serviceContext()))
+    }
+
     func timeline(req: Request) async throws -> [TimelineEntry] {
         let context = try await req.serviceContext()
         return try await TimelineQuery(

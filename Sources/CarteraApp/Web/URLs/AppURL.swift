@@ -18,6 +18,9 @@ enum AppURL {
     static let users = "/users"
 
     static func worklist(scope: String) -> String { worklist + query(["scope": scope]) }
+    /// The worklist's bulk forms, at the API's paths under `/api/v1`.
+    static let worklistAssign = "/worklist/assign"
+    static let worklistStatements = "/worklist/statements"
 
     /// A file under `Resources/Public/static`, e.g. `static("app.css")`.
     static func `static`(_ file: String) -> String { "/static/\(file)" }

@@ -35,10 +35,31 @@ struct WorklistPage {
         let scope: String
         let filters: WorklistPageData.Filters
         let search = AppURL.worklist
+        let bulkAssign = AppURL.worklistAssign, bulkStatements = AppURL.worklistStatements
         let rows: [Row]
         let collectors: [Option]
         let today: String
         let links = Links()
+    }
+
+    /// The bulk forms: the ticked rows to one collector, or their statements sent now.
+    static func assignMany(req: Request) async throws -> Response {
+        let input = try req.content.decode(BulkAccountsInput.self)
+        let outcome = try await BulkActions.assign(
+            input.customerIds ?? [], to: try input.collector(), in: try await req.serviceContext())
+        req.session.flash(req.text("flash.bulk_assigned", ["count": String(outcome.done)]))
+        return req.redirectBack(fallback: AppURL.worklist)
+    }
+
+    static func sendStatements(req: Request) async throws -> Response {
+        let input = try req.content.decode(BulkAccountsInput.self)
+        let outcome = try await BulkActions.sendStatements(input.customerIds ?? [], in: try await req.serviceContext())
+        let skipped = outcome.skipped.values.reduce(0, +)
+        req.session.flash(
+            req.text(
+                skipped == 0 ? "flash.bulk_statements" : "flash.bulk_statements_skipped",
+                ["count": String(outcome.done), "skipped": String(skipped)]))
+        return req.redirectBack(fallback: AppURL.worklist)
     }
 
     static func render(req: Request) async throws -> Response {

@@ -23,6 +23,10 @@ import Vapor
             let me = try #require(try await User.query(on: h.app.db).filter(\.$email == "gestor@empresa.co").first())
             let page = try await browser.get("/worklist?scope=all").body
             #expect(page.contains("id=\"bulk-form\"") && page.contains("form=\"bulk-form\""))
+            // the scope tabs keep the filters chosen
+            #expect(
+                try await browser.get("/worklist?scope=all&tag=mayorista").body.contains(
+                    "/worklist?scope=mine&amp;tag=mayorista&amp;currency=&amp;calls="))
 
             let assigned = try await browser.post(
                 "/worklist/assign",

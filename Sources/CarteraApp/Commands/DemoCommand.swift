@@ -56,7 +56,8 @@ struct DemoCommand: AsyncCommand {
             "Loaded \(summary.customers) customers, \(summary.invoices) invoices, \(summary.payments) payments, \(summary.creditNotes) credit notes in \(String(format: "%.1f", Date().timeIntervalSince(started))) s."
         )
         context.console.info(
-            "History: \(history.promises) promises, \(history.disputes) disputes, \(history.plans) payment plan.")
+            "History: \(history.promises) promises, \(history.disputes) disputes, \(history.plans) payment plan, "
+                + "a bank statement of \(history.statementLines) lines.")
         context.console.info("Queued \(activity.messages) messages and \(activity.tasks) tasks for today's work.")
         // The last thing on the screen, framed: where to go, who to be, and the key (alone on its line).
         let rule = String(repeating: "━", count: 64)

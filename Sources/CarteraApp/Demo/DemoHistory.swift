@@ -3,11 +3,12 @@ import Fluent
 import Foundation
 
 /// The weeks of collection work behind the demo, so pages and reports tell a story on day one: a
-/// promise kept and one broken, a dispute settled with a credit note and one still open, and a
-/// payment plan under way with its first instalment paid. Every step goes through the services as
-/// of the day it happened; the daily checks then settle the promises and the plan.
+/// promise kept and one broken, a dispute settled with a credit note and one still open, a payment
+/// plan under way with its first instalment paid, and last week's bank statement reconciled. Every
+/// step goes through the services as of the day it happened; the daily checks then settle the
+/// promises and the plan.
 enum DemoHistory {
-    struct Summary: Sendable { var promises = 0, disputes = 0, plans = 0 }
+    struct Summary: Sendable { var promises = 0, disputes = 0, plans = 0, statementLines = 0 }
 
     static func create(in context: ServiceContext) async throws -> Summary {
         var summary = Summary()
@@ -16,12 +17,12 @@ enum DemoHistory {
         var accounts: [(customer: Customer, overdue: [Invoice])] = []
         let customers = try await Customer.query(on: context.db).filter(\.$organisationID == context.organisationID)
             .filter(\.$currency == "COP").sort(\.$legalName, .descending).all()
-        for customer in customers where accounts.count < 5 {
+        for customer in customers where accounts.count < 8 {
             let overdue = try await Invoice.query(on: context.db).filter(\.$customer.$id == customer.requireID())
                 .owed().filter(\.$dueDate < today.addingClamped(days: -45).iso).sort(\.$dueDate).limit(2).all()
             if overdue.count == 2 { accounts.append((customer, overdue)) }
         }
-        guard accounts.count == 5 else { return summary }
+        guard accounts.count >= 5 else { return summary }
         func day(_ offset: Int) -> ServiceContext { context.asOf(today.addingClamped(days: offset)) }
 
         // Kept: promised 40 days ago for 25 days ago, paid the day before.
@@ -88,6 +89,20 @@ enum DemoHistory {
                     method: "transfer", reference: "CUOTA-1"), in: day(-21))
         }
         summary.plans += 1
+
+        // Last week's bank statement: three transfers naming their invoice (posted at once) and a
+        // deposit nobody explained (waiting for review).
+        if accounts.count == 8 {
+            var csv = "date,amount,reference,payer_name\n"
+            for (customer, overdue) in accounts[5...] {
+                csv += "\(today.addingClamped(days: -3).iso),\(try overdue[0].balance.decimalString),"
+                csv += "\(overdue[0].number),\"\(customer.legalName)\"\n"
+            }
+            csv += "\(today.addingClamped(days: -2).iso),1250000.00,CONSIGNACION EFECTIVO OF 214,\n"
+            let report = try await Reconciliation.importStatement(
+                Data(csv.utf8), format: .csv, fileName: "extracto-banco-semana.csv", in: context)
+            summary.statementLines = report.lines
+        }
 
         _ = try await CollectionChecks.run(on: today, in: context)
         return summary

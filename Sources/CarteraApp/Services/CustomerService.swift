@@ -128,7 +128,9 @@ enum CustomerService {
         let page = try PageRequest(page: query.page, perPage: query.perPage)
         let builder = Customer.query(on: context.db).filter(\.$organisationID == context.organisationID)
         if let text = query.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            builder.group(.or) { $0.filter(\.$legalName ~~ text).filter(\.$taxID == text) }
+            // The search box's own search: accents, case and a letter off forgiven, tax ids with or
+            // without check digit.
+            builder.filter(\.$id ~~ (try await SearchQuery(context: context).customerIDs(text)))
         }
         let all = try await builder.sort(\.$legalName).sort(\.$id).page(page)
         guard let tag = query.tag else { return (all.items, all.total, page) }

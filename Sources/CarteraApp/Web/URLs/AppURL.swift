@@ -18,6 +18,10 @@ enum AppURL {
     static let users = "/users"
 
     static func worklist(scope: String) -> String { worklist + query(["scope": scope]) }
+    /// A scope tab that keeps the filters chosen.
+    static func worklist(scope: String, tag: String?, currency: String?, calls: String?) -> String {
+        worklist + query(["scope": scope, "tag": tag ?? "", "currency": currency ?? "", "calls": calls ?? ""])
+    }
     /// The worklist's bulk forms, at the API's paths under `/api/v1`.
     static let worklistAssign = "/worklist/assign"
     static let worklistStatements = "/worklist/statements"

@@ -34,6 +34,7 @@ extension WorklistPage.Context {
             Option(id: try $0.requireID().uuidString, name: $0.name)
         }
         self.init(
-            scope: data.scope, filters: filters, rows: rows, collectors: collectors, today: format.date(data.today))
+            scope: data.scope, filters: filters, rows: rows, collectors: collectors, today: format.date(data.today),
+            links: Links(filters))
     }
 }

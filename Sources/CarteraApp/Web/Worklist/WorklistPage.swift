@@ -26,10 +26,21 @@ struct WorklistPage {
             let id: String
             let name: String
         }
-        /// The scope tabs.
+        /// The scope tabs, each keeping the filters chosen.
         struct Links: Encodable {
-            let mine = AppURL.worklist(scope: "mine"), all = AppURL.worklist(scope: "all"),
-                unassigned = AppURL.worklist(scope: "unassigned")
+            let mine: String, all: String, unassigned: String
+
+            init(_ filters: WorklistPageData.Filters) {
+                func tab(_ scope: String) -> String {
+                    filters.isEmpty
+                        ? AppURL.worklist(scope: scope)
+                        : AppURL.worklist(
+                            scope: scope, tag: filters.tag, currency: filters.currency, calls: filters.calls)
+                }
+                mine = tab("mine")
+                all = tab("all")
+                unassigned = tab("unassigned")
+            }
         }
 
         let scope: String
@@ -39,7 +50,7 @@ struct WorklistPage {
         let rows: [Row]
         let collectors: [Option]
         let today: String
-        let links = Links()
+        let links: Links
     }
 
     /// The bulk forms: the ticked rows to one collector, or their statements sent now.

@@ -26,12 +26,6 @@ extension Money {
     }
 
     private static func grouped(_ value: UInt64, _ separator: Character) -> String {
-        let digits = String(value)
-        var grouped = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { grouped.append(separator) }
-            grouped.append(digit)
-        }
-        return grouped
+        groupedInThousands(String(value), separator: separator)
     }
 }

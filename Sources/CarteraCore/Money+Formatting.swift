@@ -28,11 +28,7 @@ extension Money {
 
     private func formatted(in style: LocaleStyle) -> String {
         let (major, minor) = magnitudeParts
-        var grouped = ""
-        for (offset, digit) in major.enumerated() {
-            if offset > 0 && (major.count - offset) % 3 == 0 { grouped.append(style.grouping) }
-            grouped.append(digit)
-        }
+        let grouped = groupedInThousands(major, separator: style.grouping)
         let number = minor.isEmpty ? grouped : "\(grouped)\(style.decimal)\(minor)"
         let sign = minorUnits < 0 ? "-" : ""
         let symbol = symbol(in: style)

@@ -61,14 +61,7 @@ public struct TaxID: Hashable, Sendable, CustomStringConvertible {
         guard parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy(\.isPlainDigit), parts[1].count == 1,
             parts[1].allSatisfy({ $0.isPlainDigit || $0 == "K" })
         else { return stored }
-        var groups: [Substring] = []
-        var rest = parts[0][...]
-        while rest.count > 3 {
-            groups.insert(rest.suffix(3), at: 0)
-            rest = rest.dropLast(3)
-        }
-        groups.insert(rest, at: 0)
-        return groups.joined(separator: ".") + "-" + parts[1]
+        return groupedInThousands(parts[0], separator: ".") + "-" + parts[1]
     }
 
     /// Letters and digits only, uppercase: what the separators people type leave.

@@ -117,12 +117,7 @@ struct CustomerFormContext: Encodable {
     static func typedAmount(_ money: Money, format: PageFormat) -> String {
         let locale = format.composer.moneyLocale
         let parts = money.decimalString.split(separator: ".")
-        let whole = String(parts[0])
-        var grouped = ""
-        for (offset, digit) in whole.enumerated() {
-            if offset > 0 && (whole.count - offset) % 3 == 0 { grouped.append(locale.groupingMark) }
-            grouped.append(digit)
-        }
+        let grouped = groupedInThousands(parts[0], separator: locale.groupingMark)
         return parts.count > 1 ? "\(grouped)\(locale.decimalMark)\(parts[1])" : grouped
     }
 }

@@ -23,16 +23,13 @@ struct FormMemory: Codable {
 
     /// The posted form body (`application/x-www-form-urlencoded`), or nil for uploads and JSON.
     init?(request: Request) {
-        guard request.headers.contentType == .urlEncodedForm,
-            let body = request.body.data.map({ String(buffer: $0) })
-        else { return nil }
+        guard let posted = PostedForm(request) else { return nil }
         var values: [String: String] = [:]
         var lists: [String: [String]] = [:]
         var name = ""
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let key = Self.decoded(parts[0]) else { continue }
-            let value = String((parts.count > 1 ? Self.decoded(parts[1]) : "")?.prefix(Self.valueLimit) ?? "")
+        for posted in posted.fields where !posted.name.isEmpty {
+            let value = String((posted.value ?? "").prefix(Self.valueLimit))
+            let key = posted.name
             let field = key.hasSuffix("[]") ? String(key.dropLast(2)) : key
             if field == "_form" { name = value }
             guard Self.isKept(field) else { continue }
@@ -56,10 +53,6 @@ struct FormMemory: Codable {
         let words = key.split(separator: "_")
         guard let first = words.first else { return key }
         return String(first) + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-    }
-
-    private static func decoded(_ text: Substring) -> String? {
-        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 }
 

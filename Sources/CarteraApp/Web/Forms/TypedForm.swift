@@ -9,23 +9,18 @@ extension Request {
     /// so the page shows the reason next to it. Empty amount fields stay empty (the service decides
     /// whether one is required).
     func typedForm<Input: Decodable>(_ type: Input.Type, amounts: Set<String> = []) async throws -> Input {
-        guard !amounts.isEmpty, headers.contentType == .urlEncodedForm,
-            let body = body.data.map({ String(buffer: $0) })
-        else { return try content.decode(Input.self) }
+        guard !amounts.isEmpty, let posted = PostedForm(self) else { return try content.decode(Input.self) }
         let decimal = try await typingDecimalMark()
         var rewritten: [String] = []
-        for pair in body.split(separator: "&", omittingEmptySubsequences: false) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = parts[0].replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            guard amounts.contains(name), parts.count == 2,
-                let typed = parts[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding,
-                !typed.trimmingCharacters(in: .whitespaces).isEmpty
+        for field in posted.fields {
+            let name = field.name
+            guard amounts.contains(name), let typed = field.value, !typed.trimmingCharacters(in: .whitespaces).isEmpty
             else {
-                rewritten.append(String(pair))
+                rewritten.append(String(field.pair))
                 continue
             }
             do {
-                rewritten.append("\(parts[0])=\(try TypedAmount.wireDecimal(typed, decimal: decimal))")
+                rewritten.append("\(field.rawName)=\(try TypedAmount.wireDecimal(typed, decimal: decimal))")
             } catch {
                 throw ServiceError.invalid(
                     name, code: error == .tooLarge ? "amount_too_large" : "invalid_amount",
@@ -35,14 +30,9 @@ extension Request {
         return try URLEncodedFormDecoder().decode(Input.self, from: rewritten.joined(separator: "&"))
     }
 
-    /// The decimal mark the signed-in person reads and types: their organisation's, in its own
-    /// language; the language's usual one otherwise (see `MessageComposer.moneyLocale`).
+    /// The decimal mark the signed-in person reads and types: the page's amount conventions
+    /// (`MessageComposer.moneyLocale`: the organisation's in its own language, else the language's).
     func typingDecimalMark() async throws -> Character {
-        let language = pageLanguage
-        if let user = auth.get(User.self), let organisation = try await Organisation.find(user.organisationID, on: db) {
-            let own = organisation.supportedLocale
-            if own.language.rawValue == language { return own.decimalMark }
-        }
-        return (SupportedLocale.Language(rawValue: language) ?? .es).defaultLocale.decimalMark
+        try await serviceContext().pageFormat(language: pageLanguage).decimalMark
     }
 }

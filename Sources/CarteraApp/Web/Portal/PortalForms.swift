@@ -118,8 +118,3 @@ struct PortalForms: Encodable {
         return "\(whole)\(format.decimalMark)\(fraction) %"
     }
 }
-
-extension PageFormat {
-    /// The decimal mark amounts are written (and typed) with on this page.
-    var decimalMark: Character { composer.moneyLocale.decimalMark }
-}

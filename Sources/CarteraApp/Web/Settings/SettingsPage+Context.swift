@@ -31,8 +31,7 @@ func settingsDecimal(_ wire: String, _ format: PageFormat) -> String {
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
     }
-    let mark = format.composer.moneyLocale.decimalMark
-    return mark == "." ? text : text.replacingOccurrences(of: ".", with: String(mark))
+    return format.localized(text)
 }
 
 /// `/settings`: the organisation, its sender, and how customers pay.

@@ -27,6 +27,9 @@ struct PageFormat {
         composer.localizer.text("ui.\(key)", language: composer.language, arguments: arguments) ?? key
     }
 
+    /// The decimal mark amounts are written (and typed) with on this page.
+    var decimalMark: Character { composer.moneyLocale.decimalMark }
+
     /// How an amount is typed on this page, for placeholders: "1.500.000,50" or "1,500,000.50".
     var amountExample: String {
         let locale = composer.moneyLocale
@@ -35,14 +38,8 @@ struct PageFormat {
 
     /// 73537080000 → "73.537.080.000" (or "73,537,080,000" where the comma groups thousands).
     func integer(_ value: Int64) -> String {
-        let separator = composer.moneyLocale.groupingMark
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { grouped.append(separator) }
-            grouped.append(digit)
-        }
-        return (value < 0 ? "-" : "") + grouped
+        (value < 0 ? "-" : "")
+            + groupedInThousands(String(value.magnitude), separator: composer.moneyLocale.groupingMark)
     }
 
     func moneyList(_ amounts: [Money]) -> String {

@@ -29,12 +29,5 @@ enum TaxIDText {
     }
 
     /// "900123456" → "900.123.456".
-    private static func grouped(_ digits: String) -> String {
-        var result = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(".") }
-            result.append(digit)
-        }
-        return result
-    }
+    private static func grouped(_ digits: String) -> String { groupedInThousands(digits, separator: ".") }
 }

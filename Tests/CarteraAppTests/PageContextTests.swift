@@ -58,7 +58,9 @@ import Testing
         let customer = customer()
         let open = [invoice(of: customer, number: "FE-2001", due: "2026-03-18", balanceMinor: 90_000_000)]
         return CustomerPageData(
-            customer: customer, users: [], contacts: [], open: open, holds: [],
+            customer: customer, users: [], contacts: [], consents: [:],
+            contactRules: CustomerContactRules(customer: customer, organisation: organisation, around: today),
+            open: open, holds: [],
             balances: try CustomerPageData.balances(open: open, unapplied: ["COP": 10_000_000], fees: [:], asOf: today),
             credit: try CreditService.assess(customer, open: open, organisation: organisation, today: today),
             risk: RiskQuery.noHistory, promises: [promise(of: customer)], plans: [], disputes: [], tasks: [],

@@ -34,14 +34,16 @@ struct CustomerController {
 
     func listContacts(req: Request) async throws -> [ContactDTO] {
         let context = try await req.serviceContext()
-        return try await ContactService.list(for: try await customer(req, context), in: context).map(ContactDTO.init)
+        return try await ContactDTO.list(
+            try await ContactService.list(for: try await customer(req, context), in: context), on: context.db)
     }
 
     func createContact(req: Request) async throws -> Response {
         let input = try req.decodeBody(ContactInput.self)
         let context = try await req.serviceContext()
-        let contact = try await ContactService.create(for: try await customer(req, context), input, in: context)
-        return try await ContactDTO(contact).encodeResponse(status: .created, for: req)
+        let contact = try await ContactService.create(
+            for: try await customer(req, context), input, source: .api, in: context)
+        return try await ContactDTO.list([contact], on: context.db)[0].encodeResponse(status: .created, for: req)
     }
 
     private func customer(_ req: Request, _ context: ServiceContext? = nil) async throws -> Customer {

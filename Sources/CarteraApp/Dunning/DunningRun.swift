@@ -29,6 +29,8 @@ enum DunningRun {
         var alreadyDone = 0
         /// No contact who can be reached on the channel.
         var noContact = 0
+        /// Over the customer's contact limits for today (`ContactRules`): reconsidered tomorrow.
+        var deferred = 0
     }
 
     static func run(on date: LocalDate, dryRun: Bool, in context: ServiceContext) async throws -> Report {
@@ -51,6 +53,7 @@ enum DunningRun {
                 case .message: report.messagesQueued += 1
                 case .task: report.tasksCreated += 1
                 case .noContact: report.noContact += 1
+                case .deferred: report.deferred += 1
                 }
             } catch let error as any DatabaseError where error.isConstraintFailure {
                 report.alreadyDone += 1
@@ -90,12 +93,20 @@ enum DunningRun {
         return due
     }
 
-    enum Outcome { case message, task, noContact }
+    /// `deferred`: the customer's contact limits (`ContactRules`) say not today.
+    enum Outcome { case message, task, noContact, deferred }
 
     private static func commit(_ batch: ReminderBatch, on date: LocalDate, in context: ServiceContext) async throws
         -> Outcome
     {
         guard let customer = try await Customer.find(batch.customerID, on: context.db) else { return .noContact }
+        // How often the customer may be contacted (`ContactRules`): over a limit, nothing is recorded,
+        // so the step is looked at again tomorrow.
+        let contactRules = CustomerContactRules(customer: customer, organisation: context.organisation, around: date)
+        let history = try await CustomerContactRules.pastContacts(of: batch.customerID, around: date, on: context.db)
+        if contactRules.rules.admits(ContactChannel(batch.channel), on: date, after: history) != nil {
+            return .deferred
+        }
         let invoices = try await Invoice.query(on: context.db).filter(\.$id ~~ batch.invoiceIDs).sort(\.$dueDate).sort(
             \.$number
         ).all()
@@ -110,7 +121,15 @@ enum DunningRun {
         }
         switch batch.channel {
         case .callTask:
-            taskID = try await createTask(.call, for: customer, invoices: invoices, on: date, in: context).requireID()
+            // Not when every number on file may not be called (opted out; in Colombia: not authorised).
+            // With no number on file the task still goes: the collector finds one.
+            let phones = try await OutboxWriter.contacts(of: customer, on: context.db).filter { $0.phone != nil }
+            let callable = try await ContactConsents.usable(
+                phones, for: .callTask, rules: contactRules.rules, on: context.db)
+            guard phones.isEmpty || !callable.isEmpty else { return .noContact }
+            taskID = try await createTask(
+                .call, for: customer, invoices: invoices, on: date, window: contactRules.rules, in: context
+            ).requireID()
         case .email, .sms:
             guard let message = try await queueMessage() else { return .noContact }
             messageID = message.id
@@ -133,9 +152,10 @@ enum DunningRun {
         return messageID == nil ? .task : .message
     }
 
+    /// - Parameter window: for a call, the hours the customer may be called, said in the title.
     private static func createTask(
         _ kind: CollectionTaskKind, for customer: Customer, invoices: [Invoice], on date: LocalDate,
-        in context: ServiceContext
+        window: ContactRules? = nil, in context: ServiceContext
     ) async throws -> CollectionTask {
         let localizer = context.messaging.localizer
         let language = context.organisation.language
@@ -147,6 +167,11 @@ enum DunningRun {
             localizer.text(
                 "task.\(kind.rawValue).title", language: language,
                 arguments: ["customer": customer.legalName, "count": String(invoices.count)]) ?? kind.rawValue
+        if let window {
+            let hours = ContactWindowText.text(window, localizer: localizer, language: language)
+            let said = localizer.text("task.call.window", language: language, arguments: ["window": hours])
+            task.title += " · " + (said ?? hours)
+        }
         task.dueOn = date.iso
         task.status = .open
         task.dedupeKey = "\(kind.rawValue):\(try customer.requireID()):\(date.iso)"

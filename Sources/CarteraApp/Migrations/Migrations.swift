@@ -57,5 +57,7 @@ enum Migrations {
         UpdateOrganisationsAddSenderAndBankAccounts(),
         UpdateAPIKeysAddLastUsed(),
         UpdateCustomersAddPostalAddress(),
+        UpdateCustomersAddContactRules(),
+        CreateContactConsents(),
     ]
 }

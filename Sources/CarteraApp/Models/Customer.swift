@@ -43,6 +43,10 @@ public final class Customer: Model, @unchecked Sendable {
     @OptionalField(key: "region") public var region: String?
     @OptionalField(key: "postal_code") public var postalCode: String?
     @OptionalField(key: "country") public var country: String?
+    /// Whose contact rules apply (`Jurisdiction` raw value) and the customer's clock (IANA identifier);
+    /// nil follows the organisation's country and time zone (`CustomerContactRules`).
+    @OptionalField(key: "jurisdiction") public var jurisdiction: String?
+    @OptionalField(key: "time_zone") public var timeZone: String?
     /// The name and tax id as the search box compares them (`SearchText.name`, `SearchText.compact`),
     /// kept in step by `CustomerSearchFields`.
     @Field(key: "search_name") public var searchName: String

@@ -28,7 +28,7 @@ extension Customer {
             $tags,
             $collectionPolicyID, $doNotContact, $reminderKindsOff, $assignedUserID, $creditHoldReason, $creditHoldSince,
             $escalatedTo, $escalatedOn, $paymentReference, $bankAccounts, $externalCode,
-            $addressLine, $city, $region, $postalCode, $country,
+            $addressLine, $city, $region, $postalCode, $country, $jurisdiction, $timeZone,
             $searchName, $searchTaxID,
             $createdAt, $updatedAt, $contacts,
         ]

@@ -13,6 +13,7 @@ enum CustomerService {
         customer.language = try FieldParser.language(input.language ?? context.organisation.language, "language")
         customer.taxID = try taxID(input.taxId, kind: input.taxIdKind, in: context)
         try setAddress(of: customer, from: input)
+        try setContactRules(of: customer, from: input)
         customer.notes = try FieldParser.optionalText(input.notes, "notes") ?? ""
         customer.tags = try tags(input.tags ?? [])
         customer.creditLimitMinor = try creditLimit(input.creditLimit, currency: customer.currency)
@@ -79,6 +80,10 @@ enum CustomerService {
             changes["tax_id"] = customer.taxID ?? ""
         }
         if try setAddress(of: customer, from: input) { changes["address"] = "changed" }
+        if try setContactRules(of: customer, from: input) {
+            changes["jurisdiction"] = customer.jurisdiction ?? ""
+            changes["time_zone"] = customer.timeZone ?? ""
+        }
         if let value = input.currency {
             let currency = try FieldParser.currency(value, "currency").code
             if currency != customer.currency, customer.creditLimitMinor != nil, input.creditLimit == nil {
@@ -167,6 +172,21 @@ enum CustomerService {
             customer[keyPath: keyPath] = text
         }
         return changed
+    }
+
+    /// Sets the jurisdiction and time zone the input carries (empty: the organisation's); whether either changed.
+    @discardableResult
+    private static func setContactRules(of customer: Customer, from input: CustomerInput) throws -> Bool {
+        let before = (customer.jurisdiction, customer.timeZone)
+        if let value = input.jurisdiction {
+            customer.jurisdiction =
+                value.isEmpty ? nil : try FieldParser.enumValue(value, Jurisdiction.self, "jurisdiction").rawValue
+        }
+        if let value = input.timeZone {
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            customer.timeZone = trimmed.isEmpty ? nil : try FieldParser.timeZone(trimmed, "time_zone").identifier
+        }
+        return before != (customer.jurisdiction, customer.timeZone)
     }
 
     private static func tags(_ values: [String]) throws -> [String] {

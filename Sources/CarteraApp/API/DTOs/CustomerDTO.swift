@@ -26,6 +26,9 @@ struct CustomerDTO: Content {
     let region: String?
     let postalCode: String?
     let country: String?
+    /// Whose contact rules apply and the customer's time zone; null follows the organisation.
+    let jurisdiction: String?
+    let timeZone: String?
     let createdAt: Date?
     let updatedAt: Date?
 
@@ -51,6 +54,7 @@ struct CustomerDTO: Content {
         paymentReference = customer.paymentReference
         (addressLine, city, region) = (customer.addressLine, customer.city, customer.region)
         (postalCode, country) = (customer.postalCode, customer.country)
+        (jurisdiction, timeZone) = (customer.jurisdiction, customer.timeZone)
         createdAt = customer.createdAt
         updatedAt = customer.updatedAt
     }

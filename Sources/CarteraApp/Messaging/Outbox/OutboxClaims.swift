@@ -47,6 +47,21 @@ enum OutboxClaims {
         ).all(decoding: Row.self).map(\.id)
     }
 
+    /// Gives back a claimed message that may not reach its customer yet, to be taken at `until`;
+    /// the claim did not count as an attempt.
+    static func postpone(_ id: UUID, worker: String, until: Date, on db: any Database) async throws {
+        let sql = try db.sql
+        try await sql.raw(
+            """
+            UPDATE outbox_messages
+            SET status = 'pending', claimed_by = NULL, claimed_until = NULL, attempts = attempts - 1,
+                next_attempt_at = \(bind: until)
+            WHERE id = \(bind: id) AND claimed_by = \(bind: worker) AND status = 'sending'
+              AND delivery_started_at IS NULL
+            """
+        ).run()
+    }
+
     /// Marks the message as handed to the transport, if this worker still holds it.
     static func startDelivery(_ id: UUID, worker: String, now: Date, on db: any Database) async throws -> Bool {
         let sql = try db.sql

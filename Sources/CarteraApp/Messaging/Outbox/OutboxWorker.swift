@@ -21,7 +21,8 @@ struct OutboxWorker: Sendable {
     let workerID: String
     let logger: Logger
 
-    struct Result: Sendable, Equatable { var sent = 0, retried = 0, failed = 0 }
+    /// `waiting`: taken, but outside the hours its customer may be contacted, so given back for later.
+    struct Result: Sendable, Equatable { var sent = 0, retried = 0, failed = 0, waiting = 0 }
 
     @discardableResult
     func runOnce(limit: Int = 50) async throws -> Result {
@@ -36,7 +37,18 @@ struct OutboxWorker: Sendable {
         let ids = try await OutboxClaims.claim(
             worker: workerID, now: now, until: now.addingTimeInterval(Self.claimDuration), limit: limit, on: db)
         for id in ids {
-            guard let message = try await OutboxMessage.find(id, on: db), message.claimedBy == workerID,
+            guard let message = try await OutboxMessage.find(id, on: db), message.claimedBy == workerID else {
+                continue
+            }
+            // The writer queued it for an allowed hour; a retry's backoff or a retry by hand may not
+            // land in one, so the rule is checked again here, before anything is handed over.
+            if let opening = try await nextOpening(for: message, now: now) {
+                try await WriteIntent.transaction(
+                    on: db, { try await OutboxClaims.postpone(id, worker: workerID, until: opening, on: $0) })
+                result.waiting += 1
+                continue
+            }
+            guard
                 try await WriteIntent.transaction(
                     on: db, { try await OutboxClaims.startDelivery(id, worker: workerID, now: clock.now(), on: $0) })
             else { continue }
@@ -58,6 +70,18 @@ struct OutboxWorker: Sendable {
             try await finish(message, status: status, error: failure)
         }
         return result
+    }
+
+    /// When the message's customer may next be contacted, if not now.
+    private func nextOpening(for message: OutboxMessage, now: Date) async throws -> Date? {
+        guard let customer = try await Customer.find(message.$customer.id, on: db),
+            let organisation = try await Organisation.find(message.organisationID, on: db)
+        else { return nil }
+        let zone = TimeZone(identifier: organisation.timeZone) ?? .gmt
+        let rules = CustomerContactRules(
+            customer: customer, organisation: organisation, around: LocalDate.today(at: now, in: zone))
+        let opening = rules.nextAllowed(from: now)
+        return opening > now ? opening : nil
     }
 
     private func outgoing(_ message: OutboxMessage) async throws -> OutgoingMessage {

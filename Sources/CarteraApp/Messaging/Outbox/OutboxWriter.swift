@@ -21,10 +21,15 @@ enum OutboxWriter {
     /// Renders and stores the message; nil when there is nobody to address it to.
     @discardableResult
     static func queue(_ draft: Draft, in context: ServiceContext) async throws -> OutboxMessage? {
+        let contactRules = CustomerContactRules(
+            customer: draft.customer, organisation: context.organisation, around: context.today)
         var contact = draft.contact
         if contact == nil {
-            contact = RecipientPicker.pick(
-                from: try await contacts(of: draft.customer, on: context.db), for: draft.channel)
+            // Only the contacts whose consent lets this channel be used (in Colombia: authorised ones).
+            let usable = try await ContactConsents.usable(
+                try await contacts(of: draft.customer, on: context.db), for: draft.channel, rules: contactRules.rules,
+                on: context.db)
+            contact = RecipientPicker.pick(from: usable, for: draft.channel)
         }
         guard let contact else { return nil }
         let language = draft.customer.language
@@ -63,7 +68,10 @@ enum OutboxWriter {
         message.rfcMessageID = "<\(message.id!.uuidString.lowercased())@cartera>"
         message.status = draft.channel.isTransmitted ? .pending : .ready
         message.attempts = 0
-        message.nextAttemptAt = context.clock.now()
+        // Never delivered outside the hours the customer may be contacted: it waits for the next opening.
+        message.nextAttemptAt =
+            draft.channel.isTransmitted
+            ? contactRules.nextAllowed(from: context.clock.now()) : context.clock.now()
         message.scheduledOn = context.today.iso
         try await message.create(on: context.db)
         try await AuditLog.record(

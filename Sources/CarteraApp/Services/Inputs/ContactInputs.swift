@@ -8,4 +8,7 @@ struct ContactInput: Codable, Sendable {
     var role: String?
     var email: String?
     var phone: String?
+    /// What the contact said per channel ("email", "sms", "letter", "call") → "authorised", "not_asked"
+    /// or "opted_out"; channels left out keep what they had (nothing recorded: authorised).
+    var consent: [String: String]?
 }

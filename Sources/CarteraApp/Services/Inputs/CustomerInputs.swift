@@ -27,6 +27,10 @@ struct CustomerInput: Codable, Sendable {
     var region: String?
     var postalCode: String?
     var country: String?
+    /// Whose contact rules apply ("colombia", "chile", "mexico", "spain", "other") and the customer's
+    /// IANA time zone; empty follows the organisation's country and zone.
+    var jurisdiction: String?
+    var timeZone: String?
     /// On creation only: the collector who works the account (later changes go through `assign`).
     var assignedUserId: UUID?
 }

@@ -28,6 +28,9 @@ struct CustomerFormContext: Encodable {
     let languages: [FormOption]
     let collectors: [FormOption]
     let reminders: [Check]
+    /// Whose contact rules apply and the customer's clock; the first choice is the organisation's.
+    let jurisdictions: [FormOption]
+    let timeZones: [FormOption]
     let amountExample: String
     let links: Links
 
@@ -105,7 +108,42 @@ struct CustomerFormContext: Encodable {
                 value: $0.rawValue, label: format.text("message.origin.\($0.rawValue)"),
                 checked: off.contains($0.rawValue))
         }
+        let home = Jurisdiction(locale: organisation.supportedLocale)
+        let jurisdiction = typed?["jurisdiction"] ?? customer?.jurisdiction ?? ""
+        jurisdictions =
+            [
+                FormOption(
+                    value: "",
+                    label: format.text(
+                        "customer_form.jurisdiction_default", ["name": format.text("jurisdiction.\(home.rawValue)")]),
+                    selected: jurisdiction.isEmpty)
+            ]
+            + Jurisdiction.allCases.map {
+                FormOption(
+                    value: $0.rawValue, label: format.text("jurisdiction.\($0.rawValue)"),
+                    selected: $0.rawValue == jurisdiction)
+            }
+        let zone = typed?["time_zone"] ?? customer?.timeZone ?? ""
+        var zones = Self.timeZones
+        if !zone.isEmpty, !zones.contains(zone) { zones.append(zone) }
+        func zoneName(_ id: String) -> String {
+            let name = format.text("time_zone.\(id)")
+            return name == "time_zone.\(id)" ? id : name
+        }
+        timeZones =
+            [
+                FormOption(
+                    value: "",
+                    label: format.text("customer_form.time_zone_default", ["name": zoneName(organisation.timeZone)]),
+                    selected: zone.isEmpty)
+            ] + zones.map { FormOption(value: $0, label: zoneName($0), selected: $0 == zone) }
     }
+
+    /// The zones offered for a customer elsewhere: each has its name in words (`ui.time_zone.<id>`).
+    static let timeZones = [
+        "America/Bogota", "America/Santiago", "America/Punta_Arenas", "America/Mexico_City", "America/Cancun",
+        "America/Tijuana", "Europe/Madrid", "Atlantic/Canary", "America/New_York", "America/Los_Angeles",
+    ]
 
     /// The kind a stored id reads as: the organisation's usual one first.
     static func kind(of stored: String, usual: TaxID.Kind) -> TaxID.Kind {

@@ -73,13 +73,15 @@ enum CustomerFormPage {
         var region: String?
         var postalCode: String?
         var country: String?
+        var jurisdiction: String?
+        var timeZone: String?
         var notes: String?
 
         enum CodingKeys: String, CodingKey {
             case legalName = "legal_name", taxIdKind = "tax_id_kind", taxId = "tax_id", paymentTerms = "payment_terms"
             case creditLimit = "credit_limit", currency, tags, language, userId = "user_id"
             case doNotContact = "do_not_contact", remindersOff = "reminders_off", addressLine = "address_line", city
-            case region, postalCode = "postal_code", country, notes
+            case region, postalCode = "postal_code", country, notes, jurisdiction, timeZone = "time_zone"
         }
 
         /// Every field the page shows is posted: an empty one clears it, an unticked box is off.
@@ -89,7 +91,8 @@ enum CustomerFormPage {
                 currency: currency, creditLimit: creditLimit ?? "", language: language, notes: notes ?? "",
                 tags: (tags ?? "").split(separator: ",").map(String.init), doNotContact: doNotContact != nil,
                 remindersOff: remindersOff ?? [], collectionPolicyId: nil, addressLine: addressLine ?? "",
-                city: city ?? "", region: region ?? "", postalCode: postalCode ?? "", country: country ?? "")
+                city: city ?? "", region: region ?? "", postalCode: postalCode ?? "", country: country ?? "",
+                jurisdiction: jurisdiction ?? "", timeZone: timeZone ?? "")
         }
 
         /// The chosen collector; empty is nobody.

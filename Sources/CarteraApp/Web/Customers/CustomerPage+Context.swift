@@ -27,6 +27,17 @@ struct CustomerPageContext: Encodable {
         let roleLabel: String
         let email: String
         let phone: String
+        /// Per channel: what the contact said, in words, and the choices to change it.
+        let consents: [ConsentRow]
+    }
+    struct ConsentRow: Encodable {
+        /// The form's key (`consent[email]`), not shown.
+        let channel: String
+        let label: String
+        /// "Autorizado", "No desea contacto desde el 3 dic 2026 (en Cartera)".
+        let summary: String
+        let optedOut: Bool
+        let options: [Option]
     }
     struct InvoiceRow: Encodable {
         let id: UUID
@@ -140,6 +151,8 @@ struct CustomerPageContext: Encodable {
     /// "1.500.000,50": how amounts are typed here, for the placeholders.
     let amountExample: String
     let links: CustomerPageLinks
+    /// "Colombia (Ley 2300 de 2023): lun–vie 7:00–19:00, sáb 8:00–15:00, hora de Bogotá".
+    let contactWindow: String
 }
 
 extension CustomerPageContext {
@@ -172,7 +185,8 @@ extension CustomerPageContext {
                         id: id, url: AppURL.customerContact(customerID, contact: id), name: contact.name,
                         role: contact.role.rawValue,
                         roleLabel: text("contact.role.\(contact.role.rawValue)", [:]), email: contact.email ?? "",
-                        phone: contact.phone ?? "")
+                        phone: contact.phone ?? "", consents: Self.consentRows(data.consents[id] ?? [:], format: format)
+                    )
                 }
             },
             invoices: data.open.compactMap { invoice in
@@ -264,6 +278,46 @@ extension CustomerPageContext {
             contactRoles: ContactRole.allCases.map {
                 Option(value: $0.rawValue, label: text("contact.role.\($0.rawValue)", [:]))
             },
-            todayText: format.date(today), today: today.iso, amountExample: format.amountExample, links: links)
+            todayText: format.date(today), today: today.iso, amountExample: format.amountExample, links: links,
+            contactWindow: Self.contactWindow(data.contactRules, format: format))
+    }
+}
+
+extension CustomerPageContext {
+    /// Each channel's consent in words; a channel nobody recorded is authorised (`ConsentState`).
+    static func consentRows(_ stored: [ContactChannel: ContactConsent], format: PageFormat) -> [ConsentRow] {
+        ContactChannel.allCases.map { channel in
+            let row = stored[channel]
+            let state = row?.state ?? .authorised
+            var summary = format.text("consent.\(state.rawValue)")
+            if let row, let day = try? LocalDate(iso: row.changedOn) {
+                summary = format.text(
+                    "consent.since",
+                    [
+                        "state": summary, "date": format.date(day),
+                        "source": format.text("consent_source.\(row.source.rawValue)"),
+                    ])
+            }
+            return ConsentRow(
+                channel: channel.rawValue, label: format.text("contact_channel.\(channel.rawValue)"), summary: summary,
+                optedOut: state == .optedOut,
+                options: ConsentState.allCases.map {
+                    Option(value: $0.rawValue, label: format.text("consent.\($0.rawValue)"), selected: $0 == state)
+                })
+        }
+    }
+
+    /// The customer's contact rules and hours in words.
+    static func contactWindow(_ rules: CustomerContactRules, format: PageFormat) -> String {
+        let zone = rules.timeZone.identifier
+        let zoneName = format.text("time_zone.\(zone)")
+        return format.text(
+            "customer.contact_window",
+            [
+                "rules": format.text("jurisdiction.\(rules.rules.jurisdiction.rawValue)"),
+                "hours": ContactWindowText.text(
+                    rules.rules, localizer: format.composer.localizer, language: format.composer.language),
+                "zone": zoneName == "time_zone.\(zone)" ? zone : zoneName,
+            ])
     }
 }

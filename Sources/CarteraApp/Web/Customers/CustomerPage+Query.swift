@@ -21,6 +21,10 @@ struct CustomerPageData {
     let customer: Customer
     let users: [User]
     let contacts: [Contact]
+    /// What each contact said per channel, where someone recorded it.
+    let consents: [UUID: [ContactChannel: ContactConsent]]
+    /// When and how often the customer may be contacted.
+    let contactRules: CustomerContactRules
     /// Owed invoices, oldest due first.
     let open: [Invoice]
     let holds: [DunningHold]
@@ -49,6 +53,7 @@ extension CustomerPageData {
         let db = context.db
         let users = try await UserService.list(organisationID: context.organisationID, on: db)
         let contacts = try await ContactService.list(for: customer, in: context)
+        let consents = try await ContactConsents.states(of: contacts.compactMap(\.id), on: db)
         let open = try await Invoice.query(on: db).filter(\.$customer.$id == customerID).owed()
             .sort(\.$dueDate).sort(\.$number).all()
         let openIDs = try open.map { try $0.requireID() }
@@ -86,7 +91,10 @@ extension CustomerPageData {
         let timeline = try await TimelineQuery(context: context, language: language, localizer: localizer).entries(
             for: customer)
         return CustomerPageData(
-            customer: customer, users: users, contacts: contacts, open: open, holds: holds,
+            customer: customer, users: users, contacts: contacts, consents: consents,
+            contactRules: CustomerContactRules(
+                customer: customer, organisation: context.organisation, around: context.today),
+            open: open, holds: holds,
             balances: try balances(open: open, unapplied: unapplied, fees: fees, asOf: context.today),
             credit: try CreditService.assess(
                 customer, open: open, organisation: context.organisation, today: context.today),

@@ -34,7 +34,8 @@ struct CustomerPages {
     func addContact(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
         _ = try await ContactService.create(
-            for: try await req.customerParameter(in: context), try req.content.decode(ContactInput.self), in: context)
+            for: try await req.customerParameter(in: context), try req.content.decode(ContactInput.self), source: .page,
+            in: context)
         return done(req, "flash.contact_saved")
     }
 
@@ -43,7 +44,8 @@ struct CustomerPages {
         let customer = try await req.customerParameter(in: context)
         let contact = try await ContactService.find(try req.uuidParameter("contactID", entity: "contact"), in: context)
         guard contact.$customer.id == customer.id else { throw ServiceError.notFound("contact") }
-        _ = try await ContactService.update(contact, with: try req.content.decode(ContactInput.self), in: context)
+        _ = try await ContactService.update(
+            contact, with: try req.content.decode(ContactInput.self), source: .page, in: context)
         return done(req, "flash.contact_saved")
     }
 

@@ -40,6 +40,7 @@ func routes(_ app: Application, config: AppConfig) throws {
 
     let organisation = OrganisationController()
     let policies = PolicyController()
+    let policyRules = PolicyRuleController()
     let templates = TemplateController()
     let customers = CustomerController()
     let contacts = ContactController()
@@ -93,6 +94,8 @@ func routes(_ app: Application, config: AppConfig) throws {
         admins.get("templates", use: templates.list)
         admins.post("templates", "preview", use: templates.preview)
         admins.put("templates", ":key", ":language", ":channel", use: templates.save)
+        admins.get("policy-rules", use: policyRules.list)
+        admins.put("policy-rules", use: policyRules.replace)
         admins.delete("templates", ":key", ":language", ":channel", use: templates.reset)
         pages.get("policies", use: PoliciesPage.render) // pages: everyone reads, admins change
         adminPages.post("policies", use: PoliciesPage.create)

@@ -171,7 +171,8 @@ import Vapor
             h.travel(to: "2026-03-30")
             let dry = try await h.get("/api/v1/reminders/dry-run").json
             #expect(dry["planned"].array.count == 1)
-            #expect(Set(dry["planned"][0]["steps"].array.compactMap(\.string)) == ["after_10", "due_day"])
+            // The customer never got a reminder: A-1's first overdue message is a first notice.
+            #expect(Set(dry["planned"][0]["steps"].array.compactMap(\.string)) == ["first_notice", "due_day"])
             #expect(try await h.messages(customer: customer).isEmpty, "a dry run changes nothing")
             let report = try await h.runReminders()
             #expect(report["messages_queued"].int == 1)
@@ -180,7 +181,8 @@ import Vapor
             #expect(messages[0]["kind"].string == "overdue", "the firmer step leads")
             let body = try #require(messages[0]["body_text"].string)
             #expect(body.contains("A-1") && body.contains("A-2"))
-            #expect(body.contains("$ 300,00"), "total of both: \(body)")
+            #expect(body.contains("Total vencido: $ 100,00") && body.contains("$ 200,00"), "both: \(body)")
+            #expect(!body.contains("avisos anteriores") && !body.contains("Segundo aviso"))
             let again = try await h.runReminders()
             #expect(again["messages_queued"].int == 0)
             #expect(try await h.messages(customer: customer).count == 1)
@@ -220,11 +222,26 @@ import Vapor
             _ = try await h.createInvoice(customer: customer, number: "FE-9", total: "100.00", issued: "2026-02-18")
             h.travel(to: "2026-04-22") // the server was off since before the first reminder
             try await h.runReminders()
+            // Nobody at the customer heard from us yet: one first notice, not the +30 call nor a burst.
             let dunning = try await h.messages(customer: customer).filter { $0["kind"].string != "new_invoice" }
-            #expect(dunning.isEmpty)
+            #expect(dunning.count == 1)
+            #expect(dunning.first?["body_text"].string?.contains("Le escribimos para revisar juntos") == true)
+            #expect(try await h.get("/api/v1/tasks").json.array.isEmpty)
+            // The call counts from that first contact: +30 − +10 = 20 days later (Tuesday 12 May); the second
+            // notice (+20 − +10 = 10 days later, a Saturday) goes on the next run. What the run plans, not what
+            // the contact rules let out that day.
+            h.travel(to: "2026-05-11")
             #expect(
-                try await h.get("/api/v1/tasks").json.array.count == 1,
-                "only the +30 call, not a burst of four reminders")
+                try await h.get("/api/v1/reminders/dry-run").json["planned"][0]["steps"].array.compactMap(\.string) == [
+                    "after_20"
+                ])
+            try await h.runReminders()
+            h.travel(to: "2026-05-12")
+            #expect(
+                try await h.get("/api/v1/reminders/dry-run").json["planned"][0]["steps"].array.compactMap(\.string) == [
+                    "call_30"
+                ],
+                "the call, 20 days after the first notice")
         }
     }
 

@@ -37,7 +37,8 @@ import Vapor
             h.travel(to: "2026-03-05") // +3 on Thursday
             let dry = try await h.get("/api/v1/reminders/dry-run").json
             #expect(dry["planned"][0]["channel"].string == "sms")
-            #expect(dry["planned"][0]["steps"].array.compactMap(\.string) == ["sms_3"])
+            // The customer's first overdue message: the policy's first overdue step as a first notice (by SMS).
+            #expect(dry["planned"][0]["steps"].array.compactMap(\.string) == ["first_notice"])
             try await h.runReminders()
             let sms = try #require(try await h.messages(customer: customer).first { $0["channel"].string == "sms" })
             #expect(sms["recipient_address"].string == "+57 310 555 0101")
@@ -72,8 +73,8 @@ import Vapor
     @Test func templatesAreListedEditedValidatedPreviewedAndReset() async throws {
         try await TestHarness.run { h in
             let all = try await h.get("/api/v1/templates").json.array
-            // 8 keys × 2 languages × email, SMS and letter (a letter without its own wording uses the email one)
-            #expect(all.count == 48)
+            // 9 keys × 2 languages × email, SMS and letter (a letter without its own wording uses the email one)
+            #expect(all.count == 54)
             #expect(all.allSatisfy { $0["customized"].bool == false })
             let saved = try await h.send(
                 .PUT, "/api/v1/templates/overdue/es/email",

@@ -6,6 +6,13 @@ import Testing
     let due = try! LocalDate(iso: "2026-03-20") // a Friday
     let everyDay = DunningRules(policy: .standard, calendar: .everyDay)
 
+    /// An invoice of a customer already in touch, before collections had a start day.
+    func contacted(_ status: InvoiceStatus, _ done: Set<String> = []) -> DunningFacts {
+        DunningFacts(
+            dueDate: due, status: status, stepsDone: done, firstContactOn: nil, customerEverContacted: true,
+            collectionsStart: nil)
+    }
+
     /// Walks one invoice through the standard policy day by day, recording what it gets.
     func walk(_ rules: DunningRules, from: Int, to: Int, paused: ClosedRange<Int>? = nil, paidOn: Int? = nil) -> [Int:
         String]
@@ -15,7 +22,8 @@ import Testing
         for offset in from...to {
             let status: InvoiceStatus = paidOn.map { offset >= $0 } == true ? .paid : .open
             let facts = DunningFacts(
-                dueDate: due, status: status, stepsDone: done, isPaused: paused?.contains(offset) ?? false)
+                dueDate: due, status: status, stepsDone: done, isPaused: paused?.contains(offset) ?? false,
+                firstContactOn: nil, customerEverContacted: true, collectionsStart: nil)
             if let step = rules.stepDue(for: facts, on: due.addingClamped(days: offset)) {
                 done.insert(step.key)
                 sent[offset] = step.key
@@ -72,22 +80,22 @@ import Testing
         #expect(walk(noBeforeDue, from: -30, to: 15) == [10: "after_10"])
         for status in [InvoiceStatus.draft, .paid, .void, .writtenOff] {
             #expect(
-                everyDay.stepDue(for: DunningFacts(dueDate: due, status: status), on: due.addingClamped(days: 10))
+                everyDay.stepDue(for: contacted(status), on: due.addingClamped(days: 10))
                     == nil)
         }
         #expect(
-            everyDay.stepDue(for: DunningFacts(dueDate: due, status: .partiallyPaid), on: due.addingClamped(days: 10))?
+            everyDay.stepDue(for: contacted(.partiallyPaid), on: due.addingClamped(days: 10))?
                 .key == "after_10")
     }
 
     @Test func nextStepShowsWhatComesAndWhen() throws {
         let rules = DunningRules(policy: .standard)
         let next = rules.nextStep(
-            for: DunningFacts(dueDate: due, status: .open, stepsDone: ["before_10", "due_day"]), after: due)
+            for: contacted(.open, ["before_10", "due_day"]), after: due)
         #expect(next?.step.key == "after_10")
         #expect(next?.date.iso == "2026-03-30")
         let afterCall = rules.nextStep(
-            for: DunningFacts(dueDate: due, status: .open, stepsDone: ["call_30"]), after: due.addingClamped(days: 31))
+            for: contacted(.open, ["call_30"]), after: due.addingClamped(days: 31))
         #expect(afterCall?.step.key == "final_45")
         #expect(afterCall?.date.iso == "2026-05-04") // +45 is Monday 4 May
     }

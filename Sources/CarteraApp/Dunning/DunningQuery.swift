@@ -55,30 +55,65 @@ enum DunningQuery {
         ).all(decoding: Candidate.self).filter { !silenced.contains($0.customerId) }
     }
 
-    /// Step keys each owed invoice already had: one row per invoice, keys joined in SQL, because
-    /// decoding a row per (invoice, step) dominated the dry run. Read from the owed invoices to their
-    /// deliveries (the deliveries' own index), not from every delivery the organisation ever made.
-    static func stepsDone(organisationID: UUID, on db: any Database) async throws -> [UUID: Set<String>] {
+    /// What an owed invoice already had: its step keys and the day of its first one.
+    struct History: Sendable {
+        let steps: Set<String>
+        let firstContactOn: LocalDate?
+    }
+
+    /// Step keys each owed invoice already had and the day of its first: one row per invoice, keys
+    /// joined in SQL, because decoding a row per (invoice, step) dominated the dry run. Read from the
+    /// owed invoices to their deliveries (the deliveries' own index), not from every delivery the
+    /// organisation ever made.
+    static func history(organisationID: UUID, on db: any Database) async throws -> [UUID: History] {
         struct Row: Decodable {
-            let invoiceID: UUID, steps: String
-            enum CodingKeys: String, CodingKey { case invoiceID = "invoice_id", steps }
+            let invoiceID: UUID, steps: String, firstRunOn: String
+            enum CodingKeys: String, CodingKey { case invoiceID = "invoice_id", steps, firstRunOn = "first_run_on" }
             init(from decoder: any Decoder) throws {
                 let row = try decoder.container(keyedBy: CodingKeys.self)
                 invoiceID = try row.decodeUUID(forKey: .invoiceID)
                 steps = try row.decode(String.self, forKey: .steps)
+                firstRunOn = try row.decode(String.self, forKey: .firstRunOn)
             }
         }
         let sql = try db.sql
         let joined = try db.dialect.commaJoined("d.step_key")
         let rows = try await sql.raw(
             """
-            SELECT i.id AS invoice_id, \(joined) AS steps
+            SELECT i.id AS invoice_id, \(joined) AS steps, MIN(d.run_on) AS first_run_on
             FROM invoices i JOIN reminder_deliveries d ON d.invoice_id = i.id
             WHERE i.organisation_id = \(bind: organisationID) AND i.status IN (\(SQLOwed.list))
             GROUP BY i.id
             """
         ).all(decoding: Row.self)
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0.invoiceID, Set(StoredList<String>.decode($0.steps))) })
+        return Dictionary(
+            uniqueKeysWithValues: rows.map {
+                (
+                    $0.invoiceID,
+                    History(
+                        steps: Set(StoredList<String>.decode($0.steps)),
+                        firstContactOn: try? LocalDate(iso: $0.firstRunOn))
+                )
+            })
+    }
+
+    /// Customers who ever got a reminder, about any invoice (paid ones too): one probe per customer
+    /// into the invoices by customer and the deliveries by invoice, stopping at the first found.
+    /// With `only`, that customer alone.
+    static func contactedCustomers(organisationID: UUID, only customerID: UUID? = nil, on db: any Database)
+        async throws -> Set<UUID>
+    {
+        struct Row: Decodable { let id: UUID }
+        var scope: SQLQueryString = "c.organisation_id = \(bind: organisationID)"
+        if let customerID { scope += " AND c.id = \(bind: customerID)" }
+        let rows = try await db.sql.raw(
+            """
+            SELECT c.id FROM customers c
+            WHERE \(scope) AND EXISTS (
+              SELECT 1 FROM invoices i JOIN reminder_deliveries d ON d.invoice_id = i.id WHERE i.customer_id = c.id)
+            """
+        ).all(decoding: Row.self)
+        return Set(rows.map(\.id))
     }
 
     /// Invoices with a dispute, promise or plan in force on `date`.

@@ -73,19 +73,30 @@ enum DunningRun {
         let candidates = try await DunningQuery.candidates(
             organisationID: organisationID, dueOnOrBefore: date.addingClamped(days: -settings.earliestOffset),
             on: context.db)
-        let done = try await DunningQuery.stepsDone(organisationID: organisationID, on: context.db)
+        let history = try await DunningQuery.history(organisationID: organisationID, on: context.db)
+        let contacted = try await DunningQuery.contactedCustomers(organisationID: organisationID, on: context.db)
         let held = try await DunningQuery.heldInvoices(organisationID: organisationID, on: date, on: context.db)
         let customers = try await DunningQuery.customerSettings(organisationID: organisationID, on: context.db)
-        let defaultRules = settings.rules(for: nil)
+        // The organisation's rules choose each customer's policy (unless the customer has their own).
+        let profiles = try await PolicySelectorQuery.profiles(
+            for: candidates.map(\.customerId), settings: settings, on: date, in: context)
+        var rulesByCustomer: [UUID: DunningRules] = [:]
+        // Not started yet (a dry run before the first pass): it would start today.
+        let collectionsStart = settings.collectionsStart ?? date
         var due: [DueReminder] = []
         for candidate in candidates {
             guard let status = InvoiceStatus(rawValue: candidate.status),
                 let dueDate = try? LocalDate(iso: candidate.dueDate)
             else { continue }
-            let rules = customers[candidate.customerId].map(settings.rules(for:)) ?? defaultRules
+            let rules =
+                rulesByCustomer[candidate.customerId]
+                ?? settings.rules(for: customers[candidate.customerId], profile: profiles[candidate.customerId])
+            rulesByCustomer[candidate.customerId] = rules
+            let past = history[candidate.id]
             let facts = DunningFacts(
-                dueDate: dueDate, status: status, stepsDone: done[candidate.id] ?? [],
-                isPaused: held.contains(candidate.id))
+                dueDate: dueDate, status: status, stepsDone: past?.steps ?? [], isPaused: held.contains(candidate.id),
+                firstContactOn: past?.firstContactOn, customerEverContacted: contacted.contains(candidate.customerId),
+                collectionsStart: collectionsStart)
             if let step = rules.stepDue(for: facts, on: date) {
                 due.append(DueReminder(invoiceID: candidate.id, customerID: candidate.customerId, step: step))
             }
@@ -103,7 +114,10 @@ enum DunningRun {
         // How often the customer may be contacted (`ContactRules`): over a limit, nothing is recorded,
         // so the step is looked at again tomorrow.
         let contactRules = CustomerContactRules(customer: customer, organisation: context.organisation, around: date)
-        let history = try await CustomerContactRules.pastContacts(of: batch.customerID, around: date, on: context.db)
+        // Today's instalment notice rides in an email reminder instead of going alone.
+        let riders = batch.channel == .email ? try await SameDayNotices.waiting(for: batch.customerID, on: date, in: context) : []
+        let history = try await CustomerContactRules.pastContacts(
+            of: batch.customerID, around: date, excluding: Set(riders.compactMap(\.id)), on: context.db)
         if contactRules.rules.admits(ContactChannel(batch.channel), on: date, after: history) != nil {
             return .deferred
         }
@@ -117,7 +131,7 @@ enum DunningRun {
                 .init(
                     customer: customer, contact: nil, kind: batch.kind, channel: batch.channel, tone: batch.lead.tone,
                     templateKey: batch.lead.templateKey, dedupeKey: "dunning:\(batch.customerID):\(date.iso)",
-                    invoices: invoices), in: context)
+                    invoices: invoices, notices: SameDayNotices.paragraphs(riders)), in: context)
         }
         switch batch.channel {
         case .callTask:
@@ -133,6 +147,7 @@ enum DunningRun {
         case .email, .sms:
             guard let message = try await queueMessage() else { return .noContact }
             messageID = message.id
+            try await SameDayNotices.fold(riders, into: message, in: context)
         case .letter:
             // Queued like a message, and a task for whoever prints and posts it.
             guard let message = try await queueMessage() else { return .noContact }
@@ -195,12 +210,18 @@ enum DunningRun {
             guard !open.isEmpty else { continue }
             do {
                 let queued = try await context.transaction { tx in
-                    try await OutboxWriter.queue(
-                        .init(
-                            customer: customer, contact: nil, kind: .debtSummary, channel: .email, tone: .friendly,
-                            templateKey: TemplateKey.debtSummary.rawValue,
-                            dedupeKey: "dunning:\(try customer.requireID()):\(date.iso)", invoices: open), in: tx)
-                        != nil
+                    // Today's instalment notice rides in the statement instead of going alone.
+                    let riders = try await SameDayNotices.waiting(for: try customer.requireID(), on: date, in: tx)
+                    guard
+                        let message = try await OutboxWriter.queue(
+                            .init(
+                                customer: customer, contact: nil, kind: .debtSummary, channel: .email,
+                                tone: .friendly, templateKey: TemplateKey.debtSummary.rawValue,
+                                dedupeKey: "dunning:\(try customer.requireID()):\(date.iso)", invoices: open,
+                                notices: SameDayNotices.paragraphs(riders)), in: tx)
+                    else { return false }
+                    try await SameDayNotices.fold(riders, into: message, in: tx)
+                    return true
                 }
                 if queued { report.summariesQueued += 1 } else { report.noContact += 1 }
             } catch let error as any DatabaseError where error.isConstraintFailure {

@@ -37,6 +37,8 @@ enum BackgroundJobs {
     static func dailyPass(on day: LocalDate, in context: ServiceContext) async throws -> DunningRun.Report {
         // Promises and plans first: a promise broken yesterday gives its invoices back to dunning today.
         _ = try await CollectionChecks.run(on: day, in: context)
+        // The first pass starts collections, unless an import did already (see `CollectionsStart`).
+        try await CollectionsStart.ensure(on: day, in: context)
         let report = try await DunningRun.run(on: day, dryRun: false, in: context)
         CarteraMetrics.remindersQueued(report.messagesQueued + report.summariesQueued + report.tasksCreated)
         // After dunning, so a step sent today carries its fee today.

@@ -59,5 +59,11 @@ enum Migrations {
         UpdateCustomersAddPostalAddress(),
         UpdateCustomersAddContactRules(),
         CreateContactConsents(),
+        UpdatePaymentsAddThankedIn(),
     ]
+        UpdateOrganisationsAddCollectionsStart(),
+        UpdateOrganisationsAddSafetySettings(),
+        UpdateDunningHoldsAddNote(),
+        CreatePolicyRules(),
+        UpdatePaymentsAddThankedIn(),
 }

@@ -40,7 +40,8 @@ extension Organisation {
         [
             $id, $name, $defaultCurrency, $locale, $timeZone, $reminderKindsOff, $summaryFrequency, $workingWeekdays,
             $holidays,
-            $paymentInstructions, $replyToEmail, $senderName, $senderEmail, $reminderHour, $bankAccounts,
+            $paymentInstructions, $replyToEmail, $senderName, $senderEmail, $reminderHour, $collectionsStart,
+            $bankAccounts,
             $creditHoldDaysOverdue, $referenceRates, $lateFeePolicyName,
             $lateFeeMinor,
             $lateInterestBasisPoints, $legalMaximumBasisPoints, $portalPromiseMaxDays, $portalPromiseMinimumBasisPoints,
@@ -60,7 +61,7 @@ extension Payment {
         [
             $id, $organisationID, $customer, $receivedOn, $currency, $amountMinor, $allocatedMinor, $method, $reference,
             $notes,
-            $reversedOn, $reversalReason, $createdAt, $updatedAt,
+            $reversedOn, $reversalReason, $thankedInMessageID, $createdAt, $updatedAt,
         ]
     }
 }

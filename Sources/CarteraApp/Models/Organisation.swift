@@ -27,6 +27,9 @@ public final class Organisation: Model, @unchecked Sendable {
     @OptionalField(key: "sender_email") public var senderEmail: String?
     /// The local hour (0–23) reminders go out from; nil: the server's `CARTERA_REMINDER_HOUR`.
     @OptionalField(key: "reminder_hour") public var reminderHour: Int?
+    /// The ISO day collections started (see `DunningFacts.collectionsStart`): set on the first daily
+    /// pass or the first import, whichever comes first, and editable; nil until then.
+    @OptionalField(key: "collections_start") public var collectionsStart: String?
     /// The accounts customers pay into, as `StoredBankAccounts` JSON; see `bankAccountList`.
     @Field(key: "bank_accounts") public var bankAccounts: String
     /// A customer with an invoice more days overdue than this goes on credit hold; nil: never.

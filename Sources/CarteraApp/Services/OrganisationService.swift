@@ -161,6 +161,10 @@ enum OrganisationService {
         }
     }
 
+        if let start = input.collectionsStart {
+            organisation.collectionsStart = try CollectionsStart.parse(start)?.iso
+            changes["collections_start"] = organisation.collectionsStart ?? ""
+        }
     private static func updateSenderAndAccounts(
         _ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]
     ) throws {

@@ -66,6 +66,10 @@ enum PolicyService {
         guard inUse == 0 else {
             throw ServiceError.conflict("policy_in_use", "\(inUse) customer(s) follow this policy")
         }
+        let rules = try await PolicyRuleRecord.query(on: context.db).filter(\.$policyID == record.requireID()).count()
+        guard rules == 0 else {
+            throw ServiceError.conflict("policy_in_use", "\(rules) policy rule(s) choose this policy")
+        }
         try await context.transaction { tx in
             try await record.delete(on: tx.db)
             try await AuditLog.record(

@@ -24,11 +24,18 @@ enum ReminderStatusService {
             for: .init(
                 id: invoice.$customer.id, collectionPolicyId: customer.collectionPolicyID,
                 reminderKindsOff: customer.reminderKindsOff))
+        var contacted = !deliveries.isEmpty
+        if !contacted {
+            contacted = try await DunningQuery.contactedCustomers(
+                organisationID: context.organisationID, only: invoice.$customer.id, on: context.db
+            ).contains(invoice.$customer.id)
+        }
         let facts = DunningFacts(
             dueDate: try invoice.due, status: invoice.status, stepsDone: Set(deliveries.map(\.stepKey)),
-            isPaused: !holds.isEmpty)
+            isPaused: !holds.isEmpty, firstContactOn: deliveries.first.flatMap { try? LocalDate(iso: $0.runOn) },
+            customerEverContacted: contacted, collectionsStart: settings.collectionsStart ?? context.today)
         let owed = invoice.status.isOwed && !customer.doNotContact && holds.isEmpty
         let next = owed ? rules.nextStep(for: facts, after: context.today.addingClamped(days: -1)) : nil
-        return Status(deliveries: deliveries, holds: holds, next: next, steps: rules.policy.steps)
+        return Status(deliveries: deliveries, holds: holds, next: next, steps: rules.knownSteps)
     }
 }

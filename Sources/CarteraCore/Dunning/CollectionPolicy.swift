@@ -27,6 +27,9 @@ public struct PolicyStep: Hashable, Codable, Sendable {
         }
     }
 
+    /// The key a first notice is recorded under; no policy step may take it.
+    public static let firstNoticeKey = "first_notice"
+
     /// The due day itself still counts as "about to fall due": the invoice is not late yet.
     public var kind: ReminderKind { offsetDays <= 0 ? .beforeDue : .overdue }
 
@@ -53,11 +56,12 @@ public struct CollectionPolicy: Hashable, Codable, Sendable {
                     code: "invalid_policy", field: "\(field).offset_days",
                     message: "offset_days must be between -90 and 365")
             }
-            guard !step.key.isEmpty, step.key.count <= 40,
+            guard step.key != PolicyStep.firstNoticeKey, !step.key.isEmpty, step.key.count <= 40,
                 step.key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
             else {
                 throw DomainError(
-                    code: "invalid_policy", field: "\(field).key", message: "key must be 1–40 letters, digits, _ or -")
+                    code: "invalid_policy", field: "\(field).key",
+                    message: "key must be 1–40 letters, digits, _ or -, and not first_notice")
             }
         }
         guard Set(steps.map(\.key)).count == steps.count else {
@@ -67,6 +71,23 @@ public struct CollectionPolicy: Hashable, Codable, Sendable {
             throw DomainError(code: "invalid_policy", field: "steps", message: "Two steps cannot fall on the same day")
         }
         self.steps = steps.sorted { $0.offsetDays < $1.offsetDays }
+    }
+
+    /// The policy's first step after the due date (the smallest offset above 0): the one a first
+    /// notice stands in for.
+    public var firstOverdueStep: PolicyStep? { steps.first { $0.offsetDays > 0 } }
+
+    /// What a customer gets instead of jumping to a later step when the first contact about an
+    /// overdue invoice is due (see `DunningRules`): the first overdue step's day and channel (so a
+    /// letter is a first message only when the policy's own first overdue step is a letter), friendly,
+    /// with the `first_notice` wording, which refers to no earlier notice. Its key is its own, so an
+    /// invoice gets it at most once, like any step.
+    public var firstNotice: PolicyStep? {
+        firstOverdueStep.map {
+            PolicyStep(
+                key: PolicyStep.firstNoticeKey, offsetDays: $0.offsetDays, channel: $0.channel, tone: .friendly,
+                templateKey: TemplateKey.firstNotice.rawValue)
+        }
     }
 
     /// Seed 003's schedule — 10 days before, the due day, 10 days after, all friendly — then

@@ -4,6 +4,8 @@ public enum TemplateKey: String, CaseIterable, Sendable, Codable {
     case newInvoice = "new_invoice"
     case paymentReceived = "payment_received"
     case beforeDue = "before_due"
+    /// A customer's first overdue message (see `DunningRules`): friendly, and it refers to nothing earlier.
+    case firstNotice = "first_notice"
     case overdue
     case overdueFirm = "overdue_firm"
     case finalNotice = "final_notice"

@@ -19,6 +19,9 @@ struct OrganisationDTO: Content {
     let senderEmail: String?
     /// The local hour reminders go out from; null: the server's default.
     let reminderHour: Int?
+    /// The day collections started (an invoice due before it starts with a first notice); null until the
+    /// first daily pass or import sets it.
+    let collectionsStart: String?
     /// The accounts customers pay into, shown on the portal and in every message that says how to pay.
     let bankAccounts: [BankAccountDTO]
     /// Days overdue that put a customer on credit hold; null: never.
@@ -63,6 +66,7 @@ struct OrganisationDTO: Content {
         lateInterestRate = organisation.lateInterestBasisPoints.map(Self.percentage)
         legalMaximumRate = organisation.legalMaximumBasisPoints.map(Self.percentage)
         portalPromiseMaxDays = organisation.portalPromiseMaxDays
+        collectionsStart = organisation.collectionsStart
         portalPromiseMinimumShare = Self.percentage(organisation.portalPromiseMinimumBasisPoints)
     }
 

@@ -1,6 +1,7 @@
 import CarteraCore
 import Fluent
 import Foundation
+import SQLKit
 
 /// Puts a message to a customer in the outbox. Always inside the caller's transaction, so the
 /// message exists exactly when the change that caused it does; `dedupe_key` is unique, so the
@@ -16,6 +17,15 @@ enum OutboxWriter {
         let dedupeKey: String
         let invoices: [Invoice]
         var extraValues: [String: TemplateValue] = [:]
+        /// Not before this instant, and for its day (an event after the customer's message of the
+        /// day waits for the next window: one conversation a day).
+        var notBefore: Date? = nil
+        /// Short paragraphs of other things the customer is told the same day (an instalment due),
+        /// put after the greeting of this message instead of going as messages of their own.
+        var notices: [String] = []
+        /// A message not yet taken by a worker, written again with what it now says (a thank-you
+        /// naming one more payment); nil if a worker took it meanwhile.
+        var replacing: OutboxMessage? = nil
     }
 
     /// Renders and stores the message; nil when there is nobody to address it to.
@@ -50,7 +60,12 @@ enum OutboxWriter {
             customer: draft.customer, contact: contact, invoices: draft.invoices, today: context.today,
             portalLink: portal.url, extra: draft.extraValues)
         let rendered = try RenderedMessage(
-            source: source, values: values, email: draft.channel == .email ? EmailLayout(composer) : nil)
+            source: draft.notices.isEmpty ? source : withNotices(source),
+            values: values.merging(["notices": .text(draft.notices.joined(separator: "\n\n"))]) { $1 },
+            email: draft.channel == .email ? EmailLayout(composer) : nil)
+        if let replaced = draft.replacing {
+            return try await rewrite(replaced, as: rendered, to: contact, channel: draft.channel, in: context)
+        }
 
         let message = OutboxMessage()
         message.id = UUID()
@@ -73,6 +88,10 @@ enum OutboxWriter {
             draft.channel.isTransmitted
             ? contactRules.nextAllowed(from: context.clock.now()) : context.clock.now()
         message.scheduledOn = context.today.iso
+        if let notBefore = draft.notBefore, notBefore > message.nextAttemptAt {
+            message.nextAttemptAt = draft.channel.isTransmitted ? contactRules.nextAllowed(from: notBefore) : notBefore
+            message.scheduledOn = LocalDate.today(at: notBefore, in: context.timeZone).iso
+        }
         try await message.create(on: context.db)
         try await AuditLog.record(
             "message.queued", entityType: "outbox_message", entityID: message.id!,
@@ -82,6 +101,40 @@ enum OutboxWriter {
                 "invoices": draft.invoices.map(\.number).joined(separator: ","),
             ], in: context)
         return message
+    }
+
+    /// The body with `{{notices}}` after its greeting (the first paragraph), or first when it has none.
+    static func withNotices(_ source: TemplateCatalog.Source) -> TemplateCatalog.Source {
+        var source = source
+        if let greeting = source.body.range(of: "\n\n") {
+            source.body.insert(contentsOf: "{{notices}}\n\n", at: greeting.upperBound)
+        } else {
+            source.body = "{{notices}}\n\n" + source.body
+        }
+        return source
+    }
+
+    /// Compare-and-set: only while no worker holds it.
+    private static func rewrite(
+        _ message: OutboxMessage, as rendered: RenderedMessage, to contact: Contact, channel: ReminderChannel,
+        in context: ServiceContext
+    ) async throws -> OutboxMessage? {
+        let id = try message.requireID()
+        let address = RecipientPicker.address(of: contact, for: channel)
+        let rewritten = try await context.db.sql.raw(
+            """
+            UPDATE outbox_messages
+            SET subject = \(bind: rendered.subject), body_text = \(bind: rendered.text), body_html = \(bind: rendered.html),
+                recipient_name = \(bind: contact.name), recipient_address = \(bind: address)
+            WHERE id = \(bind: id) AND status = 'pending' AND claimed_by IS NULL AND delivery_started_at IS NULL
+            RETURNING id
+            """
+        ).first()
+        guard rewritten != nil else { return nil }
+        try await AuditLog.record(
+            "message.rewritten", entityType: "outbox_message", entityID: id,
+            details: ["kind": message.kind.rawValue, "subject": rendered.subject], in: context)
+        return try await OutboxMessage.find(id, on: context.db)
     }
 
     static func contacts(of customer: Customer, on db: any Database) async throws -> [Contact] {

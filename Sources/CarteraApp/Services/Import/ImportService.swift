@@ -76,6 +76,8 @@ enum ImportService {
                         "rows": String(published.summary.rows),
                         "skipped": String(published.summary.skipped),
                     ]) { $1 }, in: tx)
+                // A first import of a ledger starts collections: its old invoices get a first notice.
+                try await CollectionsStart.ensure(on: tx.today, in: tx)
                 try await alsoInTransaction?(tx, published)
                 return published
             }

@@ -19,6 +19,8 @@ struct OrganisationUpdate: Codable, Sendable {
     var senderEmail: String?
     /// The local hour reminders go out from, 0 to 23.
     var reminderHour: Int?
+    /// The day collections started (ISO date); empty: unset, so the next daily pass or import sets it.
+    var collectionsStart: String?
     /// The accounts customers pay into; the list replaces the stored one (empty removes them all).
     var bankAccounts: [BankAccountInput]?
     /// 0 switches the automatic hold off.

@@ -124,6 +124,9 @@ struct ReminderSettingsContext: Encodable {
     let links = Links()
     let hours: [SettingsOption]
     let kinds: [Kind]
+    /// The date input's value (the browser shows it the reader's way); empty while not started.
+    let collectionsStart: String
+    let collectionsStartHelp: String
     let creditHoldDays: String
     let policies: [SettingsOption]
     let lateFeeAmount: String
@@ -142,6 +145,11 @@ struct ReminderSettingsContext: Encodable {
             .init(value: String($0), label: String(format: "%02d:00", $0), selected: $0 == hour)
         }
         let enabled = organisation.enabledReminderKinds
+        collectionsStart = organisation.collectionsStart ?? ""
+        collectionsStartHelp =
+            organisation.collectionsStart.flatMap { try? LocalDate(iso: $0) }.map {
+                format.text("settings.collections_start_help", ["date": format.date($0)])
+            } ?? format.text("settings.collections_start_unset")
         kinds = ReminderKind.allCases.map {
             .init(
                 value: $0.rawValue, label: format.text("settings.kind.\($0.rawValue)"),

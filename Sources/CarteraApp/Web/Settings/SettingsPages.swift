@@ -125,6 +125,7 @@ struct SettingsPages {
 
     struct RemindersForm: Content {
         var reminderHour: String?
+        var collectionsStart: String?
         var reminderKinds: [String]?
         var creditHoldDaysOverdue: String?
         var lateFeePolicy: String?
@@ -138,6 +139,7 @@ struct SettingsPages {
             RemindersForm.self, amounts: ["lateFeeAmount", "lateInterestRate", "legalMaximumRate"])
         var input = OrganisationUpdate()
         input.reminderHour = try Self.integer(form.reminderHour, "reminder_hour")
+        input.collectionsStart = form.collectionsStart
         input.reminderKinds = form.reminderKinds ?? []
         input.creditHoldDaysOverdue = try Self.integer(form.creditHoldDaysOverdue, "credit_hold_days_overdue") ?? 0
         input.lateFeePolicy = form.lateFeePolicy

@@ -112,6 +112,7 @@ import Testing
     /// The outbox writes a real multipart message: the text part as it always was, the HTML part designed.
     @Test func theDeliveredEmlHasBothPartsAndTheButtonGoesToTheCustomersPortal() async throws {
         try await TestHarness.run { h in
+            h.travel(to: "2026-03-16") // a Monday at 10:00 in Bogotá: the email is due at once
             let customer = try await h.customerWithContacts("Panadería La Candelaria S.A.S.")
             _ = try await h.createInvoice(customer: customer, number: "FE-2044", total: "1234567.89")
             #expect(try await BackgroundJobs.deliverOutbox(app: h.app, workerID: "w1").sent == 1)

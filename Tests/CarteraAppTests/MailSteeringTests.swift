@@ -100,9 +100,12 @@ import Vapor
     @Test func aContactStoredWithCRLFStillCannotInjectAHeader() async throws {
         try await TestHarness.run { h in
             let customer = try await h.createCustomer()
-            for (name, email) in [
-                (Self.injected, "ana@cliente.co"), ("Luis", "luis@cliente.co\r\nBcc: x@evil.example"),
-            ] {
+            // One a day (one conversation a day), on weekdays at 10:00 in Bogotá, so each is due at once.
+            for (day, (name, email)) in zip(
+                ["2026-03-16", "2026-03-17"],
+                [(Self.injected, "ana@cliente.co"), ("Luis", "luis@cliente.co\r\nBcc: x@evil.example")])
+            {
+                h.travel(to: day)
                 let contact = Contact()
                 contact.$customer.id = try #require(UUID(uuidString: customer))
                 contact.name = name

@@ -34,16 +34,17 @@ struct CustomerContactRules: Sendable {
 
     /// The customer's collection contacts of the week around `date` (messages about money owed
     /// that were not cancelled, and the daily pass's call tasks), by the organisation's calendar day.
-    static func pastContacts(of customerID: UUID, around date: LocalDate, on db: any Database)
-        async throws -> [PastContact]
-    {
+    /// - Parameter excluding: messages that are about to ride inside the one being decided (`SameDayNotices`).
+    static func pastContacts(
+        of customerID: UUID, around date: LocalDate, excluding: Set<UUID> = [], on db: any Database
+    ) async throws -> [PastContact] {
         let from = date.addingClamped(days: -7).iso
         let messages = try await OutboxMessage.query(on: db).filter(\.$customer.$id == customerID)
             .filter(\.$scheduledOn >= from).filter(\.$status != .cancelled).all()
         let calls = try await CollectionTask.query(on: db).filter(\.$customer.$id == customerID)
             .filter(\.$kind == .call).filter(\.$dueOn >= from).filter(\.$status != .cancelled).all()
         var contacts: [PastContact] = []
-        for message in messages where message.kind.isDunning {
+        for message in messages where message.kind.isDunning && !excluding.contains(message.id ?? UUID()) {
             guard let day = try? LocalDate(iso: message.scheduledOn) else { continue }
             contacts.append(PastContact(date: day, channel: ContactChannel(message.channel)))
         }

@@ -3,44 +3,118 @@ import Fluent
 import Foundation
 
 /// The two reminders caused by events rather than dates: a new invoice, and a thank-you for a
-/// payment. Queued in the transaction of the event itself.
+/// payment. Queued in the transaction of the event itself, within one conversation a day: an event
+/// after the customer's message of the day waits for the next send window, and a thank-you not yet
+/// sent names every payment that arrives meanwhile (several bank lines: one thank-you).
 enum EventReminders {
     static func invoiceIssued(_ invoice: Invoice, in context: ServiceContext) async throws {
         guard invoice.status.isOwed,
             let customer = try await enabledCustomer(invoice.$customer.id, kind: .newInvoice, in: context)
         else { return }
-        try await OutboxWriter.queue(
-            .init(
-                customer: customer, contact: nil, kind: .newInvoice, channel: .email, tone: .friendly,
-                templateKey: TemplateKey.newInvoice.rawValue, dedupeKey: "new_invoice:\(try invoice.requireID())",
-                invoices: [invoice]), in: context)
+        try await RowLocks.lockCustomer(try customer.requireID(), on: context.db)
+        var draft = OutboxWriter.Draft(
+            customer: customer, contact: nil, kind: .newInvoice, channel: .email, tone: .friendly,
+            templateKey: TemplateKey.newInvoice.rawValue, dedupeKey: "new_invoice:\(try invoice.requireID())",
+            invoices: [invoice])
+        if try await spokenTo(customer, in: context) { draft.notBefore = nextWindow(in: context) }
+        try await OutboxWriter.queue(draft, in: context)
     }
 
     static func paymentReceived(_ payment: Payment, in context: ServiceContext) async throws {
         guard let customer = try await enabledCustomer(payment.$customer.id, kind: .paymentReceived, in: context) else {
             return
         }
+        let customerID = try customer.requireID()
+        try await RowLocks.lockCustomer(customerID, on: context.db)
+        // A thank-you no worker has taken yet names this payment too, written again.
+        if let waiting = try await OutboxMessage.query(on: context.db).filter(\.$customer.$id == customerID)
+            .filter(\.$kind == .paymentReceived).filter(\.$status == .pending).filter(\.$claimedBy == nil)
+            .filter(\.$deliveryStartedAt == nil).sort(\.$createdAt, .descending).first()
+        {
+            let waitingID = try waiting.requireID()
+            let named = try await Payment.query(on: context.db).filter(\.$thankedInMessageID == waitingID)
+                .filter(\.$reversedOn == nil).sort(\.$receivedOn).sort(\.$createdAt).all()
+            var draft = try await thankYou(customer, for: named + [payment], dedupeKey: waiting.dedupeKey, in: context)
+            draft.replacing = waiting
+            if try await OutboxWriter.queue(draft, in: context) != nil {
+                payment.thankedInMessageID = waitingID
+                try await payment.save(on: context.db)
+                return
+            }
+        }
+        // A new one: today if the customer heard nothing from us today, else in the next window.
+        let later = try await spokenTo(customer, in: context)
+        let day = later ? context.today.addingClamped(days: 1) : context.today
+        var dedupeKey = "payment_received:\(customerID):\(day.iso)"
+        if try await OutboxMessage.query(on: context.db).filter(\.$dedupeKey == dedupeKey).count() > 0 {
+            dedupeKey = "payment_received:\(try payment.requireID())"
+        }
+        var draft = try await thankYou(customer, for: [payment], dedupeKey: dedupeKey, in: context)
+        if later { draft.notBefore = nextWindow(in: context) }
+        if let message = try await OutboxWriter.queue(draft, in: context) {
+            payment.thankedInMessageID = message.id
+            try await payment.save(on: context.db)
+        }
+    }
+
+    /// The thank-you naming `payments`: their amounts and days, the invoices they settled, and
+    /// what is still owed.
+    private static func thankYou(
+        _ customer: Customer, for payments: [Payment], dedupeKey: String, in context: ServiceContext
+    ) async throws -> OutboxWriter.Draft {
         let composer = MessageComposer(
             organisation: context.organisation, localizer: context.messaging.localizer, language: customer.language)
-        let settled = try await Allocation.query(on: context.db).filter(\.$payment.$id == payment.requireID()).all()
+        let paymentIDs = try payments.map { try $0.requireID() }
+        let settled = try await Allocation.query(on: context.db).filter(\.$payment.$id ~~ paymentIDs).all()
             .map(\.$invoice.id)
         let invoices =
             settled.isEmpty
             ? [] : try await Invoice.query(on: context.db).filter(\.$id ~~ settled).sort(\.$dueDate).all()
-        let amount = Money(minorUnits: payment.amountMinor, currency: try Currency(code: payment.currency))
+        let amounts = try payments.map {
+            composer.money(Money(minorUnits: $0.amountMinor, currency: try Currency(code: $0.currency)))
+        }
+        var days: [String] = []
+        for payment in payments {
+            let day = composer.date(try LocalDate(iso: payment.receivedOn))
+            if !days.contains(day) { days.append(day) }
+        }
         let stillOpen = try await Invoice.query(on: context.db).filter(\.$customer.$id == customer.requireID())
             .owed().all()
         var values = try composer.values(customer: customer, contact: nil, invoices: stillOpen, today: context.today)
         values = values.filter { $0.key == "total_balance" }
-        if stillOpen.isEmpty { values["total_balance"] = .text(composer.money(.zero(amount.currency))) }
-        values["payment_amount"] = .text(composer.money(amount))
-        values["payment_date"] = .text(composer.date(try LocalDate(iso: payment.receivedOn)))
-        try await OutboxWriter.queue(
-            .init(
-                customer: customer, contact: nil, kind: .paymentReceived, channel: .email, tone: .friendly,
-                templateKey: TemplateKey.paymentReceived.rawValue,
-                dedupeKey: "payment_received:\(try payment.requireID())",
-                invoices: invoices, extraValues: values), in: context)
+        if stillOpen.isEmpty, let first = payments.first {
+            values["total_balance"] = .text(composer.money(.zero(try Currency(code: first.currency))))
+        }
+        let and = context.messaging.localizer.text("message.list_and", language: customer.language) ?? " y "
+        values["payment_amount"] = .text(joined(amounts, and: and))
+        values["payment_date"] = .text(joined(days, and: and))
+        return OutboxWriter.Draft(
+            customer: customer, contact: nil, kind: .paymentReceived, channel: .email, tone: .friendly,
+            templateKey: TemplateKey.paymentReceived.rawValue, dedupeKey: dedupeKey, invoices: invoices,
+            extraValues: values)
+    }
+
+    /// "A, B y C".
+    static func joined(_ items: [String], and: String) -> String {
+        guard items.count > 1, let last = items.last else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + and + last
+    }
+
+    /// Whether the customer has a message for today already (sent or waiting).
+    private static func spokenTo(_ customer: Customer, in context: ServiceContext) async throws -> Bool {
+        try await OutboxMessage.query(on: context.db).filter(\.$customer.$id == customer.requireID())
+            .filter(\.$scheduledOn == context.today.iso).filter(\.$status != .cancelled).count() > 0
+    }
+
+    /// Tomorrow at the organisation's reminder hour, when its daily pass writes to customers.
+    private static func nextWindow(in context: ServiceContext) -> Date {
+        let tomorrow = context.today.addingClamped(days: 1)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = context.timeZone
+        let parts = DateComponents(
+            year: tomorrow.year, month: tomorrow.month, day: tomorrow.day,
+            hour: context.organisation.reminderHour ?? 8)
+        return calendar.date(from: parts) ?? context.clock.now().addingTimeInterval(24 * 3600)
     }
 
     /// The customer, when this kind of message is on for the organisation and for them.

@@ -20,6 +20,9 @@ public final class Payment: Model, @unchecked Sendable {
     /// Set when the money came back (a bounced check): its allocations are gone and it is no credit.
     @OptionalField(key: "reversed_on") public var reversedOn: String?
     @OptionalField(key: "reversal_reason") public var reversalReason: String?
+    /// The thank-you that names this payment: one per customer and send window, naming every
+    /// payment received meanwhile (`EventReminders.paymentReceived`).
+    @OptionalField(key: "thanked_in_message_id") public var thankedInMessageID: UUID?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

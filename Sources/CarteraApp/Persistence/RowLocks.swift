@@ -7,6 +7,16 @@ import SQLKit
 /// first makes the second wait and then see the first's allocation. SQLite already allows one
 /// writer at a time, so there is nothing to do there.
 enum RowLocks {
+    /// One customer's row, so that two events for the same customer (two payments) write their
+    /// message one after the other instead of both finding no message and queueing two.
+    static func lockCustomer(_ customerID: UUID, on db: any Database) async throws {
+        switch try db.dialect {
+        case .sqlite: return
+        case .postgresql:
+            try await db.sql.raw("SELECT id FROM customers WHERE id = \(bind: customerID) FOR UPDATE").run()
+        }
+    }
+
     static func lockOpenInvoices(customerID: UUID, on db: any Database) async throws {
         switch try db.dialect {
         case .sqlite: return

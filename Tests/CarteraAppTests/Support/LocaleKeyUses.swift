@@ -26,6 +26,13 @@ enum LocaleKeyUses {
         .init(prefix: "ui.plan.status.", cases: values(PaymentPlanStatus.self)),
         .init(prefix: "ui.plan.instalment.", cases: values(InstalmentStanding.State.self)),
         .init(prefix: "ui.contact.role.", cases: values(ContactRole.self)),
+        .init(prefix: "contact_window.day.", cases: (1...7).map(String.init)),
+        .init(prefix: "ui.consent.", cases: values(ConsentState.self)),
+        .init(prefix: "ui.consent_source.", cases: values(ConsentSource.self)),
+        .init(prefix: "ui.contact_channel.", cases: values(ContactChannel.self)),
+        .init(prefix: "ui.jurisdiction.", cases: values(Jurisdiction.self)),
+        // The zones the customer form offers; another (the organisation's own) is shown by its identifier.
+        .init(prefix: "ui.time_zone.", cases: CustomerFormContext.timeZones),
         .init(prefix: "ui.risk.", cases: values(RiskLevel.self)),
         .init(prefix: "ui.risk.reason.", cases: values(RiskReason.Code.self)),
         .init(prefix: "ui.credit.reason.", cases: values(CreditCheck.Reason.Code.self)),

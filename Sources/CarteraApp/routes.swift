@@ -102,6 +102,8 @@ func routes(_ app: Application, config: AppConfig) throws {
         pages.get("policies", ":policyID", use: PolicyPage.render)
         collectorPages.post("policies", ":policyID", "preview", use: PolicyPage.preview)
         adminPages.post("policies", ":policyID", use: PolicyPage.save)
+        adminPages.post("policies", "rules", use: PolicyRulesPage.add)
+        adminPages.post("policies", "rules", ":index", ":action", use: PolicyRulesPage.change)
         adminPages.post("policies", ":policyID", "customers", use: PolicyPage.assign)
         pages.get("templates", use: TemplatesPage.render)
         pages.get("templates", ":key", ":language", ":channel", use: TemplatePage.render)

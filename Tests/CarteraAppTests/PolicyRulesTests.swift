@@ -74,4 +74,46 @@ import Testing
             #expect(try await h.get("/api/v1/policy-rules").json.array.isEmpty)
         }
     }
+
+    @Test func thePoliciesPageAddsMovesAndDeletesRules() async throws {
+        try await TestHarness.run { h in
+            let firm = try await firmPolicy(h)
+            let browser = try await h.signedIn("persona@empresa.co", role: .admin)
+            #expect(try await browser.get("/policies").body.contains("Todavía no hay reglas"))
+            // an amount typed the Colombian way, and days
+            let added = try await browser.post(
+                "/policies/rules",
+                [
+                    ("_form", "policyrule"), ("policyId", firm), ("riskAtLeast", "medium"),
+                    ("minimumBalance", "1.500.000"), ("maximumBalance", ""), ("tag", ""),
+                    ("minimumDaysOverdue", "30"),
+                ])
+            #expect(added.status == .seeOther)
+            _ = try await browser.post(
+                "/policies/rules",
+                [("_form", "policyrule"), ("policyId", firm), ("riskAtLeast", ""), ("tag", "Gobierno")])
+            var page = try await browser.get("/policies").body
+            #expect(page.contains("riesgo medio o alto y saldo desde $ 1.500.000"), "\(page)")
+            #expect(page.contains("30 días de mora o más"))
+            #expect(page.contains("con la etiqueta «Gobierno»"))
+            #expect(try await PolicyRuleRecord.query(on: h.app.db).count() == 2)
+            // move the second up: the tag rule is now first
+            _ = try await browser.post("/policies/rules/1/up", [])
+            var rules = try await h.get("/api/v1/policy-rules").json.array
+            #expect(rules.first?["tag"].string == "Gobierno")
+            _ = try await browser.post("/policies/rules/0/delete", [])
+            rules = try await h.get("/api/v1/policy-rules").json.array
+            #expect(rules.count == 1 && rules.first?["minimum_days_overdue"].int == 30)
+            #expect(rules.first?["minimum_balance"].string == "1500000.00")
+            // a refused rule: the reason next to its field, nothing stored
+            let refused = try await browser.post(
+                "/policies/rules",
+                [("_form", "policyrule"), ("policyId", firm), ("minimumBalance", "10"), ("maximumBalance", "5")],
+                referer: "http://localhost/policies")
+            #expect(refused.status == .seeOther)
+            page = try await browser.get("/policies").body
+            #expect(page.contains("field-error"))
+            #expect(try await PolicyRuleRecord.query(on: h.app.db).count() == 1)
+        }
+    }
 }

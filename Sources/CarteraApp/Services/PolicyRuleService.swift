@@ -35,8 +35,43 @@ enum PolicyRuleService {
         return try await store(rules, in: context)
     }
 
+    /// The policies page's "add a rule": `input` goes at the end of the list.
+    @discardableResult
+    static func append(_ input: PolicyRuleInput, in context: ServiceContext) async throws -> [PolicyRuleRecord] {
+        let current = try await rules(in: context)
+        let policies = Set(
+            try await CollectionPolicyRecord.query(on: context.db).filter(\.$organisationID == context.organisationID)
+                .all().map { try $0.requireID() })
+        guard current.count < maximumRules else {
+            throw ServiceError.invalid("rules", code: "out_of_range", "At most \(maximumRules) rules")
+        }
+        let rule = try parse(
+            input, field: "rules[\(current.count)]", currency: try Currency(code: context.organisation.defaultCurrency),
+            policies: policies)
+        return try await store(current + [rule], in: context)
+    }
+
+    /// The rule at `index` (0 first) one place earlier (`by: -1`) or later (`by: 1`); at an end, nothing moves.
+    static func move(at index: Int, by offset: Int, in context: ServiceContext) async throws {
+        var current = try await rules(in: context)
+        let target = index + offset
+        guard current.indices.contains(index), current.indices.contains(target) else {
+            throw ServiceError.notFound("policy_rule")
+        }
+        current.swapAt(index, target)
+        try await store(current, in: context)
+    }
+
+    static func remove(at index: Int, in context: ServiceContext) async throws {
+        var current = try await rules(in: context)
+        guard current.indices.contains(index) else { throw ServiceError.notFound("policy_rule") }
+        current.remove(at: index)
+        try await store(current, in: context)
+    }
+
     /// Stores `rules` in their order, replacing the list (for the page's move and delete, which start
     /// from the stored rules).
+    @discardableResult
     static func store(_ rules: [PolicyRule], in context: ServiceContext) async throws -> [PolicyRuleRecord] {
         try await context.transaction { tx in
             try await PolicyRuleRecord.query(on: tx.db).filter(\.$organisationID == tx.organisationID).delete()

@@ -179,11 +179,48 @@ extension PoliciesPage {
             let isDefault: Bool
             let firstAndLast: String
         }
+        /// One rule that chooses a policy, in words, with its move and delete forms.
+        struct Rule: Encodable {
+            let number: Int
+            let conditions: String
+            let policy: String
+            let upURL: String?
+            let downURL: String?
+            let deleteURL: String
+        }
         let rows: [Row]
+        let rules: [Rule]
+        /// The organisation's own policies (a rule picks one of them); none: rules cannot be added yet.
+        let rulePolicies: [PageOption]
+        let riskOptions: [PageOption]
+        let amountExample: String
+        let currency: String
         let createURL = AppURL.policies
         let templatesURL = AppURL.templates
+        let addRuleURL = AppURL.policyRules
 
         init(data: PoliciesPageData, format: PageFormat, standardName: String) {
+            let names = Dictionary(
+                data.policies.compactMap { named, _ in named.id.map { ($0, named.name) } }
+            ) { first, _ in first }
+            rules = data.rules.enumerated().map { index, rule in
+                Rule(
+                    number: index + 1, conditions: PolicyChoice.conditions(rule, format),
+                    policy: names[rule.policyID] ?? "",
+                    upURL: index > 0 ? AppURL.policyRule(index, .up) : nil,
+                    downURL: index < data.rules.count - 1 ? AppURL.policyRule(index, .down) : nil,
+                    deleteURL: AppURL.policyRule(index, .delete))
+            }
+            rulePolicies = data.policies.compactMap { named, _ in
+                named.id.map { PageOption(value: $0.uuidString, label: named.name) }
+            }
+            riskOptions =
+                [PageOption(value: "", label: format.text("policy_rule.risk.any"))]
+                + RiskLevel.allCases.dropFirst().map {
+                    PageOption(value: $0.rawValue, label: format.text("policy_rule.risk.at_least.\($0.rawValue)"))
+                }
+            amountExample = format.amountExample
+            currency = format.composer.organisation.defaultCurrency
             rows = data.policies.map { named, customers in
                 let steps = named.policy.steps
                 var span = ""

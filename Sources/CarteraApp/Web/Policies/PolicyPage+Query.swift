@@ -61,6 +61,8 @@ struct PolicyPageData {
 /// The policies list: each policy with how many customers follow it.
 struct PoliciesPageData {
     let policies: [(policy: PolicyService.Named, customers: Int)]
+    /// The rules that choose a policy, in order, and the organisation's policies they may pick.
+    let rules: [PolicyRule]
 
     static func read(in context: ServiceContext) async throws -> PoliciesPageData {
         let policies = try await PolicyService.list(in: context)
@@ -77,6 +79,6 @@ struct PoliciesPageData {
             }
             rows.append((named, count))
         }
-        return PoliciesPageData(policies: rows)
+        return PoliciesPageData(policies: rows, rules: try await PolicyRuleService.rules(in: context))
     }
 }

@@ -1,6 +1,11 @@
 import CarteraCore
 import Foundation
 
+/// What the policies page does to one rule that chooses a policy.
+enum PolicyRuleAction: String, CaseIterable, Sendable {
+    case up, down, delete
+}
+
 /// The collection policies and message templates pages, and the forms posted from them.
 extension AppURL {
     static let policies = "/policies"
@@ -13,6 +18,11 @@ extension AppURL {
     static func policy(_ id: UUID?) -> String { path("policies", id.map(\.uuidString) ?? standardPolicySegment) }
     static func policyPreview(_ id: UUID?) -> String { policy(id) + "/preview" }
     static func policyCustomers(_ id: UUID) -> String { path("policies", id, "customers") }
+    /// The rules that choose a policy, on the policies page: add one, move the one at `index` up or down, delete it.
+    static let policyRules = "/policies/rules"
+    static func policyRule(_ index: Int, _ action: PolicyRuleAction) -> String {
+        path("policies", "rules", index, action.rawValue)
+    }
 
     static func template(_ key: TemplateKey, language: String, channel: ReminderChannel) -> String {
         path("templates", key.rawValue, language, channel.rawValue)

@@ -28,7 +28,8 @@ enum DemoActivity {
             (.email, .unanswered, 20), (.letter, .ready, 1), (.email, .queued, 0), (.sms, .queued, 0),
         ]
         for ((customer, invoices), step) in zip(late, plan) {
-            let key = step.channel == .sms ? TemplateKey.overdue : TemplateKey.overdueFirm
+            // The demo's first messages ever: first notices, which refer to no earlier one.
+            let key = TemplateKey.firstNotice
             guard
                 let message = try await OutboxWriter.queue(
                     .init(

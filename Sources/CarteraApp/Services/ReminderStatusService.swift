@@ -20,10 +20,13 @@ enum ReminderStatusService {
         ).all()
         let holds = try await HoldService.inForce(invoiceIDs: [invoiceID], in: context)
         let settings = try await DunningSettings.load(for: context.organisation, on: context.db)
+        // The policy the daily run would choose for this customer today (their own, a rule's, the default).
+        let profile = try await PolicySelectorQuery.profiles(
+            for: [invoice.$customer.id], settings: settings, on: context.today, in: context)[invoice.$customer.id]
         let rules = settings.rules(
             for: .init(
                 id: invoice.$customer.id, collectionPolicyId: customer.collectionPolicyID,
-                reminderKindsOff: customer.reminderKindsOff))
+                reminderKindsOff: customer.reminderKindsOff), profile: profile)
         var contacted = !deliveries.isEmpty
         if !contacted {
             contacted = try await DunningQuery.contactedCustomers(

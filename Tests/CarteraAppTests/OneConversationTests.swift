@@ -41,6 +41,19 @@ import Vapor
         }
     }
 
+    @Test func twoInvoicesOfOneDayAreAnnouncedInOneMessage() async throws {
+        try await TestHarness.run { h in
+            h.travel(to: "2026-03-10")
+            let customer = try await h.customerWithContacts()
+            _ = try await h.createInvoice(customer: customer, number: "FE-1", total: "500000.00", issued: "2026-03-10")
+            _ = try await h.createInvoice(customer: customer, number: "FE-2", total: "250000.00", issued: "2026-03-10")
+            let announced = try await messages(h, kind: .newInvoice)
+            try #require(announced.count == 1, "\(announced.map(\.subject))")
+            #expect(announced[0].subject.contains("FE-1 y FE-2"), "\(announced[0].subject)")
+            #expect(announced[0].bodyText.contains("$ 500.000,00 y $ 250.000,00"), "\(announced[0].bodyText)")
+        }
+    }
+
     @Test func aPaymentAfterTheDaysMessageIsThankedInTheNextWindow() async throws {
         try await TestHarness.run { h in
             h.travel(to: "2026-03-02")

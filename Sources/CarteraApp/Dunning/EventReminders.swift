@@ -11,13 +11,56 @@ enum EventReminders {
         guard invoice.status.isOwed,
             let customer = try await enabledCustomer(invoice.$customer.id, kind: .newInvoice, in: context)
         else { return }
-        try await RowLocks.lockCustomer(try customer.requireID(), on: context.db)
+        let customerID = try customer.requireID()
+        try await RowLocks.lockCustomer(customerID, on: context.db)
+        // A new-invoice message no worker has taken yet names this invoice too, written again.
+        if let waiting = try await waitingMessage(of: customerID, kind: .newInvoice, in: context) {
+            let waitingID = try waiting.requireID()
+            let named = try await Invoice.query(on: context.db).filter(\.$announcedInMessageID == waitingID)
+                .sort(\.$dueDate).sort(\.$number).all()
+            var draft = newInvoice(customer, for: named + [invoice], dedupeKey: waiting.dedupeKey, in: context)
+            draft.replacing = waiting
+            if try await OutboxWriter.queue(draft, in: context) != nil {
+                invoice.announcedInMessageID = waitingID
+                try await invoice.save(on: context.db)
+                return
+            }
+        }
+        var draft = newInvoice(
+            customer, for: [invoice], dedupeKey: "new_invoice:\(try invoice.requireID())", in: context)
+        if try await spokenTo(customer, in: context) { draft.notBefore = nextWindow(in: context) }
+        if let message = try await OutboxWriter.queue(draft, in: context) {
+            invoice.announcedInMessageID = message.id
+            try await invoice.save(on: context.db)
+        }
+    }
+
+    /// The new-invoice message naming `invoices`: with several, their numbers, amounts and due days
+    /// are listed ("FE-1 y FE-2").
+    private static func newInvoice(
+        _ customer: Customer, for invoices: [Invoice], dedupeKey: String, in context: ServiceContext
+    ) -> OutboxWriter.Draft {
         var draft = OutboxWriter.Draft(
             customer: customer, contact: nil, kind: .newInvoice, channel: .email, tone: .friendly,
-            templateKey: TemplateKey.newInvoice.rawValue, dedupeKey: "new_invoice:\(try invoice.requireID())",
-            invoices: [invoice])
-        if try await spokenTo(customer, in: context) { draft.notBefore = nextWindow(in: context) }
-        try await OutboxWriter.queue(draft, in: context)
+            templateKey: TemplateKey.newInvoice.rawValue, dedupeKey: dedupeKey, invoices: invoices)
+        guard invoices.count > 1 else { return draft }
+        let composer = MessageComposer(
+            organisation: context.organisation, localizer: context.messaging.localizer, language: customer.language)
+        let and = context.messaging.localizer.text("message.list_and", language: customer.language) ?? " y "
+        draft.extraValues["invoice_number"] = .text(joined(invoices.map(\.number), and: and))
+        draft.extraValues["amount"] = .text(
+            joined(invoices.compactMap { try? composer.money($0.balance.isZero ? $0.total : $0.balance) }, and: and))
+        draft.extraValues["due_date"] = .text(joined(invoices.compactMap { try? composer.date($0.due) }, and: and))
+        return draft
+    }
+
+    /// The customer's message of `kind` that a worker has not taken yet, if any.
+    private static func waitingMessage(of customerID: UUID, kind: ReminderKind, in context: ServiceContext)
+        async throws -> OutboxMessage?
+    {
+        try await OutboxMessage.query(on: context.db).filter(\.$customer.$id == customerID)
+            .filter(\.$kind == kind).filter(\.$status == .pending).filter(\.$claimedBy == nil)
+            .filter(\.$deliveryStartedAt == nil).sort(\.$createdAt, .descending).first()
     }
 
     static func paymentReceived(_ payment: Payment, in context: ServiceContext) async throws {
@@ -27,10 +70,7 @@ enum EventReminders {
         let customerID = try customer.requireID()
         try await RowLocks.lockCustomer(customerID, on: context.db)
         // A thank-you no worker has taken yet names this payment too, written again.
-        if let waiting = try await OutboxMessage.query(on: context.db).filter(\.$customer.$id == customerID)
-            .filter(\.$kind == .paymentReceived).filter(\.$status == .pending).filter(\.$claimedBy == nil)
-            .filter(\.$deliveryStartedAt == nil).sort(\.$createdAt, .descending).first()
-        {
+        if let waiting = try await waitingMessage(of: customerID, kind: .paymentReceived, in: context) {
             let waitingID = try waiting.requireID()
             let named = try await Payment.query(on: context.db).filter(\.$thankedInMessageID == waitingID)
                 .filter(\.$reversedOn == nil).sort(\.$receivedOn).sort(\.$createdAt).all()

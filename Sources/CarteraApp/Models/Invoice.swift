@@ -23,6 +23,9 @@ public final class Invoice: Model, @unchecked Sendable {
     @Field(key: "status") public var status: InvoiceStatus
     @OptionalField(key: "external_reference") public var externalReference: String?
     @Field(key: "notes") public var notes: String
+    /// The new-invoice message that told the customer of it: one per customer and send window,
+    /// naming every invoice issued meanwhile (`EventReminders.invoiceIssued`).
+    @OptionalField(key: "announced_in_message_id") public var announcedInMessageID: UUID?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

@@ -59,11 +59,9 @@ enum Migrations {
         UpdateCustomersAddPostalAddress(),
         UpdateCustomersAddContactRules(),
         CreateContactConsents(),
-        UpdatePaymentsAddThankedIn(),
-    ]
         UpdateOrganisationsAddCollectionsStart(),
-        UpdateOrganisationsAddSafetySettings(),
-        UpdateDunningHoldsAddNote(),
         CreatePolicyRules(),
         UpdatePaymentsAddThankedIn(),
+        UpdateInvoicesAddAnnouncedIn(),
+    ]
 }

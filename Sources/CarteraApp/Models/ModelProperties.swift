@@ -10,7 +10,7 @@ extension Invoice {
         [
             $id, $organisationID, $customer, $number, $issueDate, $dueDate, $paymentTerms, $currency, $totalMinor,
             $settledMinor,
-            $balanceMinor, $status, $externalReference, $notes, $createdAt, $updatedAt, $lines,
+            $balanceMinor, $status, $externalReference, $notes, $announcedInMessageID, $createdAt, $updatedAt, $lines,
         ]
     }
 }

@@ -78,4 +78,18 @@ import Testing
             #expect(dry["planned"][0]["steps"].array.compactMap(\.string) == ["first_notice"], "\(dry)")
         }
     }
+
+    @Test func thePolicyPageShowsWhatAnOldInvoiceGetsAtGoLive() async throws {
+        try await TestHarness.run { h in
+            h.travel(to: "2026-10-06")
+            let browser = try await h.signedIn("persona@empresa.co", role: .admin)
+            let page = try await browser.get("/policies/standard").body
+            let section = try #require(page.range(of: "id=\"first-contact-steps\"").map { page[$0.lowerBound...] })
+            let list = String(section.prefix(1200))
+            // the first notice on day 0, then the second notice 10 days later … and the letter 50 days later
+            #expect(list.contains("el primer día: ") && list.contains("Primer aviso (primer contacto)"), "\(list)")
+            #expect(list.contains("10 días después") && list.contains("50 días después"))
+            #expect(!list.contains("60 días después"))
+        }
+    }
 }

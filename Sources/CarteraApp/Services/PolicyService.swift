@@ -113,6 +113,22 @@ enum PolicyService {
             .schedule(issued: issued, dueDate: due)
     }
 
+    /// What `policy` sends from today on for an invoice already long overdue when collections start (200
+    /// days), of a customer never reminded: the first notice, then the later steps counted from it. For the
+    /// policy page's "after go-live or an import" line. Changes nothing.
+    static func firstContactSchedule(_ policy: CollectionPolicy, in context: ServiceContext) async throws
+        -> [ScheduledStep]
+    {
+        let settings = try await DunningSettings.load(for: context.organisation, on: context.db)
+        let today = context.today
+        let due = today.addingClamped(days: -200)
+        return DunningRules(policy: policy, calendar: settings.calendar, enabledKinds: settings.enabledKinds)
+            .schedule(
+                issued: due.addingClamped(days: -30), dueDate: due, from: today, customerEverContacted: false,
+                collectionsStart: today
+            ).filter { $0.sent != nil }
+    }
+
     /// Steps as a client sends them, checked into a policy (the same rules as saving; nothing is stored).
     static func policy(from steps: [PolicyStepInput]) throws -> CollectionPolicy {
         let parsed = try steps.enumerated().map { index, step in

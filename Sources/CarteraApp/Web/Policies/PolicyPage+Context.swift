@@ -63,6 +63,8 @@ extension PolicyPage {
         let rowCount: Int
         let sample: String
         let planned: [Planned]?
+        /// "hoy: Primer aviso · correo", "en 10 días: …" for an old invoice at go-live.
+        let firstContact: [String]?
         let dueX: Int
         let dueLabel: String
         let followerCount: String
@@ -154,6 +156,21 @@ extension PolicyPage {
                     when: PolicyWords.when(step.offsetDays, format), what: what, moved: moved,
                     skipped: scheduled.sent == nil, x: x(scheduled.sent ?? scheduled.planned),
                     labelY: index % 2 == 0 ? 22 : 70)
+            }
+            let today = data.firstContact?.compactMap(\.sent).min()
+            firstContact = data.firstContact?.compactMap { scheduled in
+                guard let sent = scheduled.sent, let today else { return nil }
+                let step = scheduled.step
+                let days = today.days(until: sent)
+                let when =
+                    days == 0
+                    ? format.text("policy.first_contact.first_day")
+                    : format.text("policy.first_contact.later", ["days": String(days)])
+                var what = PolicyWords.channel(step.channel, format) + " · " + PolicyWords.tone(step.tone, format)
+                if step.channel.hasTemplate, let key = TemplateKey(rawValue: step.templateKey) {
+                    what += " · " + PolicyWords.template(key, format)
+                }
+                return "\(when): \(what)"
             }
             followerCount = format.text("policy.followers", ["count": String(data.followerCount)])
             followers = data.followers.compactMap { customer in

@@ -20,6 +20,8 @@ struct PolicyPageData {
     let sample: Sample
     /// Nil when the typed steps cannot be read (the errors say why).
     let schedule: [ScheduledStep]?
+    /// The same policy for an old invoice at go-live (`PolicyService.firstContactSchedule`).
+    let firstContact: [ScheduledStep]?
     /// Customers who follow this policy by choice (not only as the organisation's default).
     let followers: [Customer]
     /// Everyone else, for "assign to a customer".
@@ -31,17 +33,20 @@ struct PolicyPageData {
     ) async throws -> PolicyPageData {
         let sample = try await sampleInvoice(in: context)
         var schedule: [ScheduledStep]?
+        var firstContact: [ScheduledStep]?
         if errors.isEmpty, let steps = try? form.input().input.steps,
             let policy = try? PolicyService.policy(from: steps)
         {
             schedule = try await PolicyService.schedule(policy, issued: sample.issued, due: sample.due, in: context)
+            firstContact = try await PolicyService.firstContactSchedule(policy, in: context)
         }
         let customers = try await Customer.query(on: context.db).filter(\.$organisationID == context.organisationID)
             .sort(\.$legalName).limit(2_000).all()
         let followers = customers.filter { named.id != nil && $0.collectionPolicyID == named.id }
         let byDefault = named.isDefault ? customers.filter { $0.collectionPolicyID == nil }.count : 0
         return PolicyPageData(
-            named: named, form: form, errors: errors, sample: sample, schedule: schedule, followers: followers,
+            named: named, form: form, errors: errors, sample: sample, schedule: schedule, firstContact: firstContact,
+            followers: followers,
             others: customers.filter { named.id == nil || $0.collectionPolicyID != named.id },
             followerCount: followers.count + byDefault)
     }

@@ -151,6 +151,10 @@ import Vapor
             _ = try await h.createInvoice(
                 customer: customer, number: "DTO-77", total: "1000000.00", issued: "2026-03-01",
                 extra: ["payment_terms": "2/10 net30"])
+            // Once the first is sent, a day later, so this announcement is a message of its own
+            // (one conversation a day: a new invoice joins a message not yet sent).
+            h.travel(to: "2026-03-02")
+            _ = try await BackgroundJobs.deliverOutbox(app: h.app, workerID: "w1")
             let plain = try await h.createInvoice(
                 customer: customer, number: "NET-78", total: "1000000.00", issued: "2026-03-01")
             let bodies = try await h.messages(customer: customer).compactMap { $0["body_text"].string }

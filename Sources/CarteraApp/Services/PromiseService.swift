@@ -2,14 +2,14 @@ import CarteraCore
 import Fluent
 import Foundation
 
-/// A promise to pay pauses reminders for the invoices it covers until the promised date.
-/// (Broken-promise follow-up tasks come with the collector workspace.)
 /// A promise and the invoices it covers (those its holds pause).
 struct PromiseResult: Sendable {
     let promise: PaymentPromise
     let invoiceIDs: [UUID]
 }
 
+/// A promise to pay pauses reminders for the invoices it covers until the promised date: those named,
+/// or else the oldest owed up to the promised amount (`PromiseCoverage`).
 enum PromiseService {
     static func create(for customer: Customer, _ input: PromiseInput, in context: ServiceContext) async throws
         -> PromiseResult
@@ -32,7 +32,7 @@ enum PromiseService {
             }
             covered = ids
         } else {
-            covered = open.map(\.id)
+            covered = PromiseCoverage.covered(by: amount, of: open)
         }
         guard !covered.isEmpty else {
             throw ServiceError.invalid(

@@ -17,8 +17,10 @@ struct EmailLayout: Sendable {
         let sentBy: String
     }
 
+    /// The invoice lists the layout draws as tables, each with the total of its own rows.
+    static let tables: Set<String> = ["invoices", "overdue_invoices", "not_due_invoices"]
     /// The sections the layout draws itself.
-    static let blocks: Set<String> = ["invoices", "portal_link"]
+    static let blocks: Set<String> = tables.union(["portal_link"])
     static let brand = "#0b6e4f"
     static let ink = "#1d2433"
     static let muted = "#5b6475"
@@ -52,25 +54,27 @@ struct EmailLayout: Sendable {
 
     func html(subject: String, body: MessageTemplate, values: [String: TemplateValue]) -> String {
         var parts: [String] = []
-        var placedTable = false
+        var placedTables: Set<String> = []
         var placedButton = false
-        let table = invoiceTable(values)
         let button = portalButton(values)
         for piece in body.pieces(values, escapingHTML: true, blocks: Self.blocks) {
             switch piece {
             case .text(let text):
                 parts += Self.paragraphs(text)
-            case .block("invoices"):
-                if let table, !placedTable { parts.append(table) }
-                placedTable = true
+            case .block(let name) where Self.tables.contains(name):
+                if !placedTables.contains(name), let table = invoiceTable(values, list: name) { parts.append(table) }
+                placedTables.insert(name)
             case .block:
                 if let button, !placedButton { parts.append(button) }
                 placedButton = true
             }
         }
-        // A template that names neither still shows them: after the greeting and the first paragraph.
+        // A template that names no invoice list, or no button, still shows them: after the greeting
+        // and the first paragraph.
         var extra: [String] = []
-        if let table, !placedTable { extra.append(table) }
+        if body.variableNames.isDisjoint(with: Self.tables), let table = invoiceTable(values, list: "invoices") {
+            extra.append(table)
+        }
         if let button, !placedButton { extra.append(button) }
         parts.insert(contentsOf: extra, at: min(2, parts.count))
         return document(subject: subject, content: parts.joined(separator: "\n"))
@@ -90,9 +94,10 @@ struct EmailLayout: Sendable {
         return ""
     }
 
-    /// One row per invoice: number, issue date, due date, balance; then the total.
-    func invoiceTable(_ values: [String: TemplateValue]) -> String? {
-        guard case .list(let rows)? = values["invoices"], !rows.isEmpty else { return nil }
+    /// One row per invoice of `list`: number (and its status note), issue date, due date, balance; then
+    /// the total of those rows.
+    func invoiceTable(_ values: [String: TemplateValue], list: String = "invoices") -> String? {
+        guard case .list(let rows)? = values[list], !rows.isEmpty else { return nil }
         let cell = "padding: 8px 6px; border-bottom: 1px solid \(Self.line);"
         let head = "padding: 8px 6px; border-bottom: 2px solid \(Self.line); color: \(Self.muted); font-weight: bold;"
         func th(_ text: String, right: Bool = false) -> String {
@@ -104,13 +109,22 @@ struct EmailLayout: Sendable {
             let wrap = right || keep ? " white-space: nowrap;" : ""
             return "<td align=\"\(align)\" style=\"\(cell)\(wrap)\">\(Self.escape(text))</td>"
         }
+        func number(_ row: [String: TemplateValue]) -> String {
+            let note = Self.text(row["status_note"])
+            let cell =
+                "<td align=\"left\" style=\"\(cell) white-space: nowrap;\">\(Self.escape(Self.text(row["number"])))"
+            guard !note.isEmpty else { return cell + "</td>" }
+            return cell
+                + "<br><span class=\"status-note\" style=\"color: \(Self.muted); font-size: 12px; white-space: normal;\">"
+                + "\(Self.escape(note))</span></td>"
+        }
         let body = rows.map { row in
             "<tr class=\"invoice\">"
-                + td(Self.text(row["number"]), keep: true) + td(Self.text(row["issue_date"]))
+                + number(row) + td(Self.text(row["issue_date"]))
                 + td(Self.text(row["due_date"]))
                 + td(Self.text(row["balance"]), right: true) + "</tr>"
         }
-        let total = Self.text(values["total_balance"])
+        let total = Self.text(values[MessageComposer.listTotalKey(list)])
         let footer =
             total.isEmpty
             ? ""
@@ -118,7 +132,7 @@ struct EmailLayout: Sendable {
                 + "<td align=\"right\" style=\"padding: 8px 10px; font-weight: bold; white-space: nowrap;\">"
                 + "\(Self.escape(total))</td></tr>"
         return """
-            <table role="table" class="invoices" width="100%" cellpadding="0" cellspacing="0" border="0" \
+            <table role="table" class="invoices" data-list="\(list)" width="100%" cellpadding="0" cellspacing="0" border="0" \
             style="border-collapse: collapse; margin: 0 0 16px; font-size: 14px;">
             <thead><tr>\(th(wording.invoice))\(th(wording.issued))\(th(wording.due))\(th(wording.balance, right: true))</tr></thead>
             <tbody>

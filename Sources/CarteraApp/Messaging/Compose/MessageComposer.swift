@@ -60,10 +60,14 @@ struct MessageComposer: Sendable {
         [bankAccounts, organisation.paymentInstructions].filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
-    /// Values for a message about `invoices` (the first one is the one named in subjects).
+    /// Values for a message about `invoices` (the first one is the one named in subjects). Each figure
+    /// is defined once here and documented under `ui.template.variable.<name>`: `total_balance` is the
+    /// balance of every listed invoice, `overdue_total` of those due before `today`, `not_due_total` of
+    /// the rest (due today is not yet due); a total of no invoice is empty, so a template can use it
+    /// as a condition. `holds` are the facts behind each row's `status_note`.
     func values(
         customer: Customer, contact: Contact?, invoices: [Invoice], today: LocalDate,
-        portalLink: String? = nil, extra: [String: TemplateValue] = [:]
+        holds: [UUID: [HoldNote]] = [:], portalLink: String? = nil, extra: [String: TemplateValue] = [:]
     ) throws -> [String: TemplateValue] {
         var values: [String: TemplateValue] = [
             "organisation_name": .text(organisation.name),
@@ -75,18 +79,11 @@ struct MessageComposer: Sendable {
             "portal_link": .text(portalLink ?? ""),
             "statement_date": .text(date(today)),
         ]
-        let rows = try invoices.map { invoice -> [String: TemplateValue] in
-            let late = daysPastDue(dueDate: try invoice.due, asOf: today)
-            return [
-                "number": .text(invoice.number),
-                "issue_date": .text(date(try invoice.issued)),
-                "due_date": .text(date(try invoice.due)),
-                "total": .text(money(try invoice.total)),
-                "balance": .text(money(try invoice.balance)),
-                "days_overdue": .text(late > 0 ? String(late) : ""),
-            ]
-        }
-        values["invoices"] = .list(rows)
+        let overdue = try invoices.filter { try $0.due < today }
+        let notDue = try invoices.filter { try $0.due >= today }
+        values["invoices"] = .list(try invoices.map { try row($0, today: today, holds: holds) })
+        values["overdue_invoices"] = .list(try overdue.map { try row($0, today: today, holds: holds) })
+        values["not_due_invoices"] = .list(try notDue.map { try row($0, today: today, holds: holds) })
         if let first = invoices.first {
             values["invoice_number"] = .text(first.number)
             values["amount"] = .text(money(try first.balance.isZero ? first.total : first.balance))
@@ -94,15 +91,45 @@ struct MessageComposer: Sendable {
             values["days_overdue"] = .text(String(daysPastDue(dueDate: try first.due, asOf: today)))
             if let offer = try discountOffer(first, today: today) { values["discount_offer"] = .text(offer) }
         }
-        // Totals per currency, e.g. "$ 1.200.000,00 + US$ 350,00" when a customer owes in two.
+        values["total_balance"] = .text(try total(invoices))
+        values["overdue_total"] = .text(try total(overdue))
+        values["not_due_total"] = .text(try total(notDue))
+        // Each list's own total, for the email's tables: `extra` may give `total_balance` another
+        // meaning (the thank-you's balance still owed), a table's foot is always the sum of its rows.
+        for (list, rows) in [("invoices", invoices), ("overdue_invoices", overdue), ("not_due_invoices", notDue)] {
+            values[Self.listTotalKey(list)] = .text(try total(rows))
+        }
+        return values.merging(extra) { $1 }
+    }
+
+    /// Where the sum of a list's rows is kept: not a name a template can spell (no ":" in names).
+    static func listTotalKey(_ list: String) -> String { "total:\(list)" }
+
+    /// One invoice row, the same columns in every invoice list.
+    private func row(_ invoice: Invoice, today: LocalDate, holds: [UUID: [HoldNote]]) throws -> [String:
+        TemplateValue]
+    {
+        let late = daysPastDue(dueDate: try invoice.due, asOf: today)
+        return [
+            "number": .text(invoice.number),
+            "issue_date": .text(date(try invoice.issued)),
+            "due_date": .text(date(try invoice.due)),
+            "total": .text(money(try invoice.total)),
+            "balance": .text(money(try invoice.balance)),
+            "days_overdue": .text(late > 0 ? String(late) : ""),
+            "status_note": .text(invoice.id.flatMap { holds[$0] }.map(statusNote) ?? ""),
+        ]
+    }
+
+    /// The balances of `invoices` per currency, e.g. "$ 1.200.000,00 + US$ 350,00" when a customer owes
+    /// in two; empty for no invoice.
+    func total(_ invoices: [Invoice]) throws -> String {
         let byCurrency = Dictionary(grouping: invoices, by: \.currency)
-        let totals = try byCurrency.keys.sorted().map { code in
+        return try byCurrency.keys.sorted().map { code in
             money(
                 Money(
                     minorUnits: try (byCurrency[code] ?? []).checkedSum(\.balanceMinor),
                     currency: try Currency(code: code)))
-        }
-        values["total_balance"] = .text(totals.joined(separator: " + "))
-        return values.merging(extra) { $1 }
+        }.joined(separator: " + ")
     }
 }

@@ -15,13 +15,21 @@ struct TemplateCatalog: Sendable {
 
     static let keys = TemplateKey.allCases.map(\.rawValue)
 
-    /// Everything a template may use. Inside `{{#invoices}}` rows also have the row names.
+    /// Everything a template may use. Inside an invoice list rows also have the row names, the same
+    /// columns in each list.
     static let variables: Set<String> = [
         "organisation_name", "customer_name", "contact_name", "invoice_number", "amount", "due_date", "days_overdue",
-        "total_balance", "payment_instructions", "portal_link", "payment_amount", "payment_date", "statement_date",
+        "total_balance", "overdue_total", "not_due_total", "payment_instructions", "portal_link", "payment_amount",
+        "payment_date", "statement_date", "instalment_number", "instalment_count", "instalment_amount",
+        "instalment_due_date", "discount_offer", "bank_accounts", "how_to_pay",
         "invoices", "invoices.number", "invoices.issue_date", "invoices.due_date", "invoices.total", "invoices.balance",
-        "invoices.days_overdue", "instalment_number", "instalment_count", "instalment_amount", "instalment_due_date",
-        "discount_offer", "bank_accounts", "how_to_pay",
+        "invoices.days_overdue", "invoices.status_note",
+        "overdue_invoices", "overdue_invoices.number", "overdue_invoices.issue_date", "overdue_invoices.due_date",
+        "overdue_invoices.total", "overdue_invoices.balance", "overdue_invoices.days_overdue",
+        "overdue_invoices.status_note",
+        "not_due_invoices", "not_due_invoices.number", "not_due_invoices.issue_date", "not_due_invoices.due_date",
+        "not_due_invoices.total", "not_due_invoices.balance", "not_due_invoices.days_overdue",
+        "not_due_invoices.status_note",
     ]
 
     static func loadBundled() throws -> TemplateCatalog {

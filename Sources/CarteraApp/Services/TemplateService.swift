@@ -118,7 +118,9 @@ enum TemplateService {
                 .owed().sort(\.$dueDate).all()
             let contact = RecipientPicker.pick(
                 from: try await OutboxWriter.contacts(of: customer, on: context.db), for: channel)
-            values = try composer.values(customer: customer, contact: contact, invoices: open, today: context.today)
+            values = try composer.values(
+                customer: customer, contact: contact, invoices: open, today: context.today,
+                holds: try await HoldNote.inForce(on: open, in: context))
         } else {
             values = try sampleValues(composer: composer, context: context)
         }

@@ -81,6 +81,8 @@ struct CustomerPageContext: Encodable {
         let date: String
         let status: String
         let statusLabel: String
+        /// "Cubre FE-101, FE-102": the invoices whose reminders it pauses.
+        let covers: String
     }
     struct PlanRow: Encodable {
         let id: UUID
@@ -227,7 +229,10 @@ extension CustomerPageContext {
                 PromiseRow(
                     amount: format.money($0.amountMinor, $0.currency), date: format.date($0.promisedOn),
                     status: $0.status.rawValue,
-                    statusLabel: text("promise.status.\($0.status.rawValue)", [:]))
+                    statusLabel: text("promise.status.\($0.status.rawValue)", [:]),
+                    covers: $0.id.flatMap { data.promiseInvoices[$0] }.map {
+                        text("promise.covers", ["invoices": $0.joined(separator: ", ")])
+                    } ?? "")
             },
             plans: data.plans.compactMap { item in
                 let plan = item.plan

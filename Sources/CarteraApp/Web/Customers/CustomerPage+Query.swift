@@ -33,6 +33,8 @@ struct CustomerPageData {
     let risk: RiskAssessment
     /// The newest twenty.
     let promises: [PaymentPromise]
+    /// The numbers of the invoices each promise covers (those its holds pause), by promise.
+    var promiseInvoices: [UUID: [String]] = [:]
     let plans: [Plan]
     /// Open disputes on open invoices.
     let disputes: [Dispute]
@@ -66,6 +68,7 @@ extension CustomerPageData {
         let promises = try await PaymentPromise.query(on: db).filter(\.$customer.$id == customerID).sort(
             \.$createdAt, .descending
         ).all()
+        let promiseInvoices = try await promisedInvoiceNumbers(Array(promises.prefix(20)), on: db)
         var plans: [Plan] = []
         for plan in try await PaymentPlan.query(on: db).filter(\.$customer.$id == customerID).sort(
             \.$createdAt, .descending
@@ -98,9 +101,24 @@ extension CustomerPageData {
             balances: try balances(open: open, unapplied: unapplied, fees: fees, asOf: context.today),
             credit: try CreditService.assess(
                 customer, open: open, organisation: context.organisation, today: context.today),
-            risk: risk, promises: Array(promises.prefix(20)), plans: plans, disputes: disputes, tasks: tasks,
+            risk: risk, promises: Array(promises.prefix(20)), promiseInvoices: promiseInvoices, plans: plans,
+            disputes: disputes, tasks: tasks,
             payments: payments, timeline: timeline,
             today: context.today, creditHoldDaysOverdue: context.organisation.creditHoldDaysOverdue)
+    }
+
+    /// Promise -> the numbers of the invoices it covers, paid ones too, by due date: two reads for all.
+    static func promisedInvoiceNumbers(_ promises: [PaymentPromise], on db: any Database) async throws -> [UUID:
+        [String]]
+    {
+        let holds = try await DunningHold.query(on: db).filter(\.$sourceID ~~ promises.compactMap(\.id))
+            .filter(\.$reason == .promise).all()
+        let invoices = try await Invoice.query(on: db).filter(\.$id ~~ Set(holds.map(\.$invoice.id)))
+            .sort(\.$dueDate).sort(\.$number).all()
+        return Dictionary(grouping: holds, by: \.sourceID).mapValues { holds in
+            let covered = Set(holds.map(\.$invoice.id))
+            return invoices.filter { $0.id.map(covered.contains) ?? false }.map(\.number)
+        }
     }
 
     /// A section per currency owed, credited or charged a late fee in, as the statement has them.

@@ -38,6 +38,11 @@ import Testing
             #expect(try await h.get("/api/v1/organisation").json["collections_start"].string == "2026-10-06")
             let steps = try await ReminderDelivery.query(on: h.app.db).all().map(\.stepKey)
             #expect(steps == ["first_notice"])
+            // the invoice's history says it in words
+            let invoice = try #require(try await Invoice.query(on: h.app.db).filter(\.$number == "OLD-1").first())
+            let browser = try await h.signedIn("persona@empresa.co", role: .admin)
+            let page = try await browser.get("/invoices/\(try invoice.requireID())").body
+            #expect(page.contains("Primer aviso (correo)"), "\(page)")
         }
     }
 

@@ -7,8 +7,10 @@ enum StepText {
     static func describe(_ step: PolicyStep, req: Request) -> String {
         let days = String(abs(step.offsetDays))
         let when =
-            step.offsetDays == 0
-            ? req.text("step.on_due") : req.text(step.offsetDays < 0 ? "step.before" : "step.after", ["days": days])
+            step.key == PolicyStep.firstNoticeKey
+            ? req.text("step.first_notice")
+            : step.offsetDays == 0
+                ? req.text("step.on_due") : req.text(step.offsetDays < 0 ? "step.before" : "step.after", ["days": days])
         return req.text("step.describe", ["step": when, "channel": req.text("channel.\(step.channel.rawValue)")])
     }
 

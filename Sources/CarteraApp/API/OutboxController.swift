@@ -29,6 +29,15 @@ struct OutboxController {
         return try OutboxMessageDTO(try await OutboxService.cancel(try await find(req, context), in: context))
     }
 
+    /// A printed letter handed to the post (the same action as the letters page's "Mark as posted").
+    func posted(req: Request) async throws -> OutboxMessageDTO {
+        let context = try await req.serviceContext()
+        let id = try req.uuidParameter("messageID", entity: "message")
+        let letters = try await LetterService.markPosted(LettersPostedInput(messageIds: [id]), in: context)
+        guard let letter = letters.first else { throw ServiceError.notFound("letter") }
+        return try OutboxMessageDTO(letter)
+    }
+
     private func find(_ req: Request, _ context: ServiceContext) async throws -> OutboxMessage {
         try await OutboxService.find(try req.uuidParameter("messageID", entity: "message"), in: context)
     }

@@ -4,7 +4,7 @@ import Foundation
 
 /// The demo's work in progress, so "Mensajes" and "Mis tareas" show something real on day one:
 /// reminders queued through the outbox as the dunning run queues them, some delivered, one bounced
-/// (a mistyped address) and one the mail server did not answer; a letter to print; and calls,
+/// (a mistyped address) and one the mail server did not answer; two letters to print; and calls,
 /// a contact to fix and a portal request on the task list, most of them the collector's.
 enum DemoActivity {
     struct Summary: Sendable { var messages = 0, tasks = 0 }
@@ -19,13 +19,14 @@ enum DemoActivity {
             let overdue = try await Invoice.query(on: context.db).filter(\.$customer.$id == customer.requireID())
                 .owed().filter(\.$dueDate < context.today.iso).sort(\.$dueDate).limit(3).all()
             if !overdue.isEmpty { late.append((customer, overdue)) }
-            if late.count == 8 { break }
+            if late.count == 9 { break }
         }
         let now = context.clock.now()
         let hour: TimeInterval = 3600
         let plan: [(channel: ReminderChannel, outcome: Outcome, hoursAgo: Double)] = [
             (.email, .bounced, 26), (.email, .sent, 50), (.email, .sent, 3), (.sms, .sent, 5),
             (.email, .unanswered, 20), (.letter, .ready, 1), (.email, .queued, 0), (.sms, .queued, 0),
+            (.letter, .ready, 2),
         ]
         for ((customer, invoices), step) in zip(late, plan) {
             // The demo's first messages ever: first notices, which refer to no earlier one.
@@ -62,12 +63,19 @@ enum DemoActivity {
                 message.status = .failed
                 message.attempts = OutboxWorker.maxAttempts
                 message.lastError = "SMTP server did not answer in time"
-            case .ready, .queued:
+            case .ready:
+                // Each letter with its task for whoever prints and posts it, as the daily run leaves them.
+                if try await TaskService.create(
+                    .letter, for: customer, titleKey: "task.letter.title", due: context.today, in: context) != nil
+                {
+                    summary.tasks += 1
+                }
+            case .queued:
                 break
             }
             try await message.save(on: context.db)
         }
-        // Calls for today and one left from yesterday, a letter to post, and a request from the portal.
+        // Calls for today and one left from yesterday, and a request from the portal.
         let calls = late.prefix(6)
         for (index, account) in calls.enumerated() {
             let due = index == 0 ? context.today.addingClamped(days: -1) : context.today
@@ -78,12 +86,6 @@ enum DemoActivity {
             {
                 summary.tasks += 1
             }
-        }
-        if let letter = late.dropFirst(5).first,
-            try await TaskService.create(
-                .letter, for: letter.customer, titleKey: "task.letter.title", due: context.today, in: context) != nil
-        {
-            summary.tasks += 1
         }
         if let portal = late.dropFirst(6).first,
             try await TaskService.create(

@@ -38,9 +38,12 @@ struct DemoLoader {
         var summary = Summary()
         var invoiceSequence = 10_001
         let today = context.today
+        try await DemoAddresses.letterhead(in: context)
         for index in 0..<customerCount {
             let foreign = index >= customerCount - DemoNames.foreignCustomers.count
-            let customer = try await CustomerService.create(customerInput(index: index, foreign: foreign), in: context)
+            let customer = try await CustomerService.create(
+                DemoAddresses.addressed(customerInput(index: index, foreign: foreign), index: index, foreign: foreign),
+                in: context)
             try await addContacts(to: customer, foreign: foreign)
             summary.customers += 1
             let habit = pickHabit()

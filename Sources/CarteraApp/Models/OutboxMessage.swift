@@ -14,6 +14,8 @@ public enum OutboxStatus: String, Codable, Sendable, CaseIterable {
     case cancelled
     /// Letters: rendered and ready to print; nothing is transmitted.
     case ready
+    /// Letters: printed and handed to the post; `sent_at` is when someone marked it so.
+    case posted
 }
 
 /// A message to a customer: rendered once when queued, kept with its status for the timeline.

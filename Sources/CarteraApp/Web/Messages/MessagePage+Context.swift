@@ -16,13 +16,17 @@ extension MessagePage.Context {
             customerURL: AppURL.customer(message.$customer.id),
             channel: text("channel.\(message.channel.rawValue)", [:]), isEmail: message.channel == .email,
             isSMS: message.channel == .sms, isLetter: message.channel == .letter, step: step?.words(text) ?? "",
-            status: message.status.rawValue, statusLabel: text("message.status.\(message.status.rawValue)", [:]),
+            status: message.status.rawValue,
+            statusLabel: message.channel == .letter
+                ? LettersPage.status(message, format: format, timeZone: timeZone)
+                : text("message.status.\(message.status.rawValue)", [:]),
             failure: MessagesPage.Context.failure(message, text: text),
             technicalReason: message.status == .failed ? message.lastError : nil,
             queuedAt: format.instant(message.createdAt, in: timeZone),
             sentAt: message.sentAt.map { format.instant($0, in: timeZone) },
             attempts: format.integer(Int64(message.attempts)), bodyText: message.bodyText,
-            viewURL: AppURL.messageView(id), retryURL: retryable ? AppURL.messageRetry(id) : nil,
+            viewURL: AppURL.messageView(id), letterURL: message.channel == .letter ? AppURL.letter(id) : nil,
+            retryURL: retryable ? AppURL.messageRetry(id) : nil,
             cancelURL: cancellable ? AppURL.messageCancel(id) : nil)
     }
 }

@@ -25,6 +25,8 @@ struct MessagePage {
         let attempts: String
         let bodyText: String
         let viewURL: String
+        /// A letter's page: dated, addressed and signed, to print and mark posted.
+        let letterURL: String?
         let retryURL: String?
         let cancelURL: String?
         let backURL = AppURL.messages

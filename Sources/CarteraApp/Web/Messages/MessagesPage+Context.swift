@@ -14,7 +14,9 @@ extension MessagesPage.Context {
                 channel: text("channel.\(message.channel.rawValue)", [:]),
                 step: data.steps[id]?.words(text) ?? "", subject: MessagesPage.Context.headline(message),
                 status: message.status.rawValue,
-                statusLabel: text("message.status.\(message.status.rawValue)", [:]),
+                statusLabel: message.channel == .letter
+                    ? LettersPage.status(message, format: format, timeZone: timeZone)
+                    : text("message.status.\(message.status.rawValue)", [:]),
                 failure: MessagesPage.Context.failure(message, text: text))
         }
         let query = data.query

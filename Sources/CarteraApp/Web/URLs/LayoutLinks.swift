@@ -8,6 +8,8 @@ struct LayoutLinks: Encodable {
     let newInvoice = AppURL.invoiceNew
     let search = AppURL.search
     let messages = AppURL.messages
+    let outgoing = AppURL.outgoing
+    let letters = AppURL.letters
     let tasks = AppURL.tasks
     let reconciliation = AppURL.reconciliation
     let forecast = AppURL.forecast

@@ -56,6 +56,8 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     if config.announcesSetupCode {
         app.lifecycle.use(SetupCodeAnnouncer())
     }
+    app.reminderSchedule = ReminderSchedule(
+        enabled: config.scheduler.enabled, defaultHour: config.scheduler.reminderHour)
     if config.scheduler.enabled {
         app.lifecycle.use(
             Scheduler(intervalSeconds: config.scheduler.intervalSeconds, notBeforeHour: config.scheduler.reminderHour))

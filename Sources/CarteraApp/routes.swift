@@ -55,6 +55,7 @@ func routes(_ app: Application, config: AppConfig) throws {
     let outbox = OutboxController()
     let tasks = TaskController()
     let reminders = ReminderController()
+    let holds = HoldController()
     let aging = AgingController()
     let reports = ReportsController()
     let insights = InsightsController()
@@ -275,6 +276,14 @@ func routes(_ app: Application, config: AppConfig) throws {
         admins.get("reminders", "dry-run", use: reminders.dryRun)
         admins.post("reminders", "run", use: reminders.run)
         admins.get("invoices", ":invoiceID", "reminders", use: reminders.invoiceReminders)
+        collectors.post("invoices", ":invoiceID", "hold", use: holds.place) // a person's pause of one invoice
+        collectors.post("invoices", ":invoiceID", "hold", "release", use: holds.release)
+        pages.get("outgoing", use: OutgoingPage.render) // what the next run sends
+        collectorPages.post("outgoing", "skip", use: OutgoingPage.skip)
+        collectorPages.post("outgoing", "skip", "undo", use: OutgoingPage.undoSkip)
+        adminPages.post("outgoing", "pause", use: OutgoingPage.pause)
+        collectorPages.post("invoices", ":invoiceID", "hold", use: invoicePages.placeHold)
+        collectorPages.post("invoices", ":invoiceID", "hold", "release", use: invoicePages.releaseHold)
     }
 
     do { // reports, aging, forecast & insights

@@ -44,6 +44,8 @@ enum APIVocabulary {
         "reminder_kind": values(ReminderKind.self),
         "risk_level": values(RiskLevel.self),
         "risk_reason": values(RiskReason.Code.self),
+        "safety_hold_reason": values(SafetyHoldKind.self),
+        "statement_stale_mode": values(StaleStatementMode.self),
         "role": values(Role.self),
         "settlement_kind": values(InvoiceSettlement.Kind.self),
         "summary_frequency": values(SummaryFrequency.self),

@@ -16,6 +16,8 @@ enum DunningRun {
         let template: String
         let steps: [String]
         let invoiceIds: [UUID]
+        /// Why the safety check holds it back (`SafetyHoldReason.key`); nil: it goes.
+        var hold: String? = nil
     }
 
     struct Report: Content {
@@ -29,8 +31,20 @@ enum DunningRun {
         var alreadyDone = 0
         /// No contact who can be reached on the channel.
         var noContact = 0
+        /// Batches the safety check held back: no delivery recorded, so tomorrow's run looks at them again.
+        var held = 0
         /// Over the customer's contact limits for today (`ContactRules`): reconsidered tomorrow.
         var deferred = 0
+        /// The organisation is paused: nothing was sent, and the run sends again on this day.
+        var pausedUntil: String? = nil
+        /// Each held customer's reason, for the pages' wording (not part of the reply).
+        var holdReasons: [UUID: SafetyHoldReason] = [:]
+
+        enum CodingKeys: String, CodingKey {
+            case date, dryRun, planned, messagesQueued, tasksCreated, summariesQueued, alreadyDone, noContact, held
+            case deferred
+            case pausedUntil
+        }
     }
 
     static func run(on date: LocalDate, dryRun: Bool, in context: ServiceContext) async throws -> Report {
@@ -38,14 +52,26 @@ enum DunningRun {
         var report = Report(date: date.iso, dryRun: dryRun)
         let settings = try await DunningSettings.load(for: context.organisation, on: context.db)
         let due = try await dueReminders(on: date, settings: settings, in: context)
-        let batches = ReminderBatcher.batches(due)
-        report.planned = batches.map { batch in
+        let planned = ReminderBatcher.batches(due)
+        // The safety check: a batch it holds gets no delivery, only a task for the collector.
+        let safety = try await DunningSafety.load(for: planned, on: date, calendar: settings.calendar, in: context)
+        var holds: [ReminderBatch: SafetyHoldReason] = [:]
+        for batch in planned {
+            if case .hold(let reason) = try safety.verdict(for: batch) { holds[batch] = reason }
+        }
+        report.planned = planned.map { batch in
             Planned(
                 customerId: batch.customerID, channel: batch.channel.rawValue, kind: batch.kind.rawValue,
                 tone: batch.lead.tone.rawValue,
-                template: batch.lead.templateKey, steps: batch.reminders.map(\.step.key), invoiceIds: batch.invoiceIDs)
+                template: batch.lead.templateKey, steps: batch.reminders.map(\.step.key), invoiceIds: batch.invoiceIDs,
+                hold: holds[batch]?.key)
         }
-        guard !dryRun else { return report }
+        for (batch, reason) in holds { report.holdReasons[batch.customerID] = reason }
+        report.held = holds.count
+        report.pausedUntil = context.organisation.pause(on: date)?.iso
+        guard !dryRun, report.pausedUntil == nil else { return report }
+        try await recordHolds(holds, on: date, report: &report, in: context)
+        let batches = planned.filter { holds[$0] == nil }
         for batch in batches {
             do {
                 let outcome = try await context.transaction { tx in try await commit(batch, on: date, in: tx) }

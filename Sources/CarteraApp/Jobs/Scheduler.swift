@@ -20,6 +20,7 @@ final class Scheduler: LifecycleHandler, @unchecked Sendable {
         let notBeforeHour = notBeforeHour
         task = Task {
             app.logger.info("Scheduler started: every \(Int(interval)) s as \(workerID)")
+            await Self.logNextRuns(app, notBeforeHour: notBeforeHour)
             while !Task.isCancelled {
                 do {
                     let reports = try await BackgroundJobs.runReminders(app: app, notBeforeHour: notBeforeHour)
@@ -35,6 +36,22 @@ final class Scheduler: LifecycleHandler, @unchecked Sendable {
                 }
                 try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
             }
+        }
+    }
+
+    /// "Next reminder run for Ferretería: Monday 2026-12-07 08:00 America/Bogota", so whoever starts
+    /// the server knows nothing goes out before then.
+    static func logNextRuns(_ app: Application, notBeforeHour: Int) async {
+        let schedule = ReminderSchedule(enabled: true, defaultHour: notBeforeHour)
+        do {
+            for organisation in try await Organisation.query(on: app.db).all() {
+                let next = schedule.next(
+                    for: organisation, now: app.clock.now(), calendar: DunningSettings.calendar(of: organisation))
+                let when = NextRunText.log(next, timeZone: organisation.timeZone)
+                app.logger.info("Next reminder run for \(organisation.name): \(when)")
+            }
+        } catch {
+            app.logger.warning("Could not work out the next reminder run: \(String(reflecting: error))")
         }
     }
 

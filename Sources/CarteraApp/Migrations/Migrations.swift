@@ -60,6 +60,8 @@ enum Migrations {
         UpdateCustomersAddContactRules(),
         CreateContactConsents(),
         UpdateOrganisationsAddCollectionsStart(),
+        UpdateOrganisationsAddSafetySettings(),
+        UpdateDunningHoldsAddNote(),
         CreatePolicyRules(),
         UpdatePaymentsAddThankedIn(),
         UpdateInvoicesAddAnnouncedIn(),

@@ -3,6 +3,10 @@ import Foundation
 
 public enum DunningHoldReason: String, Codable, Sendable, CaseIterable {
     case dispute, promise, paymentPlan = "payment_plan"
+    /// Placed by a person on one invoice, with a reason and an end date.
+    case manual
+    /// "Skip this time" on the outgoing page: the customer's invoices, for one run day.
+    case skip
 }
 
 /// Pauses reminders for one invoice from `starts_on` until `ends_on` (open-ended when nil) or
@@ -19,6 +23,8 @@ public final class DunningHold: Model, @unchecked Sendable {
     @Field(key: "starts_on") public var startsOn: String
     @OptionalField(key: "ends_on") public var endsOn: String?
     @OptionalField(key: "released_at") public var releasedAt: Date?
+    /// Why a person placed it (manual holds).
+    @OptionalField(key: "note") public var note: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

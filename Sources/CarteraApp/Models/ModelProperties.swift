@@ -45,6 +45,7 @@ extension Organisation {
             $creditHoldDaysOverdue, $referenceRates, $lateFeePolicyName,
             $lateFeeMinor,
             $lateInterestBasisPoints, $legalMaximumBasisPoints, $portalPromiseMaxDays, $portalPromiseMinimumBasisPoints,
+            $statementStaleDays, $statementStaleMode, $pausedUntil, $outgoingDigest,
             $createdAt, $updatedAt,
         ]
     }

@@ -47,6 +47,13 @@ public final class Organisation: Model, @unchecked Sendable {
     @Field(key: "portal_promise_max_days") public var portalPromiseMaxDays: Int
     /// …and is at least this share (in basis points) of what the invoices it covers still owe.
     @Field(key: "portal_promise_minimum_basis_points") public var portalPromiseMinimumBasisPoints: Int
+    /// A bank statement older than this many working days makes the safety check hold or warn.
+    @Field(key: "statement_stale_days") public var statementStaleDays: Int
+    @Field(key: "statement_stale_mode") public var statementStaleMode: StaleStatementMode
+    /// Organisation-wide pause: nothing goes out before this ISO day; nil: not paused.
+    @OptionalField(key: "paused_until") public var pausedUntil: String?
+    /// The morning email to collectors and admins of what the run sends and holds.
+    @Field(key: "outgoing_digest") public var outgoingDigest: Bool
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
@@ -69,5 +76,8 @@ public final class Organisation: Model, @unchecked Sendable {
         lateFeePolicyName = LateFeePolicyName.none.rawValue
         portalPromiseMaxDays = PortalLimits.defaultPromiseMaxDays
         portalPromiseMinimumBasisPoints = PortalLimits.defaultPromiseMinimumBasisPoints
+        statementStaleDays = 3
+        statementStaleMode = .hold
+        outgoingDigest = true
     }
 }

@@ -30,6 +30,7 @@ enum OrganisationService {
         try updateLateFeeSettings(input, of: organisation, changes: &changes)
         try updatePortalLimits(input, of: organisation, changes: &changes)
         try updateSenderAndAccounts(input, of: organisation, changes: &changes)
+        try updateSafetySettings(input, of: organisation, today: context.today, changes: &changes)
         let recordedChanges = changes
         return try await context.transaction { tx in
             try await organisation.save(on: tx.db)

@@ -23,6 +23,8 @@ enum LocaleKeyUses {
         .init(prefix: "ui.aging.", cases: values(AgingBucket.self)),
         .init(prefix: "ui.role.", cases: values(Role.self)),
         .init(prefix: "ui.hold.", cases: values(DunningHoldReason.self)),
+        .init(prefix: "ui.safety.reason.", cases: values(SafetyHoldKind.self)),
+        .init(prefix: "ui.next_run.weekday.", cases: (1...7).map(String.init)),
         .init(prefix: "ui.plan.status.", cases: values(PaymentPlanStatus.self)),
         .init(prefix: "ui.plan.instalment.", cases: values(InstalmentStanding.State.self)),
         .init(prefix: "ui.contact.role.", cases: values(ContactRole.self)),

@@ -37,6 +37,7 @@ enum OpenAPIEnums {
         "post /bank-statements ?format": "bank_statement_format",
         "post /bank-statements ?preset": "bank_statement_preset",
         "post /api-keys/{api_key_id}/revoke 200.role": "role",
+        "DunningReport.planned[].hold": "safety_hold_reason",
     ]
 
     /// Fields that hold the same enum in every schema they appear in.
@@ -47,7 +48,7 @@ enum OpenAPIEnums {
         "template": "template_key", "method": "payment_method", "aging_bucket": "aging_bucket",
         "outcome": "call_outcome",
         "resolution": "dispute_resolution", "match_rule": "match_rule", "encoding": "import_encoding",
-        "account_type": "bank_account_type",
+        "account_type": "bank_account_type", "statement_stale_mode": "statement_stale_mode",
     ]
 
     static func vocabularyName(for location: String) -> String? {

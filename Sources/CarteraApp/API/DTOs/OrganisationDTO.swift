@@ -40,6 +40,14 @@ struct OrganisationDTO: Content {
     let portalPromiseMaxDays: Int
     /// The least share, in percent, of what the named invoices owe that a portal promise must be ("10").
     let portalPromiseMinimumShare: String
+    /// Working days a bank statement may be old before the safety check holds or warns.
+    let statementStaleDays: Int
+    /// "hold" or "warn".
+    let statementStaleMode: String
+    /// Paused: the day reminders go out again; null: not paused.
+    let pausedUntil: String?
+    /// The morning email of what goes out, to collectors and admins.
+    let outgoingDigest: Bool
 
     init(_ organisation: Organisation) throws {
         id = try organisation.requireID()
@@ -68,6 +76,10 @@ struct OrganisationDTO: Content {
         portalPromiseMaxDays = organisation.portalPromiseMaxDays
         collectionsStart = organisation.collectionsStart
         portalPromiseMinimumShare = Self.percentage(organisation.portalPromiseMinimumBasisPoints)
+        statementStaleDays = organisation.statementStaleDays
+        statementStaleMode = organisation.statementStaleMode.rawValue
+        pausedUntil = organisation.pausedUntil
+        outgoingDigest = organisation.outgoingDigest
     }
 
     static func percentage(_ basisPoints: Int) -> String { BasisPoints.rateText(basisPoints) }

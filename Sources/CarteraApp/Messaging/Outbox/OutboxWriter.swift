@@ -87,6 +87,10 @@ enum OutboxWriter {
         message.nextAttemptAt =
             draft.channel.isTransmitted
             ? contactRules.nextAllowed(from: context.clock.now()) : context.clock.now()
+        // An organisation-wide pause holds every message, event ones too, until its resume day.
+        if let resume = context.organisation.resumeInstant(after: context.clock.now()), resume > message.nextAttemptAt {
+            message.nextAttemptAt = draft.channel.isTransmitted ? contactRules.nextAllowed(from: resume) : resume
+        }
         message.scheduledOn = context.today.iso
         if let notBefore = draft.notBefore, notBefore > message.nextAttemptAt {
             message.nextAttemptAt = draft.channel.isTransmitted ? contactRules.nextAllowed(from: notBefore) : notBefore

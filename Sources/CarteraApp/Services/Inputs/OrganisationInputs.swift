@@ -35,6 +35,14 @@ struct OrganisationUpdate: Codable, Sendable {
     var portalPromiseMaxDays: Int?
     /// A percentage from "0" to "100", up to two decimals.
     var portalPromiseMinimumShare: String?
+    /// Working days a bank statement may be old before the safety check acts, 1 to 60.
+    var statementStaleDays: Int?
+    /// "hold" or "warn": what an old statement does.
+    var statementStaleMode: String?
+    /// The day reminders go out again (ISO date after today); empty resumes now.
+    var pausedUntil: String?
+    /// The morning email of what the run sends and holds, to collectors and admins.
+    var outgoingDigest: Bool?
 }
 
 /// One bank account as sent: `account_type` is "savings" or "checking".

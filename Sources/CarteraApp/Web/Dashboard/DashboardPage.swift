@@ -40,14 +40,16 @@ struct DashboardPage {
         let disputeAges: [DisputeAge]
         let openDisputes: Int
         let tasksDue: Int
+        var outlook: Outlook? = nil
     }
 
     static func render(req: Request) async throws -> Response {
         let context = try await req.serviceContext()
         let data = try await DashboardPageData.read(in: context)
-        return try await req.render(
-            "dashboard", title: "dashboard.title", section: "dashboard",
-            try Context(data: data, format: context.pageFormat(language: req.pageLanguage)))
+        let format = context.pageFormat(language: req.pageLanguage)
+        var page = try Context(data: data, format: format)
+        page.outlook = try await Outlook.read(in: context, schedule: req.application.reminderSchedule, format: format)
+        return try await req.render("dashboard", title: "dashboard.title", section: "dashboard", page)
     }
 }
 

@@ -6,6 +6,7 @@ import Vapor
 enum StepText {
     static func describe(_ step: PolicyStep, req: Request) -> String {
         let days = String(abs(step.offsetDays))
+        // A first notice goes on the day of the first contact, whatever its offset says.
         let when =
             step.key == PolicyStep.firstNoticeKey
             ? req.text("step.first_notice")
@@ -52,7 +53,9 @@ struct InvoicePages {
             let customer: String, disputes: String, writeOff: String
             let newPayment: String, newCreditNote: String
             let edit: String, issue: String, void: String
+            let hold: String, holdRelease: String
             init(invoice: UUID, customer: UUID) {
+                (hold, holdRelease) = (AppURL.invoiceHold(invoice), AppURL.invoiceHoldRelease(invoice))
                 (edit, issue, void) = (
                     AppURL.invoiceEdit(invoice), AppURL.invoiceIssue(invoice), AppURL.invoiceVoid(invoice)
                 )
@@ -97,6 +100,10 @@ struct InvoicePages {
         /// A draft can be edited entirely and issued; anything not void with nothing settled can be voided.
         let isDraft: Bool
         let canVoid: Bool
+        /// A person paused it (`HoldService.placeManual`): the page offers to end that pause.
+        var manuallyHeld = false
+        /// The earliest end day of a manual pause (today), as the date field's minimum.
+        var holdMin = ""
     }
 
     func show(req: Request) async throws -> Response {
@@ -133,6 +140,10 @@ struct InvoicePages {
                 balance: format.money(try invoice.balance), balancePlain: try invoice.balance.decimalString,
                 days: daysPastDue(dueDate: try invoice.due, asOf: context.today), owed: owed, paused: status.paused,
                 pauseReasons: status.holds.map { hold in
+                    if hold.reason == .manual {
+                        return req.text(
+                            "invoice.manual_hold.note", ["date": format.date(hold.endsOn), "reason": hold.note ?? ""])
+                    }
                     let until = hold.endsOn.map { req.text("hold.until", ["date": format.date($0)]) } ?? ""
                     return req.text("hold.\(hold.reason.rawValue)") + until
                 },
@@ -176,7 +187,8 @@ struct InvoicePages {
                 },
                 links: Context.Links(invoice: invoiceID, customer: try customer.requireID()),
                 isDraft: invoice.status == .draft,
-                canVoid: invoice.status != .void && invoice.status != .writtenOff && invoice.settledMinor == 0))
+                canVoid: invoice.status != .void && invoice.status != .writtenOff && invoice.settledMinor == 0,
+                manuallyHeld: status.holds.contains { $0.reason == .manual }, holdMin: context.today.iso))
     }
 
     func openDispute(req: Request) async throws -> Response {
@@ -203,6 +215,24 @@ struct InvoicePages {
             reason: try req.content.decode(ReasonInput.self).reason, in: context)
         req.session.flash(req.text("flash.late_fee_waived"))
         return req.redirectBack(fallback: AppURL.invoice(fee.$invoice.id))
+    }
+
+    func placeHold(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        let invoice = try await req.invoiceParameter(in: context)
+        let hold = try await HoldService.placeManual(
+            on: invoice, try req.content.decode(ManualHoldInput.self), in: context)
+        let until = context.pageFormat(language: req.pageLanguage).date(hold.endsOn)
+        req.session.flash(req.text("flash.invoice_hold_placed", ["date": until]))
+        return req.redirectBack(fallback: AppURL.invoice(try invoice.requireID()))
+    }
+
+    func releaseHold(req: Request) async throws -> Response {
+        let context = try await req.serviceContext()
+        let invoice = try await req.invoiceParameter(in: context)
+        _ = try await HoldService.releaseManual(on: invoice, in: context)
+        req.session.flash(req.text("flash.invoice_hold_released"))
+        return req.redirectBack(fallback: AppURL.invoice(try invoice.requireID()))
     }
 
     func writeOff(req: Request) async throws -> Response {

@@ -102,7 +102,7 @@ struct PortalPages {
         guard let opened = try await openLink(req) else { return try await linkInvalid(req) }
         let (access, context) = opened
         do {
-            _ = try await PortalThrottle.turns.inTurn(try access.token.requireID()) {
+            let submission = try await PortalThrottle.turns.inTurn(try access.token.requireID()) {
                 try await PortalThrottle.admit(.pay, access, in: context)
             }
             guard let stripe = req.application.stripe else { throw PortalRefusal(.pay, field: nil, "pay_unavailable") }
@@ -118,6 +118,8 @@ struct PortalPages {
                     invoice: invoice, customerName: access.customer.legalName,
                     successURL: context.publicURL + AppURL.portalPaid(token),
                     cancelURL: AppURL.portalLink(token, publicURL: context.publicURL), client: req.client)
+                // A payment on its way: the safety check holds this customer's reminders until it is confirmed.
+                try await PortalThrottle.accepted(submission, subject: try invoice.requireID(), in: context)
                 return req.redirect(to: session.url)
             } catch let error as ServiceError {
                 req.logger.warning("Portal checkout refused: \(error)")

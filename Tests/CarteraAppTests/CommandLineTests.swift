@@ -15,7 +15,7 @@ import Vapor
             let dry = try await RecordingConsole.run(
                 RunRemindersCommand(), ["--date", "2026-03-12", "--dry-run"], app: h.app)
             #expect(dry.contains("2026-03-12: 1 message(s) or task(s) would be queued"))
-            #expect(dry.contains("steps after_10"))
+            #expect(dry.contains("steps first_notice"), "a never-reminded customer gets a first notice: \(dry)")
             #expect(try await ReminderDelivery.query(on: h.app.db).count() == 0)
             let real = try await RecordingConsole.run(RunRemindersCommand(), ["--date", "2026-03-12"], app: h.app)
             #expect(real.contains("2026-03-12: 1 message(s), 0 task(s), 0 statement(s) queued"))

@@ -40,13 +40,13 @@ import Vapor
             #expect(report["disputes"]["average_age_days"].string == "10.5")
 
             let steps = report["reminders"].array
-            #expect(steps.compactMap { $0["step"].string } == ["before_10", "after_10", "after_20"])
+            #expect(steps.compactMap { $0["step"].string } == ["before_10", "first_notice", "after_20"])
             #expect(steps.compactMap { $0["sent"].int } == [1, 1, 1])
             #expect(steps.compactMap { $0["paid_within"].int } == [0, 0, 1])
             #expect(steps[2]["paid_within_percent"].string == "100.00")
             #expect(steps[0]["paid_within_percent"].string == "0.00")
 
-            // B-1 was paid 22 days after after_10 went out: it counts from within_days=22, not 21.
+            // B-1 was paid 22 days after its first notice went out: it counts from within_days=22, not 21.
             let wider = try await h.get("/api/v1/reports/collection?from=2026-02-01&to=2026-02-28&within_days=21").json[
                 "reminders"]
             #expect(wider.array.compactMap { $0["paid_within"].int } == [0, 0, 1])

@@ -57,6 +57,7 @@ enum Migrations {
         UpdateOrganisationsAddSenderAndBankAccounts(),
         UpdateAPIKeysAddLastUsed(),
         UpdateCustomersAddPostalAddress(),
+        UpdateOrganisationsAddLetterhead(),
         UpdateCustomersAddContactRules(),
         CreateContactConsents(),
         UpdateOrganisationsAddCollectionsStart(),

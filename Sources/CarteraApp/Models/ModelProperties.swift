@@ -45,6 +45,7 @@ extension Organisation {
             $creditHoldDaysOverdue, $referenceRates, $lateFeePolicyName,
             $lateFeeMinor,
             $lateInterestBasisPoints, $legalMaximumBasisPoints, $portalPromiseMaxDays, $portalPromiseMinimumBasisPoints,
+            $taxID, $addressLine, $city, $region, $postalCode, $country, $phone, $email, $signerName, $signerTitle,
             $statementStaleDays, $statementStaleMode, $pausedUntil, $outgoingDigest,
             $createdAt, $updatedAt,
         ]

@@ -47,6 +47,17 @@ public final class Organisation: Model, @unchecked Sendable {
     @Field(key: "portal_promise_max_days") public var portalPromiseMaxDays: Int
     /// …and is at least this share (in basis points) of what the invoices it covers still owe.
     @Field(key: "portal_promise_minimum_basis_points") public var portalPromiseMinimumBasisPoints: Int
+    /// The letterhead and signature of posted letters (`LetterSheet`); each part optional.
+    @OptionalField(key: "tax_id") public var taxID: String?
+    @OptionalField(key: "address_line") public var addressLine: String?
+    @OptionalField(key: "city") public var city: String?
+    @OptionalField(key: "region") public var region: String?
+    @OptionalField(key: "postal_code") public var postalCode: String?
+    @OptionalField(key: "country") public var country: String?
+    @OptionalField(key: "phone") public var phone: String?
+    @OptionalField(key: "email") public var email: String?
+    @OptionalField(key: "signer_name") public var signerName: String?
+    @OptionalField(key: "signer_title") public var signerTitle: String?
     /// A bank statement older than this many working days makes the safety check hold or warn.
     @Field(key: "statement_stale_days") public var statementStaleDays: Int
     @Field(key: "statement_stale_mode") public var statementStaleMode: StaleStatementMode

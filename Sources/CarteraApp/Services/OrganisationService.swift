@@ -30,6 +30,7 @@ enum OrganisationService {
         try updateLateFeeSettings(input, of: organisation, changes: &changes)
         try updatePortalLimits(input, of: organisation, changes: &changes)
         try updateSenderAndAccounts(input, of: organisation, changes: &changes)
+        try updateLetterhead(input, of: organisation, changes: &changes)
         try updateSafetySettings(input, of: organisation, today: context.today, changes: &changes)
         let recordedChanges = changes
         return try await context.transaction { tx in
@@ -160,12 +161,12 @@ enum OrganisationService {
             organisation.reminderHour = hour
             changes["reminder_hour"] = String(hour)
         }
-    }
-
         if let start = input.collectionsStart {
             organisation.collectionsStart = try CollectionsStart.parse(start)?.iso
             changes["collections_start"] = organisation.collectionsStart ?? ""
         }
+    }
+
     private static func updateSenderAndAccounts(
         _ input: OrganisationUpdate, of organisation: Organisation, changes: inout [String: String]
     ) throws {

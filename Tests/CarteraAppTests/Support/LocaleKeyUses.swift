@@ -36,6 +36,7 @@ enum LocaleKeyUses {
         // The zones the customer form offers; another (the organisation's own) is shown by its identifier.
         .init(prefix: "ui.time_zone.", cases: CustomerFormContext.timeZones),
         .init(prefix: "ui.risk.", cases: values(RiskLevel.self)),
+        .init(prefix: "ui.policy_rule.risk.at_least.", cases: Array(values(RiskLevel.self).dropFirst())),
         .init(prefix: "ui.risk.reason.", cases: values(RiskReason.Code.self)),
         .init(prefix: "ui.credit.reason.", cases: values(CreditCheck.Reason.Code.self)),
         .init(prefix: "ui.promise.status.", cases: values(PromiseStatus.self)),
@@ -67,7 +68,8 @@ enum LocaleKeyUses {
         .init(prefix: "ui.settings.kind_hint.", cases: values(ReminderKind.self)),
         .init(prefix: "ui.settings.late_fee_policy.", cases: values(LateFeePolicyName.self)),
         .init(prefix: "ui.settings.country.", cases: values(HolidayCountry.self)),
-        .init(prefix: "ui.settings.tab.", cases: ["organisation", "reminders", "rates", "people", "api_keys"]),
+        .init(
+            prefix: "ui.settings.tab.", cases: ["organisation", "reminders", "rates", "letters", "people", "api_keys"]),
         .init(prefix: "ui.bank_account_type.", cases: values(BankAccountType.self)),
         .init(prefix: "bank_account_type.", cases: values(BankAccountType.self)),
         .init(prefix: "ui.tax_kind.", cases: values(TaxID.Kind.self)),
@@ -76,6 +78,8 @@ enum LocaleKeyUses {
         .init(prefix: "ui.language.", cases: values(SupportedLocale.Language.self)),
         .init(prefix: "task.", suffix: ".title", cases: values(CollectionTaskKind.self)),
         .init(prefix: "date.month.", cases: (1...12).map(String.init)),
+        .init(prefix: "ui.letter.month.", cases: (1...12).map(String.init)),
+        .init(prefix: "ui.letter.tax_id.", cases: SupportedLocale.allCases.map(LetterSheet.taxIDLabel)),
     ]
 
     /// Patterns over open sets of strings, not enums: audit actions, error and refusal codes, CSV

@@ -36,7 +36,7 @@ struct PageWordChecks {
 
     /// Single English words that are raw values of enums but also Spanish words or format names
     /// that are written that way on purpose ("plan de pagos", "en", "CSV").
-    static let spanishOrFormatWords: Set<String> = ["en", "es", "plan", "csv", "sms", "camt053", "mt940"]
+    static let spanishOrFormatWords: Set<String> = ["en", "es", "plan", "portal", "csv", "sms", "camt053", "mt940"]
 
     static let vocabulary: [String] =
         APIVocabulary.entries.values.flatMap { $0 }

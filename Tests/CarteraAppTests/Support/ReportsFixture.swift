@@ -16,8 +16,9 @@ import Testing
 ///
 /// Reminder runs (default policy, latest due step only, paused while promised or disputed):
 ///   02-09 before_10 → A-2 (due 02-19); B-1 is past due so its due_day step is skipped; the 02-05 promise is settled kept.
-///   02-16 after_10  → B-1 (12 days late); the 02-12 promise is settled broken. A-2 is disputed, the rest not yet due.
-///   02-24 after_20  → B-1 (20 days late). A-2 disputed; C-1 and B-2 disputed.
+///   02-16 first_notice → B-1 (12 days late; Beta's first reminder, standing in for after_10); the 02-12 promise is
+///         settled broken. A-2 is disputed, the rest not yet due.
+///   02-26 after_20  → B-1 (ten days after its first notice). C-1 and B-2 disputed.
 ///   03-02 after_10 → A-2 and before_10 → A-3: outside February, so not in its report.
 ///
 /// February 2026 (from 02-01 to 02-28, 28 days), COP:
@@ -31,8 +32,8 @@ import Testing
 /// USD: beginning 0, sales 300, ending 300 all current → DSO 300/300 × 28 = 28.0; CEI 0/0 → none; best 28.0.
 /// Promises dated in February: 1 kept, 1 broken → 50.00 %.
 /// Disputes open at the end of 02-28: C-1 (13 days) and B-2 (8 days); A-2 resolved 02-25 → 2, average 10.5 days.
-/// Steps sent in February: before_10 ×1 (A-2 unpaid), after_10 ×1 (B-1 paid 03-10: 22 days later), after_20 ×1
-/// (B-1 paid 14 days later: within 14, the limit counts) → paid within 14 days: 0, 0, 1.
+/// Steps sent in February: before_10 ×1 (A-2 unpaid), first_notice ×1 (B-1 paid 03-10: 22 days later), after_20 ×1
+/// (B-1 paid 12 days later: within 14) → paid within 14 days: 0, 0, 1.
 struct ReportsFixture {
     let alfa: String
     let beta: String
@@ -88,7 +89,7 @@ struct ReportsFixture {
         h.travel(to: "2026-02-20")
         try await pay(h, alfa, a3, "100.00")
         _ = try await dispute(h, b2)
-        h.travel(to: "2026-02-24")
+        h.travel(to: "2026-02-26")
         try await h.runReminders()
         h.travel(to: "2026-02-25")
         try #require(

@@ -40,6 +40,8 @@ struct OrganisationDTO: Content {
     let portalPromiseMaxDays: Int
     /// The least share, in percent, of what the named invoices owe that a portal promise must be ("10").
     let portalPromiseMinimumShare: String
+    /// The letterhead and signer of posted letters.
+    let letterhead: LetterheadDTO
     /// Working days a bank statement may be old before the safety check holds or warns.
     let statementStaleDays: Int
     /// "hold" or "warn".
@@ -64,6 +66,7 @@ struct OrganisationDTO: Content {
         senderName = organisation.senderName
         senderEmail = organisation.senderEmail
         reminderHour = organisation.reminderHour
+        collectionsStart = organisation.collectionsStart
         bankAccounts = organisation.bankAccountList.map(BankAccountDTO.init)
         creditHoldDaysOverdue = organisation.creditHoldDaysOverdue
         referenceRates = organisation.referenceRates
@@ -74,8 +77,8 @@ struct OrganisationDTO: Content {
         lateInterestRate = organisation.lateInterestBasisPoints.map(Self.percentage)
         legalMaximumRate = organisation.legalMaximumBasisPoints.map(Self.percentage)
         portalPromiseMaxDays = organisation.portalPromiseMaxDays
-        collectionsStart = organisation.collectionsStart
         portalPromiseMinimumShare = Self.percentage(organisation.portalPromiseMinimumBasisPoints)
+        letterhead = LetterheadDTO(organisation)
         statementStaleDays = organisation.statementStaleDays
         statementStaleMode = organisation.statementStaleMode.rawValue
         pausedUntil = organisation.pausedUntil

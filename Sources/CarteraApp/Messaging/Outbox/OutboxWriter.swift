@@ -58,7 +58,8 @@ enum OutboxWriter {
         let portal = try await PortalLinks.create(for: draft.customer, in: context, audited: false)
         let values = try composer.values(
             customer: draft.customer, contact: contact, invoices: draft.invoices, today: context.today,
-            portalLink: portal.url, extra: draft.extraValues)
+            holds: try await HoldNote.inForce(on: draft.invoices, in: context), portalLink: portal.url,
+            extra: draft.extraValues)
         let rendered = try RenderedMessage(
             source: draft.notices.isEmpty ? source : withNotices(source),
             values: values.merging(["notices": .text(draft.notices.joined(separator: "\n\n"))]) { $1 },

@@ -35,6 +35,8 @@ struct OrganisationUpdate: Codable, Sendable {
     var portalPromiseMaxDays: Int?
     /// A percentage from "0" to "100", up to two decimals.
     var portalPromiseMinimumShare: String?
+    /// The letterhead and signer of posted letters.
+    var letterhead: LetterheadInput?
     /// Working days a bank statement may be old before the safety check acts, 1 to 60.
     var statementStaleDays: Int?
     /// "hold" or "warn": what an old statement does.

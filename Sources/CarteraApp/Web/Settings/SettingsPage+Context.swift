@@ -15,7 +15,8 @@ struct SettingsTab: Encodable {
     static func all(current: String, text: (String) -> String) -> [SettingsTab] {
         let tabs: [(String, String)] = [
             ("organisation", AppURL.settings), ("reminders", AppURL.settingsReminders),
-            ("rates", AppURL.settingsRates), ("people", AppURL.people), ("api_keys", AppURL.apiKeys),
+            ("rates", AppURL.settingsRates), ("letters", AppURL.settingsLetters), ("people", AppURL.people),
+            ("api_keys", AppURL.apiKeys),
         ]
         return tabs.map { .init(label: text("settings.tab.\($0.0)"), url: $0.1, current: $0.0 == current) }
     }
@@ -123,10 +124,10 @@ struct ReminderSettingsContext: Encodable {
     let tabs: [SettingsTab]
     let links = Links()
     let hours: [SettingsOption]
-    let kinds: [Kind]
     /// The date input's value (the browser shows it the reader's way); empty while not started.
     let collectionsStart: String
     let collectionsStartHelp: String
+    let kinds: [Kind]
     let creditHoldDays: String
     let policies: [SettingsOption]
     let lateFeeAmount: String
@@ -144,12 +145,12 @@ struct ReminderSettingsContext: Encodable {
         hours = (0...23).map {
             .init(value: String($0), label: String(format: "%02d:00", $0), selected: $0 == hour)
         }
-        let enabled = organisation.enabledReminderKinds
         collectionsStart = organisation.collectionsStart ?? ""
         collectionsStartHelp =
             organisation.collectionsStart.flatMap { try? LocalDate(iso: $0) }.map {
                 format.text("settings.collections_start_help", ["date": format.date($0)])
             } ?? format.text("settings.collections_start_unset")
+        let enabled = organisation.enabledReminderKinds
         kinds = ReminderKind.allCases.map {
             .init(
                 value: $0.rawValue, label: format.text("settings.kind.\($0.rawValue)"),

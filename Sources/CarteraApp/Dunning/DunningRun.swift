@@ -141,7 +141,9 @@ enum DunningRun {
         // so the step is looked at again tomorrow.
         let contactRules = CustomerContactRules(customer: customer, organisation: context.organisation, around: date)
         // Today's instalment notice rides in an email reminder instead of going alone.
-        let riders = batch.channel == .email ? try await SameDayNotices.waiting(for: batch.customerID, on: date, in: context) : []
+        let riders =
+            batch.channel == .email
+            ? try await SameDayNotices.waiting(for: batch.customerID, on: date, in: context) : []
         let history = try await CustomerContactRules.pastContacts(
             of: batch.customerID, around: date, excluding: Set(riders.compactMap(\.id)), on: context.db)
         if contactRules.rules.admits(ContactChannel(batch.channel), on: date, after: history) != nil {

@@ -8,12 +8,15 @@ import SQLKit
 /// writer at a time, so there is nothing to do there.
 enum RowLocks {
     /// One customer's row, so that two events for the same customer (two payments) write their
-    /// message one after the other instead of both finding no message and queueing two.
+    /// message one after the other instead of both finding no message and queueing two. `NO KEY
+    /// UPDATE`, not `UPDATE`: the transaction has already inserted rows that refer to the customer
+    /// (the payment), which hold a key-share lock on it, and a plain `FOR UPDATE` would wait for
+    /// another payment's key-share lock while that one waits for our invoices: a deadlock.
     static func lockCustomer(_ customerID: UUID, on db: any Database) async throws {
         switch try db.dialect {
         case .sqlite: return
         case .postgresql:
-            try await db.sql.raw("SELECT id FROM customers WHERE id = \(bind: customerID) FOR UPDATE").run()
+            try await db.sql.raw("SELECT id FROM customers WHERE id = \(bind: customerID) FOR NO KEY UPDATE").run()
         }
     }
 

@@ -42,7 +42,10 @@ struct SMTPEndToEndTests {
             #expect(
                 mail["rcpt_tos"] as? [String] == ["tesoreria@progreso.com.co"], "billing contact, not the primary one")
             #expect(mail["mail_from"] as? String == "cobranza@ferreteria-prueba.co")
-            #expect(mail["subject"] as? String == "Factura FE-2044 vencida")
+            // the customer's first reminder: the friendly first notice (see DunningRules)
+            #expect(
+                mail["subject"] as? String
+                    == "Ferretería Prueba S.A.S.: facturas pendientes de Panadería La Candelaria S.A.S.")
             #expect(mail["to"] as? String == "María Tesorería <tesoreria@progreso.com.co>")
             // the display name has dots, so RFC 5322 wants it quoted
             #expect(mail["from"] as? String == "\"Ferretería Prueba S.A.S.\" <cobranza@ferreteria-prueba.co>")
@@ -50,7 +53,7 @@ struct SMTPEndToEndTests {
             #expect(mail["tls"] as? Bool == starttls)
             let text = try #require(mail["text"] as? String)
             #expect(text.contains("Hola María Tesorería:"))
-            #expect(text.contains("Factura FE-2044 — vence 1 mar 2026 — saldo $ 1.234.567,89 (10 días de mora)"))
+            #expect(text.contains("Factura FE-2044 — venció el 1 mar 2026 — saldo $ 1.234.567,89 (10 días de mora)"))
             #expect(text.contains("Bancolombia, cuenta de ahorros 123-456789-01"))
             let html = try #require(mail["html"] as? String)
             #expect(html.contains("Panader&iacute;a") || html.contains("Panadería"))
@@ -68,8 +71,9 @@ struct SMTPEndToEndTests {
             let plain = SMTPTransport(
                 configuration: .init(host: "127.0.0.1", port: sink.port, security: .none), group: h.app.eventLoopGroup)
             h.app.transports = Transports(email: plain, sms: plain, fromAddress: "cobranza@ferreteria-prueba.co")
+            h.travel(to: "2026-03-16") // a Monday, 10:00 in Bogotá: inside the hours the customer may be written to
             let customer = try await h.customerWithContacts()
-            _ = try await h.createInvoice(customer: customer, number: "FE-1", total: "10.00")
+            _ = try await h.createInvoice(customer: customer, number: "FE-1", total: "10.00", issued: "2026-03-16")
             let result = try await BackgroundJobs.deliverOutbox(app: h.app, workerID: "e2e")
             #expect(result.failed == 1)
             let message = try #require(try await OutboxMessage.query(on: h.app.db).first())

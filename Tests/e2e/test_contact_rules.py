@@ -1,28 +1,15 @@
 """Contact rules from the browser: the customer page says when the customer may be contacted (the
 organisation's country, Colombia, by default); a contact's consent per channel is changed on the
 page and the opt-out shows its day; the customer form gives the customer another country and zone."""
-import os
 import unittest
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from workspace import COLLECTOR, SCREENSHOTS, BrowserCase
+from workspace import COLLECTOR, BrowserCase
 
 
 class ContactRulesTest(BrowserCase):
-    def shots(self, name, part=None):
-        """The page (or one part of it, `part` a selector) at desktop width and at a phone's."""
-        for width, height, size in ((1280, 900, "desktop"), (390, 844, "phone")):
-            self.d.set_window_size(width, height)
-            if part:
-                element = self.css(part)
-                self.d.execute_script("arguments[0].scrollIntoView();", element)
-                element.screenshot(os.path.join(SCREENSHOTS, f"{name}-{size}.png"))
-            else:
-                self.screenshot(f"{name}-{size}.png")
-        self.d.set_window_size(1280, 900)
-
     def test_consent_and_another_country(self):
         self.login_ok(COLLECTOR)
         customer = self.claim_customer(lambda: len(self.css_all("#contacts tr.contact-more")) > 0)

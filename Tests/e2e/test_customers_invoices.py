@@ -28,13 +28,6 @@ def nit_formatted(number):
 
 
 class CustomersInvoicesTest(BrowserCase):
-    def shots(self, name):
-        self.d.set_window_size(1280, 900)
-        self.screenshot(f"{name}-desktop.png")
-        self.d.set_window_size(390, 844)
-        self.screenshot(f"{name}-phone.png")
-        self.d.set_window_size(1280, 900)
-
     def search_from_top_bar(self, text):
         box = self.css("#top-search")
         box.clear()

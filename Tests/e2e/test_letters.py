@@ -20,18 +20,6 @@ SPANISH_MONTHS_IN_FULL = ("enero", "febrero", "marzo", "abril", "mayo", "junio",
 
 class LettersTest(BrowserCase):
 
-    def shots(self, name):
-        """The page at desktop width and at a phone's, then back."""
-        self.screenshot(f"{name}-desktop.png")
-        size = self.d.get_window_size()
-        self.d.set_window_size(390, 844)
-        try:
-            self.d.refresh()
-            self.wait().until(lambda d: d.execute_script("return document.readyState") == "complete")
-            self.screenshot(f"{name}-phone.png")
-        finally:
-            self.d.set_window_size(size["width"], size["height"])
-
     def assert_words_not_codes(self):
         text = self.d.find_element("tag name", "body").get_attribute("innerText")
         match = CODES.search(self.d.page_source.split("<body", 1)[-1].replace('name="letter[]"', ""))

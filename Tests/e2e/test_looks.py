@@ -4,17 +4,9 @@ import unittest
 
 from workspace import COLLECTOR, BrowserCase
 
-DESKTOP, PHONE = (1280, 900), (390, 844)
 
 
 class ReportTrendsTest(BrowserCase):
-    def shots(self, name):
-        self.d.set_window_size(*DESKTOP)
-        self.screenshot(f"{name}-desktop.png")
-        self.d.set_window_size(*PHONE)
-        self.screenshot(f"{name}-phone.png")
-        self.d.set_window_size(*DESKTOP)
-
     def test_reports_show_dso_collections_and_aging_trends(self):
         self.login_ok(COLLECTOR)
         self.open("/reports")

@@ -17,18 +17,6 @@ INTERNAL_CODES = ("before_", "letter_", "overdue_firm", "follow_up", "call_task"
 
 class MessagesTasksTest(BrowserCase):
 
-    def shots(self, name):
-        """The page at desktop width and at a phone's, then back."""
-        self.screenshot(f"{name}-desktop.png")
-        size = self.d.get_window_size()
-        self.d.set_window_size(390, 844)
-        try:
-            self.d.refresh()
-            self.wait().until(lambda d: d.execute_script("return document.readyState") == "complete")
-            self.screenshot(f"{name}-phone.png")
-        finally:
-            self.d.set_window_size(size["width"], size["height"])
-
     def assert_words_not_codes(self):
         html = self.d.page_source
         for code in INTERNAL_CODES:

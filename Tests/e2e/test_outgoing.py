@@ -18,17 +18,6 @@ CODES = re.compile(r"\b(overdue|before_due|first_notice|call_task|credit_covers|
 
 class OutgoingTest(BrowserCase):
 
-    def shots(self, name):
-        self.screenshot(f"{name}-desktop.png")
-        size = self.d.get_window_size()
-        self.d.set_window_size(390, 844)
-        try:
-            self.d.refresh()
-            self.wait().until(lambda d: d.execute_script("return document.readyState") == "complete")
-            self.screenshot(f"{name}-phone.png")
-        finally:
-            self.d.set_window_size(size["width"], size["height"])
-
     def rows(self):
         return {row.get_attribute("data-customer"): self.css("a.customer-link", row).text.strip()
                 for row in self.css_all("#outgoing tr.outgoing-row")}

@@ -12,7 +12,6 @@ from decimal import Decimal
 from workspace import API_KEY, BASE_URL, COLLECTOR, RUN_TAG, BrowserCase, parse_money
 
 PAID_AMOUNT = Decimal("1500000.50")
-DESKTOP, PHONE = (1280, 900), (390, 844)
 
 
 class PaymentsTest(BrowserCase):
@@ -26,14 +25,6 @@ class PaymentsTest(BrowserCase):
                 return response.status, json.loads(response.read().decode())
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode(errors="replace")
-
-    def shots(self, name):
-        """`<name>-desktop.png` and `<name>-phone.png` of the current page."""
-        self.d.set_window_size(*DESKTOP)
-        self.screenshot(f"{name}-desktop.png")
-        self.d.set_window_size(*PHONE)
-        self.screenshot(f"{name}-phone.png")
-        self.d.set_window_size(*DESKTOP)
 
     def invoice_facts(self):
         return self.css("#invoice-status").get_attribute("class"), parse_money(self.css("#invoice-balance").text)

@@ -60,6 +60,9 @@ def customer_id_from(url):
     return match.group(1)
 
 
+# The two widths every page is looked at.
+DESKTOP, PHONE = (1280, 900), (390, 844)
+
 class BrowserCase(unittest.TestCase):
     driver = None
 
@@ -127,6 +130,19 @@ class BrowserCase(unittest.TestCase):
         self.assertIn("flash-success", classes.split(), f"expected a success message, got {classes!r}: {text!r}")
         self.assertTrue(text.strip(), "success flash is empty")
         return text
+
+    def shots(self, name, part=None):
+        """`<name>-desktop.png` and `<name>-phone.png` of the current page (or of one part of it, `part`
+        a selector), by resizing the window: no reload, so a page reached by a form post is not posted again."""
+        for width, height, size in ((*DESKTOP, "desktop"), (*PHONE, "phone")):
+            self.d.set_window_size(width, height)
+            if part:
+                element = self.css(part)
+                self.d.execute_script("arguments[0].scrollIntoView();", element)
+                element.screenshot(os.path.join(SCREENSHOTS, f"{name}-{size}.png"))
+            else:
+                self.screenshot(f"{name}-{size}.png")
+        self.d.set_window_size(*DESKTOP)
 
     def screenshot(self, name):
         """Full-page PNG through the DevTools protocol (headless Chrome only captures the viewport)."""

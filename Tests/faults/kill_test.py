@@ -96,7 +96,7 @@ def open_all_hours(api):
     (ContactRules) allow Mexico's 7:00-22:00 every day, and the organisation's zone is the fixed offset
     where it is now about midday, with every weekday a working day and no holidays of its own."""
     utc_hour = datetime.datetime.now(datetime.timezone.utc).hour
-    offset = ((13 - utc_hour + 12) % 24) - 12  # local hour about 13:00, offset in -12..+11
+    offset = 13 - utc_hour  # local hour about 13:00 on the same date as UTC (offsets -10..+13 exist)
     # Etc/GMT zones are named with the sign reversed: Etc/GMT-5 is UTC+5.
     zone = "Etc/GMT" if offset == 0 else "Etc/GMT%+d" % -offset
     status, body = api.call("PATCH", "/organisation", {"locale": "es-MX", "time_zone": zone,

@@ -21,4 +21,13 @@ struct LetterheadInput: Codable, Sendable {
     /// Who signs the letters, and their position ("Directora de cartera").
     var signerName: String?
     var signerTitle: String?
+
+    /// A form sends every part, and a part it sends empty is one the person cleared: nothing is "left as
+    /// it was" the way an API caller leaves out a part.
+    func withEveryPartGiven() -> LetterheadInput {
+        LetterheadInput(
+            taxId: taxId ?? "", addressLine: addressLine ?? "", city: city ?? "", region: region ?? "",
+            postalCode: postalCode ?? "", country: country ?? "", phone: phone ?? "", email: email ?? "",
+            signerName: signerName ?? "", signerTitle: signerTitle ?? "")
+    }
 }

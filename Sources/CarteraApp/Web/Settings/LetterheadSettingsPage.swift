@@ -10,21 +10,8 @@ struct LetterheadSettingsPage {
         let actionURL = AppURL.settingsLetters
         let lettersURL = AppURL.letters
         let organisation: String
-        let values: LetterheadForm
-    }
-
-    /// The form's fields, named as the page names them; a refusal comes back next to the field.
-    struct LetterheadForm: Content {
-        var taxId: String?
-        var addressLine: String?
-        var city: String?
-        var region: String?
-        var postalCode: String?
-        var country: String?
-        var phone: String?
-        var email: String?
-        var signerName: String?
-        var signerTitle: String?
+        /// The stored parts, under the form's field names (`taxId`, `addressLine`, …).
+        let values: LetterheadDTO
     }
 
     static func render(req: Request) async throws -> Response {
@@ -35,21 +22,12 @@ struct LetterheadSettingsPage {
             "settings/letters", title: "settings.title", section: "settings",
             Context(
                 tabs: SettingsTab.all(current: "letters", format: format), organisation: organisation.name,
-                values: LetterheadForm(
-                    taxId: organisation.taxID, addressLine: organisation.addressLine, city: organisation.city,
-                    region: organisation.region, postalCode: organisation.postalCode, country: organisation.country,
-                    phone: organisation.phone, email: organisation.email, signerName: organisation.signerName,
-                    signerTitle: organisation.signerTitle)))
+                values: LetterheadDTO(organisation)))
     }
 
     static func save(req: Request) async throws -> Response {
-        let form = try req.content.decode(LetterheadForm.self)
         var input = OrganisationUpdate()
-        input.letterhead = LetterheadInput(
-            taxId: form.taxId ?? "", addressLine: form.addressLine ?? "", city: form.city ?? "",
-            region: form.region ?? "", postalCode: form.postalCode ?? "", country: form.country ?? "",
-            phone: form.phone ?? "", email: form.email ?? "", signerName: form.signerName ?? "",
-            signerTitle: form.signerTitle ?? "")
+        input.letterhead = try req.content.decode(LetterheadInput.self).withEveryPartGiven()
         do {
             _ = try await OrganisationService.update(input, in: try await req.serviceContext())
         } catch let error as ServiceError {

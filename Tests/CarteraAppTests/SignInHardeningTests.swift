@@ -88,13 +88,12 @@ import VaporTesting
                 known.append(try await timed("persona\(n)@empresa.co", ip: "10.0.0.\(n)"))
                 unknown.append(try await timed("nadie\(n)@empresa.co", ip: "10.0.1.\(n)"))
             }
-            // each known try is compared with the unknown one right after it (the same load on the machine),
-            // and the median of those ratios must be within 25 %
-            func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-            let ratio = median(zip(known, unknown).map { $0 / $1 })
+            // Other suites run at the same time and only ever add time, so the fastest try of each kind is the
+            // truest measure of the work done; those two must be within 25 %.
+            let ratio = try #require(known.min()) / #require(unknown.min())
             #expect(
                 abs(1 - min(ratio, 1 / ratio)) <= 0.25,
-                "known/unknown \(ratio); medians \(median(known)) s and \(median(unknown)) s")
+                "known/unknown fastest \(ratio); \(known.sorted()) s and \(unknown.sorted()) s")
         }
     }
 

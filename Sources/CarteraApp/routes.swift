@@ -332,6 +332,7 @@ func routes(_ app: Application, config: AppConfig) throws {
         pages.get(use: DashboardPage.render)
         pages.get("account", "password", use: account.form)
         pages.post("account", "password", use: account.change)
+        collectorPages.post("account", "digest", use: account.saveDigest) // viewers get no digest
         adminPages.get("users") { $0.redirect(to: AppURL.people, redirectType: .permanent) }
         adminPages.get("settings", "people", use: people.index)
         adminPages.post("settings", "people", use: people.create)
@@ -351,6 +352,8 @@ func routes(_ app: Application, config: AppConfig) throws {
         portal.post("dispute", use: portalPages.dispute)
         portal.post("plan-request", use: portalPages.planRequest)
         portal.post("pay", ":invoiceID", use: portalPages.pay)
+        portal.get("preferences", use: portalPages.preferences)
+        portal.post("preferences", ":contactID", use: portalPages.savePreferences)
     }
 
     do { // admin: the audit trail (everyone may read it)

@@ -41,4 +41,31 @@ import Vapor
             #expect(statuses.isSuperset(of: [.open, .partiallyPaid, .paid]))
         }
     }
+
+    @Test func theDemoBankStatementIsFreshForTheNextRun() async throws {
+        try await TestHarness.run { h in
+            // given the demo company and its weeks of history (enough customers for the bank statement)
+            var context = try await ServiceContext.make(
+                db: h.app.db, actor: Actor(organisationID: h.organisationID, name: "test"), app: h.app)
+            context.notifiesCustomers = false
+            var loader = DemoLoader(seed: 20_261_125, context: context)
+            loader.customerCount = 30
+            _ = try await loader.load()
+            let history = try await DemoHistory.create(in: context)
+            #expect(history.statementLines > 0, "\(history)")
+
+            // then the statement's newest day is today, fresh for tomorrow's run, which holds nobody for it
+            let organisation = try #require(try await Organisation.find(h.organisationID, on: h.app.db))
+            let last = try await DunningSafety.lastStatementDay(organisationID: h.organisationID, on: h.app.db)
+            #expect(last == context.today)
+            let tomorrow = context.today.addingClamped(days: 1)
+            #expect(
+                SafetyCheck.freshness(
+                    lastImported: last, today: tomorrow, calendar: DunningSettings.calendar(of: organisation),
+                    allowedWorkingDays: organisation.statementStaleDays) == .fresh)
+            let dry = try await h.get("/api/v1/reminders/dry-run?date=\(tomorrow.iso)")
+            #expect(dry.status == .ok && !dry.json["planned"].array.isEmpty, "\(dry.json)")
+            #expect(!dry.json["planned"].array.contains { $0["hold"].string == "statement_stale" }, "\(dry.json)")
+        }
+    }
 }

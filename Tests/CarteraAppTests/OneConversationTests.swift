@@ -81,19 +81,7 @@ import Vapor
             let customer = try await h.customerWithContacts()
             // FE-1 falls due on Monday 16 March (a step that day); FE-2 is in a plan whose first
             // instalment is due Thursday 19 March (its notice three days before); Monday is the statement day.
-            _ = try await h.createInvoice(
-                customer: customer, number: "FE-1", total: "500000.00", issued: "2026-03-02",
-                extra: ["due_date": "2026-03-16"])
-            let planned = try await h.createInvoice(
-                customer: customer, number: "FE-2", total: "900000.00", issued: "2026-03-02",
-                extra: ["due_date": "2026-03-09"])
-            let plan = try await h.post(
-                "/api/v1/customers/\(customer)/payment-plans",
-                [
-                    "invoice_ids": [try #require(planned["id"].string)], "instalments": 3,
-                    "first_due_on": "2026-03-19",
-                ])
-            try #require(plan.status == .created, "\(plan.json)")
+            try await h.dueMondayAndAnInstalmentThursday(for: customer)
             h.travel(to: "2026-03-16")
             let report = try await h.runReminders()
             // then the customer gets one message that day, the instalment inside it

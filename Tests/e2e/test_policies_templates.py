@@ -7,25 +7,15 @@ import unittest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from workspace import BrowserCase
+from workspace import DESKTOP, BrowserCase
 
 ADMIN = "admin@demo.cartera"
-DESKTOP, PHONE = (1280, 900), (390, 844)
 
 
 class PoliciesAndTemplatesTest(BrowserCase):
     def setUp(self):
         self.d.set_window_size(*DESKTOP)
         self.login_ok(ADMIN)
-
-    def shoot(self, name):
-        """Desktop and phone screenshots of the current page, back at desktop width after."""
-        self.screenshot(f"{name}-desktop.png")
-        self.d.set_window_size(*PHONE)
-        self.d.refresh()
-        self.wait().until(lambda d: d.execute_script("return document.readyState") == "complete")
-        self.screenshot(f"{name}-phone.png")
-        self.d.set_window_size(*DESKTOP)
 
     def preview_entry(self, when):
         """The date of the preview step whose day reads `when` ("10 días después del vencimiento")."""
@@ -43,11 +33,11 @@ class PoliciesAndTemplatesTest(BrowserCase):
         self.open("/policies")
         self.assertIn("Políticas de cobro", self.css("h1").text)
         self.assertTrue(self.present("#default-policy"), "the default policy is not marked")
-        self.shoot("policies")
+        self.shots("policies")
         self.click_and_wait(self.css("a.policy-link"))
         before = self.preview_entry("10 días después del vencimiento")
         self.assertRegex(before, r"^\d{1,2} [a-z]{3} \d{4}$", "the preview date is not in words")
-        self.shoot("policy")
+        self.shots("policy")
 
         # The third step (10 days after) moved to 17 days: the preview moves, nothing saved yet.
         self.set_days(2, 17)
@@ -79,12 +69,12 @@ class PoliciesAndTemplatesTest(BrowserCase):
     def test_a_template_is_edited_and_previewed_in_spanish_and_english(self):
         self.open("/templates")
         self.assertIn("Textos de los mensajes", self.css("h1").text)
-        self.shoot("templates")
+        self.shots("templates")
         links = [a for a in self.css_all("a.template-link") if a.text.strip() == "español"]
         self.click_and_wait(links[0])
         self.assertTrue(self.present("#template-variables tr"), "no list of variables")
         self.assertIn("{{customer_name}}", self.css("#template-variables").text)
-        self.shoot("template")
+        self.shots("template")
 
         # Spanish: the typed text, previewed for the chosen customer.
         customer = Select(self.css("#template-customer"))

@@ -5,24 +5,15 @@ import unittest
 
 from selenium.webdriver.support.ui import Select
 
-from workspace import BrowserCase
+from workspace import DESKTOP, BrowserCase
 
 ADMIN = "admin@demo.cartera"
-DESKTOP, PHONE = (1280, 900), (390, 844)
 
 
 class PolicyRulesTest(BrowserCase):
     def setUp(self):
         self.d.set_window_size(*DESKTOP)
         self.login_ok(ADMIN)
-
-    def shoot(self, name):
-        self.screenshot(f"{name}-desktop.png")
-        self.d.set_window_size(*PHONE)
-        self.d.refresh()
-        self.wait().until(lambda d: d.execute_script("return document.readyState") == "complete")
-        self.screenshot(f"{name}-phone.png")
-        self.d.set_window_size(*DESKTOP)
 
     def test_a_rule_is_added_listed_in_words_and_deleted(self):
         self.open("/policies")
@@ -46,7 +37,7 @@ class PolicyRulesTest(BrowserCase):
         self.assertIn("saldo desde $ 1.500.000", listed)
         self.assertIn("30 días de mora o más", listed)
         self.assertIn("Cobro firme", listed)
-        self.shoot("policy-rules")
+        self.shots("policy-rules")
 
         # Refused: days that are not a number come back next to their field; nothing added.
         count = len(self.css_all("#policy-rule-list li"))
@@ -67,7 +58,7 @@ class PolicyRulesTest(BrowserCase):
         self.assertEqual(field.get_attribute("type"), "date")
         help_text = self.css("#collections-start-help").text
         self.assertTrue("aviso amable" in help_text, help_text)
-        self.shoot("collections-start")
+        self.shots("collections-start")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,6 @@
 as exactly that amount, and a refused one keeps what the customer typed with the reason next to it."""
 import datetime
 import os
-import re
 import sys
 import unittest
 import urllib.parse
@@ -15,16 +14,6 @@ PROMISED = "3.170.588,24"
 
 
 class PortalTest(BrowserCase):
-    def open_portal_for(self, customer_id):
-        """Makes a portal link on the customer page and opens it as the customer would."""
-        self.open(f"/customers/{customer_id}")
-        self.click_and_wait(self.css("#portal-link"))
-        match = re.search(r"https?://\S+?(/portal/[A-Za-z0-9_\-]+)", self.flash()[1])
-        self.assertIsNotNone(match, f"no portal link in {self.flash()[1]!r}")
-        self.d.delete_all_cookies()  # the customer is nobody's session
-        self.open(match.group(1))
-        self.assert_no_server_error()
-
     def promise_choice(self):
         """The first promise checkbox whose invoice owes enough for the promise and not ten times more."""
         for box in self.css_all("#portal-promise input[name=invoiceIds]"):

@@ -174,6 +174,16 @@ class BrowserCase(unittest.TestCase):
                          f"still on the login page after signing in as {email}")
         self.assertTrue(self.css("#signed-in-user").text.strip())
 
+    def open_portal_for(self, customer_id):
+        """Makes a portal link on the customer page and opens it as the customer would."""
+        self.open(f"/customers/{customer_id}")
+        self.click_and_wait(self.css("#portal-link"))
+        match = re.search(r"https?://\S+?(/portal/[A-Za-z0-9_\-]+)", self.flash()[1])
+        self.assertIsNotNone(match, f"no portal link in {self.flash()[1]!r}")
+        self.d.delete_all_cookies()  # the customer is nobody's session
+        self.open(match.group(1))
+        self.assert_no_server_error()
+
     def worklist_customers(self, scope=None):
         """(id, name) of every worklist row, in the page's order."""
         self.open("/worklist" + (f"?scope={scope}" if scope else ""))

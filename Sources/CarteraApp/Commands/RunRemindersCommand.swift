@@ -23,10 +23,14 @@ struct RunRemindersCommand: AsyncCommand {
         let app = context.application
         for report in try await BackgroundJobs.runReminders(app: app, date: date, dryRun: signature.dryRun) {
             if signature.dryRun {
-                context.console.print("\(report.date): \(report.planned.count) message(s) or task(s) would be queued")
+                context.console.print(
+                    "\(report.date): \(report.planned.count) message(s) or task(s) would be queued, \(report.held) held"
+                )
                 for planned in report.planned {
+                    // The safety check's reason, as the API's dry run names it.
+                    let held = planned.hold.map { "  held: \($0)" } ?? ""
                     context.console.print(
-                        "  \(planned.customerId)  \(planned.channel)/\(planned.template)  steps \(planned.steps.joined(separator: ","))  invoices \(planned.invoiceIds.count)"
+                        "  \(planned.customerId)  \(planned.channel)/\(planned.template)  steps \(planned.steps.joined(separator: ","))  invoices \(planned.invoiceIds.count)\(held)"
                     )
                 }
             } else {

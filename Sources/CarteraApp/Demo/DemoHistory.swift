@@ -4,7 +4,7 @@ import Foundation
 
 /// The weeks of collection work behind the demo, so pages and reports tell a story on day one: a
 /// promise kept and one broken, a dispute settled with a credit note and one still open, a payment
-/// plan under way with its first instalment paid, and last week's bank statement reconciled. Every
+/// plan under way with its first instalment paid, and this morning's bank statement reconciled. Every
 /// step goes through the services as of the day it happened; the daily checks then settle the
 /// promises and the plan.
 enum DemoHistory {
@@ -90,8 +90,10 @@ enum DemoHistory {
         }
         summary.plans += 1
 
-        // Last week's bank statement: three transfers naming their invoice (posted at once) and a
-        // deposit nobody explained (waiting for review).
+        // The bank statement downloaded this morning: three transfers naming their invoice (posted at
+        // once), a deposit nobody explained (waiting for review, naming no one) and today's account
+        // fee. Its newest day is today, so the statement is fresh and the next run holds a customer only
+        // for a reason of their own, not because the bank's news is old.
         if accounts.count == 8 {
             var csv = "date,amount,reference,payer_name\n"
             for (customer, overdue) in accounts[5...] {
@@ -99,6 +101,7 @@ enum DemoHistory {
                 csv += "\(overdue[0].number),\"\(customer.legalName)\"\n"
             }
             csv += "\(today.addingClamped(days: -2).iso),1250000.00,CONSIGNACION EFECTIVO OF 214,\n"
+            csv += "\(today.iso),-18900.00,CUOTA DE MANEJO CUENTA CORRIENTE,\n"
             let report = try await Reconciliation.importStatement(
                 Data(csv.utf8), format: .csv, fileName: "extracto-banco-semana.csv", in: context)
             summary.statementLines = report.lines

@@ -3,16 +3,23 @@ import Fluent
 import Foundation
 
 extension DunningRun {
-    /// What the safety check held: one open task per customer per day saying why, and an audit event.
-    /// Nothing is recorded as delivered, so the next run looks at the same steps again.
-    static func recordHolds(
-        _ holds: [ReminderBatch: SafetyHoldReason], on date: LocalDate, report: inout Report,
-        in context: ServiceContext
-    ) async throws {
+    /// One thing the safety check held: a reminder batch or a statement.
+    struct Held {
+        let customerID: UUID
+        let reason: SafetyHoldReason
+        let invoiceIDs: [UUID]
+    }
+
+    /// What the safety check held: one open task per customer per day saying why (the first reason found),
+    /// and an audit event. Nothing is recorded as delivered, so the next run looks at the same steps again.
+    static func recordHolds(_ holds: [Held], on date: LocalDate, report: inout Report, in context: ServiceContext)
+        async throws
+    {
         var byCustomer: [UUID: (SafetyHoldReason, [UUID])] = [:]
-        for (batch, reason) in holds {
-            let invoices = (byCustomer[batch.customerID]?.1 ?? []) + batch.invoiceIDs
-            byCustomer[batch.customerID] = (byCustomer[batch.customerID]?.0 ?? reason, invoices)
+        for held in holds {
+            let known = byCustomer[held.customerID]?.1 ?? []
+            let invoices = known + held.invoiceIDs.filter { !known.contains($0) }
+            byCustomer[held.customerID] = (byCustomer[held.customerID]?.0 ?? held.reason, invoices)
         }
         for customerID in byCustomer.keys.sorted(by: { $0.precedes($1) }) {
             guard let (reason, invoiceIDs) = byCustomer[customerID] else { continue }

@@ -18,6 +18,12 @@ enum DunningRun {
         let invoiceIds: [UUID]
         /// Why the safety check holds it back (`SafetyHoldReason.key`); nil: it goes.
         var hold: String? = nil
+        /// The same reason with its figures, for the pages' wording (not part of the reply).
+        var reason: SafetyHoldReason? = nil
+
+        enum CodingKeys: String, CodingKey {
+            case customerId, channel, kind, tone, template, steps, invoiceIds, hold
+        }
     }
 
     struct Report: Content {
@@ -64,13 +70,26 @@ enum DunningRun {
                 customerId: batch.customerID, channel: batch.channel.rawValue, kind: batch.kind.rawValue,
                 tone: batch.lead.tone.rawValue,
                 template: batch.lead.templateKey, steps: batch.reminders.map(\.step.key), invoiceIds: batch.invoiceIDs,
-                hold: holds[batch]?.key)
+                hold: holds[batch]?.key, reason: holds[batch])
         }
         for (batch, reason) in holds { report.holdReasons[batch.customerID] = reason }
-        report.held = holds.count
+        // The statement day's statements, through the same check (`DunningSafety.statementVerdict`).
+        let statements = try await plannedStatements(on: date, settings: settings, safety: safety, in: context)
+        report.planned += try listed(statements, besides: planned, holds: Set(holds.keys))
+        let heldStatements = try statements.compactMap { statement in
+            try statement.hold.map {
+                Held(
+                    customerID: try statement.customer.requireID(), reason: $0,
+                    invoiceIDs: try statement.invoices.map { try $0.requireID() })
+            }
+        }
+        report.held = holds.count + heldStatements.count
         report.pausedUntil = context.organisation.pause(on: date)?.iso
         guard !dryRun, report.pausedUntil == nil else { return report }
-        try await recordHolds(holds, on: date, report: &report, in: context)
+        let heldBatches = planned.compactMap { batch in
+            holds[batch].map { Held(customerID: batch.customerID, reason: $0, invoiceIDs: batch.invoiceIDs) }
+        }
+        try await recordHolds(heldBatches + heldStatements, on: date, report: &report, in: context)
         let batches = planned.filter { holds[$0] == nil }
         for batch in batches {
             do {
@@ -85,9 +104,7 @@ enum DunningRun {
                 report.alreadyDone += 1
             }
         }
-        if settings.isSummaryDay(date), settings.enabledKinds.contains(.debtSummary) {
-            try await queueSummaries(on: date, report: &report, in: context)
-        }
+        try await queueSummaries(statements.filter { $0.hold == nil }, on: date, report: &report, in: context)
         return report
     }
 
@@ -140,12 +157,11 @@ enum DunningRun {
         // How often the customer may be contacted (`ContactRules`): over a limit, nothing is recorded,
         // so the step is looked at again tomorrow.
         let contactRules = CustomerContactRules(customer: customer, organisation: context.organisation, around: date)
-        // Today's instalment notice rides in an email reminder instead of going alone.
-        let riders =
-            batch.channel == .email
-            ? try await SameDayNotices.waiting(for: batch.customerID, on: date, in: context) : []
+        // Today's instalment notice, and events sent in the day's message, ride in the reminder (email,
+        // SMS or letter) instead of going alone (`SameDayNotices`).
+        let riders = try await SameDayNotices.riders(for: customer, on: date, channel: batch.channel, in: context)
         let history = try await CustomerContactRules.pastContacts(
-            of: batch.customerID, around: date, excluding: Set(riders.compactMap(\.id)), on: context.db)
+            of: batch.customerID, around: date, excluding: Set(riders.compactMap(\.message.id)), on: context.db)
         if contactRules.rules.admits(ContactChannel(batch.channel), on: date, after: history) != nil {
             return .deferred
         }
@@ -159,7 +175,7 @@ enum DunningRun {
                 .init(
                     customer: customer, contact: nil, kind: batch.kind, channel: batch.channel, tone: batch.lead.tone,
                     templateKey: batch.lead.templateKey, dedupeKey: "dunning:\(batch.customerID):\(date.iso)",
-                    invoices: invoices, notices: SameDayNotices.paragraphs(riders)), in: context)
+                    invoices: invoices, notices: riders.map(\.line)), in: context)
         }
         switch batch.channel {
         case .callTask:
@@ -180,6 +196,7 @@ enum DunningRun {
             // Queued like a message, and a task for whoever prints and posts it.
             guard let message = try await queueMessage() else { return .noContact }
             messageID = message.id
+            try await SameDayNotices.fold(riders, into: message, in: context)
             taskID = try await createTask(.letter, for: customer, invoices: invoices, on: date, in: context).requireID()
         }
         for reminder in batch.reminders {
@@ -226,27 +243,25 @@ enum DunningRun {
         return task
     }
 
-    /// The periodic statement of open items, for customers who got no reminder today.
-    private static func queueSummaries(on date: LocalDate, report: inout Report, in context: ServiceContext)
-        async throws
-    {
-        let customers = try await Customer.query(on: context.db)
-            .filter(\.$organisationID == context.organisationID).filter(\.$doNotContact == false).all()
-        for customer in customers where !DunningSettings.kinds(customer.reminderKindsOff).contains(.debtSummary) {
-            let open = try await Invoice.query(on: context.db).filter(\.$customer.$id == customer.requireID())
-                .owed().sort(\.$dueDate).all()
-            guard !open.isEmpty else { continue }
+    /// The periodic statement of open items, for customers who got no reminder today: a reminder queued
+    /// today holds the customer-day key, so the statement's insert fails and counts as done.
+    private static func queueSummaries(
+        _ statements: [PlannedStatement], on date: LocalDate, report: inout Report, in context: ServiceContext
+    ) async throws {
+        for statement in statements {
+            let customer = statement.customer
+            let open = statement.invoices
             do {
                 let queued = try await context.transaction { tx in
-                    // Today's instalment notice rides in the statement instead of going alone.
-                    let riders = try await SameDayNotices.waiting(for: try customer.requireID(), on: date, in: tx)
+                    // Today's instalment notice and day's-message events ride in the statement instead.
+                    let riders = try await SameDayNotices.riders(for: customer, on: date, channel: .email, in: tx)
                     guard
                         let message = try await OutboxWriter.queue(
                             .init(
                                 customer: customer, contact: nil, kind: .debtSummary, channel: .email,
                                 tone: .friendly, templateKey: TemplateKey.debtSummary.rawValue,
                                 dedupeKey: "dunning:\(try customer.requireID()):\(date.iso)", invoices: open,
-                                notices: SameDayNotices.paragraphs(riders)), in: tx)
+                                notices: riders.map(\.line)), in: tx)
                     else { return false }
                     try await SameDayNotices.fold(riders, into: message, in: tx)
                     return true

@@ -91,6 +91,17 @@ struct DunningSafety: Sendable {
         return try SafetyCheck.verdict(facts, today: today, staleMode: staleMode)
     }
 
+    /// The periodic statement goes through the same check, without the customer's credit and started portal
+    /// payments: the statement lists that credit, and telling the customer what they have with us is its
+    /// purpose. A bank line in review naming them, or an old bank statement (hold mode), still holds it.
+    func statementVerdict(customerID: UUID, invoices: [Invoice]) throws -> SafetyVerdict {
+        let facts = SafetyFacts(
+            items: try invoices.map { SafetyFacts.Item(balance: try $0.balance, dueDate: try $0.due) },
+            reviewQueueMatches: reviewLines.filter { names($0, customer: customerID, invoices: invoices) }.count,
+            statement: statement)
+        return try SafetyCheck.verdict(facts, today: today, staleMode: staleMode)
+    }
+
     /// A review line names the customer when the matcher guessed them, and an invoice when its id is in the
     /// proposal or its number in the transfer's text.
     private func names(_ line: ReviewLine, customer: UUID, invoices: [Invoice]) -> Bool {

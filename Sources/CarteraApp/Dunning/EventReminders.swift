@@ -28,7 +28,11 @@ enum EventReminders {
         }
         var draft = newInvoice(
             customer, for: [invoice], dedupeKey: "new_invoice:\(try invoice.requireID())", in: context)
-        if try await spokenTo(customer, in: context) { draft.notBefore = nextWindow(in: context) }
+        if context.organisation.delivery(of: .newInvoice) == .dailyMessage {
+            draft.notBefore = nextRun(in: context)
+        } else if try await spokenTo(customer, in: context) {
+            draft.notBefore = nextWindow(in: context)
+        }
         if let message = try await OutboxWriter.queue(draft, in: context) {
             invoice.announcedInMessageID = message.id
             try await invoice.save(on: context.db)
@@ -82,15 +86,18 @@ enum EventReminders {
                 return
             }
         }
-        // A new one: today if the customer heard nothing from us today, else in the next window.
-        let later = try await spokenTo(customer, in: context)
-        let day = later ? context.today.addingClamped(days: 1) : context.today
+        // A new one: today if the customer heard nothing from us today, else in the next window; with
+        // the day's message chosen, at the next daily run, to ride in that day's reminder or statement.
+        let runsLater = context.organisation.delivery(of: .paymentReceived) == .dailyMessage
+        let notBefore = runsLater ? nextRun(in: context) : nextWindow(in: context)
+        let later = runsLater ? true : try await spokenTo(customer, in: context)
+        let day = later ? LocalDate.today(at: notBefore, in: context.timeZone) : context.today
         var dedupeKey = "payment_received:\(customerID):\(day.iso)"
         if try await OutboxMessage.query(on: context.db).filter(\.$dedupeKey == dedupeKey).count() > 0 {
             dedupeKey = "payment_received:\(try payment.requireID())"
         }
         var draft = try await thankYou(customer, for: [payment], dedupeKey: dedupeKey, in: context)
-        if later { draft.notBefore = nextWindow(in: context) }
+        if later { draft.notBefore = notBefore }
         if let message = try await OutboxWriter.queue(draft, in: context) {
             payment.thankedInMessageID = message.id
             try await payment.save(on: context.db)
@@ -110,14 +117,7 @@ enum EventReminders {
         let invoices =
             settled.isEmpty
             ? [] : try await Invoice.query(on: context.db).filter(\.$id ~~ settled).sort(\.$dueDate).all()
-        let amounts = try payments.map {
-            composer.money(Money(minorUnits: $0.amountMinor, currency: try Currency(code: $0.currency)))
-        }
-        var days: [String] = []
-        for payment in payments {
-            let day = composer.date(try LocalDate(iso: payment.receivedOn))
-            if !days.contains(day) { days.append(day) }
-        }
+        let (amounts, days) = try paymentWords(payments, composer)
         let stillOpen = try await Invoice.query(on: context.db).filter(\.$customer.$id == customer.requireID())
             .owed().all()
         var values = try composer.values(customer: customer, contact: nil, invoices: stillOpen, today: context.today)
@@ -134,6 +134,21 @@ enum EventReminders {
             extraValues: values)
     }
 
+    /// Each payment's amount, and the days they came in (each day once), as the customer reads them.
+    static func paymentWords(_ payments: [Payment], _ composer: MessageComposer) throws -> (
+        amounts: [String], days: [String]
+    ) {
+        let amounts = try payments.map {
+            composer.money(Money(minorUnits: $0.amountMinor, currency: try Currency(code: $0.currency)))
+        }
+        var days: [String] = []
+        for payment in payments {
+            let day = composer.date(try LocalDate(iso: payment.receivedOn))
+            if !days.contains(day) { days.append(day) }
+        }
+        return (amounts, days)
+    }
+
     /// "A, B y C".
     static func joined(_ items: [String], and: String) -> String {
         guard items.count > 1, let last = items.last else { return items.first ?? "" }
@@ -148,12 +163,24 @@ enum EventReminders {
 
     /// Tomorrow at the organisation's reminder hour, when its daily pass writes to customers.
     private static func nextWindow(in context: ServiceContext) -> Date {
-        let tomorrow = context.today.addingClamped(days: 1)
+        atReminderHour(of: context.today.addingClamped(days: 1), in: context)
+    }
+
+    /// The next daily run: today's reminder hour while it has not come, else tomorrow's. The scheduler's
+    /// tick runs the pass before it delivers, so a message waiting for that hour can still ride in it.
+    private static func nextRun(in context: ServiceContext) -> Date {
+        let hour = context.organisation.reminderHour ?? 8
+        let day = EventDelivery.runDay(
+            today: context.today, localHour: BackgroundJobs.localHour(at: context.clock.now(), in: context.timeZone),
+            reminderHour: hour)
+        return atReminderHour(of: day, in: context)
+    }
+
+    private static func atReminderHour(of day: LocalDate, in context: ServiceContext) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = context.timeZone
         let parts = DateComponents(
-            year: tomorrow.year, month: tomorrow.month, day: tomorrow.day,
-            hour: context.organisation.reminderHour ?? 8)
+            year: day.year, month: day.month, day: day.day, hour: context.organisation.reminderHour ?? 8)
         return calendar.date(from: parts) ?? context.clock.now().addingTimeInterval(24 * 3600)
     }
 

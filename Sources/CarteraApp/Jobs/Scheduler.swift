@@ -24,6 +24,7 @@ final class Scheduler: LifecycleHandler, @unchecked Sendable {
             while !Task.isCancelled {
                 do {
                     let reports = try await BackgroundJobs.runReminders(app: app, notBeforeHour: notBeforeHour)
+                    try await BackgroundJobs.sendStaffDigests(app: app)
                     let queued = reports.reduce(0) { $0 + $1.messagesQueued + $1.summariesQueued + $1.tasksCreated }
                     let delivered = try await BackgroundJobs.deliverOutbox(app: app, workerID: workerID)
                     if queued + delivered.sent + delivered.failed > 0 {

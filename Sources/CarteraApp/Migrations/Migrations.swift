@@ -66,5 +66,8 @@ enum Migrations {
         CreatePolicyRules(),
         UpdatePaymentsAddThankedIn(),
         UpdateInvoicesAddAnnouncedIn(),
+        UpdateUsersAddOutgoingDigest(),
+        CreateStaffDigests(),
+        UpdateOrganisationsAddDigestKinds(),
     ]
 }

@@ -46,7 +46,7 @@ extension Organisation {
             $lateFeeMinor,
             $lateInterestBasisPoints, $legalMaximumBasisPoints, $portalPromiseMaxDays, $portalPromiseMinimumBasisPoints,
             $taxID, $addressLine, $city, $region, $postalCode, $country, $phone, $email, $signerName, $signerTitle,
-            $statementStaleDays, $statementStaleMode, $pausedUntil, $outgoingDigest,
+            $statementStaleDays, $statementStaleMode, $pausedUntil, $outgoingDigest, $digestKinds,
             $createdAt, $updatedAt,
         ]
     }
@@ -54,7 +54,10 @@ extension Organisation {
 
 extension User {
     public var properties: [any AnyProperty] {
-        [$id, $organisationID, $email, $name, $passwordHash, $role, $language, $disabledAt, $createdAt]
+        [
+            $id, $organisationID, $email, $name, $passwordHash, $role, $language, $disabledAt, $outgoingDigest,
+            $createdAt,
+        ]
     }
 }
 

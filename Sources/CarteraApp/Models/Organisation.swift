@@ -65,6 +65,8 @@ public final class Organisation: Model, @unchecked Sendable {
     @OptionalField(key: "paused_until") public var pausedUntil: String?
     /// The morning email to collectors and admins of what the run sends and holds.
     @Field(key: "outgoing_digest") public var outgoingDigest: Bool
+    /// The event kinds sent in the customer's message of the day (a `StoredList`); see `dailyMessageKinds`.
+    @Field(key: "digest_kinds") public var digestKinds: String
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
@@ -90,5 +92,6 @@ public final class Organisation: Model, @unchecked Sendable {
         statementStaleDays = 3
         statementStaleMode = .hold
         outgoingDigest = true
+        digestKinds = ""
     }
 }

@@ -39,7 +39,9 @@ public final class User: Model, @unchecked Sendable {
     /// "es" or "en": the workspace's language for this person.
     @Field(key: "language") public var language: String
     @OptionalField(key: "disabled_at") public var disabledAt: Date?
+    /// Whether the person gets the morning email of what the next run sends (`StaffDigest`).
+    @Field(key: "outgoing_digest") public var outgoingDigest: Bool
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
-    public init() {}
+    public init() { outgoingDigest = true }
 }

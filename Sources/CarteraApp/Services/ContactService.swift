@@ -81,8 +81,8 @@ enum ContactService {
     }
 
     /// Records each channel whose state changes, with today's date and where it came from, in the
-    /// audit trail too: an opt-out must be provable.
-    private static func record(
+    /// audit trail too: an opt-out must be provable. Inside the caller's transaction.
+    static func record(
         _ states: [ContactChannel: ConsentState], of contact: Contact, source: ConsentSource, in tx: ServiceContext
     ) async throws {
         guard !states.isEmpty else { return }

@@ -8,7 +8,8 @@ extension OrganisationService {
     ) throws {
         if let days = input.statementStaleDays {
             guard (1...60).contains(days) else {
-                throw ServiceError.invalid("statement_stale_days", "statement_stale_days must be between 1 and 60")
+                throw ServiceError.invalid(
+                    "statement_stale_days", code: "out_of_range", "statement_stale_days must be between 1 and 60")
             }
             organisation.statementStaleDays = days
             changes["statement_stale_days"] = String(days)

@@ -26,15 +26,25 @@ enum OrganisationService {
             changes["time_zone"] = organisation.timeZone
         }
         try updateReminderSettings(input, of: organisation, changes: &changes)
+        try updateEventDelivery(input, of: organisation, changes: &changes)
         try updateCreditSettings(input, of: organisation, changes: &changes)
         try updateLateFeeSettings(input, of: organisation, changes: &changes)
         try updatePortalLimits(input, of: organisation, changes: &changes)
         try updateSenderAndAccounts(input, of: organisation, changes: &changes)
         try updateLetterhead(input, of: organisation, changes: &changes)
+        let now = context.clock.now()
+        let heldUntil = organisation.resumeInstant(after: now)
+        let pausedDay = organisation.pause(on: context.today)
         try updateSafetySettings(input, of: organisation, today: context.today, changes: &changes)
+        let resumesAt = organisation.resumeInstant(after: now) ?? now
         let recordedChanges = changes
         return try await context.transaction { tx in
             try await organisation.save(on: tx.db)
+            if let heldUntil, let pausedDay, resumesAt < heldUntil {
+                try await OutboxPauseRelease.release(
+                    organisationID: try organisation.requireID(), heldUntil: heldUntil, resumeDay: pausedDay,
+                    from: resumesAt, on: tx.db)
+            }
             try await AuditLog.record(
                 "organisation.updated", entityType: "organisation", entityID: try organisation.requireID(),
                 details: recordedChanges, in: tx)

@@ -23,6 +23,8 @@ struct CustomerStatement {
     let customer: Customer
     let asOf: LocalDate
     let sections: [Section]
+    /// Why open items are paused today (disputed, promised, in a plan), by invoice: what the customer is told.
+    let holds: [UUID: [HoldNote]]
 }
 
 enum StatementService {
@@ -53,7 +55,9 @@ enum StatementService {
                 netBalance: try report.total.subtracting(unapplied),
                 lateFees: Money(minorUnits: fees[code] ?? 0, currency: currency))
         }
-        return CustomerStatement(customer: customer, asOf: asOf, sections: sections)
+        return CustomerStatement(
+            customer: customer, asOf: asOf, sections: sections,
+            holds: try await HoldNote.inForce(on: invoices, in: context))
     }
 
     /// Currency code -> minor units of payments and credit notes not yet applied, summed in SQL

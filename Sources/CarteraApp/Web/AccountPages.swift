@@ -1,19 +1,63 @@
+import CarteraCore
 import Fluent
 import Vapor
 
 /// GET/POST /account/password — anyone signed in changes their own password. The current one is
 /// checked like a sign-in (counted by `LoginThrottle` first, on the password pool), and every
-/// other session of the person ends: whoever else had it open is signed out.
+/// other session of the person ends: whoever else had it open is signed out. On the same page,
+/// people who work accounts choose whether the morning digest comes to them (POST /account/digest).
 struct AccountPages {
     struct Context: Encodable {
-        struct Links: Encodable { let change = AppURL.accountPassword }
+        struct Links: Encodable {
+            let change = AppURL.accountPassword
+            let digest = AppURL.accountDigest
+        }
+        /// The morning email, for people who work accounts: whether they get it, and when it comes.
+        struct Digest: Encodable {
+            let wanted: Bool
+            let hint: String
+            /// The organisation turned it off for everyone: the person's choice waits.
+            let organisationOff: Bool
+        }
         let minimumLength: Int
+        let digest: Digest?
         let links = Links()
     }
 
     func form(req: Request) async throws -> Response {
-        try await req.render(
-            "account", title: "account.title", section: "account", Context(minimumLength: Passwords.minimumLength))
+        let me = try req.auth.require(User.self)
+        var digest: Context.Digest?
+        if me.role.collects {
+            let organisation = try await req.serviceContext().organisation
+            let hour = organisation.reminderHour ?? req.application.reminderSchedule.defaultHour
+            digest = Context.Digest(
+                wanted: me.outgoingDigest,
+                hint: req.text(
+                    "account.digest_hint",
+                    ["digest_time": "\(StaffDigestDue.hour(reminderHour: hour)):00", "time": "\(hour):00"]),
+                organisationOff: !organisation.outgoingDigest)
+        }
+        return try await req.render(
+            "account", title: "account.title", section: "account",
+            Context(minimumLength: Passwords.minimumLength, digest: digest))
+    }
+
+    struct DigestForm: Content {
+        var outgoingDigest: String?
+        enum CodingKeys: String, CodingKey { case outgoingDigest = "outgoing_digest" }
+    }
+
+    /// POST /account/digest — the person's own "send me the morning digest" (a checkbox: absent is off).
+    func saveDigest(req: Request) async throws -> Response {
+        let me = try req.auth.require(User.self)
+        let wanted = try req.content.decode(DigestForm.self).outgoingDigest != nil
+        try await UserService.setOutgoingDigest(wanted, for: me, in: try await req.serviceContext())
+        if wanted {
+            req.session.flash(req.text("flash.digest_on"))
+        } else {
+            req.session.flash(req.text("flash.digest_off"))
+        }
+        return req.redirect(to: AppURL.accountPassword)
     }
 
     struct ChangeForm: Content {

@@ -28,6 +28,24 @@ extension TestHarness {
         return customer
     }
 
+    /// FE-1 falls due on Monday 16 March 2026; FE-2 is in a plan of three whose first instalment is due
+    /// Thursday 19 March (its notice goes three days before, on the Monday).
+    func dueMondayAndAnInstalmentThursday(for customer: String) async throws {
+        _ = try await createInvoice(
+            customer: customer, number: "FE-1", total: "500000.00", issued: "2026-03-02",
+            extra: ["due_date": "2026-03-16"])
+        let planned = try await createInvoice(
+            customer: customer, number: "FE-2", total: "900000.00", issued: "2026-03-02",
+            extra: ["due_date": "2026-03-09"])
+        let plan = try await post(
+            "/api/v1/customers/\(customer)/payment-plans",
+            [
+                "invoice_ids": [try #require(planned["id"].string)], "instalments": 3,
+                "first_due_on": "2026-03-19",
+            ])
+        try #require(plan.status == .created, "\(plan.json)")
+    }
+
     /// Runs the dunning pass for today through the API.
     @discardableResult
     func runReminders() async throws -> JSON {

@@ -32,6 +32,7 @@ enum LocaleKeyUses {
         .init(prefix: "ui.consent.", cases: values(ConsentState.self)),
         .init(prefix: "ui.consent_source.", cases: values(ConsentSource.self)),
         .init(prefix: "ui.contact_channel.", cases: values(ContactChannel.self)),
+        .init(prefix: "ui.portal.preferences.channel.", cases: values(ContactChannel.self)),
         .init(prefix: "ui.jurisdiction.", cases: values(Jurisdiction.self)),
         // The zones the customer form offers; another (the organisation's own) is shown by its identifier.
         .init(prefix: "ui.time_zone.", cases: CustomerFormContext.timeZones),
@@ -66,7 +67,14 @@ enum LocaleKeyUses {
         .init(prefix: "ui.settings.locale.", cases: values(SupportedLocale.self)),
         .init(prefix: "ui.settings.kind.", cases: values(ReminderKind.self)),
         .init(prefix: "ui.settings.kind_hint.", cases: values(ReminderKind.self)),
+        .init(prefix: "ui.settings.event_delivery.", cases: values(EventDelivery.self)),
+        .init(
+            prefix: "ui.settings.event_delivery_hint.",
+            cases: ReminderKind.eventKinds.flatMap { kind in
+                values(EventDelivery.self).map { "\(kind.rawValue).\($0)" }
+            }),
         .init(prefix: "ui.settings.late_fee_policy.", cases: values(LateFeePolicyName.self)),
+        .init(prefix: "ui.settings.stale_mode.", cases: values(StaleStatementMode.self)),
         .init(prefix: "ui.settings.country.", cases: values(HolidayCountry.self)),
         .init(
             prefix: "ui.settings.tab.", cases: ["organisation", "reminders", "rates", "letters", "people", "api_keys"]),

@@ -39,11 +39,13 @@ enum OpenAPIEnums {
         "post /bank-statements ?preset": "bank_statement_preset",
         "post /api-keys/{api_key_id}/revoke 200.role": "role",
         "DunningReport.planned[].hold": "safety_hold_reason",
+        "Statement.currencies[].open_items[].holds[].kind": "statement_hold_kind",
     ]
 
     /// Fields that hold the same enum in every schema they appear in.
     static let byField = [
-        "reminder_kinds": "reminder_kind", "reminders_off": "reminder_kind", "summary_frequency": "summary_frequency",
+        "reminder_kinds": "reminder_kind", "digest_kinds": "digest_kind",
+        "reminders_off": "reminder_kind", "summary_frequency": "summary_frequency",
         "late_fee_policy": "late_fee_policy", "locale": "locale", "language": "language", "channel": "channel",
         "tone": "tone",
         "template": "template_key", "method": "payment_method", "aging_bucket": "aging_bucket",

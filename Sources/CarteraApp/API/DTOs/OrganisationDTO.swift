@@ -9,6 +9,8 @@ struct OrganisationDTO: Content {
     let locale: String
     let timeZone: String
     let reminderKinds: [String]
+    /// The event kinds sent in the customer's message of the day; the others go as soon as allowed.
+    let digestKinds: [String]
     let summaryFrequency: String
     let workingWeekdays: [Int]
     let holidays: [String]
@@ -58,6 +60,7 @@ struct OrganisationDTO: Content {
         locale = organisation.locale
         timeZone = organisation.timeZone
         reminderKinds = ReminderKind.allCases.filter(organisation.enabledReminderKinds.contains).map(\.rawValue)
+        digestKinds = ReminderKind.eventKinds.filter(organisation.dailyMessageKinds.contains).map(\.rawValue)
         summaryFrequency = organisation.summaryFrequency.rawValue
         workingWeekdays = StoredList<Int>.decode(organisation.workingWeekdays)
         holidays = StoredList<String>.decode(organisation.holidays)

@@ -3,6 +3,19 @@ import Vapor
 
 /// A customer's statement of account: what is open, what credit is unapplied, and how old it is.
 struct StatementDTO: Content {
+    /// Why an open item is paused today, as the customer is told (the same facts as a message's
+    /// status note): `kind` is `dispute`, `promise` or `payment_plan`; `until` the last day a
+    /// promise holds (YYYY-MM-DD), absent when open-ended. A collector's own pause is not listed.
+    struct Hold: Content {
+        let kind: DunningHoldReason
+        let until: String?
+
+        init(_ note: HoldNote) {
+            kind = note.reason
+            until = note.until?.iso
+        }
+    }
+
     struct OpenItem: Content {
         let invoiceId: UUID
         let number: String
@@ -12,8 +25,10 @@ struct StatementDTO: Content {
         let balance: String
         let daysPastDue: Int
         let agingBucket: String
+        /// Empty when nothing holds it; a disputed invoice may also be under a promise.
+        let holds: [Hold]
 
-        init(_ invoice: Invoice, asOf: LocalDate) throws {
+        init(_ invoice: Invoice, asOf: LocalDate, holds: [HoldNote]) throws {
             let due = try invoice.due
             invoiceId = try invoice.requireID()
             number = invoice.number
@@ -23,6 +38,7 @@ struct StatementDTO: Content {
             balance = try invoice.balance.decimalString
             daysPastDue = CarteraCore.daysPastDue(dueDate: due, asOf: asOf)
             agingBucket = AgingBucket.bucket(dueDate: due, asOf: asOf).rawValue
+            self.holds = HoldNote.shown(holds).map(Hold.init)
         }
     }
 
@@ -39,9 +55,11 @@ struct StatementDTO: Content {
         let lateFees: String
         let aging: [String: String]
 
-        init(_ section: CustomerStatement.Section, asOf: LocalDate) throws {
+        init(_ section: CustomerStatement.Section, asOf: LocalDate, holds: [UUID: [HoldNote]]) throws {
             currency = section.currency.code
-            openItems = try section.openItems.map { try OpenItem($0, asOf: asOf) }
+            openItems = try section.openItems.map {
+                try OpenItem($0, asOf: asOf, holds: $0.id.flatMap { holds[$0] } ?? [])
+            }
             openBalance = section.aging.total.decimalString
             unappliedCredit = section.unappliedCredit.decimalString
             netBalance = section.netBalance.decimalString
@@ -59,6 +77,8 @@ struct StatementDTO: Content {
         customerId = try statement.customer.requireID()
         legalName = statement.customer.legalName
         asOf = statement.asOf.iso
-        currencies = try statement.sections.map { try CurrencySection($0, asOf: statement.asOf) }
+        currencies = try statement.sections.map {
+            try CurrencySection($0, asOf: statement.asOf, holds: statement.holds)
+        }
     }
 }

@@ -15,6 +15,9 @@ struct EmailLayout: Sendable {
         let balance: String
         let total: String
         let sentBy: String
+        /// "Para dejar de recibir estos mensajes, cambie sus {link}." with `optOutLink` as the link's words.
+        var optOut = ""
+        var optOutLink = ""
     }
 
     /// The invoice lists the layout draws as tables, each with the total of its own rows.
@@ -49,7 +52,9 @@ struct EmailLayout: Sendable {
                 viewOnline: text("message.email.view_online"), invoice: text("message.email.invoice"),
                 issued: text("message.email.issued"), due: text("message.email.due"),
                 balance: text("message.email.balance"), total: text("message.email.total"),
-                sentBy: text("message.email.sent_by", ["sender": organisation.name])))
+                sentBy: text("message.email.sent_by", ["sender": organisation.name]),
+                optOut: text("message.email.opt_out", ["link": Self.linkMark]),
+                optOutLink: text("message.email.opt_out_link")))
     }
 
     func html(subject: String, body: MessageTemplate, values: [String: TemplateValue]) -> String {
@@ -77,7 +82,23 @@ struct EmailLayout: Sendable {
         }
         if let button, !placedButton { extra.append(button) }
         parts.insert(contentsOf: extra, at: min(2, parts.count))
-        return document(subject: subject, content: parts.joined(separator: "\n"))
+        return document(subject: subject, content: parts.joined(separator: "\n"), optOut: optOutLine(values))
+    }
+
+    /// Stands for the link inside the opt-out sentence until the sentence is escaped.
+    private static let linkMark = "\u{1}"
+
+    /// At the foot of every email with a portal link: the customer's contact preferences, where
+    /// they can stop these messages (the portal records it with its date).
+    func optOutLine(_ values: [String: TemplateValue]) -> String? {
+        let link = Self.text(values["portal_link"])
+        guard !wording.optOut.isEmpty, let url = URL(string: link),
+            ["https", "http"].contains(url.scheme?.lowercased() ?? "")
+        else { return nil }
+        let anchor =
+            "<a class=\"opt-out\" href=\"\(Self.escape(AppURL.portalPreferencesLink(portalLink: link)))\" "
+            + "target=\"_blank\" style=\"color: \(Self.muted);\">\(Self.escape(wording.optOutLink))</a>"
+        return Self.escape(wording.optOut).replacingOccurrences(of: Self.linkMark, with: anchor)
     }
 
     /// Paragraphs from blank lines, line breaks kept.
@@ -160,7 +181,7 @@ struct EmailLayout: Sendable {
             """
     }
 
-    private func document(subject: String, content: String) -> String {
+    private func document(subject: String, content: String, optOut: String?) -> String {
         let sender = senderAddress.map {
             " · <a href=\"mailto:\(Self.escape($0))\" style=\"color: \(Self.muted);\">\(Self.escape($0))</a>"
         }
@@ -180,7 +201,7 @@ struct EmailLayout: Sendable {
             \(content)
             </td></tr>
             <tr><td class="sender" style="padding: 14px 16px; border-top: 1px solid \(Self.line); font-size: 12px; \
-            color: \(Self.muted);">\(Self.escape(wording.sentBy))\(sender ?? "")</td></tr>
+            color: \(Self.muted);">\(Self.escape(wording.sentBy))\(sender ?? "")\(optOut.map { "<br>\n" + $0 } ?? "")</td></tr>
             </table>
             </td></tr>
             </table>

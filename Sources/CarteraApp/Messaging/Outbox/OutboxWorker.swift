@@ -36,13 +36,21 @@ struct OutboxWorker: Sendable {
         }
         let ids = try await OutboxClaims.claim(
             worker: workerID, now: now, until: now.addingTimeInterval(Self.claimDuration), limit: limit, on: db)
+        // Read once per batch: a pause placed after a message was queued holds it too.
+        var organisations: [UUID: Organisation] = [:]
         for id in ids {
             guard let message = try await OutboxMessage.find(id, on: db), message.claimedBy == workerID else {
                 continue
             }
+            if organisations[message.organisationID] == nil {
+                organisations[message.organisationID] = try await Organisation.find(message.organisationID, on: db)
+            }
             // The writer queued it for an allowed hour; a retry's backoff or a retry by hand may not
-            // land in one, so the rule is checked again here, before anything is handed over.
-            if let opening = try await nextOpening(for: message, now: now) {
+            // land in one, and the organisation may have paused since, so both are checked again here,
+            // before anything is handed over.
+            if let opening = try await nextOpening(
+                for: message, organisation: organisations[message.organisationID], now: now)
+            {
                 try await WriteIntent.transaction(
                     on: db, { try await OutboxClaims.postpone(id, worker: workerID, until: opening, on: $0) })
                 result.waiting += 1
@@ -72,15 +80,19 @@ struct OutboxWorker: Sendable {
         return result
     }
 
-    /// When the message's customer may next be contacted, if not now.
-    private func nextOpening(for message: OutboxMessage, now: Date) async throws -> Date? {
-        guard let customer = try await Customer.find(message.$customer.id, on: db),
-            let organisation = try await Organisation.find(message.organisationID, on: db)
-        else { return nil }
+    /// When the message's customer may next be contacted, if not now: not before the organisation's
+    /// resume day while it is paused, and then within the customer's hours.
+    private func nextOpening(for message: OutboxMessage, organisation: Organisation?, now: Date) async throws
+        -> Date?
+    {
+        guard let organisation, let customer = try await Customer.find(message.$customer.id, on: db) else {
+            return nil
+        }
         let zone = TimeZone(identifier: organisation.timeZone) ?? .gmt
+        let from = organisation.resumeInstant(after: now) ?? now
         let rules = CustomerContactRules(
-            customer: customer, organisation: organisation, around: LocalDate.today(at: now, in: zone))
-        let opening = rules.nextAllowed(from: now)
+            customer: customer, organisation: organisation, around: LocalDate.today(at: from, in: zone))
+        let opening = rules.nextAllowed(from: from)
         return opening > now ? opening : nil
     }
 

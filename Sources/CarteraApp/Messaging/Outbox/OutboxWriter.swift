@@ -20,8 +20,9 @@ enum OutboxWriter {
         /// Not before this instant, and for its day (an event after the customer's message of the
         /// day waits for the next window: one conversation a day).
         var notBefore: Date? = nil
-        /// Short paragraphs of other things the customer is told the same day (an instalment due),
-        /// put after the greeting of this message instead of going as messages of their own.
+        /// Short paragraphs of other things the customer is told the same day (an instalment due, a
+        /// payment received), put after the greeting of this message (at the end of an SMS, as many as
+        /// fit) instead of going as messages of their own.
         var notices: [String] = []
         /// A message not yet taken by a worker, written again with what it now says (a thank-you
         /// naming one more payment); nil if a worker took it meanwhile.
@@ -60,9 +61,16 @@ enum OutboxWriter {
             customer: draft.customer, contact: contact, invoices: draft.invoices, today: context.today,
             holds: try await HoldNote.inForce(on: draft.invoices, in: context), portalLink: portal.url,
             extra: draft.extraValues)
+        // An SMS carries only the notices that keep it within `SMSLength`; the others go alone.
+        let notices =
+            draft.channel == .sms && !draft.notices.isEmpty
+            ? SMSLength.fitting(draft.notices, after: try RenderedMessage(source: source, values: values).text)
+            : draft.notices
         let rendered = try RenderedMessage(
-            source: draft.notices.isEmpty ? source : withNotices(source),
-            values: values.merging(["notices": .text(draft.notices.joined(separator: "\n\n"))]) { $1 },
+            source: notices.isEmpty ? source : withNotices(source, channel: draft.channel),
+            values: values.merging([
+                "notices": .text(notices.joined(separator: draft.channel == .sms ? " " : "\n\n"))
+            ]) { $1 },
             email: draft.channel == .email ? EmailLayout(composer) : nil)
         if let replaced = draft.replacing {
             return try await rewrite(replaced, as: rendered, to: contact, channel: draft.channel, in: context)
@@ -108,10 +116,13 @@ enum OutboxWriter {
         return message
     }
 
-    /// The body with `{{notices}}` after its greeting (the first paragraph), or first when it has none.
-    static func withNotices(_ source: TemplateCatalog.Source) -> TemplateCatalog.Source {
+    /// The body with `{{notices}}` after its greeting (the first paragraph), or first when it has none;
+    /// in an SMS, one line with no greeting, at its end.
+    static func withNotices(_ source: TemplateCatalog.Source, channel: ReminderChannel) -> TemplateCatalog.Source {
         var source = source
-        if let greeting = source.body.range(of: "\n\n") {
+        if channel == .sms {
+            source.body = source.body.trimmingCharacters(in: .whitespacesAndNewlines) + " {{notices}}"
+        } else if let greeting = source.body.range(of: "\n\n") {
             source.body.insert(contentsOf: "{{notices}}\n\n", at: greeting.upperBound)
         } else {
             source.body = "{{notices}}\n\n" + source.body

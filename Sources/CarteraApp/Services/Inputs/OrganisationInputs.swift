@@ -9,6 +9,9 @@ struct OrganisationUpdate: Codable, Sendable {
     var locale: String?
     var timeZone: String?
     var reminderKinds: [String]?
+    /// The event kinds ("new_invoice", "payment_received") sent in the customer's message of the day;
+    /// the list replaces the stored one (empty: every event kind as soon as allowed).
+    var digestKinds: [String]?
     var summaryFrequency: String?
     var workingWeekdays: [Int]?
     var holidays: [String]?

@@ -195,14 +195,16 @@ extension CustomerPageContext {
                 guard let id = invoice.id, let due = try? invoice.due, let total = try? invoice.total,
                     let balance = try? invoice.balance
                 else { return nil }
-                let hold = data.holds.first { $0.$invoice.id == id }
+                let holds = data.holds.filter { $0.$invoice.id == id }
                 return InvoiceRow(
                     id: id, url: AppURL.invoice(id), number: invoice.number, currency: invoice.currency,
                     issued: format.date(invoice.issueDate),
                     due: format.date(invoice.dueDate), total: format.money(total), balance: format.money(balance),
                     days: daysPastDue(dueDate: due, asOf: today),
                     bucket: AgingBucket.bucket(dueDate: due, asOf: today).rawValue,
-                    paused: hold.map { text("hold.\($0.reason.rawValue)", [:]) })
+                    // What the customer is told (with a promise's date), else the collector's own pause.
+                    paused: format.holdNote(holds.map(HoldNote.init))
+                        ?? holds.first.map { text("hold.\($0.reason.rawValue)", [:]) })
             },
             balances: data.balances.map { balance in
                 Balance(

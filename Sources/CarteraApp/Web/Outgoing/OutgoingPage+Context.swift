@@ -26,9 +26,10 @@ extension OutgoingPage.Context {
                         : nil,
                     total: format.moneyList(try Self.totals(invoices)),
                     policy: data.policies[planned.customerId]?.words(format) ?? "",
+                    // A held statement reads like a held reminder: the reason comes with the planned row.
                     held: planned.hold == nil
                         ? nil
-                        : data.report.holdReasons[planned.customerId].map {
+                        : (planned.reason ?? data.report.holdReasons[planned.customerId]).map {
                             text("outgoing.held", ["reason": SafetyText.reason($0, format: format)])
                         }))
         }

@@ -18,6 +18,8 @@ struct PortalContext: Encodable {
         let paymentReference: String
         let discount: String?
         let inDispute: Bool
+        /// "En disputa", "Con promesa de pago hasta el 12 dic 2026", "En plan de pagos": as messages say it.
+        let holdNote: String?
     }
     struct Total: Encodable {
         let currency: String
@@ -30,8 +32,11 @@ struct PortalContext: Encodable {
     }
     struct Links: Encodable {
         let allInvoices: String, statementCSV: String, promise: String, dispute: String, planRequest: String
+        /// In the portal's footer: how the customer's contacts may be reached.
+        let preferences: String
         init(_ token: String) {
             (allInvoices, statementCSV) = (AppURL.portal(token), AppURL.portalStatementCSV(token))
+            preferences = AppURL.portalPreferences(token)
             (promise, dispute, planRequest) = (
                 AppURL.portalPromise(token), AppURL.portalDispute(token), AppURL.portalPlanRequest(token)
             )
@@ -70,6 +75,7 @@ struct PortalContext: Encodable {
         let disputed = Set(
             try await Dispute.query(on: context.db).filter(\.$invoice.$id ~~ invoices.map { try $0.requireID() })
                 .filter(\.$status == .open).all().map(\.$invoice.id))
+        let holds = try await HoldNote.inForce(on: invoices, in: context)
         let token = req.parameters.get("token") ?? ""
         let rows = try invoices.map { invoice -> InvoiceRow in
             var discount: String?
@@ -87,7 +93,8 @@ struct PortalContext: Encodable {
                 issued: format.date(invoice.issueDate), due: format.date(invoice.dueDate),
                 total: format.money(try invoice.total), balance: format.money(try invoice.balance),
                 days: daysPastDue(dueDate: try invoice.due, asOf: context.today), paymentReference: invoice.number,
-                discount: discount, inDispute: disputed.contains(try invoice.requireID()))
+                discount: discount, inDispute: disputed.contains(try invoice.requireID()),
+                holdNote: format.holdNote(invoice.id.flatMap { holds[$0] } ?? []))
         }
         let totals = try Dictionary(grouping: invoices, by: \.currency).keys.sorted().map { code in
             Total(

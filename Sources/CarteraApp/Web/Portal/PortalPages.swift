@@ -177,7 +177,7 @@ struct PortalPages {
     }
 
     /// The link's customer and a context acting as the portal; anything else is the same 404.
-    private func open(_ req: Request) async throws -> (PortalLinks.Access, ServiceContext) {
+    func open(_ req: Request) async throws -> (PortalLinks.Access, ServiceContext) {
         guard let opened = try await openLink(req) else { throw Self.invalidLink }
         return opened
     }
@@ -185,7 +185,7 @@ struct PortalPages {
     private static let invalidLink = ServiceError(
         .notFound, code: "portal_link_invalid", message: "This link is not valid or has expired. Ask us for a new one.")
 
-    private func openLink(_ req: Request) async throws -> (PortalLinks.Access, ServiceContext)? {
+    func openLink(_ req: Request) async throws -> (PortalLinks.Access, ServiceContext)? {
         guard let secret = req.parameters.get("token"),
             let access = try await PortalLinks.open(secret: secret, now: req.application.clock.now(), on: req.db),
             let organisationID = access.organisation.id
@@ -201,7 +201,7 @@ struct PortalPages {
     }
 
     /// A form posted through a dead link: the same 404 page as opening it, not a redirect elsewhere.
-    private func linkInvalid(_ req: Request) async throws -> Response {
+    func linkInvalid(_ req: Request) async throws -> Response {
         let error = Self.invalidLink
         let message = req.application.localizer.errorMessage(
             code: error.code, field: nil, fallback: error.message, language: req.pageLanguage)
@@ -210,7 +210,7 @@ struct PortalPages {
             WebErrorMiddleware.ErrorPage(status: 404, code: error.code, message: message), status: .notFound)
     }
 
-    private func done(_ req: Request, _ key: String) -> Response {
+    func done(_ req: Request, _ key: String) -> Response {
         req.session.flash(req.text(key))
         return req.redirect(to: AppURL.portal(req.parameters.get("token") ?? ""))
     }

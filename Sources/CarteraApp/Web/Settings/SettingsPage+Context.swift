@@ -128,6 +128,9 @@ struct ReminderSettingsContext: Encodable {
     let collectionsStart: String
     let collectionsStartHelp: String
     let kinds: [Kind]
+    /// "Pagos y facturas nuevas": each event kind right away or in the day's message (`EventDelivery`).
+    let newInvoiceDelivery: [Kind]
+    let paymentReceivedDelivery: [Kind]
     let creditHoldDays: String
     let policies: [SettingsOption]
     let lateFeeAmount: String
@@ -135,6 +138,10 @@ struct ReminderSettingsContext: Encodable {
     let legalMaximumRate: String
     let amountExample: String
     let rateExample: String
+    /// "Antes de enviar": working days after which the bank statement is old, hold or warn, the daily email.
+    let statementStaleDays: String
+    let staleModes: [SettingsOption]
+    let outgoingDigest: Bool
     let holidays: [Day]
     let countries: [SettingsOption]
     let years: [SettingsOption]
@@ -156,6 +163,8 @@ struct ReminderSettingsContext: Encodable {
                 value: $0.rawValue, label: format.text("settings.kind.\($0.rawValue)"),
                 hint: format.text("settings.kind_hint.\($0.rawValue)"), checked: enabled.contains($0))
         }
+        newInvoiceDelivery = Self.deliveries(of: .newInvoice, organisation, format)
+        paymentReceivedDelivery = Self.deliveries(of: .paymentReceived, organisation, format)
         creditHoldDays = organisation.creditHoldDaysOverdue.map(String.init) ?? "0"
         policies = LateFeePolicyName.allCases.map {
             .init(
@@ -171,6 +180,13 @@ struct ReminderSettingsContext: Encodable {
             ?? ""
         amountExample = format.amountExample
         rateExample = settingsDecimal("24.5", format)
+        statementStaleDays = String(organisation.statementStaleDays)
+        staleModes = StaleStatementMode.allCases.map {
+            .init(
+                value: $0.rawValue, label: format.text("settings.stale_mode.\($0.rawValue)"),
+                selected: $0 == organisation.statementStaleMode)
+        }
+        outgoingDigest = organisation.outgoingDigest
         let language = SupportedLocale.Language(rawValue: format.composer.language) ?? .es
         let country = HolidayCountry(locale: organisation.supportedLocale)
         let dates = StoredList<LocalDate>.decode(organisation.holidays)

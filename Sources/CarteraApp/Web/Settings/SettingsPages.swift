@@ -127,11 +127,20 @@ struct SettingsPages {
         var reminderHour: String?
         var collectionsStart: String?
         var reminderKinds: [String]?
+        /// An `EventDelivery` each: right away, or in the day's message.
+        var newInvoiceDelivery: String?
+        var paymentReceivedDelivery: String?
         var creditHoldDaysOverdue: String?
         var lateFeePolicy: String?
         var lateFeeAmount: String?
         var lateInterestRate: String?
         var legalMaximumRate: String?
+        // "Antes de enviar": the bank statement's age, hold or warn, the daily email of what goes out.
+        var statementStaleDays: String?
+        var statementStaleMode: String?
+        var outgoingDigest: String?
+        /// Posted by the page with the fieldset, so an unticked digest box (posted as nothing) turns it off.
+        var beforeSendingShown: String?
     }
 
     func saveReminders(req: Request) async throws -> Response {
@@ -141,11 +150,18 @@ struct SettingsPages {
         input.reminderHour = try Self.integer(form.reminderHour, "reminder_hour")
         input.collectionsStart = form.collectionsStart
         input.reminderKinds = form.reminderKinds ?? []
+        input.digestKinds = try Self.digestKinds(form)
         input.creditHoldDaysOverdue = try Self.integer(form.creditHoldDaysOverdue, "credit_hold_days_overdue") ?? 0
         input.lateFeePolicy = form.lateFeePolicy
         input.lateFeeAmount = Self.filled(form.lateFeeAmount)
         input.lateInterestRate = Self.filled(form.lateInterestRate)
         input.legalMaximumRate = form.legalMaximumRate.map { $0.trimmingCharacters(in: .whitespaces) }
+        if form.beforeSendingShown != nil {
+            input.statementStaleDays = try FieldParser.required(
+                Self.integer(form.statementStaleDays, "statement_stale_days"), "statement_stale_days")
+            input.statementStaleMode = form.statementStaleMode
+            input.outgoingDigest = form.outgoingDigest != nil
+        }
         return try await save(input, req, back: AppURL.settingsReminders)
     }
 

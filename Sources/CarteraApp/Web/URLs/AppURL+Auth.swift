@@ -7,6 +7,7 @@ extension AppURL {
     static let setup = "/setup"
     static let language = "/language"
     static let accountPassword = "/account/password"
+    static let accountDigest = "/account/digest"
 
     /// The sign-in page that comes back to `next` (a path of this site) once signed in.
     static func signIn(next: String) -> String { signIn + query(["next": next]) }

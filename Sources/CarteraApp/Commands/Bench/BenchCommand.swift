@@ -5,9 +5,11 @@ import SQLKit
 import Vapor
 
 /// `cartera bench`: generates a large synthetic ledger in the configured (scratch) database and
-/// times what a finance team waits for — the day's dunning evaluation, the aging report, customer
-/// statements, bank matching — each next to hand-written SQL for the same question on the same
-/// database in the same run (`SQLBaselines`). Prints one table; run it with a release build.
+/// times what a finance team waits for — the day's dunning evaluation, the aging report, the
+/// organisation-wide pages (`BenchCommand+Pages`), customer statements, bank matching — each next to
+/// one hand-written set-based statement for the same question on the same database in the same run
+/// (`SQLBaselines`), whose answer is checked against the app's (`BenchCommand+Checks`). Prints one
+/// table; run it with a release build.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "invoices", help: "Invoices to generate (default 1000000; customers are a tenth)")
@@ -25,7 +27,7 @@ struct BenchCommand: AsyncCommand {
     }
 
     var help: String {
-        "Times dunning, aging, statements and matching on a generated ledger against hand-written SQL (benchmark, not a test)."
+        "Times dunning, aging, the worklist, dashboard, forecast and customer pages, statements and matching on a generated ledger against hand-written SQL (benchmark, not a test)."
     }
 
     struct Row {
@@ -61,10 +63,15 @@ struct BenchCommand: AsyncCommand {
         let today = service.today
         var started = Date()
         let dialect = try app.db.dialect
+        let checks = Checks(
+            service: service, settings: try await DunningSettings.load(for: service.organisation, on: app.db))
         if !signature.reuse {
             try await SyntheticLedger.generate(
                 invoices: count, organisationID: organisationID, today: today, on: app.db)
             try await SyntheticPayments.generate(count: paid, organisationID: organisationID, today: today, on: app.db)
+            try await SyntheticFirstContacts.generate(
+                organisationID: organisationID, policy: checks.settings.rules(for: nil).policy, on: app.db)
+            try await SyntheticDisputes.generate(invoices: count, dunningOn: checks.dunningDay, in: service)
             // As a server would have them: it analyses at start-up and after imports.
             try await DatabaseStatistics.refresh(on: app.db)
             context.console.print(
@@ -77,13 +84,21 @@ struct BenchCommand: AsyncCommand {
         var rows: [Row] = []
         rows.append(
             Row(
-                operation: "dunning evaluation for today (dry run)",
+                operation:
+                    "dunning evaluation for \(checks.dunningDay == today ? "today" : "the next working day") (dry run)",
                 application: try await timer.median {
-                    _ = try await DunningRun.run(on: today, dryRun: true, in: service)
+                    _ = try await DunningRun.run(on: checks.dunningDay, dryRun: true, in: service)
                 },
-                baseline: try await timer.median {
-                    _ = try await SQLBaselines.dunning(organisationID: organisationID, today: today, on: app.db)
-                }))
+                baseline: try await timer.median { _ = try await SQLBaselines.dunning(in: checks) }))
+        // The same question without batching, the safety check and statements: the pairs alone.
+        rows.append(
+            Row(
+                operation: "dunning, (invoice, step) pairs due",
+                application: try await timer.median {
+                    _ = try await DunningRun.dueReminders(
+                        on: checks.dunningDay, settings: checks.settings, in: service.asOf(checks.dunningDay))
+                },
+                baseline: try await timer.median { _ = try await SQLBaselines.dunning(in: checks) }))
         rows.append(
             Row(
                 operation: "aging report",
@@ -93,6 +108,7 @@ struct BenchCommand: AsyncCommand {
                 baseline: try await timer.median {
                     _ = try await SQLBaselines.aging(organisationID: organisationID, today: today, on: app.db)
                 }))
+        rows += try await pageRows(checks, timer: timer)
         let customers = try await Customer.query(on: app.db).filter(\.$organisationID == organisationID).limit(200)
             .all()
         rows.append(
@@ -113,6 +129,7 @@ struct BenchCommand: AsyncCommand {
         ).limit(10_000).all()
         let lines = try open.enumerated().map { try BenchMatchingCommand.line($0, $1, today: today) }
         let references = open.enumerated().filter { $0.offset % 3 == 0 }.map(\.element.number)
+        let amounts = open.enumerated().filter { $0.offset % 3 == 1 }.map(\.element.balanceMinor)
         rows.append(
             Row(
                 operation: "bank matching, \(lines.count) lines",
@@ -121,9 +138,11 @@ struct BenchCommand: AsyncCommand {
                 },
                 baseline: try await timer.median {
                     _ = try await SQLBaselines.matching(
-                        organisationID: organisationID, references: references, on: app.db)
+                        organisationID: organisationID, references: references, amounts: amounts, on: app.db)
                 }))
 
+        // The baselines answer the app's questions (said when one does not), on the ledger they timed.
+        let checked = await checks.lines()
         // The ledger the operations above read; the import below adds to it.
         let invoices = try await Invoice.query(on: app.db).filter(\.$organisationID == organisationID).count()
         if importRows > 0 {
@@ -160,6 +179,7 @@ struct BenchCommand: AsyncCommand {
                 "| \(row.operation) | \(Self.format(row.application)) | \(Self.format(row.baseline)) | \(String(format: "%.2f", row.ratio))× |"
             )
         }
+        for line in checked { context.console.print(line) }
         context.console.print(
             "(timed in \(String(format: "%.0f", Date().timeIntervalSince(started))) s; median of \(runs) runs; the import once)"
         )

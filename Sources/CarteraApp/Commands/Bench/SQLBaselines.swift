@@ -4,27 +4,10 @@ import Foundation
 import SQLKit
 
 /// Hand-written SQL for the questions the benchmark times, run through the same driver on the
-/// same database: the floor the application's answer is compared with. Each returns its row
-/// count so the optimiser cannot skip work.
+/// same database: the floor the application's answer is compared with, one set-based statement per
+/// question (per customer for statements). Each says which rule of the app it reproduces and what
+/// it leaves out; `BenchCommand+Checks` compares their answers with the app's.
 enum SQLBaselines {
-    /// Which (invoice, step) of the standard policy are due by `today` and not yet done, for
-    /// contactable customers: one statement per step, no holds, calendars or templates.
-    static func dunning(organisationID: UUID, today: LocalDate, on db: any Database) async throws -> Int {
-        let sql = try db.sql
-        var total = 0
-        for step in CollectionPolicy.standard.steps {
-            total += try await sql.raw(
-                """
-                SELECT i.id FROM invoices i JOIN customers c ON c.id = i.customer_id
-                WHERE i.organisation_id = \(bind: organisationID) AND i.status IN (\(SQLOwed.list))
-                  AND i.due_date <= \(bind: today.addingClamped(days: -step.offsetDays).iso) AND c.do_not_contact = \(bind: false)
-                  AND NOT EXISTS (SELECT 1 FROM reminder_deliveries d WHERE d.invoice_id = i.id AND d.step_key = \(bind: step.key))
-                """
-            ).all().count
-        }
-        return total
-    }
-
     /// Open balance per currency and bucket, buckets as literal due-date limits.
     static func aging(organisationID: UUID, today: LocalDate, on db: any Database) async throws -> Int {
         let sql = try db.sql
@@ -58,19 +41,22 @@ enum SQLBaselines {
         return items + credit
     }
 
-    /// Exact invoice-number lookups for the statement lines that name one: matching at its simplest.
-    static func matching(organisationID: UUID, references: [String], on db: any Database) async throws -> Int {
+    /// Bank matching's candidates in one statement: the owed invoices a line can name, found through
+    /// indexes — by number (`uq_invoices_org_number`) for the lines that quote one, by exact open
+    /// amount for the rest — not every owed invoice. Leaves out the scoring of names and partial
+    /// amounts that picks among the candidates.
+    static func matching(organisationID: UUID, references: [String], amounts: [Int64], on db: any Database)
+        async throws -> Int
+    {
         let sql = try db.sql
-        var found = 0
-        for chunk in stride(from: 0, to: references.count, by: 500) {
-            let numbers = Array(references[chunk..<min(chunk + 500, references.count)])
-            found += try await sql.raw(
-                """
-                SELECT id, customer_id, balance_minor FROM invoices
-                WHERE organisation_id = \(bind: organisationID) AND number IN (\(binds: numbers)) AND status IN (\(SQLOwed.list))
-                """
-            ).all().count
-        }
-        return found
+        return try await sql.raw(
+            """
+            SELECT id, customer_id, balance_minor FROM invoices
+            WHERE organisation_id = \(bind: organisationID) AND number IN (\(binds: references)) AND status IN (\(SQLOwed.list))
+            UNION ALL
+            SELECT id, customer_id, balance_minor FROM invoices
+            WHERE organisation_id = \(bind: organisationID) AND balance_minor IN (\(binds: amounts)) AND status IN (\(SQLOwed.list))
+            """
+        ).all().count
     }
 }

@@ -1,0 +1,112 @@
+import CarteraCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Baselines for the organisation-wide pages: each one statement answering the page's question.
+extension SQLBaselines {
+    struct Amount: Decodable {
+        let key: String
+        let currency: String
+        let amount: Int64
+        /// The customer, in the per-customer answers.
+        let customerID: UUID?
+        enum CodingKeys: String, CodingKey { case key, currency, amount, customerID = "customer_id" }
+        init(from decoder: any Decoder) throws {
+            let row = try decoder.container(keyedBy: CodingKeys.self)
+            key = try row.decode(String.self, forKey: .key)
+            currency = try row.decode(String.self, forKey: .currency)
+            amount = try row.decode(Int64.self, forKey: .amount)
+            customerID = try? row.decodeUUID(forKey: .customerID)
+        }
+    }
+
+    /// The forecast: owed balance per currency and expected-payment week (0 = this week, with
+    /// anything expected before today; 13 and later are beyond the horizon).
+    ///
+    /// Leaves out: the payment-date model (the customer's median delay shrunk toward the
+    /// organisation's): each invoice is expected on its due date, and payment plans are not replaced by
+    /// their instalments. The bench compares the totals per currency, which the model only moves
+    /// between weeks.
+    static func forecast(organisationID: UUID, today: LocalDate, on db: any Database) async throws -> [Amount] {
+        let monday = today.addingClamped(days: 1 - today.weekday).iso
+        let week: SQLQueryString =
+            switch try db.dialect {
+            case .sqlite:
+                "CAST((julianday(max(due_date, \(bind: today.iso))) - julianday(\(bind: monday))) / 7 AS INTEGER)"
+            case .postgresql:
+                "(GREATEST(CAST(due_date AS date), CAST(\(bind: today.iso) AS date)) - CAST(\(bind: monday) AS date)) / 7"
+            }
+        return try await db.sql.raw(
+            """
+            SELECT CAST(week AS TEXT) AS key, currency, CAST(SUM(balance_minor) AS BIGINT) AS amount FROM (
+              SELECT \(week) AS week, currency, balance_minor FROM invoices
+              WHERE organisation_id = \(bind: organisationID) AND status IN (\(SQLOwed.list))
+            ) w GROUP BY week, currency ORDER BY week, currency
+            """
+        ).all(decoding: Amount.self)
+    }
+
+    /// Aging by customer, first page: the first `limit` customers with something owed, by name (then
+    /// id), each one's owed balance per currency and bucket (`AgingQuery`'s bucket limits). Reads the
+    /// invoices' stored balances where the app rebuilds open positions from the ledger as of the day:
+    /// the same figures for today.
+    static func agingByCustomer(organisationID: UUID, today: LocalDate, limit: Int, on db: any Database) async throws
+        -> [Amount]
+    {
+        let collation: SQLQueryString =
+            switch try db.dialect {
+            case .sqlite: ""
+            case .postgresql: " COLLATE \"C\""
+            }
+        return try await db.sql.raw(
+            """
+            WITH page AS (
+              SELECT c.id, c.legal_name FROM customers c
+              WHERE c.organisation_id = \(bind: organisationID) AND EXISTS (
+                SELECT 1 FROM invoices i WHERE i.customer_id = c.id AND i.status IN (\(SQLOwed.list)) AND i.balance_minor > 0)
+              ORDER BY c.legal_name\(collation), c.id LIMIT \(literal: limit)
+            )
+            SELECT p.id AS customer_id, \(unsafeRaw: AgingQuery.bucketExpression(asOf: today)) AS key, i.currency, CAST(SUM(i.balance_minor) AS BIGINT) AS amount
+            FROM page p JOIN invoices i ON i.customer_id = p.id
+            WHERE i.status IN (\(SQLOwed.list)) AND i.balance_minor > 0
+            GROUP BY p.id, p.legal_name, i.currency, \(unsafeRaw: AgingQuery.bucketExpression(asOf: today))
+            ORDER BY p.legal_name\(collation), p.id
+            """
+        ).all(decoding: Amount.self)
+    }
+
+    /// The customer list sorted by owed balance (in the customer's currency), highest first, ties by
+    /// id: the first page's ids, as `CustomerListing` sorts them.
+    static func customerList(organisationID: UUID, limit: Int, on db: any Database) async throws -> [UUID] {
+        struct Row: Decodable { let id: UUID }
+        return try await db.sql.raw(
+            """
+            SELECT c.id FROM customers c LEFT JOIN (
+              SELECT customer_id, currency, SUM(balance_minor) AS owed FROM invoices
+              WHERE organisation_id = \(bind: organisationID) AND status IN (\(SQLOwed.list)) GROUP BY customer_id, currency
+            ) o ON o.customer_id = c.id AND o.currency = c.currency
+            WHERE c.organisation_id = \(bind: organisationID)
+            ORDER BY COALESCE(o.owed, 0) DESC, c.id LIMIT \(literal: limit)
+            """
+        ).all(decoding: Row.self).map(\.id)
+    }
+
+    /// The dashboard's headline figures per currency in one statement: owed balance, owed invoices
+    /// and collected this month (`key` names the figure). Leaves out DSO, which divides two of them.
+    static func dashboard(organisationID: UUID, today: LocalDate, on db: any Database) async throws -> [Amount] {
+        try await db.sql.raw(
+            """
+            SELECT figure AS key, currency, CAST(SUM(amount) AS BIGINT) AS amount FROM (
+              SELECT 'owed' AS figure, currency, balance_minor AS amount FROM invoices
+              WHERE organisation_id = \(bind: organisationID) AND status IN (\(SQLOwed.list))
+              UNION ALL
+              SELECT 'invoices', currency, 1 FROM invoices WHERE organisation_id = \(bind: organisationID) AND status IN (\(SQLOwed.list))
+              UNION ALL
+              SELECT 'collected', currency, amount_minor FROM payments
+              WHERE organisation_id = \(bind: organisationID) AND received_on >= \(bind: today.startOfMonth.iso) AND received_on <= \(bind: today.iso)
+            ) f GROUP BY figure, currency
+            """
+        ).all(decoding: Amount.self)
+    }
+}

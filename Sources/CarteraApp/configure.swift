@@ -50,6 +50,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(EvaluatePredictionsCommand(), as: "evaluate-predictions")
     app.asyncCommands.use(VocabularyCommand(), as: "vocabulary")
+    app.asyncCommands.use(RebuildSummariesCommand(), as: "rebuild-summaries")
 
     app.transports = Transports.make(config.delivery, app: app)
     await app.usePasswordPool()

@@ -63,30 +63,34 @@ import Vapor
             // B-1 1500 left due 02-04 (24 days), B-2 900 due 03-17 (current); C-1 USD 300 due 03-03 (current).
             let byCustomer = try await h.get("/api/v1/reports/aging-by-customer?as_of=2026-02-28").json
             #expect(byCustomer["as_of"].string == "2026-02-28")
+            // A row per customer and currency, the largest overdue balance first: Beta 1500, Alfa 600, then USD.
             let rows = byCustomer["rows"].array
-            #expect(rows.compactMap { $0["name"].string } == ["Alfa S.A.S.", "Beta Ltda.", "Gamma Inc."])
-            #expect(rows[0]["id"].string == fixture.alfa)
+            #expect(rows.compactMap { $0["name"].string } == ["Beta Ltda.", "Alfa S.A.S.", "Gamma Inc."])
+            #expect(rows[1]["id"].string == fixture.alfa)
             #expect(
-                rows[0]["currencies"][0]["buckets"].object.mapValues { $0.string } == [
+                rows[1]["currencies"][0]["buckets"].object.mapValues { $0.string } == [
                     "current": "300.00", "days_1_30": "600.00", "days_31_60": "0.00", "days_61_90": "0.00",
                     "over_90": "0.00",
                 ])
-            #expect(rows[0]["currencies"][0]["total"].string == "900.00")
-            #expect(rows[1]["currencies"][0]["buckets"]["current"].string == "900.00")
-            #expect(rows[1]["currencies"][0]["buckets"]["days_1_30"].string == "1500.00")
+            #expect(rows[1]["currencies"][0]["total"].string == "900.00")
+            #expect(rows[0]["currencies"][0]["buckets"]["current"].string == "900.00")
+            #expect(rows[0]["currencies"][0]["buckets"]["days_1_30"].string == "1500.00")
             #expect(rows[2]["currencies"][0]["currency"].string == "USD")
             #expect(rows[2]["currencies"][0]["buckets"]["current"].string == "300.00")
+            #expect(byCustomer["total"].int == 3)
+            #expect(byCustomer["has_more"].bool == false)
+            #expect(byCustomer["totals"].array.compactMap { $0["total"].string } == ["3300.00", "300.00"])
 
-            // Ana collects Alfa and Gamma; Beta is nobody's.
+            // Ana collects Alfa and Gamma; Beta is nobody's. Ana has a row per currency.
             let byCollector = try await h.get("/api/v1/reports/aging-by-collector?as_of=2026-02-28").json["rows"].array
-            #expect(byCollector.compactMap { $0["name"].string } == ["Ana Cobros", "unassigned"])
-            #expect(byCollector[0]["id"].string == fixture.collector)
-            #expect(byCollector[0]["currencies"].array.compactMap { $0["currency"].string } == ["COP", "USD"])
-            #expect(byCollector[0]["currencies"][0]["buckets"]["current"].string == "300.00")
-            #expect(byCollector[0]["currencies"][0]["buckets"]["days_1_30"].string == "600.00")
-            #expect(byCollector[0]["currencies"][1]["total"].string == "300.00")
-            #expect(byCollector[1]["id"].isNull)
-            #expect(byCollector[1]["currencies"][0]["total"].string == "2400.00")
+            #expect(byCollector.compactMap { $0["name"].string } == ["unassigned", "Ana Cobros", "Ana Cobros"])
+            #expect(byCollector[0]["id"].isNull)
+            #expect(byCollector[0]["currencies"][0]["total"].string == "2400.00")
+            #expect(byCollector[1]["id"].string == fixture.collector)
+            #expect(byCollector.compactMap { $0["currencies"][0]["currency"].string } == ["COP", "COP", "USD"])
+            #expect(byCollector[1]["currencies"][0]["buckets"]["current"].string == "300.00")
+            #expect(byCollector[1]["currencies"][0]["buckets"]["days_1_30"].string == "600.00")
+            #expect(byCollector[2]["currencies"][0]["total"].string == "300.00")
 
             // Today (03-15): B-1 is paid; A-2 is 24 days late, A-3 3 days; C-1 12 days; B-2 not yet due.
             let today = try await h.get("/api/v1/reports/aging-by-customer").json

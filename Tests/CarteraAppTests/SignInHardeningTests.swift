@@ -88,12 +88,14 @@ import VaporTesting
                 known.append(try await timed("persona\(n)@empresa.co", ip: "10.0.0.\(n)"))
                 unknown.append(try await timed("nadie\(n)@empresa.co", ip: "10.0.1.\(n)"))
             }
-            // Other suites run at the same time and only ever add time, so the fastest try of each kind is the
-            // truest measure of the work done; those two must be within 25 %.
-            let ratio = try #require(known.min()) / #require(unknown.min())
+            // Other suites run at the same time and only ever add time, so the fastest tries of each kind are the
+            // truest measure of the work done. One try alone can land in a quiet moment (a CI run saw 0.36 s
+            // against 0.52 s with the rest alike), so the mean of the fastest five of each must be within 25 %.
+            func fastest(_ times: [Double]) -> Double { times.sorted().prefix(5).reduce(0, +) / 5 }
+            let ratio = fastest(known) / fastest(unknown)
             #expect(
                 abs(1 - min(ratio, 1 / ratio)) <= 0.25,
-                "known/unknown fastest \(ratio); \(known.sorted()) s and \(unknown.sorted()) s")
+                "known/unknown fastest five \(ratio); \(known.sorted()) s and \(unknown.sorted()) s")
         }
     }
 

@@ -7,8 +7,7 @@ struct InsightsController {
         let customer = try await CustomerService.find(
             try req.uuidParameter("customerID", entity: "customer"), in: context)
         let id = try customer.requireID()
-        let risk = try await RiskQuery.assessment(
-            organisationID: context.organisationID, customerID: id, asOf: context.today, on: context.db)
+        let risk = try await CustomerSummaries.risk(of: id, in: context)
         return RiskDTO(customerID: id, risk, asOf: context.today) { RiskText.text($0, req: req) }
     }
 

@@ -14,8 +14,7 @@ struct ReportsController {
     }
 
     func agingByCustomer(req: Request) async throws -> AgingBreakdownDTO {
-        let (groups, asOf) = try await aging(req, byCollector: false)
-        return AgingBreakdownDTO(groups, asOf: asOf)
+        try await agingPage(req, .customer)
     }
 
     func agingByCustomerCSV(req: Request) async throws -> Response {
@@ -25,8 +24,7 @@ struct ReportsController {
     }
 
     func agingByCollector(req: Request) async throws -> AgingBreakdownDTO {
-        let (groups, asOf) = try await aging(req, byCollector: true)
-        return AgingBreakdownDTO(groups, asOf: asOf)
+        try await agingPage(req, .collector)
     }
 
     func agingByCollectorCSV(req: Request) async throws -> Response {
@@ -43,6 +41,26 @@ struct ReportsController {
         let report = try await collectionReport(req)
         return ReportCSV.response(
             ReportCSV.api.collection(report), filename: "collection-\(report.from.iso)-\(report.to.iso).csv")
+    }
+
+    /// One page of rows (owner and currency, largest overdue first) and the organisation's totals.
+    private func agingPage(_ req: Request, _ owner: AgingBreakdown.Owner) async throws -> AgingBreakdownDTO {
+        struct Query: Content {
+            var currency: String?
+            var page: Int?
+            var perPage: Int?
+            enum CodingKeys: String, CodingKey { case currency, page, perPage = "per_page" }
+        }
+        let context = try await req.serviceContext()
+        let asOf = try ReportPeriod.asOf(try req.query.decode(ReportPeriod.Query.self), today: context.today)
+        let query = try req.query.decode(Query.self)
+        let currency = try query.currency.flatMap { $0.isEmpty ? nil : try FieldParser.currency($0, "currency") }
+        let page = try await AgingBreakdown.page(
+            owner, organisationID: context.organisationID, asOf: asOf, currency: currency,
+            page: try PageRequest(page: query.page, perPage: query.perPage), on: context.db)
+        let totals = try await AgingBreakdown.totals(
+            organisationID: context.organisationID, asOf: asOf, currency: currency, on: context.db)
+        return AgingBreakdownDTO(page, totals: totals, asOf: asOf)
     }
 
     private func aging(_ req: Request, byCollector: Bool) async throws -> ([AgingBreakdown.Group], LocalDate) {

@@ -23,6 +23,7 @@ final class Scheduler: LifecycleHandler, @unchecked Sendable {
             await Self.logNextRuns(app, notBeforeHour: notBeforeHour)
             while !Task.isCancelled {
                 do {
+                    try await BackgroundJobs.refreshSummaries(app: app)
                     let reports = try await BackgroundJobs.runReminders(app: app, notBeforeHour: notBeforeHour)
                     try await BackgroundJobs.sendStaffDigests(app: app)
                     let queued = reports.reduce(0) { $0 + $1.messagesQueued + $1.summariesQueued + $1.tasksCreated }

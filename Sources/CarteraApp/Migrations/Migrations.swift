@@ -69,5 +69,7 @@ enum Migrations {
         UpdateUsersAddOutgoingDigest(),
         CreateStaffDigests(),
         UpdateOrganisationsAddDigestKinds(),
+        CreateCustomerSummaries(),
+        UpdateReminderDeliveriesAddRunIndex(),
     ]
 }

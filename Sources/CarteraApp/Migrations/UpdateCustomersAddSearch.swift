@@ -1,5 +1,6 @@
 import CarteraCore
 import Fluent
+import Foundation
 import SQLKit
 
 /// The search box: every customer's name in `SearchText.name` form (`search_name`, under the

@@ -8,6 +8,7 @@ import SQLKit
 enum SQLValue: Sendable {
     case text(String?)
     case integer(Int64)
+    case optionalInteger(Int64?)
     case uuid(UUID)
     case date(Date)
 
@@ -15,6 +16,7 @@ enum SQLValue: Sendable {
         switch self {
         case .text(let text): text.map(SQLiteData.text) ?? .null
         case .integer(let value): .integer(Int(value))
+        case .optionalInteger(let value): value.map { .integer(Int($0)) } ?? .null
         case .uuid(let id): .text(id.uuidString)
         case .date(let date): .float(date.timeIntervalSince1970)
         }
@@ -24,6 +26,7 @@ enum SQLValue: Sendable {
         switch self {
         case .text(let text): SQLBind(text)
         case .integer(let value): SQLBind(value)
+        case .optionalInteger(let value): SQLBind(value)
         case .uuid(let id): SQLBind(id)
         case .date(let date): SQLBind(date)
         }

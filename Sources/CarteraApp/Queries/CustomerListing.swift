@@ -5,9 +5,8 @@ import Foundation
 import SQLKit
 
 /// The customer list: the search box's matches (`SearchQuery`, the same search as the top bar),
-/// narrowed by collector, tag, currency, risk and "needs a call", sorted and paged. Filters and
-/// sorting are SQL; only the risk level, which is computed from each customer's history, is
-/// applied to the ids SQL returns.
+/// narrowed by collector, tag, currency, risk and "needs a call", sorted and paged, all in SQL; risk,
+/// balances and overdue come from the stored summaries (`CustomerSummaries`).
 struct CustomerListing {
     /// What the list's query string asks for; every value as typed, unknown ones ignored.
     struct Filters: Codable, Sendable {
@@ -26,14 +25,21 @@ struct CustomerListing {
     }
 
     enum Sort: String, CaseIterable, Sendable {
-        case name, taxID = "tax_id", balance, currency
+        case name, taxID = "tax_id", balance, currency, overdue, risk
     }
 
     let context: ServiceContext
     static let perPage = 50
 
+    /// A column of the customer's stored summary (`CustomerSummaries`), or `fallback` for a customer
+    /// with nothing to summarise (no history, nothing owed: the level `RiskQuery.noHistory` has).
+    static func summaryColumn(_ column: String, or fallback: String) -> SQLQueryString {
+        "COALESCE((SELECT s.\(unsafeRaw: column) FROM customer_summaries s WHERE s.customer_id = customers.id), \(unsafeRaw: fallback))"
+    }
+
     func read(_ filters: Filters) async throws -> (customers: [Customer], total: Int, page: PageRequest) {
         let page = try PageRequest(page: filters.page, perPage: Self.perPage)
+        try await CustomerSummaries.current(in: context)
         let builder = Customer.query(on: context.db).filter(\.$organisationID == context.organisationID)
         var ranked: [UUID]?
         if let text = filters.q?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
@@ -70,27 +76,36 @@ struct CustomerListing {
                     SQLOrderBy(
                         expression: SQLQueryString(
                             """
-                            (SELECT COALESCE(SUM(i.balance_minor), 0) FROM invoices i WHERE i.customer_id = customers.id
-                            AND i.currency = customers.currency AND i.status IN (\(SQLOwed.list)))
+                            COALESCE((SELECT b.owed_minor FROM customer_summary_balances b
+                              WHERE b.customer_id = customers.id AND b.currency = customers.currency), 0)
                             """), direction: direction)))
+        case .overdue?:
+            builder.sort(
+                .sql(SQLOrderBy(expression: Self.summaryColumn("overdue_base_minor", or: "0"), direction: direction)))
+        case .risk?:
+            let level = Self.summaryColumn("risk_level", or: "'\(RiskQuery.noHistory.level.rawValue)'")
+            builder.sort(
+                .sql(
+                    SQLOrderBy(
+                        expression: SQLQueryString(
+                            "CASE \(level) WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END"),
+                        direction: direction)))
+            builder.sort(.sql(SQLOrderBy(expression: Self.summaryColumn("score", or: "0"), direction: direction)))
         }
         builder.sort(\.$id)
-        let risk = filters.risk.flatMap(RiskLevel.init(rawValue:))
-        guard ranked != nil || risk != nil else {
+        if let risk = filters.risk.flatMap(RiskLevel.init(rawValue:)) {
+            let level = Self.summaryColumn("risk_level", or: "'\(RiskQuery.noHistory.level.rawValue)'")
+            builder.filter(.sql(embed: "\(level) = \(bind: risk.rawValue)"))
+        }
+        guard ranked != nil else {
             let result = try await builder.page(page)
             return (result.items, result.total.count, page)
         }
-        // A search keeps its best matches first unless a column was chosen; a risk level is known
-        // per customer only once assessed, so both page the ids SQL found.
+        // A search keeps its best matches first unless a column was chosen: the ids SQL found are paged here.
         var ids = try await builder.copy().all(\.$id)
         if let ranked, sort == nil {
             let found = Set(ids)
             ids = ranked.filter(found.contains)
-        }
-        if let risk {
-            let assessed = try await RiskQuery.assessments(
-                organisationID: context.organisationID, asOf: context.today, on: context.db)
-            ids = ids.filter { (assessed[$0] ?? RiskQuery.noHistory).level == risk }
         }
         let slice = Array(ids.dropFirst(page.offset).prefix(page.perPage))
         let rows = try await Customer.query(on: context.db).filter(\.$id ~~ slice).all()

@@ -3,9 +3,10 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Each customer's payment behaviour, read in a few set-based passes and assessed by `RiskProfile`:
-/// paid history, broken promises, what is open and overdue as of a day, open disputes. Computed on
-/// every read, so a payment changes the level the moment it is recorded.
+/// Each customer's payment behaviour as of any day, read in a few set-based passes and assessed by
+/// `RiskProfile`: paid history, broken promises, what is open and overdue as of that day, open
+/// disputes. For today the pages read the stored summaries (`CustomerSummaries`) instead; dunning,
+/// which may work as of another day, reads this.
 enum RiskQuery {
     struct PaidRow: Decodable {
         let customer_id: UUID
@@ -70,34 +71,6 @@ enum RiskQuery {
                     brokenPromises: broken[id] ?? 0, openDisputes: disputes[id] ?? 0))
         }
         return result
-    }
-
-    static func assessment(organisationID: UUID, customerID: UUID, asOf: LocalDate, on db: any Database) async throws
-        -> RiskAssessment
-    {
-        try await assessments(organisationID: organisationID, customerIDs: [customerID], asOf: asOf, on: db)[customerID]
-            ?? noHistory
-    }
-
-    /// One customer's assessment from what the customer page already read (owed invoices, open disputes,
-    /// broken promises): only the paid history is read here.
-    static func assessment(
-        organisationID: UUID, customerID: UUID, open: [Invoice], openDisputes: Int, brokenPromises: Int,
-        asOf: LocalDate, on db: any Database
-    ) async throws -> RiskAssessment {
-        let history =
-            try await paidHistory(
-                "i.organisation_id = \(bind: organisationID) AND i.customer_id IN (\(binds: [customerID]))",
-                on: try db.sql)[customerID] ?? []
-        let openItems = open.compactMap { invoice -> RiskProfile.OpenInvoice? in
-            guard let due = try? LocalDate(iso: invoice.dueDate), let currency = try? Currency(code: invoice.currency)
-            else { return nil }
-            return .init(balance: Money(minorUnits: invoice.balanceMinor, currency: currency), dueDate: due)
-        }
-        guard !history.isEmpty || !openItems.isEmpty || openDisputes > 0 || brokenPromises > 0 else { return noHistory }
-        return RiskAssessment(
-            profile: RiskProfile(
-                paid: history, open: openItems, asOf: asOf, brokenPromises: brokenPromises, openDisputes: openDisputes))
     }
 
     /// Each customer's paid invoices: an invoice was paid on the day its last settlement was applied.

@@ -4,8 +4,9 @@ import Foundation
 import SQLKit
 
 /// Today's accounts for a collector, in the order `WorklistScore` and `WorklistEntry` give:
-/// anything needing action today first, then by money-days overdue × risk × broken promises.
-/// Invoices paused by a dispute, promise or plan do not count toward the score.
+/// anything needing action today first, then by money-days overdue × risk × broken promises (ties by
+/// customer id). Invoices paused by a dispute, promise or plan do not count toward the score. The
+/// figures are computed per customer by `SummaryComputation` and stored.
 struct WorklistQuery {
     enum Scope: Equatable {
         case everyone
@@ -34,96 +35,62 @@ struct WorklistQuery {
     static let newDisputeDays = 7
     static let recentBrokenPromiseDays = 30
 
-    func items(scope: Scope, limit: Int = 200) async throws -> [Item] {
-        let db = context.db
-        let today = context.today
-        let organisationID = context.organisationID
-        var customersQuery = Customer.query(on: db).filter(\.$organisationID == organisationID)
+    /// What narrows the list beside the scope: a tag, the customer's currency, only accounts with a call due.
+    struct Narrowing: Sendable {
+        var tag: String?
+        var currency: String?
+        var callsOnly = false
+    }
+
+    /// The accounts of `scope` in priority order, a page at a time (`offset`, `limit`): ranked,
+    /// filtered and paged in SQL over the stored summaries (`CustomerSummaries`), which are brought
+    /// up to date first.
+    func items(scope: Scope, narrowing: Narrowing = Narrowing(), limit: Int = 200, offset: Int = 0) async throws
+        -> [Item]
+    {
+        try await CustomerSummaries.current(in: context)
+        let sql = try context.db.sql
+        var filter: SQLQueryString =
+            "s.organisation_id = \(bind: context.organisationID) AND (s.score > 0 OR s.needs_action = 1)"
         switch scope {
         case .everyone: break
         case .collector(let userID):
-            customersQuery = customersQuery.group(.or) {
-                $0.filter(\.$assignedUserID == userID).filter(\.$assignedUserID == nil)
-            }
-        case .unassigned: customersQuery = customersQuery.filter(\.$assignedUserID == nil)
+            filter += " AND (c.assigned_user_id = \(bind: userID) OR c.assigned_user_id IS NULL)"
+        case .unassigned: filter += " AND c.assigned_user_id IS NULL"
         }
-        let customers = Dictionary(
-            uniqueKeysWithValues: try await customersQuery.all().map { (try $0.requireID(), $0) })
-        let held = try await DunningQuery.heldInvoices(organisationID: organisationID, on: today, on: db)
-        let overdueInvoices = try await Invoice.query(on: db).filter(\.$organisationID == organisationID)
-            .owed().filter(\.$dueDate < today.iso).all()
-        let rates = try CreditService.referenceRates(
-            context.organisation, base: try Currency(code: context.organisation.defaultCurrency))
-
-        var overdueByCustomer: [UUID: [Invoice]] = [:]
-        for invoice in overdueInvoices
-        where !held.contains(try invoice.requireID()) && customers[invoice.$customer.id] != nil {
-            overdueByCustomer[invoice.$customer.id, default: []].append(invoice)
+        if let tag = narrowing.tag?.trimmingCharacters(in: .whitespaces).lowercased(), !tag.isEmpty {
+            filter += " AND " + (try context.db.dialect.hasTag(tag, column: "c.tags"))
         }
-        let tasks = try await counts(
-            "SELECT customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM collection_tasks WHERE organisation_id = \(bind: organisationID) AND status = 'open' AND due_on <= \(bind: today.iso) GROUP BY customer_id"
-        )
-        let letters = try await counts(
-            "SELECT customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM collection_tasks WHERE organisation_id = \(bind: organisationID) AND status = 'open' AND kind = \(bind: CollectionTaskKind.letter.rawValue) AND due_on <= \(bind: today.iso) GROUP BY customer_id"
-        )
-        let broken = try await counts(
-            "SELECT customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM payment_promises WHERE organisation_id = \(bind: organisationID) AND status = 'broken' AND promised_on >= \(bind: today.addingClamped(days: -Self.recentBrokenPromiseDays).iso) GROUP BY customer_id"
-        )
-        let promisedToday = try await counts(
-            "SELECT customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM payment_promises WHERE organisation_id = \(bind: organisationID) AND status = 'active' AND promised_on = \(bind: today.iso) GROUP BY customer_id"
-        )
-        let disputes = try await counts(
+        if let currency = narrowing.currency, !currency.isEmpty {
+            filter += " AND c.currency = \(bind: currency.uppercased())"
+        }
+        if narrowing.callsOnly { filter += " AND s.call_tasks_due > 0" }
+        let rows = try await sql.raw(
             """
-            SELECT i.customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM disputes d JOIN invoices i ON i.id = d.invoice_id
-            WHERE d.organisation_id = \(bind: organisationID) AND d.status = 'open' AND d.opened_on >= \(bind: today.addingClamped(days: -Self.newDisputeDays).iso)
-            GROUP BY i.customer_id
-            """)
-        let risks = try await RiskQuery.assessments(organisationID: organisationID, asOf: today, on: db)
-
-        var items: [UUID: Item] = [:]
-        let candidates = Set(overdueByCustomer.keys).union(tasks.keys).union(broken.keys).union(promisedToday.keys)
-            .union(disputes.keys)
-        for id in candidates {
-            guard let customer = customers[id] else { continue }
-            let invoices = overdueByCustomer[id] ?? []
-            let risk = risks[id] ?? RiskQuery.noHistory
-            var scored: [WorklistScore.OverdueAmount] = []
-            var totals: [String: Int64] = [:]
-            var maximumDays = 0
-            for invoice in invoices {
-                let days = daysPastDue(dueDate: try invoice.due, asOf: today)
-                maximumDays = max(maximumDays, days)
-                totals[invoice.currency, default: 0] = totals[invoice.currency, default: 0].saturatingAdding(
-                    invoice.balanceMinor)
-                if let converted = rates.convert(try invoice.balance) {
-                    scored.append(
-                        .init(
-                            majorUnits: converted.minorUnits / converted.currency.minorUnitsPerMajor, daysOverdue: days)
-                    )
-                }
-            }
-            let score = WorklistScore.score(overdue: scored, risk: risk.level, brokenPromises: broken[id] ?? 0)
-            let needsAction =
-                (tasks[id] ?? 0) > 0 || (broken[id] ?? 0) > 0 || (disputes[id] ?? 0) > 0 || (promisedToday[id] ?? 0) > 0
-            guard score > 0 || needsAction else { continue }
-            items[id] = Item(
-                customer: customer, score: score, needsActionToday: needsAction, risk: risk,
-                overdue: try totals.keys.sorted().map {
-                    Money(minorUnits: totals[$0]!, currency: try Currency(code: $0))
-                },
-                maximumDaysOverdue: maximumDays, callTasksDue: (tasks[id] ?? 0) - (letters[id] ?? 0),
-                letterTasksDue: letters[id] ?? 0, recentBrokenPromises: broken[id] ?? 0,
-                newDisputes: disputes[id] ?? 0, promisesDueToday: promisedToday[id] ?? 0)
-        }
-        let order = WorklistEntry.prioritised(
-            items.map { id, item in
-                WorklistEntry(customerID: id, score: item.score, needsActionToday: item.needsActionToday)
+            SELECT s.* FROM customer_summaries s JOIN customers c ON c.id = s.customer_id
+            WHERE \(filter)
+            ORDER BY s.needs_action DESC, s.score DESC, s.customer_id
+            LIMIT \(unsafeRaw: String(max(0, min(limit, Self.maximumPage)))) OFFSET \(unsafeRaw: String(max(0, offset)))
+            """
+        ).all(decoding: CustomerSummaries.SummaryRow.self)
+        let ids = rows.map(\.customer_id)
+        let stored = try await CustomerSummaries.stored(
+            organisationID: context.organisationID, customerIDs: ids, on: context.db)
+        let customers = Dictionary(
+            uniqueKeysWithValues: try await Customer.query(on: context.db).filter(\.$id ~~ ids).all().map {
+                (try $0.requireID(), $0)
             })
-        return order.prefix(limit).compactMap { items[$0.customerID] }
+        return try ids.compactMap { id in
+            guard let customer = customers[id], let summary = stored[id] else { return nil }
+            return Item(
+                customer: customer, score: summary.score, needsActionToday: summary.needsActionToday,
+                risk: summary.riskAssessment, overdue: try summary.unpausedOverdue(),
+                maximumDaysOverdue: summary.maximumDaysOverdue, callTasksDue: summary.callTasksDue,
+                letterTasksDue: summary.letterTasksDue, recentBrokenPromises: summary.recentBrokenPromises,
+                newDisputes: summary.newDisputes, promisesDueToday: summary.promisesDueToday)
+        }
     }
 
-    private func counts(_ query: SQLQueryString) async throws -> [UUID: Int] {
-        let rows = try await context.db.sql.raw(query).all(decoding: RiskQuery.CountRow.self)
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0.customer_id, Int($0.n)) })
-    }
+    /// No page is longer: a worklist is read a screen at a time.
+    static let maximumPage = 500
 }

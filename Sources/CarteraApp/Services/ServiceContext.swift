@@ -37,13 +37,18 @@ struct ServiceContext: Sendable {
         return copy
     }
 
-    /// Runs `work` in one transaction, so a change and its audit record land together or not at all.
-    /// `bulk` for one very large transaction (an import).
+    /// Runs `work` in one transaction, so a change and its audit record land together or not at all,
+    /// and the summaries of the customers it changed are rewritten before it commits
+    /// (`CustomerSummaries`). `bulk` for one very large transaction (an import): its customers are
+    /// summarised by the next reader instead.
     func transaction<T: Sendable>(bulk: Bool = false, _ work: @escaping @Sendable (ServiceContext) async throws -> T)
         async throws -> T
     {
         try await WriteIntent.transaction(on: db, bulk: bulk) { tx in
-            try await work(self.with(db: tx))
+            let context = self.with(db: tx)
+            let result = try await work(context)
+            if !bulk { try await CustomerSummaries.refreshMarked(in: context) }
+            return result
         }
     }
 

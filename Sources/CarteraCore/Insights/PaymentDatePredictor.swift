@@ -37,6 +37,21 @@ public struct PaymentDatePredictor: Sendable {
             guard let summary = DelaySummary(history.map(\.delay)) else { return nil }
             self.summary = summary
         }
+
+        /// A pattern stored earlier (the figures below), read back.
+        public init(settledCount: Int, median: Double, lowResidual: Double, highResidual: Double) {
+            summary = DelaySummary(
+                count: settledCount, median: median, lowResidual: lowResidual, highResidual: highResidual)
+        }
+
+        public var median: Double { summary.median }
+        public var lowResidual: Double { summary.lowResidual }
+        public var highResidual: Double { summary.highResidual }
+
+        /// The same predictions: what a stored pattern must keep (the count only labels the model).
+        public func predictsLike(_ other: OrganisationPattern) -> Bool {
+            (median, lowResidual, highResidual) == (other.median, other.lowResidual, other.highResidual)
+        }
     }
 
     public init(history: [SettledInvoice]) {

@@ -42,21 +42,65 @@ public struct RiskProfile: Sendable, Equatable {
     /// Facts that crossed a threshold, those that set a high level first; empty when low.
     public let reasons: [RiskReason]
 
+    /// The figures a level is judged on, as they are stored in a customer's account summary.
+    public struct Figures: Sendable, Equatable {
+        public var paidCount: Int
+        public var paidLateCount: Int
+        public var averageDaysLate: Int
+        public var p90DaysLate: Int
+        public var overdueShareBasisPoints: Int?
+        public var brokenPromises: Int
+        public var openDisputes: Int
+
+        public init(
+            paidCount: Int, paidLateCount: Int, averageDaysLate: Int, p90DaysLate: Int, overdueShareBasisPoints: Int?,
+            brokenPromises: Int, openDisputes: Int
+        ) {
+            self.paidCount = paidCount
+            self.paidLateCount = paidLateCount
+            self.averageDaysLate = averageDaysLate
+            self.p90DaysLate = p90DaysLate
+            self.overdueShareBasisPoints = overdueShareBasisPoints
+            self.brokenPromises = brokenPromises
+            self.openDisputes = openDisputes
+        }
+    }
+
+    public var figures: Figures {
+        Figures(
+            paidCount: paidCount, paidLateCount: paidLateCount, averageDaysLate: averageDaysLate,
+            p90DaysLate: p90DaysLate, overdueShareBasisPoints: overdueShareBasisPoints, brokenPromises: brokenPromises,
+            openDisputes: openDisputes)
+    }
+
     public init(
         paid: [PaidInvoice], open: [OpenInvoice] = [], asOf: LocalDate? = nil, brokenPromises: Int,
         openDisputes: Int = 0, thresholds: RiskThresholds = .standard
     ) {
         let daysLate = paid.map(\.daysLate).sorted()
-        paidCount = paid.count
-        paidLateCount = daysLate.filter { $0 > 0 }.count
+        let lateCount = daysLate.filter { $0 > 0 }.count
+        self.init(
+            figures: Figures(
+                paidCount: paid.count, paidLateCount: lateCount,
+                averageDaysLate: paid.isEmpty ? 0 : daysLate.reduce(0, +) / paid.count,
+                p90DaysLate: Percentile.nearestRank(90, ofSorted: daysLate) ?? 0,
+                overdueShareBasisPoints: asOf.flatMap {
+                    Self.worstOverdueShare(open, asOf: $0, graceDays: thresholds.overdueGraceDays)
+                },
+                brokenPromises: brokenPromises, openDisputes: openDisputes),
+            thresholds: thresholds)
+    }
+
+    /// The level and reasons from figures already computed (a stored summary): the same rules.
+    public init(figures: Figures, thresholds: RiskThresholds = .standard) {
+        paidCount = figures.paidCount
+        paidLateCount = figures.paidLateCount
         onTimeRateBasisPoints = Ratio.basisPoints(Int64(paidCount - paidLateCount), of: Int64(paidCount))
-        averageDaysLate = paid.isEmpty ? 0 : daysLate.reduce(0, +) / paid.count
-        p90DaysLate = Percentile.nearestRank(90, ofSorted: daysLate) ?? 0
-        overdueShareBasisPoints = asOf.flatMap {
-            Self.worstOverdueShare(open, asOf: $0, graceDays: thresholds.overdueGraceDays)
-        }
-        self.brokenPromises = max(brokenPromises, 0)
-        self.openDisputes = max(openDisputes, 0)
+        averageDaysLate = figures.averageDaysLate
+        p90DaysLate = figures.p90DaysLate
+        overdueShareBasisPoints = figures.overdueShareBasisPoints
+        self.brokenPromises = max(figures.brokenPromises, 0)
+        self.openDisputes = max(figures.openDisputes, 0)
 
         let t = thresholds
         let lateShare = Ratio.basisPoints(Int64(paidLateCount), of: Int64(paidCount)) ?? 0

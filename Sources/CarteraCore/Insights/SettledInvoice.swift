@@ -37,7 +37,7 @@ struct DelaySummary: Sendable, Equatable {
         highResidual = Double(Percentile.nearestRank(90, ofSorted: sorted)!) - median
     }
 
-    private init(count: Int, median: Double, lowResidual: Double, highResidual: Double) {
+    init(count: Int, median: Double, lowResidual: Double, highResidual: Double) {
         self.count = count
         self.median = median
         self.lowResidual = lowResidual

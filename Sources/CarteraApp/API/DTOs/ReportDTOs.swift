@@ -1,12 +1,15 @@
 import CarteraCore
 import Vapor
 
-/// Aging by customer or by collector: one row per owner, one entry per currency it has open.
+/// Aging by customer or by collector, one page: a row per owner and currency (an owner with two
+/// currencies has two rows), largest overdue balance first within each currency, and the whole
+/// organisation's totals per currency, the same on every page.
 struct AgingBreakdownDTO: Content {
     struct Row: Content {
         /// The customer's or the collector's id; null for the unassigned row.
         let id: UUID?
         let name: String
+        /// One entry: the row's currency.
         let currencies: [CurrencyAging]
     }
     struct CurrencyAging: Content {
@@ -14,20 +17,33 @@ struct AgingBreakdownDTO: Content {
         /// bucket name -> amount, every bucket present.
         let buckets: [String: String]
         let total: String
+
+        init(_ report: AgingReport) {
+            currency = report.currency.code
+            buckets = report.wireBuckets
+            total = report.total.decimalString
+        }
     }
 
     let asOf: String
     let rows: [Row]
+    let page: Int
+    let perPage: Int
+    /// Rows over all pages.
+    let total: Int
+    let hasMore: Bool
+    let totals: [CurrencyAging]
 
-    init(_ groups: [AgingBreakdown.Group], asOf: LocalDate, unassigned: String = "unassigned") {
+    init(_ page: AgingBreakdown.Page, totals: [AgingReport], asOf: LocalDate, unassigned: String = "unassigned") {
         self.asOf = asOf.iso
-        rows = groups.map { group in
-            Row(
-                id: group.id, name: group.id == nil ? unassigned : group.name,
-                currencies: group.reports.map {
-                    CurrencyAging(currency: $0.currency.code, buckets: $0.wireBuckets, total: $0.total.decimalString)
-                })
+        rows = page.rows.map { row in
+            Row(id: row.id, name: row.id == nil ? unassigned : row.name, currencies: [CurrencyAging(row.report)])
         }
+        self.page = page.request.page
+        perPage = page.request.perPage
+        total = page.total
+        hasMore = page.hasMore
+        self.totals = totals.map(CurrencyAging.init)
     }
 }
 

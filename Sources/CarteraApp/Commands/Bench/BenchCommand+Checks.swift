@@ -121,14 +121,14 @@ extension BenchCommand {
         }
 
         func agingByCustomer() async throws -> Outcome {
-            let groups = try await AgingBreakdown.byCustomer(organisationID: organisationID, asOf: today, on: db)
+            let page = try await AgingBreakdown.page(
+                .customer, organisationID: organisationID, asOf: today,
+                page: try PageRequest(page: 1, perPage: BenchCommand.reportPageSize), on: db)
             var app: [String: Int64] = [:]
-            for group in groups.prefix(BenchCommand.reportPageSize) {
-                for report in group.reports {
-                    for (bucket, amount) in report.buckets where amount.minorUnits != 0 {
-                        app["\(group.id?.uuidString ?? "") \(bucket.rawValue) \(report.currency.code)"] =
-                            amount.minorUnits
-                    }
+            for row in page.rows {
+                for (bucket, amount) in row.report.buckets where amount.minorUnits != 0 {
+                    app["\(row.id?.uuidString ?? "") \(bucket.rawValue) \(row.report.currency.code)"] =
+                        amount.minorUnits
                 }
             }
             var sql: [String: Int64] = [:]

@@ -47,8 +47,9 @@ extension SQLBaselines {
         ).all(decoding: Amount.self)
     }
 
-    /// Aging by customer, first page: the first `limit` customers with something owed, by name (then
-    /// id), each one's owed balance per currency and bucket (`AgingQuery`'s bucket limits). Reads the
+    /// Aging by customer, first page: the first `limit` (customer, currency) rows with something owed,
+    /// ordered as the report's page orders them (currency, overdue balance largest first, owed balance,
+    /// name, id), each with its owed balance per bucket (`AgingQuery`'s bucket limits). Reads the
     /// invoices' stored balances where the app rebuilds open positions from the ledger as of the day:
     /// the same figures for today.
     static func agingByCustomer(organisationID: UUID, today: LocalDate, limit: Int, on db: any Database) async throws
@@ -59,19 +60,22 @@ extension SQLBaselines {
             case .sqlite: ""
             case .postgresql: " COLLATE \"C\""
             }
+        let bucket = AgingQuery.bucketExpression(asOf: today)
         return try await db.sql.raw(
             """
-            WITH page AS (
-              SELECT c.id, c.legal_name FROM customers c
-              WHERE c.organisation_id = \(bind: organisationID) AND EXISTS (
-                SELECT 1 FROM invoices i WHERE i.customer_id = c.id AND i.status IN (\(SQLOwed.list)) AND i.balance_minor > 0)
-              ORDER BY c.legal_name\(collation), c.id LIMIT \(literal: limit)
+            WITH owed AS (
+              SELECT customer_id, currency, \(unsafeRaw: bucket) AS bucket, balance_minor FROM invoices
+              WHERE organisation_id = \(bind: organisationID) AND status IN (\(SQLOwed.list)) AND balance_minor > 0
+            ), page AS (
+              SELECT o.customer_id, o.currency, c.legal_name,
+                     SUM(CASE WHEN o.bucket <> 'current' THEN o.balance_minor ELSE 0 END) AS overdue, SUM(o.balance_minor) AS total
+              FROM owed o JOIN customers c ON c.id = o.customer_id
+              GROUP BY o.customer_id, o.currency, c.legal_name
+              ORDER BY o.currency, overdue DESC, total DESC, c.legal_name\(collation), o.customer_id LIMIT \(literal: limit)
             )
-            SELECT p.id AS customer_id, \(unsafeRaw: AgingQuery.bucketExpression(asOf: today)) AS key, i.currency, CAST(SUM(i.balance_minor) AS BIGINT) AS amount
-            FROM page p JOIN invoices i ON i.customer_id = p.id
-            WHERE i.status IN (\(SQLOwed.list)) AND i.balance_minor > 0
-            GROUP BY p.id, p.legal_name, i.currency, \(unsafeRaw: AgingQuery.bucketExpression(asOf: today))
-            ORDER BY p.legal_name\(collation), p.id
+            SELECT p.customer_id, o.bucket AS key, o.currency, CAST(SUM(o.balance_minor) AS BIGINT) AS amount
+            FROM page p JOIN owed o ON o.customer_id = p.customer_id AND o.currency = p.currency
+            GROUP BY p.customer_id, o.currency, o.bucket
             """
         ).all(decoding: Amount.self)
     }

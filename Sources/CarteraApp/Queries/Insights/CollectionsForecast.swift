@@ -4,7 +4,8 @@ import Foundation
 
 /// The 13-week cash forecast: every open invoice's balance on the day the payment-date model
 /// predicts for it, except invoices in an active payment plan, which are expected as the plan's
-/// unpaid instalments on their due dates instead (never both). Week bucketing is `CashForecast`'s.
+/// unpaid instalments on their due dates instead (never both). Week bucketing is `CashForecast`'s;
+/// each customer's weeks are computed by `SummaryComputation` and stored with its summary.
 struct CollectionsForecast {
     let asOf: LocalDate
     let forecast: CashForecast
@@ -15,36 +16,24 @@ struct CollectionsForecast {
     let byDueDate: Int
     let instalments: Int
 
+    /// Summed from every customer's expected weeks in the stored summaries (`CustomerSummaries`,
+    /// computed by `SummaryComputation` with the day's payment pattern), brought up to date first.
     static func build(in context: ServiceContext) async throws -> CollectionsForecast {
+        try await CustomerSummaries.current(in: context)
         let today = context.today
-        let plans = try await PaymentPlan.query(on: context.db).filter(\.$organisationID == context.organisationID)
-            .filter(\.$status == .active).all()
-        var planned = Set<UUID>()
-        var instalments: [CashForecast.Expected] = []
-        for plan in plans {
-            planned.formUnion(plan.coveredInvoiceIDs)
-            for standing in try await PaymentPlanService.standing(of: plan, on: context.db, asOf: today) {
-                let unpaid = try standing.instalment.amount.subtracting(standing.paid)
-                if unpaid.isPositive { instalments.append(.init(amount: unpaid, date: standing.instalment.dueDate)) }
-            }
-        }
-        let open = try await Invoice.query(on: context.db).filter(\.$organisationID == context.organisationID)
-            .owed().all().filter { !planned.contains($0.id!) }
-        let predictor = try await PaymentHistory.predictor(organisationID: context.organisationID, on: context.db)
-        let disputed = try await PaymentHistory.openlyDisputed(organisationID: context.organisationID, on: context.db)
-        var predicted = 0
-        let items = try open.map { invoice -> CashForecast.Expected in
-            let due = try invoice.due
-            let prediction = predictor.predict(
-                customer: invoice.$customer.id.uuidString, dueDate: due, invoiceDate: try invoice.issued,
-                disputed: disputed.contains(invoice.id!))
-            if prediction != nil { predicted += 1 }
-            return .init(amount: try invoice.balance, date: prediction?.date ?? due)
+        let figures = try await CustomerSummaries.forecastFigures(
+            organisationID: context.organisationID, on: context.db)
+        let firstMonday = today.addingClamped(days: 1 - today.weekday)
+        // One item per (currency, week) on the week's Monday: `CashForecast` puts each back in its week.
+        let items = try figures.weeks.map { row in
+            CashForecast.Expected(
+                amount: Money(minorUnits: row.amount, currency: try Currency(code: row.currency)),
+                date: firstMonday.addingClamped(days: 7 * row.week))
         }
         return CollectionsForecast(
-            asOf: today, forecast: try CashForecast(asOf: today, openItems: items, instalments: instalments),
-            settledInvoices: predictor.settledCount, predicted: predicted, byDueDate: items.count - predicted,
-            instalments: instalments.count)
+            asOf: today, forecast: try CashForecast(asOf: today, openItems: items, instalments: []),
+            settledInvoices: figures.settledInvoices, predicted: figures.predicted, byDueDate: figures.byDueDate,
+            instalments: figures.instalments)
     }
 
     /// Currencies present in the weeks or beyond them, sorted by code.

@@ -14,12 +14,16 @@ enum PaymentHistory {
         let disputed: Int64
     }
 
-    /// All the organisation's settled invoices, or one customer's.
-    static func settledInvoices(organisationID: UUID, customerID: UUID? = nil, on db: any Database) async throws
-        -> [SettledInvoice]
-    {
+    /// All the organisation's settled invoices, or one customer's, or those of a group of customers.
+    static func settledInvoices(
+        organisationID: UUID, customerID: UUID? = nil, customerIDs: [UUID]? = nil, on db: any Database
+    ) async throws -> [SettledInvoice] {
         let sql = try db.sql
-        let customerFilter: SQLQueryString = customerID.map { "AND i.customer_id = \(bind: $0)" } ?? ""
+        var customerFilter: SQLQueryString = customerID.map { "AND i.customer_id = \(bind: $0)" } ?? ""
+        if let customerIDs {
+            if customerIDs.isEmpty { return [] }
+            customerFilter += " AND i.customer_id IN (\(binds: customerIDs))"
+        }
         let rows = try await sql.raw(
             """
             SELECT i.customer_id, i.issue_date, i.due_date, MAX(a.applied_on) AS settled_on,

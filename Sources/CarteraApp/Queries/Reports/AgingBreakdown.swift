@@ -15,7 +15,7 @@ enum AgingBreakdown {
         var reports: [AgingReport]
     }
 
-    private struct Row: Decodable {
+    private struct GroupRow: Decodable {
         let group_id: UUID?
         let name: String?
         let currency: String
@@ -34,7 +34,7 @@ enum AgingBreakdown {
             WHERE p.open_minor > 0
             GROUP BY p.customer_id, c.legal_name, p.currency, bucket
             """
-        ).all(decoding: Row.self)
+        ).all(decoding: GroupRow.self)
         return try groups(rows, asOf: asOf)
     }
 
@@ -51,12 +51,12 @@ enum AgingBreakdown {
             WHERE p.open_minor > 0
             GROUP BY c.assigned_user_id, u.name, p.currency, bucket
             """
-        ).all(decoding: Row.self)
+        ).all(decoding: GroupRow.self)
         return try groups(rows, asOf: asOf)
     }
 
     /// Rows folded into groups sorted by name (the unassigned row last), currencies by code.
-    private static func groups(_ rows: [Row], asOf: LocalDate) throws -> [Group] {
+    private static func groups(_ rows: [GroupRow], asOf: LocalDate) throws -> [Group] {
         var byKey: [String: Group] = [:]
         for row in rows {
             let key = row.group_id?.uuidString ?? ""

@@ -49,13 +49,15 @@ struct CollectionReport {
     {
         let organisationID = context.organisationID
         let db = context.db
-        let beginning = try await LedgerHistory.receivables(
-            organisationID: organisationID, on: from.addingClamped(days: -1), db: db)
-        let ending = try await LedgerHistory.receivables(organisationID: organisationID, on: to, db: db)
+        let dayBefore = from.addingClamped(days: -1)
+        let receivables = try await LedgerHistory.receivables(
+            organisationID: organisationID, on: [dayBefore, to], db: db)
+        let beginning = receivables[dayBefore] ?? [:]
+        let ending = receivables[to] ?? [:]
         let sales = try await LedgerHistory.creditSales(organisationID: organisationID, from: from, to: to, db: db)
         let months = countbackPeriods(endingOn: to)
         let monthly = try await LedgerHistory.monthlyCreditSales(
-            organisationID: organisationID, from: months.last!.start, to: to, db: db)
+            organisationID: organisationID, from: months.last?.start ?? to.startOfMonth, to: to, db: db)
         let codes = Set(beginning.keys).union(ending.keys).union(sales.keys).sorted()
         let periodDays = from.days(until: to) + 1
         let figures = try codes.map { code in

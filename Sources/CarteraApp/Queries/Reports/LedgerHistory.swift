@@ -31,27 +31,44 @@ enum LedgerHistory {
     static func receivables(organisationID: UUID, on day: LocalDate, db: any Database) async throws -> [String:
         Receivables]
     {
-        struct Row: Decodable {
-            let currency: String
-            let total: Int64
-            let current_minor: Int64
-        }
-        let database = try db.sql
+        try await receivables(organisationID: organisationID, on: [day], db: db)[day] ?? [:]
+    }
+
+    /// The receivables at the end of each of `days`, per currency code, in one pass over the ledger's
+    /// changes (`changes`): a currency is listed on a day once it has an invoice issued by then.
+    static func receivables(organisationID: UUID, on days: [LocalDate], db: any Database) async throws
+        -> [LocalDate: [String: Receivables]]
+    {
+        guard let last = days.max() else { return [:] }
         let dialect = try db.dialect
-        let rows = try await database.raw(
+        var columns: SQLQueryString = ""
+        for (index, day) in days.enumerated() {
+            columns +=
+                ", \(dialect.moneySum("CASE WHEN c.since <= \(bind: day.iso) THEN c.amount ELSE 0 END")) AS \(unsafeRaw: "total_\(index)")"
+            columns +=
+                ", \(dialect.moneySum("CASE WHEN c.since <= \(bind: day.iso) AND c.due_date >= \(bind: day.iso) THEN c.amount ELSE 0 END")) AS \(unsafeRaw: "current_\(index)")"
+            columns +=
+                ", CAST(MAX(CASE WHEN c.since <= \(bind: day.iso) THEN 1 ELSE 0 END) AS BIGINT) AS \(unsafeRaw: "seen_\(index)")"
+        }
+        let rows = try await db.sql.raw(
             """
-            SELECT p.currency, \(dialect.moneySum("p.open_minor")) AS total,
-                   \(dialect.moneySum("CASE WHEN p.due_date >= \(bind: day.iso) THEN p.open_minor ELSE 0 END")) AS current_minor
-            FROM (\(openPositions(organisationID: organisationID, on: day))) p
-            GROUP BY p.currency
+            SELECT c.currency\(columns)
+            FROM (\(changes(organisationID: organisationID, through: last))) c
+            GROUP BY c.currency
             """
-        ).all(decoding: Row.self)
-        var result: [String: Receivables] = [:]
+        ).all()
+        var result: [LocalDate: [String: Receivables]] = [:]
         for row in rows {
-            let currency = try Currency(code: row.currency)
-            result[row.currency] = Receivables(
-                total: Money(minorUnits: row.total, currency: currency),
-                current: Money(minorUnits: row.current_minor, currency: currency))
+            let code = try row.decode(column: "currency", as: String.self)
+            let currency = try Currency(code: code)
+            for (index, day) in days.enumerated() {
+                guard try row.decode(column: "seen_\(index)", as: Int64.self) == 1 else { continue }
+                result[day, default: [:]][code] = Receivables(
+                    total: Money(
+                        minorUnits: try row.decode(column: "total_\(index)", as: Int64.self), currency: currency),
+                    current: Money(
+                        minorUnits: try row.decode(column: "current_\(index)", as: Int64.self), currency: currency))
+            }
         }
         return result
     }

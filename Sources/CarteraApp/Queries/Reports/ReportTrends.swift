@@ -84,7 +84,9 @@ struct ReportTrends {
     static func key(_ day: LocalDate) -> String { String(day.iso.prefix(7)) }
 
     /// Per currency code and close (ISO day): the aging report at that close. The closes are a
-    /// derived table of days with each bucket's earliest due date, so SQL compares ISO text only.
+    /// derived table of days with each bucket's earliest due date, so SQL compares ISO text only;
+    /// they are joined to the ledger's changes (`LedgerHistory.openChanges`), already summed per due
+    /// date and day, rather than to every invoice once per close.
     static func agingAtCloses(_ closes: [LocalDate], organisationID: UUID, on db: any Database) async throws
         -> [String: [String: AgingReport]]
     {
@@ -94,7 +96,7 @@ struct ReportTrends {
             let bucket: String
             let amount: Int64
         }
-        guard !closes.isEmpty else { return [:] }
+        guard let last = closes.max() else { return [:] }
         let bounded = AgingBucket.allCases.compactMap { bucket in bucket.maximumDaysPastDue.map { (bucket, $0) } }
         let openEnded = AgingBucket.allCases.first { $0.maximumDaysPastDue == nil } ?? .over90
         var table: SQLQueryString = ""
@@ -105,31 +107,23 @@ struct ReportTrends {
                 table += ", \(bind: close.addingClamped(days: -days).iso) AS \(unsafeRaw: "from_\(position)")"
             }
         }
-        let thresholds = bounded.indices.map { "m.from_\($0)" }.joined(separator: ", ")
         let cases = bounded.enumerated().map { position, entry in
-            "WHEN p.due_date >= p.from_\(position) THEN '\(entry.0.rawValue)'"
+            "WHEN d.due_date >= m.from_\(position) THEN '\(entry.0.rawValue)'"
         }.joined(separator: " ")
         let bucket = "CASE \(cases) ELSE '\(openEnded.rawValue)' END"
         let dialect = try db.dialect
         let rows = try await db.sql.raw(
             """
-            SELECT p.month_close, p.currency, \(unsafeRaw: bucket) AS bucket, \(dialect.moneySum("p.open_minor")) AS amount
-            FROM (
-                SELECT m.month_close, \(unsafeRaw: thresholds), i.currency, i.due_date,
-                       i.total_minor - COALESCE(SUM(a.amount_minor), 0) AS open_minor
-                FROM (\(table)) m
-                JOIN invoices i ON i.organisation_id = \(bind: organisationID)
-                     AND i.status NOT IN ('draft', 'void') AND i.issue_date <= m.month_close
-                LEFT JOIN allocations a ON a.invoice_id = i.id AND a.organisation_id = \(bind: organisationID)
-                     AND a.applied_on <= m.month_close
-                GROUP BY m.month_close, \(unsafeRaw: thresholds), i.id, i.currency, i.due_date, i.total_minor
-            ) p
-            WHERE p.open_minor > 0
-            GROUP BY p.month_close, p.currency, \(unsafeRaw: bucket)
+            SELECT m.month_close, d.currency, \(unsafeRaw: bucket) AS bucket, \(dialect.moneySum("d.amount")) AS amount
+            FROM (\(table)) m
+            JOIN (\(LedgerHistory.openChanges(organisationID: organisationID, through: last, dialect: dialect))) d
+              ON d.since <= m.month_close
+            GROUP BY m.month_close, d.currency, \(unsafeRaw: bucket)
             """
         ).all(decoding: Row.self)
         var result: [String: [String: AgingReport]] = [:]
-        for row in rows {
+        // A bucket whose invoices are all settled by the close sums to zero: it holds nothing open.
+        for row in rows where row.amount != 0 {
             let currency = try Currency(code: row.currency)
             guard let bucket = AgingBucket(rawValue: row.bucket) else { continue }
             let close = try LocalDate(iso: row.month_close)

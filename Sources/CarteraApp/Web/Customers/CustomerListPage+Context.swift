@@ -11,11 +11,17 @@ extension CustomerListPage.Context {
         let names = Dictionary(uniqueKeysWithValues: try data.users.map { (try $0.requireID(), $0.name) })
         rows = try data.customers.map { customer in
             let id = try customer.requireID()
+            let summary = data.summaries[id]
+            let overdue = try summary?.balances.filter { $0.overdue != 0 }.map {
+                Money(minorUnits: $0.overdue, currency: try Currency(code: $0.currency))
+            }
+            let risk = summary?.riskLevel ?? RiskQuery.noHistory.level
             return Row(
                 url: AppURL.customer(id), name: customer.legalName,
                 taxId: TaxIDText.display(customer.taxID, locale: locale),
                 details: CustomerDetails.line(customer, collectors: names, withCurrency: false, text: text),
-                currency: customer.currency, balance: format.moneyList(data.owed[id] ?? []),
+                currency: customer.currency, balance: format.moneyList(try summary?.owed() ?? []),
+                overdue: format.moneyList(overdue ?? []), risk: text("risk.\(risk.rawValue)", [:]),
                 tags: customer.tags.joined(separator: ", "))
         }
         collectors =
@@ -34,7 +40,7 @@ extension CustomerListPage.Context {
         let current = filters.sort ?? CustomerListing.Sort.name.rawValue
         for (sort, label) in [
             (CustomerListing.Sort.name, "customer.name"), (.taxID, "customer.tax_id"), (.balance, "customer.balance"),
-            (.currency, "customers.currency"),
+            (.currency, "customers.currency"), (.overdue, "worklist.overdue"), (.risk, "customers.risk"),
         ] {
             var next = filters
             let descending = filters.dir == "desc"

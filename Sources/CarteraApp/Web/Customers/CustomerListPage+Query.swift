@@ -9,7 +9,8 @@ struct CustomerListPageData {
     let customers: [Customer]
     let total: Int
     let page: PageRequest
-    let owed: [UUID: [Money]]
+    /// The listed customers' summaries (balances, overdue, risk); none for a customer with nothing to summarise.
+    let summaries: [UUID: CustomerSummary]
     let users: [User]
     let currencies: [String]
 
@@ -22,7 +23,8 @@ struct CustomerListPageData {
             .unique().all(\.$currency).sorted()
         return CustomerListPageData(
             filters: filters, customers: result.customers, total: result.total, page: result.page,
-            owed: try await CustomerBalances.owed(ids, in: context),
+            summaries: try await CustomerSummaries.stored(
+                organisationID: context.organisationID, customerIDs: ids, on: context.db),
             users: try await UserService.list(organisationID: context.organisationID, on: context.db),
             currencies: currencies)
     }

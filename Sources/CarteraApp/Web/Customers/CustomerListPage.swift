@@ -13,6 +13,8 @@ struct CustomerListPage {
             let details: String
             let currency: String
             let balance: String
+            let overdue: String
+            let risk: String
             let tags: String
         }
         typealias Option = SelectOption

@@ -79,12 +79,7 @@ extension CustomerPageData {
         }
         let disputes = try await Dispute.query(on: db).filter(\.$invoice.$id ~~ openIDs).filter(\.$status == .open)
             .all()
-        // The risk counts open disputes on every invoice of the customer, paid ones too; the page lists those on open invoices.
-        let openDisputes = try await Dispute.query(on: db).join(Invoice.self, on: \Dispute.$invoice.$id == \Invoice.$id)
-            .filter(Invoice.self, \.$customer.$id == customerID).filter(Dispute.self, \.$status == .open).count()
-        let risk = try await RiskQuery.assessment(
-            organisationID: context.organisationID, customerID: customerID, open: open, openDisputes: openDisputes,
-            brokenPromises: promises.filter { $0.status == .broken }.count, asOf: context.today, on: db)
+        let risk = try await CustomerSummaries.risk(of: customerID, in: context)
         let tasks = try await CollectionTask.query(on: db).filter(\.$customer.$id == customerID).filter(
             \.$status == .open
         ).sort(\.$dueOn).all()

@@ -37,7 +37,9 @@ struct DashboardQuery {
     func currencies() async throws -> [CurrencyFigures] {
         let today = context.today
         let monthStart = today.startOfMonth
-        let reports = try await AgingQuery.reports(organisationID: context.organisationID, asOf: today, on: context.db)
+        try await CustomerSummaries.current(in: context)
+        let reports = try await CustomerSummaries.aging(
+            organisationID: context.organisationID, asOf: today, on: context.db)
         let dialect = try context.db.dialect
         let collected = try await sums(
             """
@@ -65,38 +67,16 @@ struct DashboardQuery {
         }
     }
 
+    /// The largest balances, ranked in the organisation's currency (reference rates), from the summaries.
     func topDebtors(limit: Int = 10) async throws -> [Debtor] {
-        struct Row: Decodable {
-            let customer_id: UUID
-            let currency: String
-            let total: Int64
-        }
-        let sql = try context.db.sql
-        let dialect = try context.db.dialect
-        let rows = try await sql.raw(
-            """
-            SELECT customer_id, currency, \(dialect.moneySum("balance_minor")) AS total FROM invoices
-            WHERE organisation_id = \(bind: context.organisationID) AND status IN (\(SQLOwed.list))
-            GROUP BY customer_id, currency
-            """
-        ).all(decoding: Row.self)
-        let rates = try CreditService.referenceRates(
-            context.organisation, base: try Currency(code: context.organisation.defaultCurrency))
-        var balances: [UUID: [Money]] = [:]
-        var rank: [UUID: Int64] = [:]
-        for row in rows {
-            let amount = Money(minorUnits: row.total, currency: try Currency(code: row.currency))
-            balances[row.customer_id, default: []].append(amount)
-            rank[row.customer_id, default: 0] = rank[row.customer_id, default: 0].saturatingAdding(
-                rates.convert(amount)?.minorUnits ?? 0)
-        }
-        let top = rank.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.precedes($1.key) }.prefix(limit)
-        let customers = try await Customer.query(on: context.db).filter(\.$id ~~ top.map(\.key)).all()
-        return top.compactMap { id, value in
-            customers.first { $0.id == id }.map {
-                Debtor(
-                    customer: $0, balances: balances[id]!.sorted { $0.currency.code < $1.currency.code }, rank: value)
-            }
+        try await CustomerSummaries.current(in: context)
+        let top = try await CustomerSummaries.largestOwed(
+            organisationID: context.organisationID, limit: limit, on: context.db)
+        let ids = top.map(\.id)
+        let customers = try await Customer.query(on: context.db).filter(\.$id ~~ ids).all()
+        return try top.compactMap { entry in
+            guard let customer = customers.first(where: { $0.id == entry.id }) else { return nil }
+            return Debtor(customer: customer, balances: try entry.summary.owed(), rank: entry.summary.owedBase)
         }
     }
 
@@ -140,7 +120,7 @@ struct DashboardQuery {
 struct DashboardPageData {
     let currencies: [DashboardQuery.CurrencyFigures]
     let debtors: [DashboardQuery.Debtor]
-    /// Risk of the debtors shown only: assessing every customer took most of the page's time with a large ledger.
+    /// Risk of the debtors shown, from their summaries.
     let risks: [UUID: RiskAssessment]
     let promisesToday: [(promise: PaymentPromise, customer: Customer)]
     let disputeAges: [(bucket: String, count: Int)]
@@ -151,9 +131,10 @@ struct DashboardPageData {
         let query = DashboardQuery(context: context)
         let currencies = try await query.currencies()
         let top = try await query.topDebtors()
-        let risks = try await RiskQuery.assessments(
+        let risks = try await CustomerSummaries.stored(
             organisationID: context.organisationID, customerIDs: try top.map { try $0.customer.requireID() },
-            asOf: context.today, on: context.db)
+            on: context.db
+        ).mapValues(\.riskAssessment)
         return DashboardPageData(
             currencies: currencies, debtors: top, risks: risks, promisesToday: try await query.promisesDueToday(),
             disputeAges: try await query.disputeAges(), tasksDue: try await query.openTasksDue(), today: context.today)

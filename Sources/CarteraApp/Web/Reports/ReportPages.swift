@@ -10,15 +10,24 @@ struct ReportPages {
         let period = try ReportPeriod(try req.query.decode(ReportPeriod.Query.self), today: context.today)
         let report = try await CollectionReport.build(
             from: period.from, to: period.to, withinDays: period.withinDays, in: context)
-        let byCustomer = try await AgingBreakdown.byCustomer(
-            organisationID: context.organisationID, asOf: period.to, on: context.db)
-        let byCollector = try await AgingBreakdown.byCollector(
-            organisationID: context.organisationID, asOf: period.to, on: context.db)
+        let options = try ReportsPageOptions(try req.query.decode(ReportsPageOptions.Query.self))
+        let byCustomer = try await AgingBreakdown.page(
+            .customer, organisationID: context.organisationID, asOf: period.to, currency: options.currency,
+            page: options.customerPage, on: context.db)
+        let byCollector = try await AgingBreakdown.page(
+            .collector, organisationID: context.organisationID, asOf: period.to, currency: options.currency,
+            page: options.collectorPage, on: context.db)
         let trends = try await ReportTrends.build(endingOn: period.to, in: context)
+        // The trends end with the aging on the period's last day: the tables' totals, without another pass.
+        let totals = trends.currencies.compactMap { trend in
+            options.currency == nil || options.currency == trend.currency ? trend.points.last?.aging : nil
+        }.filter { !$0.total.isZero }
         let format = context.pageFormat(language: req.pageLanguage)
         let page = ReportsPageContext(
-            report: report, byCustomer: byCustomer, byCollector: byCollector, trends: trends,
-            stepNames: try await StepText.names(in: context, format: format), format: format, text: { req.text($0) })
+            report: report,
+            aging: .init(options: options, byCustomer: byCustomer, byCollector: byCollector, totals: totals),
+            trends: trends, stepNames: try await StepText.names(in: context, format: format), format: format,
+            text: { req.text($0) })
         return try await req.render("reports", title: "reports.title", section: "reports", page)
     }
 

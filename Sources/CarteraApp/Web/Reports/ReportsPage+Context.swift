@@ -20,13 +20,13 @@ struct ReportsPageContext: Encodable {
         let paidWithin: Int
         let share: String
     }
-    struct AgingRow: Encodable {
-        let id: UUID?
-        let url: String
-        let name: String
-        let currency: String
-        let buckets: [String]
-        let total: String
+    /// What the page's aging tables are drawn from: a page of each breakdown and the totals.
+    struct Aging {
+        let options: ReportsPageOptions
+        let byCustomer: AgingBreakdown.Page
+        let byCollector: AgingBreakdown.Page
+        /// The whole organisation's aging on the period's last day, per currency.
+        let totals: [AgingReport]
     }
 
     let from: String
@@ -43,8 +43,10 @@ struct ReportsPageContext: Encodable {
     let disputesAge: String
     let steps: [Step]
     let bucketLabels: [String]
-    let byCustomer: [AgingRow]
-    let byCollector: [AgingRow]
+    let byCustomer: AgingTable
+    let byCollector: AgingTable
+    /// The aging tables' currency choice, shown when the report holds more than one currency.
+    let currencyOptions: [SelectOption]
     /// The last 12 months up to the period's end, per currency.
     let trends: [ReportTrendCharts]
     /// The form's target and the CSV links, for the same period and options as the page.
@@ -57,8 +59,8 @@ struct ReportsPageContext: Encodable {
     let links: Links
 
     init(
-        report: CollectionReport, byCustomer: [AgingBreakdown.Group], byCollector: [AgingBreakdown.Group],
-        trends: ReportTrends, stepNames: [String: String] = [:], format: PageFormat, text: (String) -> String
+        report: CollectionReport, aging: Aging, trends: ReportTrends, stepNames: [String: String] = [:],
+        format: PageFormat, text: (String) -> String
     ) {
         self.trends = ReportTrendCharts.sections(trends, format: format)
         from = report.from.iso
@@ -88,21 +90,25 @@ struct ReportsPageContext: Encodable {
                 share: $0.effectiveness.paidWithinBasisPoints.map { format.fixedPercent(basisPoints: $0) } ?? "—")
         }
         bucketLabels = AgingBucket.allCases.map { text("aging.\($0.rawValue)") }
-        func rows(_ groups: [AgingBreakdown.Group]) -> [AgingRow] {
-            groups.flatMap { group in
-                group.reports.map { report in
-                    AgingRow(
-                        id: group.id, url: AppURL.customer(group.id.map(\.uuidString) ?? ""),
-                        name: group.id == nil ? text("reports.unassigned") : group.name, currency: report.currency.code,
-                        buckets: AgingBucket.allCases.map {
-                            format.money(report.buckets[$0] ?? .zero(report.currency))
-                        },
-                        total: format.money(report.total))
-                }
-            }
+        let codes = Set(report.currencies.map(\.currency.code)).union(trends.currencies.map(\.currency.code)).sorted()
+        let chosen = aging.options.currency?.code ?? ""
+        currencyOptions =
+            codes.count > 1 || !chosen.isEmpty
+            ? [SelectOption(value: "", label: text("reports.all_currencies"), selected: chosen.isEmpty)]
+                + codes.map { SelectOption(value: $0, label: $0, selected: $0 == chosen) } : []
+        let url = { (customerPage: Int, collectorPage: Int) in
+            AppURL.reports(
+                from: report.from.iso, to: report.to.iso, withinDays: report.withinDays, currency: chosen,
+                customerPage: customerPage, collectorPage: collectorPage)
         }
-        self.byCustomer = rows(byCustomer)
-        self.byCollector = rows(byCollector)
+        let customerPage = aging.byCustomer.request.page
+        let collectorPage = aging.byCollector.request.page
+        byCustomer = AgingTable(
+            aging.byCustomer, totals: aging.totals, linked: true, format: format, text: text,
+            link: { url($0, collectorPage) + "#report-aging-customer" })
+        byCollector = AgingTable(
+            aging.byCollector, totals: aging.totals, linked: false, format: format, text: text,
+            link: { url(customerPage, $0) + "#report-aging-collector" })
         links = Links(
             collectionCSV: AppURL.reportCollectionCSV(
                 from: report.from.iso, to: report.to.iso, withinDays: report.withinDays),

@@ -5,6 +5,16 @@ extension AppURL {
     static func reportCollectionCSV(from: String, to: String, withinDays: Int) -> String {
         "/reports/collection.csv" + query(["from": from, "to": to, "within_days": String(withinDays)])
     }
+    /// The reports page for a period, with the aging tables' currency and pages.
+    static func reports(
+        from: String, to: String, withinDays: Int, currency: String, customerPage: Int, collectorPage: Int
+    ) -> String {
+        reports
+            + query([
+                "from": from, "to": to, "within_days": String(withinDays), "currency": currency,
+                "customer_page": String(customerPage), "collector_page": String(collectorPage),
+            ])
+    }
     static func reportAgingByCustomerCSV(asOf: String) -> String {
         "/reports/aging-by-customer.csv" + query(["as_of": asOf])
     }

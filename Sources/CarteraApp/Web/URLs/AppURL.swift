@@ -19,8 +19,12 @@ enum AppURL {
 
     static func worklist(scope: String) -> String { worklist + query(["scope": scope]) }
     /// A scope tab that keeps the filters chosen.
-    static func worklist(scope: String, tag: String?, currency: String?, calls: String?) -> String {
-        worklist + query(["scope": scope, "tag": tag ?? "", "currency": currency ?? "", "calls": calls ?? ""])
+    static func worklist(scope: String, tag: String?, currency: String?, calls: String?, page: Int? = nil) -> String {
+        worklist
+            + query([
+                "scope": scope, "tag": tag ?? "", "currency": currency ?? "", "calls": calls ?? "",
+                "page": page.map(String.init) ?? "",
+            ])
     }
     /// The worklist's bulk forms, at the API's paths under `/api/v1`.
     static let worklistAssign = "/worklist/assign"

@@ -9,6 +9,9 @@ struct WorklistPageData {
     let users: [User]
     let items: [WorklistQuery.Item]
     let today: LocalDate
+    /// The page shown (from 1) and whether accounts follow it.
+    var page = 1
+    var hasMore = false
 
     /// The narrowing asked for next to the scope: a tag, a currency, only accounts with a call due.
     struct Filters: Codable, Sendable {
@@ -16,19 +19,13 @@ struct WorklistPageData {
         var currency: String?
         /// "1": only accounts with a call due today or before.
         var calls: String?
+        /// From 1; each page holds `WorklistPageData.limit` accounts.
+        var page: Int?
 
         var isEmpty: Bool { [tag, currency, calls].allSatisfy { ($0 ?? "").isEmpty } }
 
-        /// Whether an account of the worklist passes; the query has already read all this.
-        func admits(_ item: WorklistQuery.Item) -> Bool {
-            if let tag = tag?.trimmingCharacters(in: .whitespaces).lowercased(), !tag.isEmpty,
-                !item.customer.tags.contains(tag)
-            {
-                return false
-            }
-            if let currency, !currency.isEmpty, item.customer.currency != currency.uppercased() { return false }
-            if calls == "1", item.callTasksDue == 0 { return false }
-            return true
+        var narrowing: WorklistQuery.Narrowing {
+            WorklistQuery.Narrowing(tag: tag, currency: currency, callsOnly: calls == "1")
         }
     }
 
@@ -39,12 +36,12 @@ struct WorklistPageData {
     ) async throws -> WorklistPageData {
         let scope = try WorklistQuery.Scope(parameter: requested, person: try user.requireID())
         let users = try await UserService.list(organisationID: context.organisationID, on: context.db)
-        // The filters only look at what the query read for every account, so they cost nothing
-        // more; the first `limit` are kept after filtering, not before.
+        let page = try PageRequest(page: filters.page, perPage: limit)
+        // One more than a page says whether another follows, without counting every account.
         let items = try await WorklistQuery(context: context).items(
-            scope: scope, limit: filters.isEmpty ? limit : Int.max)
+            scope: scope, narrowing: filters.narrowing, limit: limit + 1, offset: page.offset)
         return WorklistPageData(
-            scope: requested, users: users, items: Array(items.filter(filters.admits).prefix(limit)),
-            today: context.today)
+            scope: requested, users: users, items: Array(items.prefix(limit)), today: context.today,
+            page: page.page, hasMore: items.count > limit)
     }
 }

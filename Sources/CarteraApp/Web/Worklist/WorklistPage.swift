@@ -31,6 +31,7 @@ struct WorklistPage {
             let mine: String, all: String, unassigned: String
 
             init(_ filters: WorklistPageData.Filters) {
+                // A tab starts at the first page.
                 func tab(_ scope: String) -> String {
                     filters.isEmpty
                         ? AppURL.worklist(scope: scope)
@@ -51,6 +52,10 @@ struct WorklistPage {
         let collectors: [Option]
         let today: String
         let links: Links
+        /// The pager: the page shown and the links to the pages around it (nil at either end).
+        let page: Int
+        let previous: String?
+        let next: String?
     }
 
     /// The bulk forms: the ticked rows to one collector, or their statements sent now.

@@ -1,0 +1,141 @@
+import CarteraCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// One page of the aging by customer or by collector: a row per owner and currency, largest overdue
+/// balance first. Grouped, pivoted, ordered and cut in SQL (LIMIT/OFFSET), so a page costs one pass
+/// over the ledger's changes (`LedgerHistory.changes`) however many customers there are, and
+/// carries 50 rows, not all. An owner whose changes sum to zero has nothing open and no row.
+extension AgingBreakdown {
+    enum Owner: Sendable {
+        case customer, collector
+    }
+
+    /// One owner in one currency. `id` is nil for the collectors' "unassigned" row.
+    struct Row: Equatable {
+        let id: UUID?
+        let name: String
+        let report: AgingReport
+    }
+
+    struct Page {
+        let rows: [Row]
+        let request: PageRequest
+        /// Rows over all pages (owners × their currencies).
+        let total: Int
+
+        var pages: Int { max(1, (total + request.perPage - 1) / request.perPage) }
+        var hasMore: Bool { request.offset + rows.count < total }
+    }
+
+    private struct PageRow: Decodable {
+        let group_id: UUID?
+        let name: String?
+        let currency: String
+        let row_count: Int64
+        let amounts: [Int64]
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            group_id = try container.decodeIfPresent(UUID.self, forKey: Key("group_id"))
+            name = try container.decodeIfPresent(String.self, forKey: Key("name"))
+            currency = try container.decode(String.self, forKey: Key("currency"))
+            row_count = try container.decode(Int64.self, forKey: Key("row_count"))
+            amounts = try AgingBucket.allCases.indices.map {
+                try container.decode(Int64.self, forKey: Key("bucket_\($0)"))
+            }
+        }
+
+        struct Key: CodingKey {
+            let stringValue: String
+            var intValue: Int? { nil }
+            init(_ name: String) { stringValue = name }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+    }
+
+    /// Ordered by currency, then overdue (every bucket but current) largest first, then the whole
+    /// open balance, the name and the id, so pages never overlap. `currency` keeps one currency.
+    static func page(
+        _ owner: Owner, organisationID: UUID, asOf: LocalDate, currency: Currency? = nil, page: PageRequest,
+        on db: any Database
+    ) async throws -> Page {
+        let query = Query(owner: owner, organisationID: organisationID, asOf: asOf, currency: currency)
+        let rows = try await query.rows(limit: page.perPage, offset: page.offset, on: db)
+        // The count comes with the rows; a page past the last one has none, so it asks for one row.
+        let first =
+            page.offset > 0 && rows.isEmpty ? try await query.rows(limit: 1, offset: 0, on: db).first : rows.first
+        let buckets = AgingBucket.allCases
+        return Page(
+            rows: try rows.map { row in
+                let unit = try Currency(code: row.currency)
+                var report = AgingReport(asOf: asOf, currency: unit)
+                for (bucket, amount) in zip(buckets, row.amounts) where amount != 0 {
+                    try report.add(amount: Money(minorUnits: amount, currency: unit), to: bucket)
+                }
+                return Row(id: row.group_id, name: row.name ?? "", report: report)
+            }, request: page, total: first.map { Int($0.row_count) } ?? 0)
+    }
+
+    private struct Query {
+        let owner: Owner
+        let organisationID: UUID
+        let asOf: LocalDate
+        let currency: Currency?
+
+        /// Changes bucketed and summed per customer, currency and bucket first (one money sum a
+        /// change), then pivoted per owner and currency over those few rows.
+        func rows(limit: Int, offset: Int, on db: any Database) async throws -> [PageRow] {
+            let dialect = try db.dialect
+            var columns: SQLQueryString = ""
+            for (index, bucket) in AgingBucket.allCases.enumerated() {
+                columns +=
+                    "\(dialect.moneySum("CASE WHEN b.bucket = \(bind: bucket.rawValue) THEN b.amount ELSE 0 END")) AS \(unsafeRaw: "bucket_\(index)"), "
+            }
+            let (key, name, join): (String, String, String) =
+                switch owner {
+                case .customer: ("b.customer_id", "c.legal_name", "")
+                case .collector: ("c.assigned_user_id", "u.name", "LEFT JOIN users u ON u.id = c.assigned_user_id")
+                }
+            var scope: SQLQueryString = ""
+            if let currency { scope = "WHERE x.currency = \(bind: currency.code)" }
+            let bucket = AgingQuery.bucketExpression(asOf: asOf)
+            return try await db.sql.raw(
+                """
+                SELECT g.*, CAST(COUNT(*) OVER () AS BIGINT) AS row_count FROM (
+                    SELECT \(unsafeRaw: key) AS group_id, \(unsafeRaw: name) AS name, b.currency, \(columns)
+                           \(dialect.moneySum("CASE WHEN b.bucket <> \(bind: AgingBucket.current.rawValue) THEN b.amount ELSE 0 END")) AS overdue,
+                           \(dialect.moneySum("b.amount")) AS total
+                    FROM (
+                        SELECT x.customer_id, x.currency, \(unsafeRaw: bucket) AS bucket, \(dialect.moneySum("x.amount")) AS amount
+                        FROM (\(LedgerHistory.changes(organisationID: organisationID, through: asOf))) x
+                        \(scope)
+                        GROUP BY x.customer_id, x.currency, \(unsafeRaw: bucket)
+                    ) b
+                    JOIN customers c ON c.id = b.customer_id \(unsafeRaw: join)
+                    GROUP BY \(unsafeRaw: key), \(unsafeRaw: name), b.currency
+                ) g
+                WHERE g.total <> 0
+                ORDER BY g.currency, g.overdue DESC, g.total DESC, COALESCE(g.name, ''), g.group_id
+                LIMIT \(literal: limit) OFFSET \(literal: offset)
+                """
+            ).all(decoding: PageRow.self)
+        }
+    }
+}
+
+extension AgingBreakdown {
+    /// The whole organisation's aging on `asOf`, one report per currency by code: what every page
+    /// of the breakdown adds up to, for the tables' total rows.
+    static func totals(organisationID: UUID, asOf: LocalDate, currency: Currency? = nil, on db: any Database)
+        async throws -> [AgingReport]
+    {
+        let byCurrency = try await ReportTrends.agingAtCloses([asOf], organisationID: organisationID, on: db)
+        return byCurrency.keys.sorted().compactMap { code in
+            guard currency == nil || currency?.code == code else { return nil }
+            return byCurrency[code]?[asOf.iso]
+        }
+    }
+}

@@ -56,8 +56,8 @@ struct ReportsController {
         let query = try req.query.decode(Query.self)
         let currency = try query.currency.flatMap { $0.isEmpty ? nil : try FieldParser.currency($0, "currency") }
         let page = try await AgingBreakdown.page(
-            owner, organisationID: context.organisationID, asOf: asOf, currency: currency,
-            page: try PageRequest(page: query.page, perPage: query.perPage), on: context.db)
+            owner, asOf: asOf, currency: currency, page: try PageRequest(page: query.page, perPage: query.perPage),
+            in: context)
         let totals = try await AgingBreakdown.totals(
             organisationID: context.organisationID, asOf: asOf, currency: currency, on: context.db)
         return AgingBreakdownDTO(page, totals: totals, asOf: asOf)

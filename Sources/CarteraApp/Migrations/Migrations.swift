@@ -71,5 +71,6 @@ enum Migrations {
         UpdateOrganisationsAddDigestKinds(),
         CreateCustomerSummaries(),
         UpdateReminderDeliveriesAddRunIndex(),
+        UpdateInvoicesAddMatchingIndexes(),
     ]
 }

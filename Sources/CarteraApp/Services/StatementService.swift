@@ -9,7 +9,7 @@ struct CustomerStatement {
     struct Section {
         let currency: Currency
         /// Owed invoices in this currency, by due date then number.
-        let openItems: [Invoice]
+        let openItems: [StatementItem]
         /// Open balances by aging bucket; its total is the open balance.
         let aging: AgingReport
         /// Payments and credit notes not yet applied to an invoice.
@@ -32,32 +32,24 @@ enum StatementService {
         -> CustomerStatement
     {
         let customerID = try customer.requireID()
-        let invoices = try await Invoice.query(on: context.db)
-            .filter(\.$customer.$id == customerID)
-            .owed()
-            .sort(\.$dueDate).sort(\.$number)
-            .all()
-        let credit = try await unappliedCredit(customerID: customerID, on: context.db)
-        let fees = LateFeeService.outstanding(
-            try await LateFeeService.fees(
-                customerID: customerID, status: .charged, on: context.db,
-                organisationID: context.organisationID))
-        let currencies = Set(invoices.map(\.currency)).union(credit.keys).union(fees.keys).sorted()
+        let (invoices, holds) = try await StatementLines.openItems(
+            customerID: customerID, today: context.today, on: context.db)
+        let owed = try await StatementLines.creditAndFees(
+            customerID: customerID, organisationID: context.organisationID, on: context.db)
+        let currencies = Set(invoices.map(\.balance.currency.code)).union(owed.keys).sorted()
 
         let sections = try currencies.map { code -> CustomerStatement.Section in
             let currency = try Currency(code: code)
             var report = AgingReport(asOf: asOf, currency: currency)
-            let items = invoices.filter { $0.currency == code }
-            for invoice in items { try report.add(balance: try invoice.balance, dueDate: try invoice.due) }
-            let unapplied = Money(minorUnits: credit[code] ?? 0, currency: currency)
+            let items = invoices.filter { $0.balance.currency.code == code }
+            for invoice in items { try report.add(balance: invoice.balance, dueDate: try invoice.due) }
+            let unapplied = Money(minorUnits: owed[code]?.credit ?? 0, currency: currency)
             return .init(
                 currency: currency, openItems: items, aging: report, unappliedCredit: unapplied,
                 netBalance: try report.total.subtracting(unapplied),
-                lateFees: Money(minorUnits: fees[code] ?? 0, currency: currency))
+                lateFees: Money(minorUnits: owed[code]?.fees ?? 0, currency: currency))
         }
-        return CustomerStatement(
-            customer: customer, asOf: asOf, sections: sections,
-            holds: try await HoldNote.inForce(on: invoices, in: context))
+        return CustomerStatement(customer: customer, asOf: asOf, sections: sections, holds: holds)
     }
 
     /// Currency code -> minor units of payments and credit notes not yet applied, summed in SQL

@@ -41,9 +41,17 @@ public struct PaymentMatcher: Sendable {
     public init(invoices: [MatchableInvoice], customers: [MatchableCustomer]) {
         var seen = Set<UUID>()
         let uniqueCustomers = customers.filter { seen.insert($0.id).inserted }
-        ledger = LedgerIndex(invoices)
-        self.customers = CustomerIndex(uniqueCustomers)
-        customerIndexByID = Dictionary(uniqueKeysWithValues: uniqueCustomers.enumerated().map { ($1.id, $0) })
+        self.init(
+            ledger: LedgerIndex(invoices), customers: CustomerIndex(uniqueCustomers),
+            customerIndexByID: Dictionary(uniqueKeysWithValues: uniqueCustomers.enumerated().map { ($1.id, $0) }))
+    }
+
+    /// The customers' indexes are kept, the invoices' built anew (see `including`).
+    init(ledger: LedgerIndex, customers: CustomerIndex, customerIndexByID: [UUID: Int]) {
+        let uniqueCustomers = customers.customers
+        self.ledger = ledger
+        self.customers = customers
+        self.customerIndexByID = customerIndexByID
         var references = ReferenceIndex()
         for (index, invoice) in ledger.invoices.enumerated() {
             references.add(invoice.number, for: .invoice(index), isPaymentReference: false)

@@ -28,14 +28,14 @@ struct StatementDTO: Content {
         /// Empty when nothing holds it; a disputed invoice may also be under a promise.
         let holds: [Hold]
 
-        init(_ invoice: Invoice, asOf: LocalDate, holds: [HoldNote]) throws {
+        init(_ invoice: StatementItem, asOf: LocalDate, holds: [HoldNote]) throws {
             let due = try invoice.due
-            invoiceId = try invoice.requireID()
+            invoiceId = invoice.id
             number = invoice.number
             issueDate = invoice.issueDate
             dueDate = invoice.dueDate
-            total = try invoice.total.decimalString
-            balance = try invoice.balance.decimalString
+            total = invoice.total.decimalString
+            balance = invoice.balance.decimalString
             daysPastDue = CarteraCore.daysPastDue(dueDate: due, asOf: asOf)
             agingBucket = AgingBucket.bucket(dueDate: due, asOf: asOf).rawValue
             self.holds = HoldNote.shown(holds).map(Hold.init)
@@ -58,7 +58,7 @@ struct StatementDTO: Content {
         init(_ section: CustomerStatement.Section, asOf: LocalDate, holds: [UUID: [HoldNote]]) throws {
             currency = section.currency.code
             openItems = try section.openItems.map {
-                try OpenItem($0, asOf: asOf, holds: $0.id.flatMap { holds[$0] } ?? [])
+                try OpenItem($0, asOf: asOf, holds: holds[$0.id] ?? [])
             }
             openBalance = section.aging.total.decimalString
             unappliedCredit = section.unappliedCredit.decimalString

@@ -32,6 +32,7 @@ extension BenchCommand {
             let checks: [(String, () async throws -> Outcome)] = [
                 ("dunning", dunning), ("worklist", worklist), ("dashboard", dashboard), ("forecast", forecast),
                 ("aging by customer", agingByCustomer), ("customer list", customerList),
+                ("statements", statements),
             ]
             var compared: [String] = []
             var warnings: [String] = []
@@ -122,8 +123,8 @@ extension BenchCommand {
 
         func agingByCustomer() async throws -> Outcome {
             let page = try await AgingBreakdown.page(
-                .customer, organisationID: organisationID, asOf: today,
-                page: try PageRequest(page: 1, perPage: BenchCommand.reportPageSize), on: db)
+                .customer, asOf: today, page: try PageRequest(page: 1, perPage: BenchCommand.reportPageSize),
+                in: service)
             var app: [String: Int64] = [:]
             for row in page.rows {
                 for (bucket, amount) in row.report.buckets where amount.minorUnits != 0 {
@@ -151,6 +152,33 @@ extension BenchCommand {
             return Outcome(
                 compared: "\(app.count) places",
                 problem: app == sql ? nil : "\(zip(app, sql).filter { $0 != $1 }.count) of \(app.count) places differ")
+        }
+
+        /// The customers whose statements the bench times.
+        func statementCustomers() async throws -> [Customer] {
+            try await Customer.query(on: db).filter(\.$organisationID == organisationID).limit(200).all()
+        }
+
+        /// Each timed customer's open items (ids and balances, in order) from the app's statement and
+        /// the baseline's.
+        func statements() async throws -> Outcome {
+            var items = 0
+            var differing = 0
+            let customers = try await statementCustomers()
+            for customer in customers {
+                let statement = try await StatementService.statement(for: customer, asOf: today, in: service)
+                let app = statement.sections.flatMap(\.openItems).map {
+                    SQLBaselines.StatementLine(invoiceID: $0.id, balanceMinor: $0.balance.minorUnits)
+                }
+                let sql = try await SQLBaselines.statement(
+                    customerID: try customer.requireID(), organisationID: organisationID, today: today, on: db)
+                items += app.count
+                // The app groups by currency; the baseline lists by due date across currencies.
+                if Set(app) != Set(sql) || app.count != sql.count { differing += 1 }
+            }
+            return Outcome(
+                compared: "\(items) open items of \(customers.count) customers",
+                problem: differing == 0 ? nil : "\(differing) of \(customers.count) customers' open items")
         }
 
         var baseCurrency: Currency {

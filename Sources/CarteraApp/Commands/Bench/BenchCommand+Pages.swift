@@ -52,8 +52,8 @@ extension BenchCommand {
                 operation: "aging by customer, first \(Self.reportPageSize)",
                 application: try await timer.median {
                     _ = try await AgingBreakdown.page(
-                        .customer, organisationID: organisationID, asOf: today,
-                        page: try PageRequest(page: 1, perPage: Self.reportPageSize), on: db)
+                        .customer, asOf: today, page: try PageRequest(page: 1, perPage: Self.reportPageSize),
+                        in: service)
                 },
                 baseline: try await timer.median {
                     _ = try await SQLBaselines.agingByCustomer(

@@ -40,7 +40,7 @@ struct BenchMatchingCommand: AsyncCommand {
             try Self.line(index, invoice, today: service.today)
         }
         var started = DispatchTime.now()
-        let matcher = try await Reconciliation.matcher(in: service)
+        let matcher = try await Reconciliation.matcher(for: lines, in: service)
         let loaded = milliseconds(since: started)
         started = DispatchTime.now()
         let matches = matcher.matchAll(lines)

@@ -23,22 +23,53 @@ enum SQLBaselines {
         ).all().count
     }
 
-    /// One customer's open items and unapplied payments.
-    static func statement(customerID: UUID, on db: any Database) async throws -> Int {
+    /// One open item of a statement as the baseline reads it: what the check compares.
+    struct StatementLine: Hashable {
+        let invoiceID: UUID
+        let balanceMinor: Int64
+    }
+
+    /// One customer's whole statement in two statements, as the app's `StatementService` answers it
+    /// for an already loaded customer (name and contacts are not part of it): the owed invoices by due
+    /// date and number, each with the dispute / promise / plan (any) holds in force today joined on;
+    /// and per currency the unapplied credit (unreversed payments and credit notes) and the charged,
+    /// unwaived late fees. Stored balances; aging buckets are arithmetic on the returned due dates.
+    static func statement(customerID: UUID, organisationID: UUID, today: LocalDate, on db: any Database)
+        async throws -> [StatementLine]
+    {
         let sql = try db.sql
-        let items = try await sql.raw(
+        let rows = try await sql.raw(
             """
-            SELECT id, number, issue_date, due_date, total_minor, balance_minor FROM invoices
-            WHERE customer_id = \(bind: customerID) AND status IN (\(SQLOwed.list)) ORDER BY due_date, number
+            SELECT i.id, i.number, i.issue_date, i.due_date, i.currency, i.total_minor, i.balance_minor,
+                   h.reason, h.ends_on
+            FROM invoices i LEFT JOIN dunning_holds h ON h.invoice_id = i.id AND h.released_at IS NULL
+                AND h.starts_on <= \(bind: today.iso) AND (h.ends_on IS NULL OR h.ends_on >= \(bind: today.iso))
+            WHERE i.customer_id = \(bind: customerID) AND i.status IN (\(SQLOwed.list))
+            ORDER BY i.due_date, i.number, i.id
             """
-        ).all().count
-        let credit = try await sql.raw(
+        ).all()
+        _ = try await sql.raw(
             """
-            SELECT currency, SUM(amount_minor - allocated_minor) FROM payments
-            WHERE customer_id = \(bind: customerID) AND reversed_on IS NULL GROUP BY currency
+            SELECT currency, SUM(credit), SUM(fee) FROM (
+                SELECT currency, amount_minor - allocated_minor AS credit, 0 AS fee FROM payments
+                WHERE customer_id = \(bind: customerID) AND reversed_on IS NULL AND amount_minor <> allocated_minor
+                UNION ALL
+                SELECT currency, amount_minor - allocated_minor, 0 FROM credit_notes
+                WHERE customer_id = \(bind: customerID) AND amount_minor <> allocated_minor
+                UNION ALL
+                SELECT currency, 0, amount_minor FROM late_fees
+                WHERE customer_id = \(bind: customerID) AND organisation_id = \(bind: organisationID)
+                    AND status = 'charged'
+            ) AS owed GROUP BY currency
             """
-        ).all().count
-        return items + credit
+        ).all()
+        var lines: [StatementLine] = []
+        for row in rows {
+            let id = try row.decode(column: "id", as: UUID.self)
+            guard lines.last?.invoiceID != id else { continue }
+            lines.append(.init(invoiceID: id, balanceMinor: try row.decode(column: "balance_minor", as: Int64.self)))
+        }
+        return lines
     }
 
     /// Bank matching's candidates in one statement: the owed invoices a line can name, found through

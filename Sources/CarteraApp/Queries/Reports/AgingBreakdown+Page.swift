@@ -10,6 +10,15 @@ import SQLKit
 extension AgingBreakdown {
     enum Owner: Sendable {
         case customer, collector
+
+        /// What a row groups by, the name it shows and the join that finds the name, over balances
+        /// `b` (with a `customer_id`) joined to customers `c`: the same for the ledger and the summaries.
+        var grouping: (key: String, name: String, join: String) {
+            switch self {
+            case .customer: ("b.customer_id", "c.legal_name", "")
+            case .collector: ("c.assigned_user_id", "u.name", "LEFT JOIN users u ON u.id = c.assigned_user_id")
+            }
+        }
     }
 
     /// One owner in one currency. `id` is nil for the collectors' "unassigned" row.
@@ -29,7 +38,7 @@ extension AgingBreakdown {
         var hasMore: Bool { request.offset + rows.count < total }
     }
 
-    private struct PageRow: Decodable {
+    struct PageRow: Decodable {
         let group_id: UUID?
         let name: String?
         let currency: String
@@ -63,10 +72,16 @@ extension AgingBreakdown {
         on db: any Database
     ) async throws -> Page {
         let query = Query(owner: owner, organisationID: organisationID, asOf: asOf, currency: currency)
-        let rows = try await query.rows(limit: page.perPage, offset: page.offset, on: db)
-        // The count comes with the rows; a page past the last one has none, so it asks for one row.
-        let first =
-            page.offset > 0 && rows.isEmpty ? try await query.rows(limit: 1, offset: 0, on: db).first : rows.first
+        return try await assemble(asOf: asOf, page: page) { try await query.rows(limit: $0, offset: $1, on: db) }
+    }
+
+    /// The page from a query's rows. The count comes with the rows; a page past the last one has
+    /// none, so it asks for one row.
+    static func assemble(
+        asOf: LocalDate, page: PageRequest, rows fetch: (_ limit: Int, _ offset: Int) async throws -> [PageRow]
+    ) async throws -> Page {
+        let rows = try await fetch(page.perPage, page.offset)
+        let first = page.offset > 0 && rows.isEmpty ? try await fetch(1, 0).first : rows.first
         let buckets = AgingBucket.allCases
         return Page(
             rows: try rows.map { row in
@@ -94,11 +109,7 @@ extension AgingBreakdown {
                 columns +=
                     "\(dialect.moneySum("CASE WHEN b.bucket = \(bind: bucket.rawValue) THEN b.amount ELSE 0 END")) AS \(unsafeRaw: "bucket_\(index)"), "
             }
-            let (key, name, join): (String, String, String) =
-                switch owner {
-                case .customer: ("b.customer_id", "c.legal_name", "")
-                case .collector: ("c.assigned_user_id", "u.name", "LEFT JOIN users u ON u.id = c.assigned_user_id")
-                }
+            let (key, name, join) = owner.grouping
             var scope: SQLQueryString = ""
             if let currency { scope = "WHERE x.currency = \(bind: currency.code)" }
             let bucket = AgingQuery.bucketExpression(asOf: asOf)

@@ -37,25 +37,39 @@ enum CustomerSummaries {
                 try await rebuild(in: tx, today: today)
             }
         }
-        let marked = try await context.db.sql.raw(
-            "SELECT customer_id FROM customer_summary_marks WHERE organisation_id = \(bind: context.organisationID) LIMIT 1"
-        ).first()
-        guard marked != nil else { return }
+        guard try await anyMarked(context) else { return }
         try await writing(context) { tx in
-            while try await refreshMarked(in: tx, limit: SummaryComputation.groupSize) > 0 {}
+            try await lock(tx)
+            // One read of the settled history for the whole loop, not one per group.
+            var pattern = try await pattern(in: tx, stored: try await dayRow(of: tx))
+            while try await refresh(in: tx, limit: SummaryComputation.groupSize, pattern: pattern) > 0 {
+                // After a rebuild (the pattern had moved) the day's row holds the fresh one.
+                if pattern == nil { pattern = try await self.pattern(in: tx, stored: try await dayRow(of: tx)) }
+            }
         }
+    }
+
+    /// Whether any customer of the organisation is marked for recomputation.
+    private static func anyMarked(_ context: ServiceContext) async throws -> Bool {
+        try await context.db.sql.raw(
+            "SELECT customer_id FROM customer_summary_marks WHERE organisation_id = \(bind: context.organisationID) LIMIT 1"
+        ).first() != nil
     }
 
     /// Recomputes up to `limit` marked customers; returns how many. Inside a write transaction.
     @discardableResult
     static func refreshMarked(in context: ServiceContext, limit: Int = refreshedInTransaction) async throws -> Int {
+        guard try await anyMarked(context) else { return 0 }
+        try await lock(context)
+        return try await refresh(
+            in: context, limit: limit, pattern: try await pattern(in: context, stored: try await dayRow(of: context)))
+    }
+
+    /// Takes up to `limit` marks off and recomputes those customers with `pattern` (nil: the pattern
+    /// moved, so everyone is rebuilt). Under the lock, inside a write transaction.
+    private static func refresh(in context: ServiceContext, limit: Int, pattern: Pattern?) async throws -> Int {
         let sql = try context.db.sql
         let organisationID = context.organisationID
-        let any = try await sql.raw(
-            "SELECT customer_id FROM customer_summary_marks WHERE organisation_id = \(bind: organisationID) LIMIT 1"
-        ).first()
-        guard any != nil else { return 0 }
-        try await lock(context)
         struct Marked: Decodable { let customer_id: UUID }
         let ids = Array(
             Set(
@@ -67,8 +81,7 @@ enum CustomerSummaries {
                     """
                 ).all(decoding: Marked.self).map(\.customer_id)))
         guard !ids.isEmpty else { return 0 }
-        let stored = try await dayRow(of: context)
-        guard let pattern = try await pattern(in: context, stored: stored) else {
+        guard let pattern else {
             // The payment pattern moved, which moves every customer's forecast: all of them again.
             try await rebuild(in: context, today: today(context))
             return ids.count

@@ -41,7 +41,8 @@ enum Reconciliation {
             record.review = 0
             record.actor = tx.actor.name
             try await record.create(on: tx.db)
-            let matches = try await matcher(in: tx).matchAll(fresh.map(\.line))
+            let lines = fresh.map(\.line)
+            let matches = try await matcher(for: lines, in: tx).matchAll(lines)
             for (candidate, match) in zip(fresh, matches) {
                 let transaction = try await store(candidate, match: match, importID: try record.requireID(), in: tx)
                 switch transaction.status {
@@ -114,51 +115,10 @@ enum Reconciliation {
         return transaction
     }
 
-    /// The matcher over today's open invoices and the organisation's customers.
-    static func matcher(in context: ServiceContext) async throws -> PaymentMatcher {
-        struct InvoiceRow: Decodable {
-            let id: UUID
-            let customer_id: UUID
-            let number: String
-            let currency: String
-            let balance_minor: Int64
-            let due_date: String
-        }
-        struct CustomerRow: Decodable {
-            let id: UUID
-            let legal_name: String
-            let tax_id: String?
-            let bank_accounts: String
-            let payment_reference: String?
-        }
-        let sql = try context.db.sql
-        let invoices = try await sql.raw(
-            """
-            SELECT id, customer_id, number, currency, balance_minor, due_date FROM invoices
-            WHERE organisation_id = \(bind: context.organisationID) AND status IN (\(SQLOwed.list)) AND balance_minor > 0
-            """
-        ).all(decoding: InvoiceRow.self)
-        let customers = try await sql.raw(
-            """
-            SELECT id, legal_name, tax_id, bank_accounts, payment_reference FROM customers WHERE organisation_id = \(bind: context.organisationID)
-            """
-        ).all(decoding: CustomerRow.self)
-        var currencies: [String: Currency] = [:]
-        let matchable = try invoices.map { row -> MatchableInvoice in
-            let currency = try currencies[row.currency] ?? Currency(code: row.currency)
-            currencies[row.currency] = currency
-            return MatchableInvoice(
-                id: row.id, customerID: row.customer_id, number: row.number, paymentReference: nil,
-                balance: Money(minorUnits: row.balance_minor, currency: currency),
-                dueDate: try LocalDate(iso: row.due_date))
-        }
-        return PaymentMatcher(
-            invoices: matchable,
-            customers: customers.map {
-                MatchableCustomer(
-                    id: $0.id, name: $0.legal_name, taxID: $0.tax_id,
-                    bankAccounts: StoredList<String>.decode($0.bank_accounts), paymentReference: $0.payment_reference)
-            })
+    /// The matcher for these lines: the organisation's customers and the open invoices the lines
+    /// can reach, found through indexes (`MatchCandidates`), not every owed invoice.
+    static func matcher(for lines: [BankStatementLine], in context: ServiceContext) async throws -> PaymentMatcher {
+        try await MatchCandidates.matcher(for: lines, in: context)
     }
 
     // MARK: - Steps

@@ -12,11 +12,9 @@ struct ReportPages {
             from: period.from, to: period.to, withinDays: period.withinDays, in: context)
         let options = try ReportsPageOptions(try req.query.decode(ReportsPageOptions.Query.self))
         let byCustomer = try await AgingBreakdown.page(
-            .customer, organisationID: context.organisationID, asOf: period.to, currency: options.currency,
-            page: options.customerPage, on: context.db)
+            .customer, asOf: period.to, currency: options.currency, page: options.customerPage, in: context)
         let byCollector = try await AgingBreakdown.page(
-            .collector, organisationID: context.organisationID, asOf: period.to, currency: options.currency,
-            page: options.collectorPage, on: context.db)
+            .collector, asOf: period.to, currency: options.currency, page: options.collectorPage, in: context)
         let trends = try await ReportTrends.build(endingOn: period.to, in: context)
         // The trends end with the aging on the period's last day: the tables' totals, without another pass.
         let totals = trends.currencies.compactMap { trend in

@@ -46,6 +46,20 @@ import Testing
                 on: h.app.db)
             #expect(collectors.rows.contains { $0.id == nil }, "an unassigned row")
             #expect(Set(collectors.rows.map(\.report.currency.code)).count > 1, "several currencies")
+
+            // and the organisation-wide figures for today read from the summaries equal the ledger's:
+            // `GET /api/v1/aging` and the breakdown's totals
+            let context = try await ServiceContext.make(
+                db: h.app.db, actor: Actor(organisationID: h.organisationID, name: "test"), app: h.app)
+            #expect(CustomerSummaries.today(context) == today)
+            let summed = try await AgingQuery.reports(asOf: today, in: context)
+            let ledger = try await AgingQuery.reports(organisationID: h.organisationID, asOf: today, on: h.app.db)
+            #expect(summed.map(\.report) == ledger.map(\.report))
+            #expect(summed.map(\.invoiceCount) == ledger.map(\.invoiceCount))
+            let totals = try await AgingBreakdown.totals(asOf: today, in: context)
+            let history = try await ReportTrends.agingAtCloses([today], organisationID: h.organisationID, on: h.app.db)
+            #expect(!totals.isEmpty)
+            #expect(totals == history.keys.sorted().compactMap { history[$0]?[today.iso] }.filter { !$0.total.isZero })
         }
     }
 }

@@ -16,37 +16,25 @@ import VaporTesting
         return headers
     }
 
-    @Test("100,000-level XML → 422 in under a second")
-    func deeplyNestedXMLIsRefusedQuickly() async throws {
+    @Test("100,000-level XML → 422, refused at the 65th level, and the server lives")
+    func deeplyNestedXMLIsRefusedAtTheLimit() async throws {
         try await TestHarness.run { h in
             let depth = 100_000
             let xml =
                 #"<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">"#
                 + String(repeating: "<Stmt>", count: depth) + String(repeating: "</Stmt>", count: depth) + "</Document>"
             #expect(xml.utf8.count > 1_300_000)
-            // Through a real socket: the server process is the one that used to crash. The clock runs
-            // around the request only, not the server's start.
+            // Through a real socket: the server process is the one that used to crash. Not timed (the
+            // bench and load test time things): the message shows the parser stopped at the limit
+            // instead of walking the nesting.
             try await h.app.asyncBoot()
             try await h.app.server.start(address: .hostname("127.0.0.1", port: 0))
             let port = try #require(h.app.http.server.shared.localAddress?.port)
-            // The fastest of three tries: the suite runs ~100 tests at once on two cores, so one try
-            // can wait its turn for a second; a parser that walks the nesting is slow every time.
-            var fastest = Double.infinity
-            var last: ClientResponse?
-            for _ in 0..<3 where fastest >= 1 {
-                let started = Date()
-                last = try await h.app.client.post(
-                    URI(string: "http://127.0.0.1:\(port)/api/v1/bank-statements?format=camt053"),
-                    headers: Self.headers(h)
-                ) { $0.body = ByteBuffer(string: xml) }
-                fastest = min(fastest, Date().timeIntervalSince(started))
-            }
+            let response = try await h.app.client.post(
+                URI(string: "http://127.0.0.1:\(port)/api/v1/bank-statements?format=camt053"),
+                headers: Self.headers(h)
+            ) { $0.body = ByteBuffer(string: xml) }
             await h.app.server.shutdown()
-            // Timed on SQLite, the engine a single server runs: on the PostgreSQL run of CI the same
-            // request also waits on a database that two hundred parallel tests share (seconds), so
-            // there the test checks the refusal and that the server lives, not the clock.
-            if !TestHarness.usesPostgres { #expect(fastest < 1) }
-            let response = try #require(last)
             #expect(response.status == .unprocessableEntity)
             let error = try JSON(data: Data(buffer: try #require(response.body)))["error"]
             #expect(error["code"].string == "invalid_statement")

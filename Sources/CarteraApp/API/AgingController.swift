@@ -5,7 +5,7 @@ struct AgingController {
     func summary(req: Request) async throws -> AgingDTO {
         let context = try await req.serviceContext()
         let asOf = try FieldParser.optionalDate(try req.query.decode(AsOfQuery.self).asOf, "as_of") ?? context.today
-        let reports = try await AgingQuery.reports(organisationID: context.organisationID, asOf: asOf, on: context.db)
+        let reports = try await AgingQuery.reports(asOf: asOf, in: context)
         return AgingDTO(
             asOf: asOf.iso, currencies: reports.map { AgingDTO.CurrencyAging($0.report, invoiceCount: $0.invoiceCount) }
         )

@@ -58,8 +58,7 @@ struct ReportsController {
         let page = try await AgingBreakdown.page(
             owner, asOf: asOf, currency: currency, page: try PageRequest(page: query.page, perPage: query.perPage),
             in: context)
-        let totals = try await AgingBreakdown.totals(
-            organisationID: context.organisationID, asOf: asOf, currency: currency, on: context.db)
+        let totals = try await AgingBreakdown.totals(asOf: asOf, currency: currency, in: context)
         return AgingBreakdownDTO(page, totals: totals, asOf: asOf)
     }
 

@@ -121,9 +121,8 @@ enum DunningQuery {
         struct Row: Decodable { let invoice_id: UUID }
         let rows = try await db.sql.raw(
             """
-            SELECT DISTINCT invoice_id FROM dunning_holds
-            WHERE organisation_id = \(bind: organisationID) AND released_at IS NULL
-              AND starts_on <= \(bind: date.iso) AND (ends_on IS NULL OR ends_on >= \(bind: date.iso))
+            SELECT DISTINCT h.invoice_id FROM dunning_holds h
+            WHERE h.organisation_id = \(bind: organisationID) AND \(SQLHold.inForce("h", on: date))
             """
         ).all(decoding: Row.self)
         return Set(rows.map(\.invoice_id))

@@ -26,7 +26,8 @@ enum PolicySelectorQuery {
         if let bound { scope += " AND customer_id IN (\(binds: bound))" }
         let rows = try await context.db.sql.raw(
             """
-            SELECT customer_id, currency, balance_minor, due_date FROM invoices
+            SELECT customer_id, currency, balance_minor, due_date
+            FROM \(bound == nil ? "invoices i" : try context.db.dialect.invoicesByCustomer("i"))
             WHERE \(scope) AND status IN (\(SQLOwed.list))
             """
         ).all(decoding: Row.self)

@@ -8,12 +8,6 @@ import SQLKit
 /// disputes. For today the pages read the stored summaries (`CustomerSummaries`) instead; dunning,
 /// which may work as of another day, reads this.
 enum RiskQuery {
-    struct PaidRow: Decodable {
-        let customer_id: UUID
-        let due_date: String
-        let paid_on: String
-    }
-
     struct CountRow: Decodable {
         let customer_id: UUID
         let n: Int64
@@ -37,7 +31,8 @@ enum RiskQuery {
         if let customerIDs { scope += " AND i.customer_id IN (\(binds: customerIDs))" }
         let open = try await sql.raw(
             """
-            SELECT i.customer_id, i.due_date, i.currency, i.balance_minor FROM invoices i
+            SELECT i.customer_id, i.due_date, i.currency, i.balance_minor
+            FROM \(customerIDs == nil ? "invoices i" : try db.dialect.invoicesByCustomer("i"))
             WHERE \(scope) AND i.status IN (\(SQLOwed.list))
             """
         ).all(decoding: OpenRow.self)
@@ -54,7 +49,8 @@ enum RiskQuery {
                 """
                 SELECT customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM payment_promises WHERE \(promiseScope) GROUP BY customer_id
                 """))
-        let history = try await paidHistory(scope, on: sql)
+        let history = PaymentHistory.paidByCustomer(
+            try await PaymentHistory.settledInvoices(organisationID: organisationID, customerIDs: customerIDs, on: db))
         var openItems: [UUID: [RiskProfile.OpenInvoice]] = [:]
         for row in open {
             guard let due = try? LocalDate(iso: row.due_date), let currency = try? Currency(code: row.currency) else {
@@ -71,28 +67,6 @@ enum RiskQuery {
                     brokenPromises: broken[id] ?? 0, openDisputes: disputes[id] ?? 0))
         }
         return result
-    }
-
-    /// Each customer's paid invoices: an invoice was paid on the day its last settlement was applied.
-    private static func paidHistory(_ scope: SQLQueryString, on sql: any SQLDatabase) async throws -> [UUID:
-        [RiskProfile.PaidInvoice]]
-    {
-        let paid = try await sql.raw(
-            """
-            SELECT i.customer_id, i.due_date, MAX(a.applied_on) AS paid_on
-            FROM invoices i JOIN allocations a ON a.invoice_id = i.id
-            WHERE \(scope) AND i.status = 'paid'
-            GROUP BY i.id, i.customer_id, i.due_date
-            """
-        ).all(decoding: PaidRow.self)
-        var history: [UUID: [RiskProfile.PaidInvoice]] = [:]
-        for row in paid {
-            guard let due = try? LocalDate(iso: row.due_date), let paidOn = try? LocalDate(iso: row.paid_on) else {
-                continue
-            }
-            history[row.customer_id, default: []].append(.init(dueDate: due, paidOn: paidOn))
-        }
-        return history
     }
 
     private static func counts(_ query: SQLRawBuilder) async throws -> [UUID: Int] {

@@ -67,12 +67,12 @@ struct WorklistQuery {
         if narrowing.callsOnly { filter += " AND s.call_tasks_due > 0" }
         let rows = try await sql.raw(
             """
-            SELECT s.* FROM customer_summaries s JOIN customers c ON c.id = s.customer_id
+            SELECT s.customer_id FROM customer_summaries s JOIN customers c ON c.id = s.customer_id
             WHERE \(filter)
             ORDER BY s.needs_action DESC, s.score DESC, s.customer_id
             LIMIT \(unsafeRaw: String(max(0, min(limit, Self.maximumPage)))) OFFSET \(unsafeRaw: String(max(0, offset)))
             """
-        ).all(decoding: CustomerSummaries.SummaryRow.self)
+        ).all(decoding: CustomerSummaries.Ranked.self)
         let ids = rows.map(\.customer_id)
         let stored = try await CustomerSummaries.stored(
             organisationID: context.organisationID, customerIDs: ids, on: context.db)

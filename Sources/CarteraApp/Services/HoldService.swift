@@ -25,7 +25,8 @@ enum HoldService {
         try await !inForce(invoiceIDs: [invoiceID], in: context).isEmpty
     }
 
-    /// The holds pausing these invoices today: not released, started, and not yet ended.
+    /// The holds pausing these invoices today: not released, started, and not yet ended (the rule
+    /// `SQLHold.inForce` spells for set-based reads).
     static func inForce(invoiceIDs: [UUID], in context: ServiceContext) async throws -> [DunningHold] {
         guard !invoiceIDs.isEmpty else { return [] }
         let today = context.today.iso

@@ -40,8 +40,7 @@ enum StatementLines {
             SELECT i.id, i.number, i.issue_date, i.due_date, i.currency, i.total_minor, i.balance_minor,
                    h.reason, h.ends_on
             FROM invoices i
-            LEFT JOIN dunning_holds h ON h.invoice_id = i.id AND h.released_at IS NULL
-                AND h.starts_on <= \(bind: today.iso) AND (h.ends_on IS NULL OR h.ends_on >= \(bind: today.iso))
+            LEFT JOIN dunning_holds h ON h.invoice_id = i.id AND \(SQLHold.inForce("h", on: today))
             WHERE i.customer_id = \(bind: customerID) AND i.status IN (\(SQLOwed.list))
             ORDER BY i.due_date, i.number, i.id
             """

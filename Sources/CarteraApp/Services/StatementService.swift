@@ -51,30 +51,6 @@ enum StatementService {
         }
         return CustomerStatement(customer: customer, asOf: asOf, sections: sections, holds: holds)
     }
-
-    /// Currency code -> minor units of payments and credit notes not yet applied, summed in SQL
-    /// (a long-standing customer has thousands of fully applied payments). A reversed payment
-    /// leaves no credit.
-    static func unappliedCredit(customerID: UUID, on db: any Database) async throws -> [String: Int64] {
-        struct Row: Decodable {
-            let currency: String
-            let credit: Int64
-        }
-        let sql = try db.sql
-        let dialect = try db.dialect
-        let rows = try await sql.raw(
-            """
-            SELECT currency, \(dialect.moneySum("credit")) AS credit FROM (
-                SELECT currency, amount_minor - allocated_minor AS credit FROM payments
-                WHERE customer_id = \(bind: customerID) AND reversed_on IS NULL AND amount_minor <> allocated_minor
-                UNION ALL
-                SELECT currency, amount_minor - allocated_minor AS credit FROM credit_notes
-                WHERE customer_id = \(bind: customerID) AND amount_minor <> allocated_minor
-            ) AS unapplied GROUP BY currency
-            """
-        ).all(decoding: Row.self)
-        return Dictionary(uniqueKeysWithValues: rows.filter { $0.credit != 0 }.map { ($0.currency, $0.credit) })
-    }
 }
 
 extension StatementService {

@@ -30,7 +30,8 @@ extension BenchCommand {
         /// One line saying what was compared, then a warning per check whose answers differ.
         func lines() async -> [String] {
             let checks: [(String, () async throws -> Outcome)] = [
-                ("dunning", dunning), ("worklist", worklist), ("dashboard", dashboard), ("forecast", forecast),
+                ("dunning", dunning), ("account summaries", summaries), ("worklist", worklist),
+                ("dashboard", dashboard), ("forecast", forecast),
                 ("aging by customer", agingByCustomer), ("customer list", customerList),
                 ("statements", statements),
             ]
@@ -65,6 +66,28 @@ extension BenchCommand {
                 problem:
                     "SQL \(sql.count); \(app.subtracting(sql).count) only in the app, \(sql.subtracting(app).count) only in SQL"
             )
+        }
+
+        /// The stored summaries' owed and overdue balance per currency of the statements' customers
+        /// against what the baseline's pass stored for them.
+        func summaries() async throws -> Outcome {
+            let ids = try await statementCustomers().map { try $0.requireID() }
+            try await CustomerSummaries.current(in: service)
+            var app: [String: [Int64]] = [:]
+            for (id, summary) in try await CustomerSummaries.stored(
+                organisationID: organisationID, customerIDs: ids, on: db)
+            {
+                for balance in summary.balances {
+                    app[id.uuidString + " " + balance.currency] = [balance.owed, balance.overdue]
+                }
+            }
+            let sql = try await SQLBaselines.summaries(
+                organisationID: organisationID, today: today, reading: ids, on: db
+            ).balances
+            let differing = Set(app.keys).union(sql.keys).filter { app[$0] != sql[$0] }.count
+            return Outcome(
+                compared: "\(app.count) balances of \(ids.count) customers",
+                problem: differing == 0 ? nil : "\(differing) of \(app.count) (customer, currency) balances")
         }
 
         /// Each account of the app's first page: its score is the SQL's money-days × risk weight × (1 +

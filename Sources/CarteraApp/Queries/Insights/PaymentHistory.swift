@@ -24,11 +24,13 @@ enum PaymentHistory {
             if customerIDs.isEmpty { return [] }
             customerFilter += " AND i.customer_id IN (\(binds: customerIDs))"
         }
+        let invoices: SQLQueryString =
+            customerID == nil && customerIDs == nil ? "invoices i" : try db.dialect.invoicesByCustomer("i")
         let rows = try await sql.raw(
             """
             SELECT i.customer_id, i.issue_date, i.due_date, MAX(a.applied_on) AS settled_on,
                    CAST(CASE WHEN EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id) THEN 1 ELSE 0 END AS BIGINT) AS disputed
-            FROM invoices i JOIN allocations a ON a.invoice_id = i.id
+            FROM \(invoices) JOIN allocations a ON a.invoice_id = i.id
             WHERE i.organisation_id = \(bind: organisationID) AND i.status = 'paid' \(customerFilter)
             GROUP BY i.id, i.customer_id, i.issue_date, i.due_date
             """
@@ -41,6 +43,16 @@ enum PaymentHistory {
                 customer: row.customer_id.uuidString, invoiceDate: issued, dueDate: due, settledOn: settled,
                 disputed: row.disputed != 0)
         }
+    }
+
+    /// Risk's view of the same history: each customer's paid invoices, due and paid days.
+    static func paidByCustomer(_ settled: [SettledInvoice]) -> [UUID: [RiskProfile.PaidInvoice]] {
+        var paid: [UUID: [RiskProfile.PaidInvoice]] = [:]
+        for invoice in settled {
+            guard let id = UUID(uuidString: invoice.customer) else { continue }
+            paid[id, default: []].append(.init(dueDate: invoice.dueDate, paidOn: invoice.settledOn))
+        }
+        return paid
     }
 
     static func predictor(organisationID: UUID, on db: any Database) async throws -> PaymentDatePredictor {

@@ -77,6 +77,17 @@ extension AgingBreakdown {
 
     /// The page from a query's rows. The count comes with the rows; a page past the last one has
     /// none, so it asks for one row.
+    /// A page of `groups` (one row per owner and currency with `total`, `overdue` and `name`): those
+    /// with a balance, in the breakdown's order, with the count of all of them on every row.
+    static func pageOf(_ groups: SQLQueryString, limit: Int, offset: Int) -> SQLQueryString {
+        """
+        SELECT g.*, CAST(COUNT(*) OVER () AS BIGINT) AS row_count FROM (\(groups)) g
+        WHERE g.total <> 0
+        ORDER BY g.currency, g.overdue DESC, g.total DESC, COALESCE(g.name, ''), g.group_id
+        LIMIT \(literal: limit) OFFSET \(literal: offset)
+        """
+    }
+
     static func assemble(
         asOf: LocalDate, page: PageRequest, rows fetch: (_ limit: Int, _ offset: Int) async throws -> [PageRow]
     ) async throws -> Page {
@@ -114,8 +125,8 @@ extension AgingBreakdown {
             if let currency { scope = "WHERE x.currency = \(bind: currency.code)" }
             let bucket = AgingQuery.bucketExpression(asOf: asOf)
             return try await db.sql.raw(
-                """
-                SELECT g.*, CAST(COUNT(*) OVER () AS BIGINT) AS row_count FROM (
+                AgingBreakdown.pageOf(
+                    """
                     SELECT \(unsafeRaw: key) AS group_id, \(unsafeRaw: name) AS name, b.currency, \(columns)
                            \(dialect.moneySum("CASE WHEN b.bucket <> \(bind: AgingBucket.current.rawValue) THEN b.amount ELSE 0 END")) AS overdue,
                            \(dialect.moneySum("b.amount")) AS total
@@ -127,11 +138,7 @@ extension AgingBreakdown {
                     ) b
                     JOIN customers c ON c.id = b.customer_id \(unsafeRaw: join)
                     GROUP BY \(unsafeRaw: key), \(unsafeRaw: name), b.currency
-                ) g
-                WHERE g.total <> 0
-                ORDER BY g.currency, g.overdue DESC, g.total DESC, COALESCE(g.name, ''), g.group_id
-                LIMIT \(literal: limit) OFFSET \(literal: offset)
-                """
+                    """, limit: limit, offset: offset)
             ).all(decoding: PageRow.self)
         }
     }
@@ -139,14 +146,23 @@ extension AgingBreakdown {
 
 extension AgingBreakdown {
     /// The whole organisation's aging on `asOf`, one report per currency by code: what every page
-    /// of the breakdown adds up to, for the tables' total rows.
-    static func totals(organisationID: UUID, asOf: LocalDate, currency: Currency? = nil, on db: any Database)
-        async throws -> [AgingReport]
+    /// of the breakdown adds up to, for the tables' total rows. For today the sum of the account
+    /// summaries (as the pages read them), for another day the ledger rebuilt as of that day.
+    static func totals(asOf: LocalDate, currency: Currency? = nil, in context: ServiceContext) async throws
+        -> [AgingReport]
     {
-        let byCurrency = try await ReportTrends.agingAtCloses([asOf], organisationID: organisationID, on: db)
-        return byCurrency.keys.sorted().compactMap { code in
-            guard currency == nil || currency?.code == code else { return nil }
-            return byCurrency[code]?[asOf.iso]
+        let reports: [AgingReport]
+        if asOf == CustomerSummaries.today(context) {
+            try await CustomerSummaries.current(in: context)
+            reports = try await CustomerSummaries.aging(
+                organisationID: context.organisationID, asOf: asOf, on: context.db
+            ).map(\.report)
+        } else {
+            let byCurrency = try await ReportTrends.agingAtCloses(
+                [asOf], organisationID: context.organisationID, on: context.db)
+            reports = byCurrency.keys.sorted().compactMap { byCurrency[$0]?[asOf.iso] }
         }
+        // A currency whose balances net to nothing has no total row, whichever way it was read.
+        return reports.filter { !$0.total.isZero && (currency == nil || $0.currency == currency) }
     }
 }

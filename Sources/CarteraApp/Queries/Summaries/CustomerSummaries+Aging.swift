@@ -41,8 +41,8 @@ extension AgingBreakdown {
         let current = "b.\(AgingBucket.current.rawValue)_minor"
         return try await assemble(asOf: asOf, page: request) { limit, offset in
             try await db.sql.raw(
-                """
-                SELECT g.*, CAST(COUNT(*) OVER () AS BIGINT) AS row_count FROM (
+                pageOf(
+                    """
                     SELECT \(unsafeRaw: key) AS group_id, \(unsafeRaw: name) AS name, b.currency, \(columns)
                            \(dialect.moneySum("(\(whole)) - \(unsafeRaw: current)")) AS overdue,
                            \(dialect.moneySum(whole)) AS total
@@ -50,12 +50,22 @@ extension AgingBreakdown {
                     JOIN customers c ON c.id = b.customer_id \(unsafeRaw: join)
                     WHERE b.organisation_id = \(bind: organisationID) \(scope)
                     GROUP BY \(unsafeRaw: key), \(unsafeRaw: name), b.currency
-                ) g
-                WHERE g.total <> 0
-                ORDER BY g.currency, g.overdue DESC, g.total DESC, COALESCE(g.name, ''), g.group_id
-                LIMIT \(literal: limit) OFFSET \(literal: offset)
-                """
+                    """, limit: limit, offset: offset)
             ).all(decoding: PageRow.self)
         }
+    }
+}
+
+extension AgingQuery {
+    /// The organisation's aging per currency on `asOf`: for today the sum of the account summaries
+    /// (as the dashboard reads it), for another day the owed invoices bucketed for that day.
+    static func reports(asOf: LocalDate, in context: ServiceContext) async throws -> [(
+        report: AgingReport, invoiceCount: Int
+    )] {
+        guard asOf == CustomerSummaries.today(context) else {
+            return try await reports(organisationID: context.organisationID, asOf: asOf, on: context.db)
+        }
+        try await CustomerSummaries.current(in: context)
+        return try await CustomerSummaries.aging(organisationID: context.organisationID, asOf: asOf, on: context.db)
     }
 }

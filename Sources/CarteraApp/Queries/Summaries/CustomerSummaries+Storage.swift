@@ -75,6 +75,9 @@ extension CustomerSummaries {
         try await expected.flush(on: sql)
     }
 
+    /// A ranking's answer: ids in order, whose summaries `stored` then reads whole.
+    struct Ranked: Decodable { let customer_id: UUID }
+
     struct SummaryRow: Decodable {
         let customer_id: UUID
         let risk_level: String
@@ -241,12 +244,12 @@ extension CustomerSummaries {
     )] {
         let rows = try await db.sql.raw(
             """
-            SELECT s.* FROM customer_summaries s
+            SELECT s.customer_id FROM customer_summaries s
             WHERE s.organisation_id = \(bind: organisationID)
               AND EXISTS (SELECT 1 FROM customer_summary_balances b WHERE b.customer_id = s.customer_id)
             ORDER BY s.owed_base_minor DESC, s.customer_id LIMIT \(unsafeRaw: String(max(0, limit)))
             """
-        ).all(decoding: SummaryRow.self)
+        ).all(decoding: Ranked.self)
         let stored = try await stored(organisationID: organisationID, customerIDs: rows.map(\.customer_id), on: db)
         return rows.compactMap { row in stored[row.customer_id].map { (row.customer_id, $0) } }
     }

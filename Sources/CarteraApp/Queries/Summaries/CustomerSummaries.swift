@@ -58,11 +58,14 @@ enum CustomerSummaries {
 
     /// Recomputes up to `limit` marked customers; returns how many. Inside a write transaction.
     @discardableResult
+    /// Before the day's first pass nothing is recomputed: the next reader rebuilds every summary anyway,
+    /// and without the day's stored pattern each transaction would read the whole settled history.
     static func refreshMarked(in context: ServiceContext, limit: Int = refreshedInTransaction) async throws -> Int {
         guard try await anyMarked(context) else { return 0 }
+        let day = try await dayRow(of: context)
+        guard day?.date == today(context) else { return 0 }
         try await lock(context)
-        return try await refresh(
-            in: context, limit: limit, pattern: try await pattern(in: context, stored: try await dayRow(of: context)))
+        return try await refresh(in: context, limit: limit, pattern: try await pattern(in: context, stored: day))
     }
 
     /// Takes up to `limit` marks off and recomputes those customers with `pattern` (nil: the pattern

@@ -60,16 +60,17 @@ struct SummaryComputation {
         let day = today.iso
         let open = try await sql.raw(
             """
-            SELECT id, customer_id, currency, balance_minor, due_date, issue_date FROM invoices
-            WHERE organisation_id = \(bind: org) AND customer_id IN (\(binds: ids)) AND status IN (\(SQLOwed.list))
+            SELECT i.id, i.customer_id, i.currency, i.balance_minor, i.due_date, i.issue_date
+            FROM \(try db.dialect.invoicesByCustomer("i"))
+            WHERE i.organisation_id = \(bind: org) AND i.customer_id IN (\(binds: ids)) AND i.status IN (\(SQLOwed.list))
             """
         ).all(decoding: OpenRow.self)
         let held = Set(
             try await sql.raw(
                 """
                 SELECT DISTINCT h.invoice_id FROM dunning_holds h JOIN invoices i ON i.id = h.invoice_id
-                WHERE h.organisation_id = \(bind: org) AND i.customer_id IN (\(binds: ids)) AND h.released_at IS NULL
-                  AND h.starts_on <= \(bind: day) AND (h.ends_on IS NULL OR h.ends_on >= \(bind: day))
+                WHERE h.organisation_id = \(bind: org) AND i.customer_id IN (\(binds: ids))
+                  AND \(SQLHold.inForce("h", on: today))
                 """
             ).all(decoding: HeldRow.self).map(\.invoice_id))
         let settled = try await PaymentHistory.settledInvoices(organisationID: org, customerIDs: ids, on: db)
@@ -115,11 +116,7 @@ struct SummaryComputation {
 
         var openByCustomer: [UUID: [OpenRow]] = [:]
         for row in open { openByCustomer[row.customer_id, default: []].append(row) }
-        var paidByCustomer: [UUID: [RiskProfile.PaidInvoice]] = [:]
-        for invoice in settled {
-            guard let id = UUID(uuidString: invoice.customer) else { continue }
-            paidByCustomer[id, default: []].append(.init(dueDate: invoice.dueDate, paidOn: invoice.settledOn))
-        }
+        let paidByCustomer = PaymentHistory.paidByCustomer(settled)
         let predictor = PaymentDatePredictor(organisation: pattern, customerHistory: settled)
         var result: [UUID: CustomerSummary] = [:]
         let everyone = Set(openByCustomer.keys).union(paidByCustomer.keys).union(tasks.keys).union(broken.keys)

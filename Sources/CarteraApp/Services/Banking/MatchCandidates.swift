@@ -31,12 +31,16 @@ enum MatchCandidates {
         for chunk in chunks(Array(keys)) {
             named += try await invoices(where: "\(Dialect.codeKey("number")) IN (\(binds: chunk))", in: context)
         }
-        named += try await invoices(where: unusualNumber(context.db.dialect), in: context)
+        named += try await invoices(
+            from: try context.db.dialect.invoices("i", through: "idx_invoices_org_unusual_number"),
+            where: unusualNumber(context.db.dialect), in: context)
         let first = PaymentMatcher(invoices: named, customers: customers)
         let needs = first.followUps(for: lines)
         var more: [MatchableInvoice] = []
         for chunk in chunks(Array(needs.customerIDs)) {
-            more += try await invoices(where: "customer_id IN (\(binds: chunk))", in: context)
+            more += try await invoices(
+                from: try context.db.dialect.invoicesByCustomer("i"), where: "customer_id IN (\(binds: chunk))",
+                in: context)
         }
         for chunk in chunks(Array(Set(needs.amounts.map(\.minorUnits)))) {
             more += try await invoices(where: "balance_minor IN (\(binds: chunk))", in: context)
@@ -67,9 +71,9 @@ enum MatchCandidates {
         }
     }
 
-    private static func invoices(where condition: SQLQueryString, in context: ServiceContext) async throws
-        -> [MatchableInvoice]
-    {
+    private static func invoices(
+        from table: SQLQueryString = "invoices i", where condition: SQLQueryString, in context: ServiceContext
+    ) async throws -> [MatchableInvoice] {
         struct Row: Decodable {
             let id: UUID
             let customer_id: UUID
@@ -78,11 +82,13 @@ enum MatchCandidates {
             let balance_minor: Int64
             let due_date: String
         }
+        // `+balance_minor`: a range on the balance would lead both planners to read every owed invoice
+        // through the balance index instead of the index the condition names.
         let rows = try await context.db.sql.raw(
             """
-            SELECT id, customer_id, number, currency, balance_minor, due_date FROM invoices
-            WHERE organisation_id = \(bind: context.organisationID) AND status IN (\(SQLOwed.list)) AND balance_minor > 0
-            AND \(condition)
+            SELECT id, customer_id, number, currency, balance_minor, due_date FROM \(table)
+            WHERE organisation_id = \(bind: context.organisationID) AND status IN (\(SQLOwed.list))
+            AND +balance_minor > 0 AND \(condition)
             """
         ).all(decoding: Row.self)
         var currencies: [String: Currency] = [:]

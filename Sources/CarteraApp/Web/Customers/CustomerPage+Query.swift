@@ -60,11 +60,11 @@ extension CustomerPageData {
             .sort(\.$dueDate).sort(\.$number).all()
         let openIDs = try open.map { try $0.requireID() }
         let holds = try await HoldService.inForce(invoiceIDs: openIDs, in: context)
-        let unapplied = try await StatementService.unappliedCredit(customerID: customerID, on: db)
-        let fees = LateFeeService.outstanding(
-            try await LateFeeService.fees(
-                customerID: customerID, status: .charged, on: db,
-                organisationID: context.organisationID))
+        // Unapplied credit and charged fees per currency, read as the statement reads them.
+        let credit = try await StatementLines.creditAndFees(
+            customerID: customerID, organisationID: context.organisationID, on: db)
+        let unapplied = credit.compactMapValues { $0.credit == 0 ? nil : $0.credit }
+        let fees = credit.compactMapValues { $0.fees == 0 ? nil : $0.fees }
         let promises = try await PaymentPromise.query(on: db).filter(\.$customer.$id == customerID).sort(
             \.$createdAt, .descending
         ).all()

@@ -14,7 +14,7 @@ import Vapor
     func candidatesGiveTheFullLedgersProposals() async throws {
         try await TestHarness.run { h in
             // given 600 owed invoices of 60 customers, some customers known by account, tax id, name or reference
-            let today = LocalDate.today(at: h.clock.now(), in: TimeZone(identifier: "America/Bogota") ?? .current)
+            let today = h.today
             try await SyntheticLedger.generate(
                 invoices: 600, organisationID: h.organisationID, today: today, withHistory: false, on: h.app.db)
             let sql = try h.app.db.sql

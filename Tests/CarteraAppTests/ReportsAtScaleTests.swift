@@ -13,7 +13,7 @@ import Vapor
     func agingByCustomerPages() async throws {
         try await TestHarness.run { h in
             // given 60 customers with 10 invoices each, half of the invoices paid
-            let today = LocalDate.today(at: h.clock.now(), in: TimeZone(identifier: "America/Bogota") ?? .current)
+            let today = h.today
             try await SyntheticLedger.generate(
                 invoices: 600, organisationID: h.organisationID, today: today, withHistory: false, on: h.app.db)
             try await SyntheticPayments.generate(

@@ -110,7 +110,7 @@ struct RandomLedgerOperations {
         rng = SeededGenerator(seed: seed)
     }
 
-    var today: LocalDate { LocalDate.today(at: h.clock.now(), in: TimeZone(identifier: "America/Bogota") ?? .current) }
+    var today: LocalDate { h.today }
 
     /// The last operations, newest last, for a failure message.
     var logTail: String { log.suffix(30).joined(separator: "\n") }

@@ -20,6 +20,9 @@ struct TestHarness {
 
     static let defaultNow = ISO8601DateFormatter().date(from: "2026-03-15T15:00:00Z")!
 
+    /// The test organisation's day at the clock (it keeps Bogotá's time).
+    var today: LocalDate { LocalDate.today(at: clock.now(), in: TimeZone(identifier: "America/Bogota") ?? .current) }
+
     /// Whether the suite runs against PostgreSQL in this process.
     static var usesPostgres: Bool { postgresURL != nil }
     private static var postgresURL: String? {

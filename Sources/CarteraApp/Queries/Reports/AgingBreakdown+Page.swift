@@ -75,8 +75,6 @@ extension AgingBreakdown {
         return try await assemble(asOf: asOf, page: page) { try await query.rows(limit: $0, offset: $1, on: db) }
     }
 
-    /// The page from a query's rows. The count comes with the rows; a page past the last one has
-    /// none, so it asks for one row.
     /// A page of `groups` (one row per owner and currency with `total`, `overdue` and `name`): those
     /// with a balance, in the breakdown's order, with the count of all of them on every row.
     static func pageOf(_ groups: SQLQueryString, limit: Int, offset: Int) -> SQLQueryString {
@@ -88,6 +86,8 @@ extension AgingBreakdown {
         """
     }
 
+    /// The page from a query's rows. The count comes with the rows; a page past the last one has
+    /// none, so it asks for one row.
     static func assemble(
         asOf: LocalDate, page: PageRequest, rows fetch: (_ limit: Int, _ offset: Int) async throws -> [PageRow]
     ) async throws -> Page {
@@ -153,10 +153,7 @@ extension AgingBreakdown {
     {
         let reports: [AgingReport]
         if asOf == CustomerSummaries.today(context) {
-            try await CustomerSummaries.current(in: context)
-            reports = try await CustomerSummaries.aging(
-                organisationID: context.organisationID, asOf: asOf, on: context.db
-            ).map(\.report)
+            reports = try await AgingQuery.reports(asOf: asOf, in: context).map(\.report)
         } else {
             let byCurrency = try await ReportTrends.agingAtCloses(
                 [asOf], organisationID: context.organisationID, on: context.db)

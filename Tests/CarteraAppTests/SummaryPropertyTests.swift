@@ -115,7 +115,18 @@ import Vapor
             last operations:
             \(walk.logTail)
             """)
-        return mismatches.isEmpty
+        // The reports' ledger changes, kept by triggers and folded by the day's pass, equal the ledger's.
+        let changes = try await LedgerChanges.mismatches(
+            organisationID: h.organisationID, on: try h.app.db.sql, dialect: try h.app.db.dialect)
+        #expect(
+            changes.isEmpty,
+            """
+            after \(done) operations (seed \(seed), \(walk.today.iso)) the ledger changes differ:
+            \(changes.prefix(5).joined(separator: "\n"))
+            last operations:
+            \(walk.logTail)
+            """)
+        return mismatches.isEmpty && changes.isEmpty
     }
 
     private static func seconds(_ duration: Duration) -> String {

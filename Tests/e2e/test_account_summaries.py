@@ -28,6 +28,23 @@ class AccountSummariesTest(BrowserCase):
         self.assertIn(first[5].strip(), ("alto", "medio", "bajo"))
         self.shots("customers-by-overdue")
 
+    def test_customers_by_risk_and_the_reports(self):
+        self.login_ok(COLLECTOR)
+        # Sorted by risk, highest first: the list reads each level's summaries in score order.
+        self.open("/customers?sort=risk&dir=desc")
+        self.assert_no_server_error()
+        rank = {"alto": 3, "medio": 2, "bajo": 1}
+        rows = self.css_all("#customer-list tbody tr")
+        self.assertGreater(len(rows), 2)
+        levels = [rank[self.css_all("td", row)[5].text.strip()] for row in rows]
+        self.assertEqual(levels, sorted(levels, reverse=True), "risk not in order down the page")
+        self.shots("customers-by-risk")
+        # The reports' trends and collection figures come from the ledger's changes per day.
+        self.open("/reports")
+        self.assert_no_server_error()
+        self.assertTrue(self.present("svg"))
+        self.shots("reports-trends")
+
     def test_worklist_and_forecast_read_the_summaries(self):
         self.login_ok(COLLECTOR)
         self.open("/worklist?scope=all")

@@ -2,7 +2,8 @@ import Fluent
 import Foundation
 import Vapor
 
-/// `cartera rebuild-summaries`: recomputes every customer's account summary from the ledger, for
+/// `cartera rebuild-summaries`: recomputes every customer's account summary (and the reports' ledger
+/// changes, `LedgerChanges`) from the ledger, for
 /// each organisation (or the one named), and says how many it wrote and how long it took. Safe while
 /// servers run: it takes the same lock as every other summary writer.
 struct RebuildSummariesCommand: AsyncCommand {
@@ -28,6 +29,8 @@ struct RebuildSummariesCommand: AsyncCommand {
         for service in organisations {
             let started = Date()
             try await WriteIntent.transaction(on: app.db) { tx in
+                try await LedgerChanges.recompute(
+                    organisationID: service.organisationID, on: try tx.sql, dialect: try tx.dialect)
                 try await CustomerSummaries.rebuild(
                     in: service.with(db: tx), today: CustomerSummaries.today(service))
             }

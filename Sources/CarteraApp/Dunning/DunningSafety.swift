@@ -24,6 +24,9 @@ struct DunningSafety: Sendable {
     /// portal forgets started payments after two days.
     static let portalPaymentWindow: TimeInterval = 2 * 86_400
 
+    /// Ids bound in one read (`Array.chunks`).
+    static let idsPerRead = 10_000
+
     static func load(
         for batches: [ReminderBatch], on date: LocalDate, calendar: WorkingCalendar, in context: ServiceContext
     ) async throws -> DunningSafety {
@@ -32,14 +35,16 @@ struct DunningSafety: Sendable {
         let db = context.db
         let customerIDs = Set(batches.map(\.customerID))
         let invoiceIDs = batches.flatMap(\.invoiceIDs)
-        let invoices =
-            invoiceIDs.isEmpty ? [] : try await Invoice.query(on: db).filter(\.$id ~~ invoiceIDs).all()
+        var invoices: [Invoice] = []
+        for chunk in invoiceIDs.chunks(of: Self.idsPerRead) {
+            invoices += try await Invoice.query(on: db).filter(\.$id ~~ chunk).all()
+        }
         var credit: [UUID: [Money]] = [:]
-        if !customerIDs.isEmpty {
+        for chunk in customerIDs.chunks(of: Self.idsPerRead) {
             let payments = try await Payment.query(on: db).filter(\.$organisationID == organisationID)
-                .filter(\.$customer.$id ~~ customerIDs).filter(\.$reversedOn == nil).all()
+                .filter(\.$customer.$id ~~ chunk).filter(\.$reversedOn == nil).all()
             let notes = try await CreditNote.query(on: db).filter(\.$organisationID == organisationID)
-                .filter(\.$customer.$id ~~ customerIDs).all()
+                .filter(\.$customer.$id ~~ chunk).all()
             for source in payments as [any CreditSource] + notes as [any CreditSource] where source.unappliedMinor > 0 {
                 credit[source.customerID, default: []].append(try source.remaining)
             }

@@ -72,5 +72,7 @@ enum Migrations {
         CreateCustomerSummaries(),
         UpdateReminderDeliveriesAddRunIndex(),
         UpdateInvoicesAddMatchingIndexes(),
+        CreateLedgerChanges(),
+        UpdateCustomerSummariesAddRiskIndex(),
     ]
 }

@@ -64,7 +64,16 @@ struct CustomerListing {
                         AND t.status = 'open' AND t.kind = 'call' AND t.due_on <= \(bind: context.today.iso))
                         """))
         }
+        if let risk = filters.risk.flatMap(RiskLevel.init(rawValue:)) {
+            let level = Self.summaryColumn("risk_level", or: "'\(RiskQuery.noHistory.level.rawValue)'")
+            builder.filter(.sql(embed: "\(level) = \(bind: risk.rawValue)"))
+        }
         let sort = filters.sort.flatMap(Sort.init(rawValue:))
+        if ranked == nil, let segments = Self.segments(sort) {
+            let result = try await self.page(
+                of: builder, segments: segments, descending: filters.dir == "desc", page: page)
+            return (result.customers, result.total.count, page)
+        }
         let direction: SQLDirection = filters.dir == "desc" ? .descending : .ascending
         switch sort {
         case .name?, nil: builder.sort(\.$legalName, filters.dir == "desc" ? .descending : .ascending)
@@ -93,10 +102,6 @@ struct CustomerListing {
             builder.sort(.sql(SQLOrderBy(expression: Self.summaryColumn("score", or: "0"), direction: direction)))
         }
         builder.sort(\.$id)
-        if let risk = filters.risk.flatMap(RiskLevel.init(rawValue:)) {
-            let level = Self.summaryColumn("risk_level", or: "'\(RiskQuery.noHistory.level.rawValue)'")
-            builder.filter(.sql(embed: "\(level) = \(bind: risk.rawValue)"))
-        }
         guard ranked != nil else {
             let result = try await builder.page(page)
             return (result.items, result.total.count, page)

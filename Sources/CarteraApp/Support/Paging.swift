@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 struct PageRequest: Sendable {
@@ -58,12 +59,25 @@ struct Page<Item: Content>: Content {
 
 extension QueryBuilder {
     func page(_ request: PageRequest) async throws -> (items: [Model], total: PageTotal) {
-        let limit = Swift.max(PageTotal.exactLimit, request.offset + request.perPage)
-        let total: PageTotal =
-            try await self.copy().offset(limit).first() == nil
-            ? .exact(try await self.copy().count())
-            : PageTotal(count: limit + 1, isExact: false)
+        let total = try await pageTotal(request)
         let items = try await self.copy().range(request.offset..<(request.offset + request.perPage)).all()
         return (items, total)
+    }
+
+    /// How many items the listing holds, as `PageTotal` counts them for `request`.
+    func pageTotal(_ request: PageRequest) async throws -> PageTotal {
+        let limit = Swift.max(PageTotal.exactLimit, request.offset + request.perPage)
+        return try await self.copy().offset(limit).first() == nil
+            ? .exact(try await countRows())
+            : PageTotal(count: limit + 1, isExact: false)
+    }
+
+    /// `COUNT(*)`: Fluent's `count()` counts the id column, which is not in the indexes a listing's
+    /// filters use, so it reads every row's table entry.
+    func countRows() async throws -> Int {
+        // A DISTINCT query counts distinct ids, as Fluent does.
+        guard !query.isUnique else { return try await count() }
+        let count = SQLRaw("COUNT(*) AS \"\(FieldKey.aggregate.description)\"")
+        return try await self.aggregate(.custom(count), as: Int.self)
     }
 }

@@ -116,10 +116,16 @@ extension BenchCommand {
                 app["owed \(code)"] = entry.aging.total.minorUnits
                 app["invoices \(code)"] = Int64(entry.invoiceCount)
                 app["collected \(code)"] = entry.collectedThisMonth.minorUnits
+                app["dso \(code)"] = entry.dso.map(Int64.init) ?? -1
             }
             var sql: [String: Int64] = [:]
-            for row in try await SQLBaselines.dashboard(organisationID: organisationID, today: today, on: db) {
-                sql["\(row.key) \(row.currency)"] = row.amount
+            let rows = try await SQLBaselines.dashboard(organisationID: organisationID, today: today, on: db)
+            for row in rows where row.key != "sold" { sql["\(row.key) \(row.currency)"] = row.amount }
+            // DSO as the dashboard defines it: owed × 90 ÷ the last 90 days' credit sales.
+            for row in rows where row.key == "owed" {
+                let sold = rows.first { $0.key == "sold" && $0.currency == row.currency }?.amount ?? 0
+                let (scaled, overflow) = row.amount.multipliedReportingOverflow(by: Int64(DashboardQuery.dsoWindowDays))
+                sql["dso \(row.currency)"] = sold > 0 && !overflow ? scaled / sold : -1
             }
             // The app lists collections only for currencies with something owed.
             sql = sql.filter { $0.value != 0 || app[$0.key] != nil }

@@ -96,8 +96,9 @@ extension SQLBaselines {
         ).all(decoding: Row.self).map(\.id)
     }
 
-    /// The dashboard's headline figures per currency in one statement: owed balance, owed invoices
-    /// and collected this month (`key` names the figure). Leaves out DSO, which divides two of them.
+    /// The dashboard's headline figures per currency in one statement: owed balance, owed invoices,
+    /// collected this month (reversed payments left out) and credit sales of the last 90 days, which
+    /// DSO divides the owed balance by (`key` names the figure).
     static func dashboard(organisationID: UUID, today: LocalDate, on db: any Database) async throws -> [Amount] {
         try await db.sql.raw(
             """
@@ -108,7 +109,12 @@ extension SQLBaselines {
               SELECT 'invoices', currency, 1 FROM invoices WHERE organisation_id = \(bind: organisationID) AND status IN (\(SQLOwed.list))
               UNION ALL
               SELECT 'collected', currency, amount_minor FROM payments
-              WHERE organisation_id = \(bind: organisationID) AND received_on >= \(bind: today.startOfMonth.iso) AND received_on <= \(bind: today.iso)
+              WHERE organisation_id = \(bind: organisationID) AND reversed_on IS NULL
+                AND received_on >= \(bind: today.startOfMonth.iso) AND received_on <= \(bind: today.iso)
+              UNION ALL
+              SELECT 'sold', currency, total_minor FROM invoices
+              WHERE organisation_id = \(bind: organisationID) AND status NOT IN ('draft', 'void')
+                AND issue_date > \(bind: today.addingClamped(days: -DashboardQuery.dsoWindowDays).iso) AND issue_date <= \(bind: today.iso)
             ) f GROUP BY figure, currency
             """
         ).all(decoding: Amount.self)

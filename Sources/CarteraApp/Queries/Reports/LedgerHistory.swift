@@ -35,7 +35,7 @@ enum LedgerHistory {
     }
 
     /// The receivables at the end of each of `days`, per currency code, in one pass over the ledger's
-    /// changes (`changes`): a currency is listed on a day once it has an invoice issued by then.
+    /// changes (`openChanges`): a currency is listed on a day once it has an invoice issued by then.
     static func receivables(organisationID: UUID, on days: [LocalDate], db: any Database) async throws
         -> [LocalDate: [String: Receivables]]
     {
@@ -53,7 +53,7 @@ enum LedgerHistory {
         let rows = try await db.sql.raw(
             """
             SELECT c.currency\(columns)
-            FROM (\(changes(organisationID: organisationID, through: last))) c
+            FROM (\(openChanges(organisationID: organisationID, through: last, dialect: dialect))) c
             GROUP BY c.currency
             """
         ).all()
@@ -73,7 +73,8 @@ enum LedgerHistory {
         return result
     }
 
-    /// Credit sales: totals of the invoices issued from `from` through `to`, per currency code.
+    /// Credit sales: totals of the invoices issued from `from` through `to`, per currency code (from
+    /// `ledger_changes`, which holds each invoice's total on its issue date).
     static func creditSales(organisationID: UUID, from: LocalDate, to: LocalDate, db: any Database) async throws
         -> [String: Int64]
     {
@@ -85,9 +86,8 @@ enum LedgerHistory {
         let dialect = try db.dialect
         let rows = try await database.raw(
             """
-            SELECT currency, \(dialect.moneySum("total_minor")) AS total FROM invoices
-            WHERE organisation_id = \(bind: organisationID) AND status NOT IN ('draft', 'void')
-              AND issue_date >= \(bind: from.iso) AND issue_date <= \(bind: to.iso)
+            SELECT currency, \(dialect.moneySum("sales_minor")) AS total FROM ledger_changes
+            WHERE organisation_id = \(bind: organisationID) AND since >= \(bind: from.iso) AND since <= \(bind: to.iso)
             GROUP BY currency
             """
         ).all(decoding: Row.self)
@@ -107,10 +107,9 @@ enum LedgerHistory {
         let dialect = try db.dialect
         let rows = try await database.raw(
             """
-            SELECT currency, SUBSTR(issue_date, 1, 7) AS month, \(dialect.moneySum("total_minor")) AS total FROM invoices
-            WHERE organisation_id = \(bind: organisationID) AND status NOT IN ('draft', 'void')
-              AND issue_date >= \(bind: from.iso) AND issue_date <= \(bind: to.iso)
-            GROUP BY currency, SUBSTR(issue_date, 1, 7)
+            SELECT currency, SUBSTR(since, 1, 7) AS month, \(dialect.moneySum("sales_minor")) AS total FROM ledger_changes
+            WHERE organisation_id = \(bind: organisationID) AND since >= \(bind: from.iso) AND since <= \(bind: to.iso)
+            GROUP BY currency, SUBSTR(since, 1, 7)
             """
         ).all(decoding: Row.self)
         var result: [String: [String: Int64]] = [:]

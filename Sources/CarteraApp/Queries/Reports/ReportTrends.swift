@@ -16,8 +16,9 @@ import SQLKit
 /// - **Aging of a month** is the open receivables at its close split by days past due at that day, with
 ///   the buckets of the aging report (`AgingBucket`); "open" is `LedgerHistory`'s definition.
 ///
-/// Three set-based queries whatever the number of months: the aging at every close in one pass over
-/// the ledger, the monthly credit sales, the monthly payments.
+/// Three set-based queries whatever the number of months, over the ledger's changes kept per day
+/// (`LedgerChanges`, `CollectionDays`): the aging at every close, the monthly credit sales, the
+/// monthly payments.
 struct ReportTrends {
     struct Month: Equatable {
         let start: LocalDate
@@ -59,7 +60,7 @@ struct ReportTrends {
         let salesFrom = (try? first.start.adding(months: -CollectionReport.countbackMonths)) ?? first.start
         let sales = try await LedgerHistory.monthlyCreditSales(
             organisationID: organisationID, from: salesFrom, to: to, db: context.db)
-        let collected = try await monthlyCollections(
+        let collected = try await CollectionDays.monthly(
             organisationID: organisationID, from: first.start, to: to, on: context.db)
         let codes = Set(aging.keys).union(collected.keys).sorted()
         let currencies = try codes.map { code in
@@ -131,30 +132,6 @@ struct ReportTrends {
             try report.add(amount: Money(minorUnits: row.amount, currency: currency), to: bucket)
             result[row.currency, default: [:]][row.month_close] = report
         }
-        return result
-    }
-
-    /// Payments received per month ("YYYY-MM") and currency code from `from` through `to`, reversed ones left out.
-    static func monthlyCollections(organisationID: UUID, from: LocalDate, to: LocalDate, on db: any Database)
-        async throws -> [String: [String: Int64]]
-    {
-        struct Row: Decodable {
-            let currency: String
-            let month: String
-            let total: Int64
-        }
-        let dialect = try db.dialect
-        let rows = try await db.sql.raw(
-            """
-            SELECT currency, SUBSTR(received_on, 1, 7) AS month, \(dialect.moneySum("amount_minor")) AS total
-            FROM payments
-            WHERE organisation_id = \(bind: organisationID) AND reversed_on IS NULL
-              AND received_on >= \(bind: from.iso) AND received_on <= \(bind: to.iso)
-            GROUP BY currency, SUBSTR(received_on, 1, 7)
-            """
-        ).all(decoding: Row.self)
-        var result: [String: [String: Int64]] = [:]
-        for row in rows { result[row.currency, default: [:]][row.month] = row.total }
         return result
     }
 }

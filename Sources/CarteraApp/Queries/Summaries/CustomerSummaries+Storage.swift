@@ -17,13 +17,10 @@ extension CustomerSummaries {
         _ customerIDs: [UUID], with summaries: [UUID: CustomerSummary], organisationID: UUID, on db: any Database
     ) async throws {
         let sql = try db.sql
-        var start = 0
-        while start < customerIDs.count {
-            let group = Array(customerIDs[start..<min(start + SummaryComputation.groupSize, customerIDs.count)])
+        for group in customerIDs.chunks(of: SummaryComputation.groupSize) {
             try await sql.raw("DELETE FROM customer_summary_balances WHERE customer_id IN (\(binds: group))").run()
             try await sql.raw("DELETE FROM customer_summary_forecast WHERE customer_id IN (\(binds: group))").run()
             try await sql.raw("DELETE FROM customer_summaries WHERE customer_id IN (\(binds: group))").run()
-            start += SummaryComputation.groupSize
         }
         try await insert(customerIDs.compactMap { id in summaries[id].map { (id, $0) } }, organisationID, on: sql)
     }

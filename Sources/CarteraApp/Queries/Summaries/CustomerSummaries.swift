@@ -112,6 +112,8 @@ enum CustomerSummaries {
             let summaries = try await computation.summaries(of: group)
             try await insert(group.compactMap { id in summaries[id].map { (id, $0) } }, organisationID, on: sql)
         }
+        // The day's pass also folds what the ledger's triggers appended since the last one.
+        try await LedgerChanges.compact(organisationID: organisationID, on: sql, dialect: try context.db.dialect)
         try await sql.raw("DELETE FROM summary_days WHERE organisation_id = \(bind: organisationID)").run()
         try await sql.raw(
             """
@@ -214,9 +216,7 @@ enum CustomerSummaries {
         let ids = try await db.sql.raw(
             "SELECT id FROM customers WHERE organisation_id = \(bind: organisationID) ORDER BY id"
         ).all(decoding: Row.self).map(\.id)
-        return stride(from: 0, to: ids.count, by: SummaryComputation.groupSize).map {
-            Array(ids[$0..<min($0 + SummaryComputation.groupSize, ids.count)])
-        }
+        return ids.chunks(of: SummaryComputation.groupSize)
     }
 
     /// Summaries are written by one transaction at a time per organisation. SQLite's single writer

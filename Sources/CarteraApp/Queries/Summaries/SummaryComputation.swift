@@ -44,11 +44,8 @@ struct SummaryComputation {
     /// no history and nothing to do get none.
     func summaries(of customerIDs: [UUID]) async throws -> [UUID: CustomerSummary] {
         var result: [UUID: CustomerSummary] = [:]
-        var start = 0
-        while start < customerIDs.count {
-            let group = Array(customerIDs[start..<min(start + Self.groupSize, customerIDs.count)])
+        for group in customerIDs.chunks(of: Self.groupSize) {
             result.merge(try await summaries(ofGroup: group)) { _, new in new }
-            start += Self.groupSize
         }
         return result
     }

@@ -28,7 +28,7 @@ enum MatchCandidates {
         let customers = try await Self.customers(in: context)
         let keys = PaymentMatcher.referenceKeys(in: lines).compactMap(codeKey)
         var named: [MatchableInvoice] = []
-        for chunk in chunks(Array(keys)) {
+        for chunk in Array(keys).chunks(of: chunkSize) {
             named += try await invoices(where: "\(Dialect.codeKey("number")) IN (\(binds: chunk))", in: context)
         }
         named += try await invoices(
@@ -37,12 +37,12 @@ enum MatchCandidates {
         let first = PaymentMatcher(invoices: named, customers: customers)
         let needs = first.followUps(for: lines)
         var more: [MatchableInvoice] = []
-        for chunk in chunks(Array(needs.customerIDs)) {
+        for chunk in Array(needs.customerIDs).chunks(of: chunkSize) {
             more += try await invoices(
                 from: try context.db.dialect.invoicesByCustomer("i"), where: "customer_id IN (\(binds: chunk))",
                 in: context)
         }
-        for chunk in chunks(Array(Set(needs.amounts.map(\.minorUnits)))) {
+        for chunk in Array(Set(needs.amounts.map(\.minorUnits))).chunks(of: chunkSize) {
             more += try await invoices(where: "balance_minor IN (\(binds: chunk))", in: context)
         }
         return first.including(more)
@@ -119,9 +119,5 @@ enum MatchCandidates {
                 id: $0.id, name: $0.legal_name, taxID: $0.tax_id,
                 bankAccounts: StoredList<String>.decode($0.bank_accounts), paymentReference: $0.payment_reference)
         }
-    }
-
-    private static func chunks<Element>(_ all: [Element]) -> [[Element]] {
-        stride(from: 0, to: all.count, by: chunkSize).map { Array(all[$0..<min($0 + chunkSize, all.count)]) }
     }
 }

@@ -148,8 +148,7 @@ enum Reconciliation {
 
     private static func existingHashes(_ hashes: [String], in context: ServiceContext) async throws -> Set<String> {
         var found = Set<String>()
-        for chunk in stride(from: 0, to: hashes.count, by: 500).map({ Array(hashes[$0..<min($0 + 500, hashes.count)]) })
-        {
+        for chunk in hashes.chunks(of: 500) {
             let rows = try await BankTransaction.query(on: context.db).filter(
                 \.$organisationID == context.organisationID
             )

@@ -40,20 +40,12 @@ struct DashboardQuery {
         try await CustomerSummaries.current(in: context)
         let reports = try await CustomerSummaries.aging(
             organisationID: context.organisationID, asOf: today, on: context.db)
-        let dialect = try context.db.dialect
-        let collected = try await sums(
-            """
-            SELECT currency, \(dialect.moneySum("amount_minor")) AS total FROM payments
-            WHERE organisation_id = \(bind: context.organisationID) AND received_on >= \(bind: monthStart.iso) AND received_on <= \(bind: today.iso)
-            GROUP BY currency
-            """)
-        let sales = try await sums(
-            """
-            SELECT currency, \(dialect.moneySum("total_minor")) AS total FROM invoices
-            WHERE organisation_id = \(bind: context.organisationID) AND status NOT IN ('draft', 'void')
-              AND issue_date > \(bind: today.addingClamped(days: -Self.dsoWindowDays).iso) AND issue_date <= \(bind: today.iso)
-            GROUP BY currency
-            """)
+        // Reversed payments came back: not collected (as in the reports).
+        let collected = try await CollectionDays.total(
+            organisationID: context.organisationID, from: monthStart, to: today, on: context.db)
+        let sales = try await LedgerHistory.creditSales(
+            organisationID: context.organisationID, from: today.addingClamped(days: 1 - Self.dsoWindowDays),
+            to: today, db: context.db)
         return reports.map { entry in
             let code = entry.report.currency.code
             let sold = sales[code] ?? 0
@@ -88,31 +80,30 @@ struct DashboardQuery {
         return promises.map { ($0, $0.customer) }
     }
 
-    /// Open disputes by how long they have been open: they should not linger.
+    /// Open disputes by how long they have been open: they should not linger. Counted in SQL (the
+    /// opening day's ISO text against each bucket's first day), not read as a thousand models.
     func disputeAges() async throws -> [(bucket: String, count: Int)] {
-        let open = try await Dispute.query(on: context.db).filter(\.$organisationID == context.organisationID).filter(
-            \.$status == .open
-        ).all()
-        var counts = ["0_7": 0, "8_30": 0, "31_plus": 0]
-        for dispute in open {
-            let age = (try? LocalDate(iso: dispute.openedOn)).map { $0.days(until: context.today) } ?? 0
-            counts[age <= 7 ? "0_7" : age <= 30 ? "8_30" : "31_plus", default: 0] += 1
+        struct Row: Decodable {
+            let recent: Int64
+            let month: Int64
+            let older: Int64
         }
-        return ["0_7", "8_30", "31_plus"].map { ($0, counts[$0]!) }
+        let weekAgo = context.today.addingClamped(days: -7).iso
+        let monthAgo = context.today.addingClamped(days: -30).iso
+        let row = try await context.db.sql.raw(
+            """
+            SELECT CAST(COALESCE(SUM(CASE WHEN opened_on >= \(bind: weekAgo) THEN 1 ELSE 0 END), 0) AS BIGINT) AS recent,
+                   CAST(COALESCE(SUM(CASE WHEN opened_on < \(bind: weekAgo) AND opened_on >= \(bind: monthAgo) THEN 1 ELSE 0 END), 0) AS BIGINT) AS month,
+                   CAST(COALESCE(SUM(CASE WHEN opened_on < \(bind: monthAgo) THEN 1 ELSE 0 END), 0) AS BIGINT) AS older
+            FROM disputes WHERE organisation_id = \(bind: context.organisationID) AND status = 'open'
+            """
+        ).first(decoding: Row.self)
+        return [("0_7", Int(row?.recent ?? 0)), ("8_30", Int(row?.month ?? 0)), ("31_plus", Int(row?.older ?? 0))]
     }
 
     func openTasksDue() async throws -> Int {
         try await CollectionTask.query(on: context.db).filter(\.$organisationID == context.organisationID)
             .filter(\.$status == .open).filter(\.$dueOn <= context.today.iso).count()
-    }
-
-    private func sums(_ query: SQLQueryString) async throws -> [String: Int64] {
-        struct Row: Decodable {
-            let currency: String
-            let total: Int64
-        }
-        let rows = try await context.db.sql.raw(query).all(decoding: Row.self)
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0.currency, $0.total) })
     }
 }
 

@@ -13,7 +13,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     app.localizer = try Localizer.loadBundled()
     app.messaging = Messaging(catalog: try TemplateCatalog.loadBundled(), localizer: app.localizer)
     _ = jsonConfigured
-    try configureDatabase(app, config.database)
+    try configureDatabase(app, config.database, mappedMebibytes: config.sqliteMappedMebibytes)
     if case .sqliteFile = config.database {
         // Write-ahead logging: readers never wait for the writer, a crash loses no committed
         // transaction, and `cartera backup` can copy a snapshot while the server runs.
@@ -149,16 +149,18 @@ extension JSONEncoder {
     }
 }
 
-private func configureDatabase(_ app: Application, _ location: AppConfig.DatabaseLocation) throws {
+private func configureDatabase(_ app: Application, _ location: AppConfig.DatabaseLocation, mappedMebibytes: Int)
+    throws
+{
     switch location {
     case .sqliteFile(let path):
         // Every SQLite call runs on this pool; a few more threads than cores keep page views flowing
         // while a writer holds the lock (see `WriteIntent`).
         app.threadPool = NIOThreadPool(numberOfThreads: 8)
-        SQLiteReads.useMemoryMapping()
+        SQLiteReads.useMemoryMapping(mebibytes: mappedMebibytes)
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     case .sqliteMemory:
-        SQLiteReads.useMemoryMapping()
+        SQLiteReads.useMemoryMapping(mebibytes: mappedMebibytes)
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case .postgres(let url, let searchPath):
         var configuration = try SQLPostgresConfiguration(url: url)

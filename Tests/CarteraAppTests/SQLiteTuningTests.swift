@@ -18,8 +18,37 @@ import Vapor
             struct Row: Decodable { let mmap_size: Int64 }
             for _ in 0..<4 {
                 let rows = try await h.app.db.sql.raw("PRAGMA mmap_size").all(decoding: Row.self)
-                #expect(rows.first?.mmap_size == SQLiteReads.mappedBytes)
+                #expect(rows.first?.mmap_size == Int64(SQLiteReads.defaultMappedMebibytes) * 1_048_576)
             }
+        }
+    }
+
+    @Test func idsAreBoundAndReadAsTheSameUpperCaseText() async throws {
+        guard !TestHarness.usesPostgres else { return }
+        try await TestHarness.run { h in
+            let sql = try h.app.db.sql
+            let id = UUID()
+            try await sql.raw("CREATE TEMP TABLE ids (id UUID)").run()
+            try await sql.raw("INSERT INTO ids (id) VALUES (\(bind: id)), (\(bind: id.uuidString.lowercased()))").run()
+            struct Row: Decodable {
+                let id: UUID
+                let text: String
+                let kind: String
+            }
+            let rows = try await sql.raw("SELECT id, id AS text, typeof(id) AS kind FROM ids ORDER BY rowid").all(
+                decoding: Row.self)
+            #expect(rows.map(\.id) == [id, id])
+            #expect(rows.map(\.text) == [id.uuidString, id.uuidString.lowercased()])
+            #expect(rows.map(\.kind) == ["text", "text"])
+        }
+    }
+
+    @Test func theMapsSizeIsASettingInMebibytes() throws {
+        #expect(try AppConfig.fromEnvironment([:]).sqliteMappedMebibytes == SQLiteReads.defaultMappedMebibytes)
+        #expect(try AppConfig.fromEnvironment(["CARTERA_SQLITE_MMAP_MB": "256"]).sqliteMappedMebibytes == 256)
+        #expect(try AppConfig.fromEnvironment(["CARTERA_SQLITE_MMAP_MB": "0"]).sqliteMappedMebibytes == 0)
+        for refused in ["-1", "2048", "lots", "1e3"] {
+            #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["CARTERA_SQLITE_MMAP_MB": refused]) }
         }
     }
 }

@@ -21,6 +21,24 @@ import Testing
         ])
     }
 
+    @Test func thePatternFromCountsPerDelayIsThePatternFromTheInvoices() throws {
+        // The same delays as `predictor`'s history, counted per delay and out of order.
+        let counted = try #require(
+            PaymentDatePredictor.OrganisationPattern(delayCounts: [
+                (delay: 20, count: 1), (delay: 0, count: 3), (delay: -3, count: 1), (delay: 9, count: 1),
+                (delay: 2, count: 1), (delay: 4, count: 1), (delay: 7, count: 0),
+            ]))
+        let invoices = try #require(
+            PaymentDatePredictor.OrganisationPattern(history: [
+                settled("A", 2), settled("A", 4), settled("A", 9), settled("B", -3), settled("B", 0),
+                settled("B", 0), settled("B", 0), settled("B", 20, disputed: true),
+            ]))
+        #expect(counted == invoices)
+        #expect((counted.settledCount, counted.median, counted.lowResidual, counted.highResidual) == (8, 1, -4, 19))
+        #expect(PaymentDatePredictor.OrganisationPattern(delayCounts: []) == nil)
+        #expect(PaymentDatePredictor.OrganisationPattern(delayCounts: [(delay: 5, count: 0)]) == nil)
+    }
+
     @Test func newCustomerFollowsTheOrganisation() throws {
         let prediction = try #require(predictor.predict(customer: "C", dueDate: due))
         // 1 day late, range 1 − 4 = −3 to 1 + 19 = 20

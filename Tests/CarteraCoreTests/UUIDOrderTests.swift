@@ -31,7 +31,13 @@ import Testing
             let id = UUID()
             #expect(UUID(fastString: id.uuidString) == id)
             #expect(UUID(fastString: id.uuidString.lowercased()) == id)
+            #expect(id.canonicalText == id.uuidString)
         }
+        let edges = [
+            UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+            UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255)),
+        ]
+        for id in edges { #expect(id.canonicalText == id.uuidString) }
     }
 
     @Test(arguments: [

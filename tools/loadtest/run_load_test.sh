@@ -44,8 +44,13 @@ CARTERA_NEW_USER_PASSWORD=carga-de-prueba-larga "$BIN" create-user --email carga
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$BIN" serve --port "$PORT" >"$WORK/serve.log" 2>&1 &
 SERVER=$!
-# Memory: VmRSS sampled every second (VmHWM at the end covers what falls between samples).
-( while kill -0 "$SERVER" 2>/dev/null; do awk '/^VmRSS/ { print $2 }' "/proc/$SERVER/status" 2>/dev/null; sleep 1; done ) >"$WORK/rss" &
+# Memory: VmRSS sampled every second (VmHWM at the end covers what falls between samples), with its
+# parts: RssAnon (the server's own memory) and RssFile (pages of the memory-mapped database file and
+# of the binary, which the kernel can drop and read again).
+( while kill -0 "$SERVER" 2>/dev/null; do
+    awk '/^VmRSS/ { r = $2 } /^RssAnon/ { a = $2 } /^RssFile/ { f = $2 } END { print r, a, f }' "/proc/$SERVER/status" 2>/dev/null
+    sleep 1
+  done ) >"$WORK/rss" &
 SAMPLER=$!
 trap 'kill $SERVER $SAMPLER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
@@ -152,8 +157,10 @@ fi
 
 # Peak memory over the whole run: the larger of the kernel's high-water mark and the samples.
 HWM=$(awk '/^VmHWM/ { print $2 }' "/proc/$SERVER/status" 2>/dev/null || echo 0)
-SAMPLED=$(sort -n "$WORK/rss" 2>/dev/null | tail -n 1)
+SAMPLED=$(awk '{ print $1 }' "$WORK/rss" 2>/dev/null | sort -n | tail -n 1)
+ANON=$(awk '{ print $2 }' "$WORK/rss" 2>/dev/null | sort -n | tail -n 1)
+FILE=$(awk '{ print $3 }' "$WORK/rss" 2>/dev/null | sort -n | tail -n 1)
 PEAK_KB=$(( ${HWM:-0} > ${SAMPLED:-0} ? ${HWM:-0} : ${SAMPLED:-0} ))
 echo
-echo "server peak RSS: $(( PEAK_KB / 1024 )) MB"
+echo "server peak RSS: $(( PEAK_KB / 1024 )) MB (anonymous at most $(( ${ANON:-0} / 1024 )) MB, file-backed at most $(( ${FILE:-0} / 1024 )) MB)"
 exit "$FAILED"

@@ -62,6 +62,9 @@ public struct AppConfig: Sendable {
     /// Largest file accepted by an upload (imports, bank statements), in megabytes of 10^6 bytes.
     public var uploadLimitMegabytes = AppConfig.defaultUploadLimitMegabytes
     public static let defaultUploadLimitMegabytes = 50
+    /// How much of a SQLite file is read through a memory map (see `SQLiteReads`), in MiB; 0 turns
+    /// the map off. Mapped pages count in the server's resident memory while the kernel keeps them.
+    public var sqliteMappedMebibytes = SQLiteReads.defaultMappedMebibytes
 
     public init(database: DatabaseLocation, autoMigrate: Bool = true) {
         self.database = database
@@ -155,6 +158,14 @@ public struct AppConfig: Sendable {
                     reason: "expected megabytes from 1 to 2000, got \"\(megabytes)\"")
             }
             config.uploadLimitMegabytes = parsed
+        }
+        if let mebibytes = value("CARTERA_SQLITE_MMAP_MB") {
+            guard let parsed = Int(mebibytes), (0...SQLiteReads.largestMappedMebibytes).contains(parsed) else {
+                throw ConfigError(
+                    variable: "CARTERA_SQLITE_MMAP_MB",
+                    reason: "expected MiB from 0 to \(SQLiteReads.largestMappedMebibytes), got \"\(mebibytes)\"")
+            }
+            config.sqliteMappedMebibytes = parsed
         }
         if let hours = value("CARTERA_SESSION_HOURS") {
             guard let parsed = Int(hours), (1...720).contains(parsed) else {

@@ -12,14 +12,6 @@ enum DunningQuery {
         let dueDate: String
         let status: String
         enum CodingKeys: String, CodingKey { case id, customerId = "customer_id", dueDate = "due_date", status }
-
-        init(from decoder: any Decoder) throws {
-            let row = try decoder.container(keyedBy: CodingKeys.self)
-            id = try row.decodeUUID(forKey: .id)
-            customerId = try row.decodeUUID(forKey: .customerId)
-            dueDate = try row.decode(String.self, forKey: .dueDate)
-            status = try row.decode(String.self, forKey: .status)
-        }
     }
 
     struct CustomerSettings: Decodable, Sendable {
@@ -69,12 +61,6 @@ enum DunningQuery {
         struct Row: Decodable {
             let invoiceID: UUID, steps: String, firstRunOn: String
             enum CodingKeys: String, CodingKey { case invoiceID = "invoice_id", steps, firstRunOn = "first_run_on" }
-            init(from decoder: any Decoder) throws {
-                let row = try decoder.container(keyedBy: CodingKeys.self)
-                invoiceID = try row.decodeUUID(forKey: .invoiceID)
-                steps = try row.decode(String.self, forKey: .steps)
-                firstRunOn = try row.decode(String.self, forKey: .firstRunOn)
-            }
         }
         let sql = try db.sql
         let joined = try db.dialect.commaJoined("d.step_key")

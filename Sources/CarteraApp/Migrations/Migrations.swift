@@ -74,5 +74,7 @@ enum Migrations {
         UpdateInvoicesAddMatchingIndexes(),
         CreateLedgerChanges(),
         UpdateCustomerSummariesAddRiskIndex(),
+        UpdateAllocationsAddAppliedOnIndexes(),
+        UpdateInvoicesCustomerIndexCoverSummaries(),
     ]
 }

@@ -58,4 +58,13 @@ enum Dialect: String, Sendable {
         case .postgresql: "string_agg(\(expression), ',')"
         }
     }
+
+    /// Whole days from the ISO date in column `from` to the date `to` (negative when `to` is earlier).
+    func daysBetween(_ from: String, _ to: SQLQueryString) -> SQLQueryString {
+        switch self {
+        // Dates without a time are whole Julian days apart: the difference is exact.
+        case .sqlite: "CAST(julianday(\(to)) - julianday(\(unsafeRaw: from)) AS INTEGER)"
+        case .postgresql: "(CAST(\(to) AS DATE) - CAST(\(unsafeRaw: from) AS DATE))"
+        }
+    }
 }

@@ -21,6 +21,20 @@ enum SQLiteBulkWrite {
         }
     }
 
+    /// `work` with the bulk settings, and the defaults again after it, whether it succeeds or throws.
+    /// Restoring is only a setting of this connection: a failure there must not undo the work.
+    static func around<T: Sendable>(on db: any Database, _ work: () async throws -> T) async throws -> T {
+        try await begin(on: db)
+        do {
+            let result = try await work()
+            try? await end(on: db)
+            return result
+        } catch {
+            try? await end(on: db)
+            throw error
+        }
+    }
+
     /// The connection goes back to the pool with SQLite's defaults.
     static func end(on db: any Database) async throws {
         switch try db.dialect {

@@ -5,12 +5,18 @@ import CSQLiteTuning
 /// report spent a third of its time in the kernel. Memory-mapped I/O reads the file where the
 /// operating system already holds it. Set once per process, before the first connection opens
 /// (later calls find SQLite started and change nothing).
+///
+/// The map's pages are the kernel's page cache, shared and dropped under memory pressure, but they
+/// count in the process's resident memory (RssFile) while mapped: `CARTERA_SQLITE_MMAP_MB` bounds
+/// them; past the map SQLite reads the file as before.
 enum SQLiteReads {
-    /// SQLite's own ceiling on Linux (SQLITE_MAX_MMAP_SIZE); a larger file is read past it as before.
-    static let mappedBytes: Int64 = 0x7fff_0000
+    static let defaultMappedMebibytes = 2_047
+    /// SQLite's own ceiling on Linux (SQLITE_MAX_MMAP_SIZE, 0x7fff0000 bytes).
+    static let largestMappedMebibytes = 2_047
 
-    static func useMemoryMapping() {
-        _ = cartera_sqlite_set_default_mmap_size(mappedBytes)
+    static func useMemoryMapping(mebibytes: Int) {
+        let bytes = Int64(min(max(0, mebibytes), largestMappedMebibytes)) * 1_048_576
+        _ = cartera_sqlite_set_default_mmap_size(bytes)
         // Not about reads, but the same once-per-process moment: before the first connection.
         _ = cartera_sqlite_register_functions()
     }

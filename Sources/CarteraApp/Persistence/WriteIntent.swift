@@ -22,16 +22,9 @@ enum WriteIntent {
                     try await declare(on: tx)
                     return try await work(tx)
                 }
-                try await SQLiteBulkWrite.begin(on: tx)
-                // Restoring is only a setting of this connection: a failure there must not undo the work.
-                do {
+                return try await SQLiteBulkWrite.around(on: tx) {
                     try await declare(on: tx)
-                    let result = try await work(tx)
-                    try? await SQLiteBulkWrite.end(on: tx)
-                    return result
-                } catch {
-                    try? await SQLiteBulkWrite.end(on: tx)
-                    throw error
+                    return try await work(tx)
                 }
             }
         }

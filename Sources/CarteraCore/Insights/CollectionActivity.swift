@@ -18,14 +18,17 @@ public enum CollectionActivity {
             open: openedOn.count, averageAgeTenthsOfDays: Ratio.scaled(Int64(totalDays), Int64(openedOn.count), by: 10))
     }
 
+    /// `count` reminders of one step, sent on one day, whose invoices were paid on one day (or not).
     public struct Reminder: Sendable, Equatable {
         public let step: Int
         public let sentOn: LocalDate
         public let invoicePaidOn: LocalDate?
-        public init(step: Int, sentOn: LocalDate, invoicePaidOn: LocalDate?) {
+        public let count: Int
+        public init(step: Int, sentOn: LocalDate, invoicePaidOn: LocalDate?, count: Int = 1) {
             self.step = step
             self.sentOn = sentOn
             self.invoicePaidOn = invoicePaidOn
+            self.count = count
         }
     }
 
@@ -44,7 +47,8 @@ public enum CollectionActivity {
                 guard let paidOn = reminder.invoicePaidOn else { return false }
                 return (0...days).contains(reminder.sentOn.days(until: paidOn))
             }
-            return StepEffectiveness(step: step, sent: sent.count, paidWithin: paid.count)
+            return StepEffectiveness(
+                step: step, sent: sent.reduce(0) { $0 + $1.count }, paidWithin: paid.reduce(0) { $0 + $1.count })
         }.sorted { $0.step < $1.step }
     }
 }

@@ -34,7 +34,22 @@ public struct PaymentDatePredictor: Sendable {
         public var settledCount: Int { summary.count }
 
         public init?(history: [SettledInvoice]) {
-            guard let summary = DelaySummary(history.map(\.delay)) else { return nil }
+            self.init(delays: history.map(\.delay))
+        }
+
+        /// The same pattern from how many settled invoices had each delay (days from due date to
+        /// settlement), as a database can count them without handing over every invoice.
+        public init?(delayCounts: [(delay: Int, count: Int)]) {
+            var delays: [Int] = []
+            delays.reserveCapacity(delayCounts.reduce(0) { $0 + max(0, $1.count) })
+            for entry in delayCounts where entry.count > 0 {
+                delays.append(contentsOf: repeatElement(entry.delay, count: entry.count))
+            }
+            self.init(delays: delays)
+        }
+
+        private init?(delays: [Int]) {
+            guard let summary = DelaySummary(delays) else { return nil }
             self.summary = summary
         }
 

@@ -8,15 +8,6 @@ extension SQLBaselines {
         let invoiceID: UUID
         let stepKey: String
         enum CodingKeys: String, CodingKey { case invoiceID = "invoice_id", stepKey = "step_key" }
-        init(invoiceID: UUID, stepKey: String) {
-            self.invoiceID = invoiceID
-            self.stepKey = stepKey
-        }
-        init(from decoder: any Decoder) throws {
-            let row = try decoder.container(keyedBy: CodingKeys.self)
-            invoiceID = try row.decodeUUID(forKey: .invoiceID)
-            stepKey = try row.decode(String.self, forKey: .stepKey)
-        }
     }
 
     /// Which invoice gets which step today, in one statement: `DunningRules.stepDue` as SQL.

@@ -17,7 +17,7 @@ extension SQLBaselines {
             key = try row.decode(String.self, forKey: .key)
             currency = try row.decode(String.self, forKey: .currency)
             amount = try row.decode(Int64.self, forKey: .amount)
-            customerID = try? row.decodeUUID(forKey: .customerID)
+            customerID = try? row.decode(UUID.self, forKey: .customerID)
         }
     }
 

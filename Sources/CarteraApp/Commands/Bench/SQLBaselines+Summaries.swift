@@ -86,7 +86,7 @@ extension SQLBaselines {
                 """
                 INSERT INTO bench_summaries
                 WITH paid AS (
-                  SELECT i.customer_id, \(daysBetween("i.due_date", "MAX(a.applied_on)", dialect)) AS late
+                  SELECT i.customer_id, \(dialect.daysBetween("i.due_date", "MAX(a.applied_on)")) AS late
                   FROM invoices i JOIN allocations a ON a.invoice_id = i.id
                   WHERE i.organisation_id = \(bind: organisationID) AND i.status = 'paid'
                   GROUP BY i.id, i.customer_id, i.due_date
@@ -106,7 +106,7 @@ extension SQLBaselines {
                   SELECT i.customer_id, COUNT(*) AS open_disputes FROM disputes d JOIN invoices i ON i.id = d.invoice_id
                   WHERE d.organisation_id = \(bind: organisationID) AND d.status = 'open' GROUP BY i.customer_id
                 ), overdue AS (
-                  SELECT customer_id, MAX(\(daysBetween("oldest_unpaused_overdue", "\(bind: day)", dialect))) AS days
+                  SELECT customer_id, MAX(\(dialect.daysBetween("oldest_unpaused_overdue", "\(bind: day)"))) AS days
                   FROM bench_summary_balances GROUP BY customer_id
                 )
                 SELECT c.id,
@@ -142,14 +142,6 @@ extension SQLBaselines {
                 try await sql.raw("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM bench_summaries")
                 .first(decoding: Count.self)?.n ?? 0
             return (Int(customers), balances)
-        }
-    }
-
-    /// Whole days from the date in column `from` to the date `to` (negative when `to` is earlier).
-    private static func daysBetween(_ from: String, _ to: SQLQueryString, _ dialect: Dialect) -> SQLQueryString {
-        switch dialect {
-        case .sqlite: "CAST(julianday(\(to)) - julianday(\(unsafeRaw: from)) AS INTEGER)"
-        case .postgresql: "(CAST(\(to) AS DATE) - CAST(\(unsafeRaw: from) AS DATE))"
         }
     }
 }

@@ -12,13 +12,6 @@ extension SQLBaselines {
         enum CodingKeys: String, CodingKey {
             case customerID = "customer_id", moneyDays = "money_days", brokenPromises = "broken", needsAction = "action"
         }
-        init(from decoder: any Decoder) throws {
-            let row = try decoder.container(keyedBy: CodingKeys.self)
-            customerID = try row.decodeUUID(forKey: .customerID)
-            moneyDays = try row.decode(Int64.self, forKey: .moneyDays)
-            brokenPromises = try row.decode(Int64.self, forKey: .brokenPromises)
-            needsAction = try row.decode(Int64.self, forKey: .needsAction)
-        }
     }
 
     /// The worklist's first page in one statement: per customer, Σ overdue balance (major units) × days

@@ -14,7 +14,7 @@ enum PaymentPredictions {
                 \.$status == .open
             ).first() != nil
         return predictor.predict(
-            customer: invoice.$customer.id.uuidString, dueDate: try invoice.due, invoiceDate: try invoice.issued,
+            customer: invoice.$customer.id.canonicalText, dueDate: try invoice.due, invoiceDate: try invoice.issued,
             disputed: disputed)
     }
 }

@@ -40,6 +40,12 @@ struct SummaryComputation {
 
     private struct HeldRow: Decodable { let invoice_id: UUID }
 
+    private struct DisputeRow: Decodable {
+        let invoice_id: UUID
+        let customer_id: UUID
+        let opened_on: String
+    }
+
     /// The summaries of `customerIDs` that have anything to summarise; customers with nothing owed,
     /// no history and nothing to do get none.
     func summaries(of customerIDs: [UUID]) async throws -> [UUID: CustomerSummary] {
@@ -86,26 +92,22 @@ struct SummaryComputation {
         let promisedToday = try await counts(
             "SELECT customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM payment_promises WHERE customer_id IN (\(binds: ids)) AND organisation_id = \(bind: org) AND status = 'active' AND promised_on = \(bind: day) GROUP BY customer_id"
         )
-        let disputes = try await counts(
+        // Open disputes once for the three figures that count them: per customer, those opened
+        // lately, and the invoices under one (the forecast predicts those from disputed history).
+        let openDisputes = try await sql.raw(
             """
-            SELECT i.customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM disputes d JOIN invoices i ON i.id = d.invoice_id
-            WHERE i.customer_id IN (\(binds: ids)) AND d.organisation_id = \(bind: org) AND d.status = 'open' GROUP BY i.customer_id
-            """)
-        let newDisputes = try await counts(
-            """
-            SELECT i.customer_id, CAST(COUNT(*) AS BIGINT) AS n FROM disputes d JOIN invoices i ON i.id = d.invoice_id
+            SELECT d.invoice_id, i.customer_id, d.opened_on FROM disputes d JOIN invoices i ON i.id = d.invoice_id
             WHERE i.customer_id IN (\(binds: ids)) AND d.organisation_id = \(bind: org) AND d.status = 'open'
-              AND d.opened_on >= \(bind: today.addingClamped(days: -WorklistQuery.newDisputeDays).iso)
-            GROUP BY i.customer_id
-            """)
-
-        let disputedOpen = Set(
-            try await sql.raw(
-                """
-                SELECT DISTINCT d.invoice_id FROM disputes d JOIN invoices i ON i.id = d.invoice_id
-                WHERE i.customer_id IN (\(binds: ids)) AND d.organisation_id = \(bind: org) AND d.status = 'open'
-                """
-            ).all(decoding: HeldRow.self).map(\.invoice_id))
+            """
+        ).all(decoding: DisputeRow.self)
+        let newSince = today.addingClamped(days: -WorklistQuery.newDisputeDays).iso
+        var disputes: [UUID: Int] = [:]
+        var newDisputes: [UUID: Int] = [:]
+        for dispute in openDisputes {
+            disputes[dispute.customer_id, default: 0] += 1
+            if dispute.opened_on >= newSince { newDisputes[dispute.customer_id, default: 0] += 1 }
+        }
+        let disputedOpen = Set(openDisputes.map(\.invoice_id))
         let plans = try await PaymentPlan.query(on: db).filter(\.$organisationID == org).filter(\.$customer.$id ~~ ids)
             .filter(\.$status == .active).all()
         var plansByCustomer: [UUID: [PaymentPlan]] = [:]
@@ -161,7 +163,8 @@ struct SummaryComputation {
                 continue
             }
             let prediction = predictor.predict(
-                customer: customer.uuidString, dueDate: due, invoiceDate: issued, disputed: disputed.contains(row.id))
+                customer: customer.canonicalText, dueDate: due, invoiceDate: issued, disputed: disputed.contains(row.id)
+            )
             if prediction == nil { summary.dueDateInvoices += 1 } else { summary.predictedInvoices += 1 }
             add(row.balance_minor, row.currency, on: prediction?.date ?? due)
         }

@@ -10,9 +10,9 @@ import CSQLiteTuning
 /// count in the process's resident memory (RssFile) while mapped: `CARTERA_SQLITE_MMAP_MB` bounds
 /// them; past the map SQLite reads the file as before.
 enum SQLiteReads {
-    static let defaultMappedMebibytes = 2_047
     /// SQLite's own ceiling on Linux (SQLITE_MAX_MMAP_SIZE, 0x7fff0000 bytes).
     static let largestMappedMebibytes = 2_047
+    static let defaultMappedMebibytes = largestMappedMebibytes
 
     static func useMemoryMapping(mebibytes: Int) {
         let bytes = Int64(min(max(0, mebibytes), largestMappedMebibytes)) * 1_048_576

@@ -4,8 +4,7 @@ import Foundation
 import SQLKit
 
 /// The organisation's settled invoices as the payment-date model learns from them, read in one
-/// query: an invoice was settled on the day its last settlement was applied (read per invoice from
-/// the allocations' (invoice, day) index: no join to group again).
+/// query: an invoice was settled on the day its last settlement was applied (`SQLSettled`).
 enum PaymentHistory {
     private struct Row: Decodable {
         let customer_id: UUID
@@ -31,7 +30,7 @@ enum PaymentHistory {
             """
             SELECT customer_id, issue_date, due_date, settled_on, disputed FROM (
               SELECT i.customer_id, i.issue_date, i.due_date,
-                     (SELECT MAX(a.applied_on) FROM allocations a WHERE a.invoice_id = i.id) AS settled_on,
+                     \(SQLSettled.day(ofInvoice: "i")) AS settled_on,
                      CAST(CASE WHEN EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id) THEN 1 ELSE 0 END AS BIGINT) AS disputed
               FROM \(invoices)
               WHERE i.organisation_id = \(bind: organisationID) AND i.status = 'paid' \(customerFilter)

@@ -78,7 +78,7 @@ extension CollectionReport {
             """
             SELECT d.step_key, d.run_on, p.paid_on, CAST(COUNT(*) AS BIGINT) AS reminders
             FROM (
-              SELECT i.id, (SELECT MAX(a.applied_on) FROM allocations a WHERE a.invoice_id = i.id) AS paid_on
+              SELECT i.id, \(SQLSettled.day(ofInvoice: "i")) AS paid_on
               FROM invoices i
               WHERE i.status = \(bind: InvoiceStatus.paid.rawValue) AND i.id IN (
                 SELECT w.invoice_id FROM allocations w WHERE w.organisation_id = \(bind: organisationID)
@@ -98,8 +98,8 @@ extension CollectionReport {
     }
 
     /// Each step's days from the due date, the earliest where several policies name it: from the
-    /// organisation's policies (a first notice stands in for the first overdue step), and for a step no policy names any more (renamed or removed), from the
-    /// reminders it sent in the period.
+    /// organisation's policies (a first notice stands in for the first overdue step), and for a step
+    /// no policy names any more (renamed or removed), from the reminders it sent in the period.
     private static func stepOffsets(keys: Set<String>, from: LocalDate, to: LocalDate, in context: ServiceContext)
         async throws -> [String: Int]
     {
